@@ -1,0 +1,71 @@
+// The date and time of every cell's meeting in every month (SPEC §1).
+import { DateTime } from 'luxon';
+import type { Cell, CellId, HhMm, IsoDate, Meeting, ShiftRule } from '../domain/types.js';
+
+export function addMinutes(time: HhMm, minutes: number): HhMm {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = h * 60 + m + minutes;
+  // A meeting that runs past midnight keeps its clock time; durations are capped at 12 h by the spec schema.
+  const t = ((total % 1440) + 1440) % 1440;
+  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+}
+
+function blocked(d: DateTime, shift: ShiftRule, holidays: ReadonlySet<IsoDate>, landing: boolean): boolean {
+  const iso = d.toISODate()!;
+  if (holidays.has(iso)) return true;
+  if (shift === 'holidays-and-weekends') return d.weekday >= 6;
+  // `holidays`: a date is moved only off a holiday; the day it lands on must be neither a holiday nor a Sunday.
+  return landing && d.weekday === 7;
+}
+
+/**
+ * The date a meeting planned for `planned` is held on under `shift`. A date pushed past the end of the year is
+ * moved back to the nearest earlier allowed day instead, so that every meeting stays inside the plan's year.
+ */
+export function shiftDate(planned: IsoDate, shift: ShiftRule, holidays: ReadonlySet<IsoDate>): IsoDate {
+  const start = DateTime.fromISO(planned);
+  if (shift === 'none' || !blocked(start, shift, holidays, false)) return planned;
+  for (let d = start.plus({ days: 1 }); d.year === start.year; d = d.plus({ days: 1 })) {
+    if (!blocked(d, shift, holidays, true)) return d.toISODate()!;
+  }
+  for (let d = start.minus({ days: 1 }); d.year === start.year; d = d.minus({ days: 1 })) {
+    if (!blocked(d, shift, holidays, true)) return d.toISODate()!;
+  }
+  return planned;
+}
+
+export function plannedDate(year: number, month: number, day: number | 'last'): IsoDate {
+  const first = DateTime.fromObject({ year, month, day: 1 });
+  const d = day === 'last' ? first.endOf('month') : first.set({ day });
+  return d.toISODate()!;
+}
+
+/** The cell's twelve meetings, ordered by month. */
+export function cellMeetings(cell: Cell, year: number, holidays: ReadonlySet<IsoDate>): Meeting[] {
+  const out: Meeting[] = [];
+  for (let month = 1; month <= 12; month++) {
+    const explicit = cell.explicitDates.get(month);
+    const date = explicit ?? shiftDate(plannedDate(year, month, cell.meeting.day), cell.meeting.shift, holidays);
+    out.push({
+      cell: cell.id as CellId,
+      month,
+      index: month - 1,
+      date,
+      start: cell.meeting.time,
+      end: addMinutes(cell.meeting.time, cell.meeting.durationMinutes),
+    });
+  }
+  return out;
+}
+
+const WEEKDAYS_VI = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
+const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export function weekdayName(date: IsoDate, lang: 'vi' | 'en'): string {
+  const wd = DateTime.fromISO(date).weekday;
+  return (lang === 'vi' ? WEEKDAYS_VI : WEEKDAYS_EN)[wd - 1]!;
+}
+
+export function monthOf(date: IsoDate): number {
+  return Number(date.slice(5, 7));
+}

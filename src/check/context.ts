@@ -1,0 +1,48 @@
+// Indexes over a (Problem, Plan) pair shared by the rule modules. Everything is recomputed from the plan's visits:
+// the checker trusts nothing a solver says about them.
+import type { Cell, Meeting, Member, Problem, Visit } from '../domain/types.js';
+import { monthOf } from '../calendar/meetings.js';
+
+export interface CheckContext {
+  readonly problem: Problem;
+  readonly visits: readonly Visit[];
+  readonly member: ReadonlyMap<string, Member>;
+  readonly cell: ReadonlyMap<string, Cell>;
+  /** `cell|date` -> the meeting held that day. */
+  readonly meetingAt: ReadonlyMap<string, Meeting>;
+  /** The meeting a visit attends, if it falls on one. */
+  meetingOf(v: Visit): Meeting | undefined;
+  /** The month (1–12) a visit counts in: its meeting's month, else its date's month. */
+  monthOfVisit(v: Visit): number;
+}
+
+export function buildContext(problem: Problem, visits: readonly Visit[]): CheckContext {
+  const meetingAt = new Map(problem.meetings.map((m) => [`${m.cell}|${m.date}`, m]));
+  const meetingOf = (v: Visit) => meetingAt.get(`${v.cell}|${v.date}`);
+  return {
+    problem,
+    visits,
+    member: new Map(problem.members.map((m) => [m.id, m])),
+    cell: new Map(problem.cells.map((c) => [c.id, c])),
+    meetingAt,
+    meetingOf,
+    monthOfVisit: (v) => meetingOf(v)?.month ?? monthOf(v.date),
+  };
+}
+
+/** Groups items by a key, keeping first-seen order of keys and input order inside each group. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,64 @@
+// Quality figures of a plan (the soft goals of SPEC §4), recomputed from the visits.
+import type { Problem, Visit } from '../domain/types.js';
+import { buildContext } from './context.js';
+
+export interface Quality {
+  readonly visits: number;
+  readonly cells: number;
+  readonly priorityCells: number;
+  /** Share of visits that go to priority cells (0–1). */
+  readonly priorityVisitShare: number;
+  /** Share of cells that are priority cells (0–1). */
+  readonly priorityCellShare: number;
+  /** Mean month (1–12) of the first visit, over visited priority cells / other cells; null when none. */
+  readonly firstVisitMonthPriority: number | null;
+  readonly firstVisitMonthOther: number | null;
+  readonly unvisitedCells: number;
+  /** The most visits one member makes to one cell, and one such pair. */
+  readonly maxVisitsMemberCell: number;
+  readonly maxVisitsPair?: { readonly member: string; readonly cell: string };
+}
+
+export function priorityOf(problem: Problem, tags: readonly string[]): number {
+  return tags.reduce((s, t) => s + (problem.policy.priority[t] ?? 0), 0);
+}
+
+export function quality(problem: Problem, visits: readonly Visit[]): Quality {
+  const ctx = buildContext(problem, visits);
+  const isPriority = new Map(problem.cells.map((c) => [c.id as string, priorityOf(problem, c.tags) > 0]));
+  const priorityCells = problem.cells.filter((c) => isPriority.get(c.id)).length;
+  const firstMonth = new Map<string, number>();
+  const pair = new Map<string, number>();
+  let toPriority = 0;
+  for (const v of visits) {
+    if (isPriority.get(v.cell)) toPriority++;
+    const m = ctx.monthOfVisit(v);
+    const prev = firstMonth.get(v.cell);
+    if (prev === undefined || m < prev) firstMonth.set(v.cell, m);
+    const k = `${v.member}\u0000${v.cell}`;
+    pair.set(k, (pair.get(k) ?? 0) + 1);
+  }
+  const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const months = (p: boolean) => problem.cells.filter((c) => isPriority.get(c.id) === p && firstMonth.has(c.id)).map((c) => firstMonth.get(c.id)!);
+  let maxVisitsMemberCell = 0;
+  let maxVisitsPair: { member: string; cell: string } | undefined;
+  for (const [k, n] of [...pair.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (n > maxVisitsMemberCell) {
+      maxVisitsMemberCell = n;
+      const [member, cell] = k.split('\u0000') as [string, string];
+      maxVisitsPair = { member, cell };
+    }
+  }
+  return {
+    visits: visits.length,
+    cells: problem.cells.length,
+    priorityCells,
+    priorityVisitShare: visits.length === 0 ? 0 : toPriority / visits.length,
+    priorityCellShare: problem.cells.length === 0 ? 0 : priorityCells / problem.cells.length,
+    firstVisitMonthPriority: mean(months(true)),
+    firstVisitMonthOther: mean(months(false)),
+    unvisitedCells: problem.cells.filter((c) => !firstMonth.has(c.id)).length,
+    maxVisitsMemberCell,
+    ...(maxVisitsPair ? { maxVisitsPair } : {}),
+  };
+}

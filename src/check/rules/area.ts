@@ -1,0 +1,18 @@
+// SPEC §4.6: a member only visits cells inside their area.
+import type { Violation } from '../../domain/types.js';
+import type { CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+export const area: Rule = {
+  id: 'area',
+  label: 'Only cells inside the member’s area',
+  check(ctx: CheckContext): Violation[] {
+    const out: Violation[] = [];
+    for (const v of ctx.visits) {
+      const m = ctx.member.get(v.member);
+      if (!m || m.eligibleCells.has(v.cell)) continue;
+      out.push({ rule: 'area', member: v.member, cell: v.cell, date: v.date, required: `a cell inside the area ${m.area.join(', ')}`, found: `cell "${v.cell}" of unit "${ctx.cell.get(v.cell)?.unit ?? '?'}"` });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,26 @@
+// SPEC §4.2: each cell receives at least coverage.min visits (and at most any max) in every coverage.per period.
+import type { Violation } from '../../domain/types.js';
+import { periodIndex, periodsOf } from '../../calendar/periods.js';
+import { groupBy, plural, type CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+export const coverage: Rule = {
+  id: 'coverage',
+  label: 'Coverage of every cell',
+  check(ctx: CheckContext): Violation[] {
+    const out: Violation[] = [];
+    const { min, max, per } = ctx.problem.policy.coverage;
+    const periods = periodsOf(per, ctx.problem.year);
+    const byCell = groupBy(ctx.visits, (v) => v.cell);
+    for (const c of ctx.problem.cells) {
+      const counts = periods.map(() => 0);
+      for (const v of byCell.get(c.id) ?? []) counts[periodIndex(per, ctx.monthOfVisit(v))]!++;
+      periods.forEach((p, i) => {
+        const n = counts[i]!;
+        if (n < min) out.push({ rule: 'coverage', cell: c.id, period: p.label, required: `at least ${plural(min, 'visit')}`, found: plural(n, 'visit') });
+        if (max !== undefined && n > max) out.push({ rule: 'coverage', cell: c.id, period: p.label, required: `at most ${plural(max, 'visit')}`, found: plural(n, 'visit') });
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,15 @@
+// SPEC §4.5: a member never visits their home_cell (the cell they regularly attend).
+import type { Violation } from '../../domain/types.js';
+import type { CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+export const homeCell: Rule = {
+  id: 'homeCell',
+  label: 'Never at the member’s own cell',
+  check(ctx: CheckContext): Violation[] {
+    if (!ctx.problem.policy.skipHomeCell) return [];
+    return ctx.visits
+      .filter((v) => ctx.member.get(v.member)?.homeCell === v.cell)
+      .map((v) => ({ rule: 'homeCell', member: v.member, cell: v.cell, date: v.date, required: 'no visit to the member’s home cell', found: `a visit to home cell "${v.cell}"` }));
+  },
+};

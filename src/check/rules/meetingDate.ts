@@ -1,0 +1,23 @@
+// Each visit falls on a meeting of its cell, at the meeting's start and end time (SPEC §1 meeting calendar).
+import type { Violation } from '../../domain/types.js';
+import type { CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+export const meetingDate: Rule = {
+  id: 'meetingDate',
+  label: 'On the cell’s meeting date and time',
+  check(ctx: CheckContext): Violation[] {
+    const out: Violation[] = [];
+    for (const v of ctx.visits) {
+      const m = ctx.meetingOf(v);
+      if (!m) {
+        const month = Number(v.date.slice(5, 7));
+        const same = ctx.problem.meetings.find((x) => x.cell === v.cell && x.month === month);
+        out.push({ rule: 'meetingDate', member: v.member, cell: v.cell, date: v.date, required: same ? `the meeting on ${same.date}` : 'a meeting date of the cell', found: `a visit on ${v.date}, when the cell does not meet` });
+      } else if (m.start !== v.start || m.end !== v.end) {
+        out.push({ rule: 'meetingDate', member: v.member, cell: v.cell, date: v.date, required: `${m.start}–${m.end}`, found: `${v.start}–${v.end}` });
+      }
+    }
+    return out;
+  },
+};

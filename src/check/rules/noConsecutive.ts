@@ -1,0 +1,26 @@
+// SPEC §4.4: a member never attends two consecutive meetings of the same cell, unless the cell allow_consecutive.
+import type { Violation } from '../../domain/types.js';
+import { groupBy, type CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+export const noConsecutive: Rule = {
+  id: 'noConsecutive',
+  label: 'No two consecutive meetings of one cell',
+  check(ctx: CheckContext): Violation[] {
+    if (!ctx.problem.policy.noConsecutive) return [];
+    const out: Violation[] = [];
+    for (const group of groupBy(ctx.visits, (v) => `${v.member}|${v.cell}`).values()) {
+      const first = group[0]!;
+      if (ctx.cell.get(first.cell)?.allowConsecutive) continue;
+      const meetings = group.map((v) => ctx.meetingOf(v)).filter((m) => m !== undefined).sort((a, b) => a.index - b.index);
+      for (let k = 1; k < meetings.length; k++) {
+        const a = meetings[k - 1]!;
+        const b = meetings[k]!;
+        if (b.index === a.index + 1) {
+          out.push({ rule: 'noConsecutive', member: first.member, cell: first.cell, date: b.date, required: 'no visit to the same cell at two consecutive meetings', found: `visits on ${a.date} and ${b.date}` });
+        }
+      }
+    }
+    return out;
+  },
+};

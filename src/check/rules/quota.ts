@@ -1,0 +1,27 @@
+// SPEC §4.1: each member makes at least the minimum (and at most any maximum) visits in every period of each quota.
+import type { Violation } from '../../domain/types.js';
+import { periodIndex, periodsOf } from '../../calendar/periods.js';
+import { plural, type CheckContext } from '../context.js';
+import type { Rule } from '../rule.js';
+
+export const quota: Rule = {
+  id: 'quota',
+  label: 'Quota per member and period',
+  check(ctx: CheckContext): Violation[] {
+    const out: Violation[] = [];
+    const { year } = ctx.problem;
+    for (const m of ctx.problem.members) {
+      const months = ctx.visits.filter((v) => v.member === m.id).map((v) => ctx.monthOfVisit(v));
+      for (const q of m.quotas) {
+        const counts = periodsOf(q.per, year).map(() => 0);
+        for (const month of months) counts[periodIndex(q.per, month)]!++;
+        periodsOf(q.per, year).forEach((p, i) => {
+          const n = counts[i]!;
+          if (n < q.min) out.push({ rule: 'quota', member: m.id, period: p.label, required: `at least ${plural(q.min, 'visit')}`, found: plural(n, 'visit') });
+          if (q.max !== undefined && n > q.max) out.push({ rule: 'quota', member: m.id, period: p.label, required: `at most ${plural(q.max, 'visit')}`, found: plural(n, 'visit') });
+        });
+      }
+    }
+    return out;
+  },
+};

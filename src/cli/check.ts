@@ -1,0 +1,54 @@
+// lichdu check SPEC PLAN: every hard rule, recomputed from the plan's visits; exit 0 when none is broken, else 1.
+import type { Problem, RuleId, Violation } from '../domain/types.js';
+import { checkPlan, quality, RULES } from '../check/index.js';
+import { readPlanFile } from '../export/readPlan.js';
+import { loadSpecFile } from '../spec/load.js';
+import { EXIT, unwrap, type Io } from './io.js';
+
+export interface CheckOptions {
+  readonly json?: boolean;
+}
+
+export function describeViolation(problem: Problem, v: Violation): string {
+  const member = v.member ? problem.members.find((m) => m.id === v.member) : undefined;
+  const cell = v.cell ? problem.cells.find((c) => c.id === v.cell) : undefined;
+  const who = [member ? `${member.id} (${member.name})` : v.member, cell ? `${cell.id} (${cell.name})` : v.cell].filter(Boolean).join(' at ');
+  const when = v.date ?? v.period ?? '';
+  return `✖ ${v.rule}: ${[who, when].filter((s) => s !== '' && s !== undefined).join(', ')}: required ${v.required}, found ${v.found}`;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+export function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): number {
+  const problem = unwrap(loadSpecFile(specPath));
+  const read = unwrap(readPlanFile(planPath, problem));
+  const visits = read.plan.visits;
+  const violations = checkPlan(problem, visits);
+  const q = quality(problem, visits);
+  if (opts.json) {
+    io.out(JSON.stringify({ spec_hash: problem.specHash, plan_spec_hash: read.plan.specHash ?? null, violations, quality: q }, null, 2) + '\n');
+    return violations.length === 0 ? EXIT.ok : EXIT.violations;
+  }
+  if (read.specHashMismatch) {
+    io.err(`! ${planPath} was made from another version of ${specPath} (spec hash ${read.specHashMismatch.plan.slice(0, 19)}…, now ${read.specHashMismatch.spec.slice(0, 19)}…): checking against the spec as it is now\n`);
+  }
+  for (const v of violations) io.out(describeViolation(problem, v) + '\n');
+  const byRule = new Map<RuleId, number>();
+  for (const v of violations) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
+  const p = problem.policy;
+  io.out(
+    `\nChecked ${visits.length} visits by ${problem.members.length} members at ${problem.cells.length} cells (${problem.year}) against policy ${p.id}${p.source ? ` (${p.source.number})` : ''}:\n`,
+  );
+  for (const r of RULES) {
+    const n = byRule.get(r.id) ?? 0;
+    io.out(`  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${r.label}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`);
+  }
+  io.out(`\nQuality:\n`);
+  io.out(`  priority cells: ${q.priorityCells} of ${q.cells} (${pct(q.priorityCellShare)}) receive ${pct(q.priorityVisitShare)} of the visits\n`);
+  const month = (m: number | null) => (m === null ? '–' : m.toFixed(2));
+  io.out(`  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ${month(q.firstVisitMonthOther)}\n`);
+  io.out(`  cells never visited: ${q.unvisitedCells}\n`);
+  io.out(`  most visits by one member to one cell: ${q.maxVisitsMemberCell}${q.maxVisitsPair ? ` (${q.maxVisitsPair.member} at ${q.maxVisitsPair.cell})` : ''}\n`);
+  io.out(violations.length === 0 ? `\n✔ every hard rule holds\n` : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} rule${byRule.size === 1 ? '' : 's'}\n`);
+  return violations.length === 0 ? EXIT.ok : EXIT.violations;
+}

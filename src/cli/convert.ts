@@ -1,0 +1,18 @@
+// lichdu convert SPEC PLAN -o DIR: reads a plan (plan.json, or a plan.csv edited in a spreadsheet), checks it, and
+// writes DIR/plan.json and DIR/plan.csv. A refused input writes nothing.
+import { checkPlan } from '../check/index.js';
+import type { Lang } from '../export/labels.js';
+import { writePlanFiles } from '../export/planFiles.js';
+import { readPlanFile } from '../export/readPlan.js';
+import { loadSpecFile } from '../spec/load.js';
+import { EXIT, unwrap, type Io } from './io.js';
+
+export function runConvert(specPath: string, planPath: string, opts: { out: string; lang: Lang }, io: Io): number {
+  const problem = unwrap(loadSpecFile(specPath));
+  const read = unwrap(readPlanFile(planPath, problem));
+  const violations = checkPlan(problem, read.plan.visits);
+  const written = writePlanFiles(opts.out, problem, read.plan, violations, opts.lang);
+  for (const f of written) io.out(`wrote ${f}\n`);
+  if (violations.length > 0) io.err(`✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check shows them)\n`);
+  return violations.length === 0 ? EXIT.ok : EXIT.violations;
+}

@@ -1,0 +1,32 @@
+// The only place that knows about output streams and exit codes (SPEC §3).
+import type { InputIssue } from '../util/issues.js';
+import { formatIssue } from '../util/issues.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const EXIT = {
+  ok: 0,
+  /** A plan exists but some rule is not met (check: violations found). */
+  violations: 1,
+  /** The input was refused. */
+  refused: 2,
+  /** No plan was found within the time limit. */
+  noPlan: 3,
+  /** A bug. */
+  crash: 70,
+} as const;
+
+/** A refusal of the input, carried up to the command runner, which prints it and exits 2. */
+export class InputRefused extends Error {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+  }
+}
+
+export function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: readonly InputIssue[] }): T {
+  if (!r.ok) throw new InputRefused(r.issues);
+  return r.value;
+}

@@ -1,0 +1,90 @@
+// The command line: parses arguments, runs one command, turns its outcome into an exit code. Only this layer (and
+// bin/) writes to the terminal.
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/paths.js';
+import { runCheck } from './check.js';
+import { runConvert } from './convert.js';
+import { EXIT, InputRefused, type Io } from './io.js';
+import { runPolicies } from './policies.js';
+import { runValidate } from './validate.js';
+
+export const processIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command('lichdu')
+    .description('Plans which committee members attend which Party cell meetings; checks and publishes the plan.')
+    .version(version())
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(s.startsWith('error:') ? `✖ ${s}` : s) })
+    .showHelpAfterError('(run lichdu --help for usage)');
+  const lang = () => new Option('--lang <lang>', 'language of the documents').choices(['vi', 'en']).default('vi');
+
+  program
+    .command('check')
+    .description('check a plan (plan.json or plan.csv) against every hard rule of the spec; exit 0 if none is broken, 1 if some are')
+    .argument('<spec>', 'the plan spec (YAML or JSON)')
+    .argument('<plan>', 'plan.json or plan.csv')
+    .option('--json', 'print the violations and quality figures as JSON')
+    .action((spec: string, plan: string, opts: { json?: boolean }) => {
+      code = runCheck(spec, plan, opts, io);
+    });
+
+  program
+    .command('validate')
+    .description('check a spec file only and summarise it')
+    .argument('<spec>', 'the plan spec (YAML or JSON)')
+    .action((spec: string) => {
+      code = runValidate(spec, io);
+    });
+
+  program
+    .command('policies')
+    .description('list the built-in policy presets and their rules')
+    .argument('[id]', 'only this preset')
+    .option('--json', 'as JSON, in the shape of an inline policy')
+    .action((id: string | undefined, opts: { json?: boolean }) => {
+      code = runPolicies({ ...opts, ...(id !== undefined ? { id } : {}) }, io);
+    });
+
+  program
+    .command('convert')
+    .description('read a plan (plan.json, or plan.csv edited in a spreadsheet), check it, and write DIR/plan.json and DIR/plan.csv')
+    .argument('<spec>', 'the plan spec (YAML or JSON)')
+    .argument('<plan>', 'plan.json or plan.csv')
+    .requiredOption('-o, --out <dir>', 'output directory')
+    .addOption(lang())
+    .action((spec: string, plan: string, opts: { out: string; lang: 'vi' | 'en' }) => {
+      code = runConvert(spec, plan, opts, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.refused;
+    }
+    if (err instanceof InputRefused) {
+      io.err(err.message + '\n');
+      io.err(`${err.issues.length} problem${err.issues.length === 1 ? '' : 's'}; nothing was written\n`);
+      return EXIT.refused;
+    }
+    const e = err as Error;
+    io.err(`✖ internal error: ${e.message}\n`);
+    io.err(debug ? `${e.stack ?? ''}\n` : 'this is a bug in lichdu; run again with --debug for the stack trace and report it\n');
+    return EXIT.crash;
+  }
+}

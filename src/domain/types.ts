@@ -1,0 +1,185 @@
+// The normalised, validated data every other module works on. Nothing here depends on any other module of ours.
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type UnitId = Brand<string, 'UnitId'>;
+export type CellId = Brand<string, 'CellId'>;
+export type MemberId = Brand<string, 'MemberId'>;
+/** A calendar date `YYYY-MM-DD` in the plan's time zone. */
+export type IsoDate = string;
+/** A local wall-clock time `HH:MM`. */
+export type HhMm = string;
+
+export const PERIOD_KINDS = ['year', 'half', 'quarter', 'month'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export interface Quota {
+  readonly min: number;
+  readonly max?: number;
+  readonly per: PeriodKind;
+}
+
+export interface RolePolicy {
+  readonly quota: readonly Quota[];
+  /** Days after a visit by which the member's report is due; absent when the document sets none. */
+  readonly reportDueDays?: number;
+  readonly label?: { readonly vi?: string; readonly en?: string };
+}
+
+export interface PolicySource {
+  readonly number: string;
+  readonly date: string;
+  readonly issuer: string;
+  readonly title: string;
+  readonly articles: readonly string[];
+}
+
+export interface Policy {
+  readonly id: string;
+  readonly title: string;
+  readonly source?: PolicySource;
+  readonly notes?: readonly string[];
+  readonly roles: Readonly<Record<string, RolePolicy>>;
+  readonly coverage: { readonly min: number; readonly max?: number; readonly per: PeriodKind };
+  readonly maxVisitorsPerMeeting: number;
+  readonly maxPerTeamPerMeeting: number;
+  readonly noConsecutive: boolean;
+  readonly skipHomeCell: boolean;
+  readonly maxVisitsPerDay: number;
+  /** Tag -> weight; a cell's priority is the sum of the weights of its tags. */
+  readonly priority: Readonly<Record<string, number>>;
+}
+
+export const SHIFT_RULES = ['holidays', 'holidays-and-weekends', 'none'] as const;
+export type ShiftRule = (typeof SHIFT_RULES)[number];
+
+export interface MeetingRule {
+  /** Day of month 1–28, or the last day of the month. */
+  readonly day: number | 'last';
+  readonly time: HhMm;
+  readonly durationMinutes: number;
+  readonly shift: ShiftRule;
+}
+
+export interface Unit {
+  readonly id: UnitId;
+  readonly name: string;
+  readonly level: string;
+  readonly parent?: UnitId;
+}
+
+export interface Cell {
+  readonly id: CellId;
+  readonly name: string;
+  readonly unit: UnitId;
+  readonly tags: readonly string[];
+  readonly meeting: MeetingRule;
+  /** Explicit dates by month number (1–12). */
+  readonly explicitDates: ReadonlyMap<number, IsoDate>;
+  readonly allowConsecutive: boolean;
+}
+
+export interface Member {
+  readonly id: MemberId;
+  readonly name: string;
+  readonly role: string;
+  readonly unit: UnitId;
+  readonly team?: string;
+  /** The area as written (units); default: the member's own unit. */
+  readonly area: readonly UnitId[];
+  /** Every cell below the area's units, in input order of cells. */
+  readonly eligibleCells: ReadonlySet<CellId>;
+  readonly homeCell?: CellId;
+  /** Every unavailable date, ranges expanded. */
+  readonly unavailable: ReadonlySet<IsoDate>;
+  /** The quotas in force: the member's override, else the role's. */
+  readonly quotas: readonly Quota[];
+}
+
+/** One meeting of one cell: the cell's meeting of month `month` (its "kỳ"), held on `date`. */
+export interface Meeting {
+  readonly cell: CellId;
+  /** The meeting's month 1–12 (the date may be shifted into the next month). */
+  readonly month: number;
+  /** Position in the cell's ordered list of meetings, 0-based; consecutive meetings differ by 1. */
+  readonly index: number;
+  readonly date: IsoDate;
+  readonly start: HhMm;
+  readonly end: HhMm;
+}
+
+export type VisitStatus = 'planned' | 'fixed';
+
+export interface Visit {
+  readonly member: MemberId;
+  readonly cell: CellId;
+  readonly date: IsoDate;
+  readonly start: HhMm;
+  readonly end: HhMm;
+  readonly status: VisitStatus;
+}
+
+export interface FixedVisit {
+  readonly member: MemberId;
+  readonly cell: CellId;
+  readonly date: IsoDate;
+}
+
+export interface Problem {
+  readonly year: number;
+  readonly timezone: string;
+  readonly policy: Policy;
+  readonly holidays: ReadonlySet<IsoDate>;
+  readonly units: readonly Unit[];
+  readonly cells: readonly Cell[];
+  readonly members: readonly Member[];
+  /** Every meeting of every cell, ordered by cell (input order) then month. */
+  readonly meetings: readonly Meeting[];
+  readonly fixed: readonly FixedVisit[];
+  /** `sha256:<hex>` of the spec file's bytes. */
+  readonly specHash: string;
+}
+
+export interface SolverReport {
+  readonly status: string;
+  readonly objective?: number;
+  readonly bound?: number;
+  readonly gap?: number;
+  readonly timeMs?: number;
+  readonly backend?: string;
+  readonly seed?: number;
+}
+
+export interface Plan {
+  readonly specHash?: string;
+  readonly visits: readonly Visit[];
+  readonly solver?: SolverReport;
+}
+
+/** A broken hard rule, with who, where and when. */
+export interface Violation {
+  readonly rule: RuleId;
+  readonly member?: MemberId;
+  readonly cell?: CellId;
+  readonly date?: IsoDate;
+  /** A period label: `2027`, `2027-H1`, `2027-Q3`, `2027-05`. */
+  readonly period?: string;
+  readonly required: string;
+  readonly found: string;
+}
+
+export const RULE_IDS = [
+  'quota',
+  'coverage',
+  'visitorsPerMeeting',
+  'teamPerMeeting',
+  'noConsecutive',
+  'homeCell',
+  'area',
+  'availability',
+  'visitsPerDay',
+  'fixed',
+  'meetingDate',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];

@@ -1,0 +1,94 @@
+// Built-in policy presets (one YAML file per regulation, each citing its document) and inline policies.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Policy, RolePolicy } from '../domain/types.js';
+import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
+import { packageRoot } from '../util/paths.js';
+import { fromZod } from '../spec/zodIssues.js';
+import { PolicyInput } from './schema.js';
+
+/** The defaults of SPEC §2, used where a policy (or its document) says nothing. */
+export const POLICY_DEFAULTS = {
+  coverage: { min: 1, per: 'year' },
+  maxVisitorsPerMeeting: 1,
+  maxPerTeamPerMeeting: 1,
+  noConsecutive: true,
+  skipHomeCell: true,
+  maxVisitsPerDay: 1,
+  priority: { remote: 3, ethnic: 2, religious: 2, complex: 2 },
+} as const satisfies Partial<Policy>;
+
+function normalise(input: PolicyInput, base: Policy | undefined): Policy {
+  const roles: Record<string, RolePolicy> = { ...(base?.roles ?? {}) };
+  for (const [id, r] of Object.entries(input.roles ?? {})) {
+    roles[id] = {
+      quota: r.quota.map((q) => (q.max === undefined ? { min: q.min, per: q.per } : { min: q.min, max: q.max, per: q.per })),
+      ...(r.report_due_days !== undefined ? { reportDueDays: r.report_due_days } : {}),
+      ...(r.label !== undefined ? { label: r.label } : {}),
+    };
+  }
+  const d = base ?? POLICY_DEFAULTS;
+  const source = input.source ?? (input.extends === undefined ? undefined : base?.source);
+  const notes = input.notes ?? base?.notes;
+  return {
+    id: input.id,
+    title: input.title ?? base?.title ?? input.id,
+    ...(source !== undefined ? { source } : {}),
+    ...(notes !== undefined ? { notes } : {}),
+    roles,
+    coverage: input.coverage ?? d.coverage,
+    maxVisitorsPerMeeting: input.max_visitors_per_meeting ?? d.maxVisitorsPerMeeting,
+    maxPerTeamPerMeeting: input.max_per_team_per_meeting ?? d.maxPerTeamPerMeeting,
+    noConsecutive: input.no_consecutive ?? d.noConsecutive,
+    skipHomeCell: input.skip_home_cell ?? d.skipHomeCell,
+    maxVisitsPerDay: input.max_visits_per_day ?? d.maxVisitsPerDay,
+    priority: { ...d.priority, ...(input.priority ?? {}) },
+  };
+}
+
+let presets: ReadonlyMap<string, Policy> | undefined;
+
+/** The built-in presets, by id, in file-name order. A broken preset file is a bug, so it throws. */
+export function builtInPolicies(): ReadonlyMap<string, Policy> {
+  if (presets) return presets;
+  const dir = join(packageRoot(), 'src', 'policies', 'presets');
+  const map = new Map<string, Policy>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    const raw: unknown = parse(readFileSync(join(dir, name), 'utf8'));
+    const parsed = PolicyInput.safeParse(raw);
+    if (!parsed.success) throw new Error(`built-in policy ${name} is invalid: ${JSON.stringify(parsed.error.issues)}`);
+    map.set(parsed.data.id, normalise(parsed.data, undefined));
+  }
+  return (presets = map);
+}
+
+/** A policy from a spec's `policy` value: a preset id, or an inline object (optionally `extends` a preset). */
+export function resolvePolicy(value: unknown, file: string, path: readonly PathSegment[]): Result<Policy> {
+  const all = builtInPolicies();
+  const known = [...all.keys()];
+  const unknownPreset = (id: string, at: readonly PathSegment[]): Result<Policy> => ({
+    ok: false,
+    issues: [{ file, path: at, message: `unknown policy preset "${id}"${didYouMean(id, known)}; built-in: ${known.join(', ')}` }],
+  });
+  if (typeof value === 'string') {
+    const p = all.get(value);
+    return p ? { ok: true, value: p } : unknownPreset(value, path);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, issues: [{ file, path, message: `expected a preset id (${known.join(', ')}) or a policy object, got ${JSON.stringify(value)}` }] };
+  }
+  const parsed = PolicyInput.safeParse(value);
+  if (!parsed.success) return { ok: false, issues: fromZod(file, PolicyInput, value, parsed.error.issues, path) };
+  const input = parsed.data;
+  let base: Policy | undefined;
+  if (input.extends !== undefined) {
+    base = all.get(input.extends);
+    if (!base) return unknownPreset(input.extends, [...path, 'extends']);
+  }
+  const issues: InputIssue[] = [];
+  if (!base && Object.keys(input.roles ?? {}).length === 0) {
+    issues.push({ file, path: [...path, 'roles'], message: 'a policy needs at least one role (or `extends: <preset>` to start from a preset)' });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: normalise(input, base) };
+}

@@ -1,0 +1,346 @@
+// Spec file -> validated, normalised Problem, with every problem of the file reported at once.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DateTime, IANAZone } from 'luxon';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Cell, CellId, FixedVisit, IsoDate, Meeting, MeetingRule, Member, MemberId, Policy, Problem, Unit, UnitId } from '../domain/types.js';
+import { vnPublicHolidays } from '../calendar/holidays.js';
+import { cellMeetings } from '../calendar/meetings.js';
+import { resolvePolicy } from '../policies/index.js';
+import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
+import { DateOrRange, describeValue } from './primitives.js';
+import { CellInput, FixedInput, HolidaysObject, listError, MemberInput, SpecInput, UnitInput } from './schema.js';
+import { fromZod } from './zodIssues.js';
+
+export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
+export const DEFAULT_MEETING: MeetingRule = { day: 5, time: '19:30', durationMinutes: 120, shift: 'holidays' };
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Every date of a date or an inclusive range `a..b`. */
+export function expandDates(entry: string): IsoDate[] {
+  const [a, b] = entry.split('..').map((s) => s.trim()) as [string, string | undefined];
+  if (b === undefined) return [a];
+  const out: IsoDate[] = [];
+  for (let d = DateTime.fromISO(a), end = DateTime.fromISO(b); d <= end; d = d.plus({ days: 1 })) out.push(d.toISODate()!);
+  return out;
+}
+
+export function loadSpecFile(path: string): Result<Problem> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a spec file' : String((err as Error).message);
+    return { ok: false, issues: [{ file: path, path: [], message: `cannot read the spec: ${why}` }] };
+  }
+  return parseSpec(bytes, path);
+}
+
+/** Parses YAML (or JSON, which is YAML too; a `.json` file is parsed strictly as JSON). */
+export function parseSpec(bytes: Buffer | string, file: string): Result<Problem> {
+  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  const specHash = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  let raw: unknown;
+  if (file.toLowerCase().endsWith('.json')) {
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (err) {
+      return { ok: false, issues: [{ file, path: [], message: `not valid JSON: ${(err as Error).message}` }] };
+    }
+  } else {
+    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false });
+    if (doc.errors.length > 0) {
+      return {
+        ok: false,
+        issues: doc.errors.map((e) => ({
+          file,
+          path: [],
+          message: `line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ${e.message.split('\n')[0]} (not valid YAML)`,
+        })),
+      };
+    }
+    raw = doc.toJS({ maxAliasCount: 1000 });
+  }
+  return buildProblem(raw, file, specHash);
+}
+
+// The top level is checked first with every list entry left open, so that one bad entry does not hide the rest.
+const SpecTop = SpecInput.extend({
+  units: z.array(z.unknown(), { error: listError('units', 'units (đảng bộ)') }).min(1, { error: 'must list at least one unit' }),
+  cells: z.array(z.unknown(), { error: listError('cells', 'cells (chi bộ)') }).min(1, { error: 'must list at least one cell' }),
+  members: z.array(z.unknown(), { error: listError('members', 'members (cấp ủy viên)') }).min(1, { error: 'must list at least one member' }),
+  fixed: z.array(z.unknown()).optional(),
+});
+
+export function buildProblem(raw: unknown, file: string, specHash: string): Result<Problem> {
+  const issues: InputIssue[] = [];
+  const add = (path: readonly PathSegment[], message: string) => issues.push({ file, path, message });
+
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, issues: [{ file, path: [], message: 'expected a mapping with year, policy, units, cells and members' }] };
+  }
+  const top = SpecTop.safeParse(raw);
+  if (!top.success) {
+    issues.push(...fromZod(file, SpecInput, raw, top.error.issues));
+    // Without the lists themselves nothing more can be checked.
+    const r = raw as Record<string, unknown>;
+    if (!Array.isArray(r.units) || !Array.isArray(r.cells) || !Array.isArray(r.members) || typeof r.year !== 'number') return { ok: false, issues };
+  }
+  const r = raw as Record<string, unknown>;
+  const year = typeof r.year === 'number' && Number.isInteger(r.year) ? r.year : 0;
+
+  // Parse each entry on its own; remember the ids of the broken ones so their references are not reported twice.
+  function entries<S extends z.ZodType>(key: string, schema: S): Array<{ i: number; v: z.infer<S> }> {
+    const list = (r[key] ?? []) as unknown[];
+    const out: Array<{ i: number; v: z.infer<S> }> = [];
+    list.forEach((item, i) => {
+      const p = schema.safeParse(item);
+      if (p.success) out.push({ i, v: p.data });
+      else issues.push(...fromZod(file, schema, item, p.error.issues, [key, i]));
+    });
+    return out;
+  }
+  const rawIds = (key: string) =>
+    new Set(((r[key] ?? []) as unknown[]).map((x) => (x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined)).filter((x): x is string => typeof x === 'string'));
+
+  const unitsIn = entries('units', UnitInput);
+  const cellsIn = entries('cells', CellInput);
+  const membersIn = entries('members', MemberInput);
+  const fixedIn = entries('fixed', FixedInput);
+  const allUnitIds = rawIds('units');
+  const allCellIds = rawIds('cells');
+  const allMemberIds = rawIds('members');
+
+  // Time zone.
+  const timezone = typeof r.timezone === 'string' ? r.timezone : DEFAULT_TIMEZONE;
+  if (!IANAZone.isValidZone(timezone)) add(['timezone'], `unknown time zone ${describeValue(timezone)}: use an IANA name such as "${DEFAULT_TIMEZONE}"`);
+
+  // Policy.
+  let policy: Policy | undefined;
+  if (r.policy === undefined) add(['policy'], 'is required: a preset id (lichdu policies lists them) or a policy object');
+  else {
+    const p = resolvePolicy(r.policy, file, ['policy']);
+    if (p.ok) policy = p.value;
+    else issues.push(...p.issues);
+  }
+
+  const inYear = (d: IsoDate, path: readonly PathSegment[], what = 'date') => {
+    if (year !== 0 && Number(d.slice(0, 4)) !== year) {
+      add(path, `${what} ${d} is outside the plan's year ${year}`);
+      return false;
+    }
+    return true;
+  };
+  const datesOf = (entry: string, path: readonly PathSegment[]): IsoDate[] => {
+    const ds = expandDates(entry);
+    return inYear(ds[0]!, path, ds.length > 1 ? 'range start' : 'date') && inYear(ds[ds.length - 1]!, path, ds.length > 1 ? 'range end' : 'date') ? ds : [];
+  };
+
+  // Holidays.
+  const holidays = new Set<IsoDate>();
+  {
+    const h = r.holidays ?? 'vn';
+    const vn = () => (year !== 0 && IANAZone.isValidZone(timezone) ? vnPublicHolidays(year, timezone) : new Set<IsoDate>());
+    if (h === 'vn') vn().forEach((d) => holidays.add(d));
+    else if (h === 'none') {
+      /* no holidays */
+    } else if (Array.isArray(h)) {
+      h.forEach((e, i) => {
+        const p = DateOrRange.safeParse(e);
+        if (!p.success) issues.push(...fromZod(file, DateOrRange, e, p.error.issues, ['holidays', i]));
+        else datesOf(p.data, ['holidays', i]).forEach((d) => holidays.add(d));
+      });
+    } else if (h !== null && typeof h === 'object') {
+      const p = HolidaysObject.safeParse(h);
+      if (!p.success) issues.push(...fromZod(file, HolidaysObject, h, p.error.issues, ['holidays']));
+      else {
+        if (p.data.preset === 'vn') vn().forEach((d) => holidays.add(d));
+        p.data.add?.forEach((e, i) => datesOf(e, ['holidays', 'add', i]).forEach((d) => holidays.add(d)));
+        p.data.remove?.forEach((e, i) => datesOf(e, ['holidays', 'remove', i]).forEach((d) => holidays.delete(d)));
+      }
+    } else add(['holidays'], `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: [...], remove: [...] }`);
+  }
+
+  // Duplicate ids.
+  const firstAt = new Map<string, number>();
+  const dupCheck = (key: string, list: ReadonlyArray<{ i: number; v: { id: string } }>) => {
+    firstAt.clear();
+    for (const { i, v } of list) {
+      const prev = firstAt.get(v.id);
+      if (prev !== undefined) add([key, i, 'id'], `duplicate id "${v.id}" (already used by ${key}[${prev}])`);
+      else firstAt.set(v.id, i);
+    }
+  };
+  dupCheck('units', unitsIn);
+  dupCheck('cells', cellsIn);
+  dupCheck('members', membersIn);
+
+  const refCheck = (id: string, known: Set<string>, path: readonly PathSegment[], kind: string): boolean => {
+    if (known.has(id)) return true;
+    add(path, `unknown ${kind} "${id}"${didYouMean(id, known)}`);
+    return false;
+  };
+
+  // Units and their tree.
+  const units: Unit[] = [];
+  const unitById = new Map<string, Unit>();
+  for (const { i, v } of unitsIn) {
+    if (v.parent !== undefined) {
+      if (v.parent === v.id) add(['units', i, 'parent'], `unit "${v.id}" cannot be its own parent`);
+      else refCheck(v.parent, allUnitIds, ['units', i, 'parent'], 'unit');
+    }
+    const u: Unit = { id: v.id as UnitId, name: v.name, level: v.level, ...(v.parent !== undefined && v.parent !== v.id ? { parent: v.parent as UnitId } : {}) };
+    if (!unitById.has(u.id)) {
+      unitById.set(u.id, u);
+      units.push(u);
+    }
+  }
+  // Cycles: follow parents from each unit; report each cycle once, at its smallest-index unit.
+  const unitIndex = new Map(unitsIn.map(({ i, v }) => [v.id, i]));
+  const reported = new Set<string>();
+  for (const u of units) {
+    const seen: string[] = [];
+    let cur: Unit | undefined = u;
+    while (cur && !seen.includes(cur.id)) {
+      seen.push(cur.id);
+      cur = cur.parent !== undefined ? unitById.get(cur.parent) : undefined;
+    }
+    if (cur && cur.id === u.id) {
+      const cycle = seen;
+      const key = [...cycle].sort().join('>');
+      if (!reported.has(key)) {
+        reported.add(key);
+        add(['units', unitIndex.get(u.id)!, 'parent'], `the unit tree has a cycle: ${[...cycle, u.id].join(' → ')}; one of them must have no parent or another parent`);
+      }
+    }
+  }
+  const ancestors = (unit: string): Set<string> => {
+    const out = new Set<string>();
+    let cur: string | undefined = unit;
+    while (cur !== undefined && !out.has(cur)) {
+      out.add(cur);
+      cur = unitById.get(cur)?.parent;
+    }
+    return out;
+  };
+
+  // Cells and their meetings.
+  const defaults = r.meeting_defaults !== undefined ? SpecInput.shape.meeting_defaults.safeParse(r.meeting_defaults) : undefined;
+  const md = defaults?.success ? defaults.data : undefined;
+  const cells: Cell[] = [];
+  const meetings: Meeting[] = [];
+  const cellAncestors = new Map<string, Set<string>>();
+  const seenCells = new Set<string>();
+  for (const { i, v } of cellsIn) {
+    refCheck(v.unit, allUnitIds, ['cells', i, 'unit'], 'unit');
+    const explicit = new Map<number, IsoDate>();
+    for (const [month, date] of Object.entries(v.meetings ?? {})) {
+      const path = ['cells', i, 'meetings', month];
+      if (year !== 0 && Number(month.slice(0, 4)) !== year) add(path, `month ${month} is outside the plan's year ${year}`);
+      else if (inYear(date, path)) explicit.set(Number(month.slice(5, 7)), date);
+    }
+    const cell: Cell = {
+      id: v.id as CellId,
+      name: v.name,
+      unit: v.unit as UnitId,
+      tags: v.tags ?? [],
+      meeting: {
+        day: v.meeting?.day ?? md?.day ?? DEFAULT_MEETING.day,
+        time: v.meeting?.time ?? md?.time ?? DEFAULT_MEETING.time,
+        durationMinutes: v.meeting?.duration_minutes ?? md?.duration_minutes ?? DEFAULT_MEETING.durationMinutes,
+        shift: v.meeting?.shift ?? md?.shift ?? DEFAULT_MEETING.shift,
+      },
+      explicitDates: explicit,
+      allowConsecutive: v.allow_consecutive ?? false,
+    };
+    if (seenCells.has(cell.id)) continue;
+    seenCells.add(cell.id);
+    cells.push(cell);
+    cellAncestors.set(cell.id, ancestors(cell.unit));
+    if (year === 0) continue;
+    const ms = cellMeetings(cell, year, holidays);
+    for (let k = 1; k < ms.length; k++) {
+      const a = ms[k - 1]!;
+      const b = ms[k]!;
+      if (a.date >= b.date) {
+        const why = (m: Meeting) => (explicit.has(m.month) ? `set to ${m.date}` : `falls on ${m.date}`);
+        add(['cells', i, explicit.has(b.month) || !explicit.has(a.month) ? 'meetings' : 'meeting'], `the ${MONTH_NAMES[a.month - 1]} meeting ${why(a)} but the ${MONTH_NAMES[b.month - 1]} meeting ${why(b)}: meetings must be in month order on different days; give one of them an explicit date in "meetings"`);
+      }
+    }
+    meetings.push(...ms);
+  }
+  const meetingsByCell = new Map<string, Meeting[]>();
+  for (const m of meetings) {
+    const list = meetingsByCell.get(m.cell) ?? [];
+    list.push(m);
+    meetingsByCell.set(m.cell, list);
+  }
+
+  // Members.
+  const members: Member[] = [];
+  const roles = policy ? Object.keys(policy.roles) : [];
+  const seenMembers = new Set<string>();
+  for (const { i, v } of membersIn) {
+    if (policy && !(v.role in policy.roles)) {
+      add(['members', i, 'role'], `unknown role "${v.role}"${didYouMean(v.role, roles)}; the policy "${policy.id}" defines: ${roles.join(', ')}`);
+    }
+    refCheck(v.unit, allUnitIds, ['members', i, 'unit'], 'unit');
+    const area = v.area ?? [v.unit];
+    v.area?.forEach((u, k) => refCheck(u, allUnitIds, ['members', i, 'area', k], 'unit'));
+    if (v.home_cell !== undefined) refCheck(v.home_cell, allCellIds, ['members', i, 'home_cell'], 'cell');
+    const unavailable = new Set<IsoDate>();
+    v.unavailable?.forEach((e, k) => datesOf(e, ['members', i, 'unavailable', k]).forEach((d) => unavailable.add(d)));
+    const eligible = new Set<CellId>();
+    for (const c of cells) {
+      const anc = cellAncestors.get(c.id)!;
+      if (area.some((u) => anc.has(u))) eligible.add(c.id);
+    }
+    const m: Member = {
+      id: v.id as MemberId,
+      name: v.name,
+      role: v.role,
+      unit: v.unit as UnitId,
+      ...(v.team !== undefined ? { team: v.team } : {}),
+      area: area as UnitId[],
+      eligibleCells: eligible,
+      ...(v.home_cell !== undefined ? { homeCell: v.home_cell as CellId } : {}),
+      unavailable,
+      quotas: v.quota ?? policy?.roles[v.role]?.quota ?? [],
+    };
+    if (seenMembers.has(m.id)) continue;
+    seenMembers.add(m.id);
+    members.push(m);
+  }
+
+  // Fixed visits.
+  const fixed: FixedVisit[] = [];
+  for (const { i, v } of fixedIn) {
+    const okMember = refCheck(v.member, allMemberIds, ['fixed', i, 'member'], 'member');
+    const okCell = refCheck(v.cell, allCellIds, ['fixed', i, 'cell'], 'cell');
+    if (!inYear(v.date, ['fixed', i, 'date'])) continue;
+    const ms = meetingsByCell.get(v.cell);
+    if (okCell && ms && !ms.some((m) => m.date === v.date)) {
+      const month = Number(v.date.slice(5, 7));
+      const near = ms.find((m) => m.month === month);
+      add(['fixed', i, 'date'], `cell "${v.cell}" does not meet on ${v.date}${near ? ` (its ${MONTH_NAMES[month - 1]} meeting is on ${near.date})` : ''}`);
+      continue;
+    }
+    if (okMember && okCell) fixed.push({ member: v.member as MemberId, cell: v.cell as CellId, date: v.date });
+  }
+
+  if (issues.length > 0 || !policy) return { ok: false, issues: dedupe(issues) };
+  return { ok: true, value: { year, timezone, policy, holidays, units, cells, members, meetings, fixed, specHash } };
+}
+
+function dedupe(issues: InputIssue[]): InputIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.path.join('\u0000')}\u0001${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
