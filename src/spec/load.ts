@@ -51,7 +51,7 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
       return { ok: false, issues: [{ file, path: [], message: `not valid JSON: ${(err as Error).message}` }] };
     }
   } else {
-    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false });
+    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: true });
     if (doc.errors.length > 0) {
       return {
         ok: false,
@@ -266,8 +266,10 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       const a = ms[k - 1]!;
       const b = ms[k]!;
       if (a.date >= b.date) {
-        const why = (m: Meeting) => (explicit.has(m.month) ? `set to ${m.date}` : `falls on ${m.date}`);
-        add(['cells', i, explicit.has(b.month) || !explicit.has(a.month) ? 'meetings' : 'meeting'], `the ${MONTH_NAMES[a.month - 1]} meeting ${why(a)} but the ${MONTH_NAMES[b.month - 1]} meeting ${why(b)}: meetings must be in month order on different days; give one of them an explicit date in "meetings"`);
+        const key = (m: Meeting) => `${year}-${String(m.month).padStart(2, '0')}`;
+        const why = (m: Meeting) => `${m.date}, ${explicit.has(m.month) ? 'set in "meetings"' : 'from the meeting day after holiday shifts'}`;
+        const at = explicit.has(a.month) ? ['meetings', key(a)] : explicit.has(b.month) ? ['meetings', key(b)] : ['meeting'];
+        add(['cells', i, ...at], `the ${MONTH_NAMES[a.month - 1]} meeting (${why(a)}) is not before the ${MONTH_NAMES[b.month - 1]} meeting (${why(b)}): meetings must be in month order on different days; give one of them an explicit date in "meetings"`);
       }
     }
     meetings.push(...ms);

@@ -64,8 +64,8 @@ export function fromZod(
     const value = valueAt(input, path);
     let message = iss.message;
     if (iss.code === 'invalid_type') {
-      if (value === undefined) message = 'is required';
-      else if (/^Invalid input/.test(message)) message = `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping { … }' : `a ${iss.expected}`}, got ${describeValue(value)}`;
+      if (value === undefined && !message.startsWith('is required')) message = 'is required';
+      else if (value !== undefined && /^Invalid input/.test(message)) message = `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping { … }' : `a ${iss.expected}`}, got ${describeValue(value)}`;
     } else if (iss.code === 'too_small' && iss.origin === 'array' && /^Too small/.test(message)) {
       message = `must list at least ${String(iss.minimum)}`;
     } else if (/^(Too small|Too big|Invalid)/.test(message)) {
