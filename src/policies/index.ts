@@ -22,7 +22,10 @@ export const POLICY_DEFAULTS = {
 function normalise(input: PolicyInput, base: Policy | undefined): Policy {
   const roles: Record<string, RolePolicy> = { ...(base?.roles ?? {}) };
   for (const [id, r] of Object.entries(input.roles ?? {})) {
+    // A role of the base preset that the policy names again keeps what the policy does not override.
+    const inherited = base?.roles[id];
     roles[id] = {
+      ...(inherited ?? {}),
       quota: r.quota.map((q) => (q.max === undefined ? { min: q.min, per: q.per } : { min: q.min, max: q.max, per: q.per })),
       ...(r.report_due_days !== undefined ? { reportDueDays: r.report_due_days } : {}),
       ...(r.label !== undefined ? { label: r.label } : {}),
