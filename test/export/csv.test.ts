@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpecFile } from '../../src/spec/load.js';
+import { parseCsv, readCsvPlan, renderCsv } from '../../src/export/csv.js';
+import { readJsonPlan, renderPlanJson } from '../../src/export/json.js';
+import { CSV_HEADERS } from '../../src/export/labels.js';
+import { writeFileAtomic } from '../../src/util/atomic.js';
+import { formatIssue } from '../../src/util/issues.js';
+import { checkPlan } from '../../src/check/index.js';
+import type { Problem, Visit } from '../../src/domain/types.js';
+
+const dir = 'fixtures/small';
+const loaded = loadSpecFile(join(dir, 'spec.yaml'));
+if (!loaded.ok) throw new Error('fixture spec invalid');
+const problem: Problem = loaded.value;
+const goldenJson = readFileSync(join(dir, 'plan.json'), 'utf8');
+const goldenCsv = readFileSync(join(dir, 'plan.csv'), 'utf8');
+const fromJson = readJsonPlan(goldenJson, 'plan.json', problem);
+if (!fromJson.ok) throw new Error('golden plan.json unreadable');
+const visits: readonly Visit[] = fromJson.value.plan.visits;
+
+describe('plan.csv', () => {
+  it('when the golden plan is rendered then the bytes equal the golden file', () => {
+    expect(renderCsv(problem, visits, 'vi')).toBe(goldenCsv);
+  });
+
+  it('when written then it starts with a BOM, ends lines with CRLF and has the 13 Vietnamese headers', () => {
+    const text = renderCsv(problem, visits, 'vi');
+    expect(text.startsWith('\uFEFFNgày,Thứ,Giờ bắt đầu,Giờ kết thúc,Mã cấp ủy viên,Họ và tên,Cấp / chức danh,Mã chi bộ,Tên chi bộ,Mã đảng bộ,Tên đảng bộ,Đặc điểm địa bàn,Trạng thái\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text).toContain('Y Blong Êban');
+    expect(text).toContain('"Chi bộ làng Kon Klor, ""Đăk Hà"""');
+  });
+
+  it('when rendered in English then the header is English and rows are sorted by date then cell', () => {
+    const rows = parseCsv(renderCsv(problem, [...visits].reverse(), 'en')).rows;
+    expect(rows[0]).toEqual(CSV_HEADERS.en);
+    const keys = rows.slice(1).map((r) => `${r[0]}|${r[7]}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(rows[1]![12]).toBe('fixed');
+  });
+
+  it.each(['vi', 'en'] as const)('when a %s CSV is written and read back then the visits are the same', (lang) => {
+    const back = readCsvPlan(renderCsv(problem, visits, lang), 'plan.csv', problem);
+    expect(back.ok && back.value).toEqual(visits);
+  });
+
+  it('when a name starts with = then the cell is kept as text and read back unchanged', () => {
+    const p = { ...problem, members: problem.members.map((m) => (m.id === 'm001' ? { ...m, name: '=HYPERLINK("x")' } : m)) };
+    const text = renderCsv(p, visits, 'vi');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(parseCsv(text).rows.some((r) => r[5] === `'=HYPERLINK("x")`)).toBe(true);
+  });
+
+  it('when quoted fields hold commas, quotes and line breaks then the parser keeps them (RFC 4180)', () => {
+    expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n1,2,3,4').rows).toEqual([['a', 'b,c', 'd"e', 'f\r\ng'], ['1', '2', '3', '4']]);
+    expect(parseCsv('a,"b').error).toMatch(/not closed/);
+  });
+
+  it('when a CSV has a wrong header, an unknown member or a bad date then each is named with its line and column', () => {
+    const bad = goldenCsv.replace('m003', 'm03').replace('2027-02-10', '10/02/2027');
+    const r = readCsvPlan(bad, 'plan.csv', problem);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+      '✖ plan.csv: line 3, column 1 (Ngày): "10/02/2027" is not a date YYYY-MM-DD',
+      '✖ plan.csv: line 4, column 5 (Mã cấp ủy viên): unknown member "m03" (did you mean "m003"?)',
+    ]);
+    const r2 = readCsvPlan('Date,Member\r\n', 'plan.csv', problem);
+    expect(r2.ok ? '' : formatIssue(r2.issues[0]!)).toMatch(/^✖ plan\.csv: line 1: the header is not lichdu's/);
+  });
+});
+
+describe('plan.json', () => {
+  it('when the golden plan is rendered then the bytes equal the golden file', () => {
+    expect(renderPlanJson(problem, { visits }, checkPlan(problem, visits))).toBe(goldenJson);
+  });
+
+  it('when a plan.json names an unknown cell then the path inside it is given', () => {
+    const doc = JSON.parse(goldenJson);
+    doc.visits[1].cell = 'kon-klo';
+    const r = readJsonPlan(JSON.stringify(doc), 'plan.json', problem);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual(['✖ plan.json: visits[1].cell: unknown cell "kon-klo" (did you mean "kon-klor"?)']);
+  });
+
+  it('when the plan was made from another spec then the mismatch is reported', () => {
+    const r = readJsonPlan(goldenJson.replace(problem.specHash, 'sha256:0000'), 'plan.json', problem);
+    expect(r.ok && r.value.specHashMismatch).toEqual({ plan: 'sha256:0000', spec: problem.specHash });
+  });
+});
+
+describe('atomic writes', () => {
+  it('when a file is written then no temporary file is left behind', () => {
+    const d = mkdtempSync(join(tmpdir(), 'lichdu-'));
+    writeFileAtomic(join(d, 'plan.csv'), 'a');
+    writeFileAtomic(join(d, 'plan.csv'), 'b');
+    expect(readdirSync(d)).toEqual(['plan.csv']);
+    expect(readFileSync(join(d, 'plan.csv'), 'utf8')).toBe('b');
+  });
+
+  it('when the rename fails then the old content stays and the temporary file is removed', () => {
+    const d = mkdtempSync(join(tmpdir(), 'lichdu-'));
+    mkdirSync(join(d, 'plan.csv'));
+    writeFileSync(join(d, 'plan.csv', 'keep'), 'old');
+    expect(() => writeFileAtomic(join(d, 'plan.csv'), 'new')).toThrow();
+    expect(readdirSync(d)).toEqual(['plan.csv']);
+    expect(readFileSync(join(d, 'plan.csv', 'keep'), 'utf8')).toBe('old');
+  });
+});
