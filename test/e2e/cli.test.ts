@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { parseCsv } from '../../src/export/csv.js';
+import { BAD } from '../spec/badSpecs.js';
+
+const SPEC = 'fixtures/example/spec.yaml';
+const HAND = 'fixtures/example/hand-plan.csv';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'lichdu-e2e-'));
+
+/** The hand plan with its rows changed by `edit` (header kept), written to a temp file. */
+function brokenPlan(edit: (rows: string[][]) => string[][]): string {
+  const text = readFileSync(HAND, 'utf8');
+  const [header, ...rows] = parseCsv(text).rows;
+  const csv = [header!, ...edit(rows)].map((r) => r.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join('\r\n');
+  const path = join(tmp(), 'plan.csv');
+  writeFileSync(path, '\uFEFF' + csv + '\r\n');
+  return path;
+}
+
+describe('lichdu check', () => {
+  it('when the example hand plan is checked then every hard rule holds and it exits 0', async () => {
+    const r = await run('check', SPEC, HAND);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('✔ every hard rule holds');
+    expect(r.out).toMatch(/priority cells: 30 of 80 \(37\.5 %\) receive [\d.]+ % of the visits/);
+  });
+
+  it('when a second member is put at a meeting that already has one then visitorsPerMeeting fails with exit 1', async () => {
+    const path = brokenPlan((rows) => {
+      const other = rows.find((r) => r[4] !== rows[0]![4] && r[9] === rows[0]![9] && r[0] !== rows[0]![0])!;
+      return [...rows, [...rows[0]!.slice(0, 4), ...other.slice(4, 7), ...rows[0]!.slice(7)]];
+    });
+    const r = await run('check', SPEC, path);
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n').filter((l) => l.startsWith('✖ visitorsPerMeeting'))).toHaveLength(1);
+  });
+
+  it('when every visit of one member is removed then only that member’s quota (and maybe coverage) fails', async () => {
+    const path = brokenPlan((rows) => rows.filter((r) => r[4] !== 'dak-to-uv3'));
+    const r = await run('check', SPEC, path, '--json');
+    expect(r.code).toBe(1);
+    const { violations } = JSON.parse(r.out) as { violations: Array<{ rule: string; member?: string }> };
+    expect(violations.filter((v) => v.rule === 'quota')).toEqual([{ rule: 'quota', member: 'dak-to-uv3', period: '2027', required: 'at least 6 visits', found: '0 visits' }]);
+    expect(new Set(violations.map((v) => v.rule))).toEqual(new Set(violations.some((v) => v.rule === 'coverage') ? ['quota', 'coverage'] : ['quota']));
+  });
+
+  it('when a visit is moved a day later and the fixed visit is dropped then meetingDate and fixed fail', async () => {
+    const path = brokenPlan((rows) => {
+      const i = rows.findIndex((r) => r[12] === 'Dự kiến');
+      const moved = rows.map((r, k) => (k === i ? [r[0]!.replace(/\d\d$/, (d) => String(Number(d) + 1).padStart(2, '0')), ...r.slice(1)] : r));
+      return moved.filter((r) => !(r[4] === 'tu-01' && r[12] === 'Cố định'));
+    });
+    const r = await run('check', SPEC, path);
+    expect(r.code).toBe(1);
+    const rules = r.out.split('\n').filter((l) => l.startsWith('✖ ')).map((l) => l.split(':')[0]);
+    expect(rules).toContain('✖ meetingDate');
+    expect(rules).toContain('✖ fixed');
+    expect(r.out).toContain('✖ fixed: tu-01');
+  });
+
+  it('when the plan names an unknown member then the input is refused with exit 2', async () => {
+    const path = brokenPlan((rows) => rows.map((r, k) => (k === 2 ? [...r.slice(0, 4), 'dak-ha-uv99', ...r.slice(5)] : r)));
+    const r = await run('check', SPEC, path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`✖ ${path}: line 4, column 5 (Mã cấp ủy viên): unknown member "dak-ha-uv99"`);
+  });
+});
+
+describe('lichdu convert', () => {
+  it('when the hand plan is converted then plan.json and plan.csv are written and plan.json checks clean', async () => {
+    const out = tmp();
+    const r = await run('convert', SPEC, HAND, '-o', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['plan.csv', 'plan.json']);
+    expect(readFileSync(join(out, 'plan.csv'), 'utf8').startsWith('\uFEFFDate,Weekday,')).toBe(true);
+    const again = await run('check', SPEC, join(out, 'plan.json'));
+    expect(again.code).toBe(0);
+  });
+
+  it.each(BAD.map(([name, raw, lines]) => [name, raw, lines] as const))('when the spec has %s then convert exits 2 and writes nothing', async (_name, raw, lines) => {
+    const dir = tmp();
+    const specPath = join(dir, 'spec.yaml');
+    writeFileSync(specPath, JSON.stringify(raw));
+    const out = join(dir, 'out');
+    const r = await run('convert', specPath, HAND, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(lines.map((l) => l.replace('✖ spec.yaml:', `✖ ${specPath}:`)).join('\n'));
+    expect(r.err).toContain('nothing was written');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the installed command', () => {
+  const bin = 'dist/bin/lichdu.js';
+  it('when run as a process then it sets the exit codes of SPEC §3 and prints no stack trace', () => {
+    expect(spawnSync('node', [bin, 'check', SPEC, HAND], { encoding: 'utf8' }).status).toBe(0);
+    const bad = spawnSync('node', [bin, 'validate', 'fixtures/nope.yaml'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('✖ fixtures/nope.yaml: cannot read the spec: no such file');
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(spawnSync('node', [bin, 'frobnicate'], { encoding: 'utf8' }).status).toBe(2);
+    expect(spawnSync('node', [bin, 'convert', SPEC, HAND, '--lang', 'fr', '-o', tmp()], { encoding: 'utf8' }).status).toBe(2);
+  });
+
+  it('when policies are listed then each preset cites its document', () => {
+    const r = spawnSync('node', [bin, 'policies'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    for (const s of ['kontum-776', '776-QĐ/TU', 'hoabinh-08', '08-QĐ/ĐUK', 'plan-002', 'quydinh-1120', '1120-QĐ/TU']) expect(r.stdout).toContain(s);
+  });
+});
