@@ -1,18 +1,30 @@
 // lichdu convert SPEC PLAN -o DIR: reads a plan (plan.json, or a plan.csv edited in a spreadsheet), checks it, and
-// writes DIR/plan.json and DIR/plan.csv. A refused input writes nothing.
+// writes DIR/plan.json, DIR/plan.csv and DIR/ics/. A refused input writes nothing.
 import { checkPlan } from '../check/index.js';
 import type { Lang } from '../export/labels.js';
-import { writePlanFiles } from '../export/planFiles.js';
+import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../export/readPlan.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
 
-export function runConvert(specPath: string, planPath: string, opts: { out: string; lang: Lang }, io: Io): number {
+export interface ConvertOptions {
+  readonly out: string;
+  readonly lang: Lang;
+  readonly generatedAt?: string;
+  readonly reminderMinutes: number;
+}
+
+export function runConvert(specPath: string, planPath: string, opts: ConvertOptions, io: Io): number {
   const problem = unwrap(loadSpecFile(specPath));
   const read = unwrap(readPlanFile(planPath, problem));
   const violations = checkPlan(problem, read.plan.visits);
-  const written = writePlanFiles(opts.out, problem, read.plan, violations, opts.lang);
-  for (const f of written) io.out(`wrote ${f}\n`);
+  const written = writePlanFiles(opts.out, problem, read.plan, violations, {
+    lang: opts.lang,
+    generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt),
+    reminderMinutes: opts.reminderMinutes,
+  });
+  const ics = written.filter((f) => f.endsWith('.ics')).length;
+  io.out(`wrote ${written.filter((f) => !f.endsWith('.ics')).join(', ')} and ${ics} calendars in ${opts.out}/ics\n`);
   if (violations.length > 0) io.err(`✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check shows them)\n`);
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

@@ -1,11 +1,12 @@
 // The command line: parses arguments, runs one command, turns its outcome into an exit code. Only this layer (and
 // bin/) writes to the terminal.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import { runCheck } from './check.js';
 import { runConvert } from './convert.js';
+import { runExportIcs } from './export.js';
 import { EXIT, InputRefused, type Io } from './io.js';
 import { runPolicies } from './policies.js';
 import { runValidate } from './validate.js';
@@ -31,6 +32,13 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(s.startsWith('error:') ? `✖ ${s}` : s) })
     .showHelpAfterError('(run lichdu --help for usage)');
   const lang = () => new Option('--lang <lang>', 'language of the documents').choices(['vi', 'en']).default('vi');
+  const reminder = () =>
+    new Option('--reminder-minutes <n>', 'calendar reminder this many minutes before each visit; 0 for none')
+      .default(1440)
+      .argParser((v: string) => {
+        if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number of minutes');
+        return Number(v);
+      });
 
   program
     .command('check')
@@ -66,8 +74,23 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .argument('<plan>', 'plan.json or plan.csv')
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(lang())
-    .action((spec: string, plan: string, opts: { out: string; lang: 'vi' | 'en' }) => {
+    .addOption(reminder())
+    .option('--generated-at <iso>', 'the plan\'s time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)')
+    .action((spec: string, plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number; generatedAt?: string }) => {
       code = runConvert(spec, plan, opts, io);
+    });
+
+  program
+    .command('export')
+    .description('write documents of an existing plan.json')
+    .command('ics')
+    .description('write DIR/ics/all.ics, DIR/ics/members/<id>.ics and DIR/ics/cells/<id>.ics from plan.json')
+    .argument('<plan>', 'plan.json')
+    .requiredOption('-o, --out <dir>', 'output directory')
+    .addOption(lang())
+    .addOption(reminder())
+    .action((plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
+      code = runExportIcs(plan, opts, io);
     });
 
   try {

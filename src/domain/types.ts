@@ -126,6 +126,29 @@ export interface FixedVisit {
   readonly date: IsoDate;
 }
 
+/** What documents need to name things: a Problem has it all, and so does a plan.json on its own. */
+export interface DirectoryCell {
+  readonly id: CellId;
+  readonly name: string;
+  readonly unit: UnitId;
+  readonly tags: readonly string[];
+}
+export interface DirectoryMember {
+  readonly id: MemberId;
+  readonly name: string;
+  readonly role: string;
+  readonly unit: UnitId;
+  readonly team?: string;
+}
+export interface Directory {
+  readonly year: number;
+  readonly timezone: string;
+  readonly policy: Policy;
+  readonly units: readonly Unit[];
+  readonly cells: readonly DirectoryCell[];
+  readonly members: readonly DirectoryMember[];
+}
+
 export interface Problem {
   readonly year: number;
   readonly timezone: string;

@@ -1,5 +1,5 @@
 // plan.csv (SPEC §3): UTF-8 with BOM, CRLF, RFC 4180 quoting, sorted by date then cell, 13 columns.
-import type { CellId, IsoDate, MemberId, Problem, Visit, VisitStatus } from '../domain/types.js';
+import type { CellId, Directory, IsoDate, MemberId, Problem, Visit, VisitStatus } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { HHMM, isIsoDate } from '../spec/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
@@ -29,9 +29,7 @@ export function sortVisits(visits: readonly Visit[]): Visit[] {
   return [...visits].sort((a, b) => cmp(a.date, b.date) || cmp(a.cell, b.cell) || cmp(a.start, b.start) || cmp(a.member, b.member));
 }
 
-export type CsvDirectory = Pick<Problem, 'policy' | 'units' | 'cells' | 'members'>;
-
-export function renderCsv(dir: CsvDirectory, visits: readonly Visit[], lang: Lang): string {
+export function renderCsv(dir: Directory, visits: readonly Visit[], lang: Lang): string {
   const member = new Map(dir.members.map((m) => [m.id as string, m]));
   const cell = new Map(dir.cells.map((c) => [c.id as string, c]));
   const unit = new Map(dir.units.map((u) => [u.id as string, u]));

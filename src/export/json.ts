@@ -44,16 +44,24 @@ function solverToJson(s: SolverReport | undefined): Record<string, unknown> | nu
   };
 }
 
-export function renderPlanJson(problem: Problem, plan: Plan, violations: readonly Violation[]): string {
+/** The meeting (YYYY-MM of its kỳ) each visit attends; the date's month for a visit off the calendar. */
+export function meetingKeys(problem: Pick<Problem, 'meetings' | 'year'>, visits: readonly Visit[]): Map<Visit, string> {
+  const at = new Map(problem.meetings.map((m) => [`${m.cell}|${m.date}`, m.month]));
+  return new Map(visits.map((v) => [v, `${v.date.slice(0, 4)}-${String(at.get(`${v.cell}|${v.date}`) ?? Number(v.date.slice(5, 7))).padStart(2, '0')}`]));
+}
+
+export function renderPlanJson(problem: Problem, plan: Plan, violations: readonly Violation[], generatedAt: string): string {
+  const meeting = meetingKeys(problem, plan.visits);
   const doc = {
     format: PLAN_FORMAT,
     spec_hash: problem.specHash,
+    generated_at: generatedAt,
     year: problem.year,
     timezone: problem.timezone,
     policy: policyToJson(problem.policy),
     solver: solverToJson(plan.solver),
     counts: { visits: plan.visits.length, violations: violations.length },
-    visits: sortVisits(plan.visits).map((v) => ({ member: v.member, cell: v.cell, date: v.date, start: v.start, end: v.end, status: v.status })),
+    visits: sortVisits(plan.visits).map((v) => ({ member: v.member, cell: v.cell, date: v.date, start: v.start, end: v.end, status: v.status, meeting: meeting.get(v) })),
     violations: violations.map((v) => ({
       rule: v.rule,
       member: v.member ?? null,
@@ -73,16 +81,17 @@ export function renderPlanJson(problem: Problem, plan: Plan, violations: readonl
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-const VisitJson = z.strictObject({
+export const VisitJson = z.strictObject({
   member: Id,
   cell: Id,
   date: DateStr,
   start: Time,
   end: Time,
   status: z.enum(['planned', 'fixed'], { error: (i) => `${JSON.stringify(i.input)} is not a status: use planned or fixed` }),
+  meeting: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected the meeting month YYYY-MM' }).optional(),
 });
 
-const PlanJson = z.looseObject({
+export const PlanJson = z.looseObject({
   format: z.literal(PLAN_FORMAT, { error: (i) => `${JSON.stringify(i.input)} is not a plan format this version reads (expected "${PLAN_FORMAT}")` }),
   spec_hash: z.string().optional(),
   visits: z.array(VisitJson),
@@ -111,7 +120,7 @@ export function readJsonPlan(text: string, file: string, problem: Pick<Problem, 
     if (!cellIds.has(v.cell)) issues.push({ file, path: ['visits', i, 'cell'], message: `unknown cell "${v.cell}"${didYouMean(v.cell, cellIds)}` });
   });
   if (issues.length > 0) return { ok: false, issues };
-  const visits: Visit[] = parsed.data.visits.map((v) => ({ ...v, member: v.member as MemberId, cell: v.cell as CellId }));
+  const visits: Visit[] = parsed.data.visits.map((v) => ({ member: v.member as MemberId, cell: v.cell as CellId, date: v.date, start: v.start, end: v.end, status: v.status }));
   const hash = parsed.data.spec_hash;
   return {
     ok: true,

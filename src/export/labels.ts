@@ -1,5 +1,5 @@
 // Words shown to users in documents: Vietnamese by default, English with --lang en.
-import type { Problem, VisitStatus } from '../domain/types.js';
+import type { Policy, VisitStatus } from '../domain/types.js';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -41,6 +41,6 @@ export function tagLabel(tag: string, lang: Lang): string {
   return TAG_LABELS[lang][tag] ?? tag;
 }
 
-export function roleLabel(problem: Pick<Problem, 'policy'>, role: string, lang: Lang): string {
-  return problem.policy.roles[role]?.label?.[lang] ?? role;
+export function roleLabel(dir: { readonly policy: Policy }, role: string, lang: Lang): string {
+  return dir.policy.roles[role]?.label?.[lang] ?? role;
 }

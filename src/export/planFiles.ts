@@ -1,16 +1,71 @@
-// Writes plan.json and plan.csv into a directory: everything is rendered first, then each file replaced atomically.
+// Writes a plan's documents into a directory: plan.json, plan.csv and ics/ (all.ics, members/*.ics, cells/*.ics).
+// Everything is rendered first (a rendering error writes nothing), then each file is replaced atomically, then
+// calendars of members or cells no longer in the plan are removed.
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, Problem, Violation } from '../domain/types.js';
 import { writeFilesAtomic } from '../util/atomic.js';
 import { renderCsv } from './csv.js';
+import { renderCalendars, type IcsOptions } from './ics.js';
 import { renderPlanJson } from './json.js';
 import type { Lang } from './labels.js';
+import { readPlanDocument, type PlanDocument } from './planDocument.js';
 
-export function writePlanFiles(dir: string, problem: Problem, plan: Plan, violations: readonly Violation[], lang: Lang): string[] {
+export interface WriteOptions {
+  readonly lang: Lang;
+  /** ISO-8601 time stamped on plan.json and every event's DTSTAMP. */
+  readonly generatedAt: string;
+  readonly reminderMinutes: number;
+}
+
+/**
+ * The plan's generation time: `--generated-at`, else SOURCE_DATE_EPOCH (the reproducible-builds convention), else
+ * the start of the plan's year, so that the same input always gives the same bytes.
+ */
+export function resolveGeneratedAt(year: number, option?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (option !== undefined) return new Date(option).toISOString().replace('.000Z', 'Z');
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+  return `${year}-01-01T00:00:00Z`;
+}
+
+function calendarFiles(dir: string, doc: PlanDocument, opts: IcsOptions): Array<{ path: string; data: string }> {
+  return renderCalendars(doc, opts).map((f) => ({ path: join(dir, 'ics', f.path), data: f.data }));
+}
+
+/** Writes the calendars of a plan document into DIR/ics and removes stale ones. Returns the paths written. */
+export function writeCalendars(dir: string, doc: PlanDocument, opts: IcsOptions): string[] {
+  const files = calendarFiles(dir, doc, opts);
+  writeFilesAtomic(files);
+  removeStale(dir, files.map((f) => f.path));
+  return files.map((f) => f.path);
+}
+
+function removeStale(dir: string, keep: readonly string[]): void {
+  const wanted = new Set(keep);
+  for (const sub of ['members', 'cells']) {
+    const d = join(dir, 'ics', sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (n.endsWith('.ics') && !wanted.has(join(d, n))) rmSync(join(d, n), { force: true });
+  }
+}
+
+export function writePlanFiles(dir: string, problem: Problem, plan: Plan, violations: readonly Violation[], opts: WriteOptions): string[] {
+  const json = renderPlanJson(problem, plan, violations, opts.generatedAt);
+  const doc = readPlanDocument(json, 'plan.json');
+  if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
+  // plan.json last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
   const files = [
-    { path: join(dir, 'plan.json'), data: renderPlanJson(problem, plan, violations) },
-    { path: join(dir, 'plan.csv'), data: renderCsv(problem, plan.visits, lang) },
+    { path: join(dir, 'plan.csv'), data: renderCsv(problem, plan.visits, opts.lang) },
+    ...calendarFiles(dir, doc.value, { lang: opts.lang, reminderMinutes: opts.reminderMinutes }),
+    { path: join(dir, 'plan.json'), data: json },
   ];
   writeFilesAtomic(files);
+  removeStale(dir, files.map((f) => f.path));
   return files.map((f) => f.path);
 }

@@ -1,0 +1,152 @@
+// iCalendar (RFC 5545) calendars of a plan: all.ics, one per member, one per cell (SPEC §3), with ical-generator.
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { DirectoryCell, DirectoryMember, Unit } from '../domain/types.js';
+import { weekdayName } from '../calendar/meetings.js';
+import { roleLabel, STATUS_LABELS, tagLabel, type Lang } from './labels.js';
+import type { PlanDocument, PlanVisit } from './planDocument.js';
+import { sortVisits } from './csv.js';
+
+export interface IcsOptions {
+  readonly lang: Lang;
+  /** Minutes before the start for the reminder (VALARM); 0 for none. Default: a day. */
+  readonly reminderMinutes: number;
+}
+
+export const DEFAULT_ICS_OPTIONS: IcsOptions = { lang: 'vi', reminderMinutes: 1440 };
+
+/** How often subscribers are asked to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+const REFRESH_SECONDS = 12 * 3600;
+
+type Audience = { kind: 'all' } | { kind: 'member'; member: DirectoryMember } | { kind: 'cell'; cell: DirectoryCell };
+
+/** The stable identity of a visit: the same member at the same cell's meeting of the same month. */
+export function visitUid(v: PlanVisit): string {
+  return `${v.meeting}.${v.member}.${v.cell}@lichdu`;
+}
+
+function shortUnit(u: Unit | undefined): string {
+  return u ? u.name.replace(/^Đảng bộ\s+/i, '') : '';
+}
+
+const T = {
+  vi: {
+    calAll: (y: number) => `Lịch dự sinh hoạt chi bộ ${y} — toàn bộ kế hoạch`,
+    calMember: (y: number, n: string) => `Lịch dự sinh hoạt chi bộ ${y} — ${n}`,
+    calCell: (y: number, n: string) => `Cấp ủy viên dự sinh hoạt ${y} — ${n}`,
+    sumMember: (cell: string, unit: string) => `Dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''}`,
+    sumCell: (member: string) => `Cấp ủy viên dự sinh hoạt: ${member}`,
+    sumAll: (member: string, cell: string, unit: string) => `${member} dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''}`,
+    member: 'Cấp ủy viên',
+    cell: 'Chi bộ',
+    tags: 'Đặc điểm địa bàn',
+    when: 'Thời gian',
+    due: (d: string, n: number) => `Hạn gửi báo cáo: ${d} (${n} ngày sau buổi sinh hoạt)`,
+    noDue: 'Báo cáo: theo quy định (không có hạn tính theo ngày sau mỗi lần dự)',
+    status: 'Trạng thái',
+    basis: 'Căn cứ',
+    remind: (s: string) => `Nhắc lịch: ${s}`,
+    date: (iso: string) => DateTime.fromISO(iso).toFormat('dd/LL/yyyy'),
+  },
+  en: {
+    calAll: (y: number) => `Party cell visits ${y} — whole plan`,
+    calMember: (y: number, n: string) => `Party cell visits ${y} — ${n}`,
+    calCell: (y: number, n: string) => `Committee visitors ${y} — ${n}`,
+    sumMember: (cell: string, unit: string) => `Attend the meeting of ${cell}${unit ? ` — ${unit}` : ''}`,
+    sumCell: (member: string) => `Committee visitor: ${member}`,
+    sumAll: (member: string, cell: string, unit: string) => `${member} attends ${cell}${unit ? ` — ${unit}` : ''}`,
+    member: 'Committee member',
+    cell: 'Party cell',
+    tags: 'Area',
+    when: 'Time',
+    due: (d: string, n: number) => `Report due: ${d} (${n} day${n === 1 ? '' : 's'} after the meeting)`,
+    noDue: 'Report: as the regulation says (no deadline in days after each visit)',
+    status: 'Status',
+    basis: 'Regulation',
+    remind: (s: string) => `Reminder: ${s}`,
+    date: (iso: string) => iso,
+  },
+} as const;
+
+function calendarFor(doc: PlanDocument, audience: Audience, opts: IcsOptions): ICalCalendar {
+  const t = T[opts.lang];
+  const name = audience.kind === 'all' ? t.calAll(doc.year) : audience.kind === 'member' ? t.calMember(doc.year, audience.member.name) : t.calCell(doc.year, audience.cell.name);
+  const cal = ical({
+    name,
+    prodId: { company: 'lichdu', product: 'lichdu', language: opts.lang.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: REFRESH_SECONDS,
+    timezone: { name: doc.timezone, generator: getVtimezoneComponent },
+  });
+  const member = new Map(doc.members.map((m) => [m.id as string, m]));
+  const cell = new Map(doc.cells.map((c) => [c.id as string, c]));
+  const unit = new Map(doc.units.map((u) => [u.id as string, u]));
+  const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true }).toUTC();
+  const visits = sortVisits(doc.visits) as PlanVisit[];
+  for (const v of visits) {
+    if (audience.kind === 'member' && v.member !== audience.member.id) continue;
+    if (audience.kind === 'cell' && v.cell !== audience.cell.id) continue;
+    const m = member.get(v.member)!;
+    const c = cell.get(v.cell)!;
+    const u = unit.get(c.unit);
+    const start = DateTime.fromISO(`${v.date}T${v.start}`, { zone: doc.timezone });
+    let end = DateTime.fromISO(`${v.date}T${v.end}`, { zone: doc.timezone });
+    if (end <= start) end = end.plus({ days: 1 });
+    const summary = audience.kind === 'member' ? t.sumMember(c.name, shortUnit(u)) : audience.kind === 'cell' ? t.sumCell(m.name) : t.sumAll(m.name, c.name, shortUnit(u));
+    const due = doc.policy.roles[m.role]?.reportDueDays;
+    const source = doc.policy.source;
+    const lines = [
+      `${t.member}: ${m.name} (${roleLabel(doc, m.role, opts.lang)})`,
+      `${t.cell}: ${c.name}${u ? `, ${u.name}` : ''}`,
+      ...(c.tags.length > 0 ? [`${t.tags}: ${c.tags.map((x) => tagLabel(x, opts.lang)).join('; ')}`] : []),
+      `${t.when}: ${v.start}–${v.end}, ${weekdayName(v.date, opts.lang)} ${t.date(v.date)}`,
+      due !== undefined ? t.due(t.date(DateTime.fromISO(v.date).plus({ days: due }).toISODate()!), due) : t.noDue,
+      `${t.status}: ${STATUS_LABELS[opts.lang][v.status]}`,
+      `${t.basis}: ${source ? `${source.number} — ${source.issuer}` : doc.policy.title}`,
+    ];
+    const event = cal.createEvent({
+      id: visitUid(v),
+      start,
+      end,
+      timezone: doc.timezone,
+      stamp,
+      summary,
+      location: `${c.name}${u ? `, ${u.name}` : ''}`,
+      description: lines.join('\n'),
+      categories: c.tags.map((x) => ({ name: tagLabel(x, opts.lang) })),
+    });
+    if (opts.reminderMinutes > 0) event.createAlarm({ type: ICalAlarmType.display, trigger: opts.reminderMinutes * 60, description: t.remind(summary) });
+  }
+  return cal;
+}
+
+function render(doc: PlanDocument, audience: Audience, opts: IcsOptions): string {
+  const text = calendarFor(doc, audience, opts).toString();
+  // ical-generator writes DTSTAMP in the calendar's zone without "Z"; RFC 5545 §3.8.7.2 wants UTC.
+  const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true });
+  const local = stamp.setZone(doc.timezone).toFormat("yyyyLLdd'T'HHmmss");
+  const utc = stamp.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+  return text.split(`\r\nDTSTAMP:${local}\r\n`).join(`\r\nDTSTAMP:${utc}\r\n`);
+}
+
+export function renderAllCalendar(doc: PlanDocument, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+  return render(doc, { kind: 'all' }, opts);
+}
+
+export function renderMemberCalendar(doc: PlanDocument, member: DirectoryMember, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+  return render(doc, { kind: 'member', member }, opts);
+}
+
+export function renderCellCalendar(doc: PlanDocument, cell: DirectoryCell, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+  return render(doc, { kind: 'cell', cell }, opts);
+}
+
+/** Every calendar of a plan, with paths relative to the `ics/` directory. */
+export function renderCalendars(doc: PlanDocument, opts: IcsOptions = DEFAULT_ICS_OPTIONS): Array<{ path: string; data: string }> {
+  return [
+    { path: 'all.ics', data: renderAllCalendar(doc, opts) },
+    ...doc.members.map((m) => ({ path: `members/${m.id}.ics`, data: renderMemberCalendar(doc, m, opts) })),
+    ...doc.cells.map((c) => ({ path: `cells/${c.id}.ics`, data: renderCellCalendar(doc, c, opts) })),
+  ];
+}
