@@ -83,7 +83,8 @@ describe('lichdu convert', () => {
     const out = tmp();
     const r = await run('convert', SPEC, HAND, '-o', out, '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['plan.csv', 'plan.json']);
+    expect(readdirSync(out).sort()).toEqual(['ics', 'plan.csv', 'plan.json']);
+    expect(readdirSync(join(out, 'ics', 'members'))).toHaveLength(44);
     expect(readFileSync(join(out, 'plan.csv'), 'utf8').startsWith('\uFEFFDate,Weekday,')).toBe(true);
     const again = await run('check', SPEC, join(out, 'plan.json'));
     expect(again.code).toBe(0);

@@ -73,7 +73,7 @@ describe('plan.csv', () => {
 
 describe('plan.json', () => {
   it('when the golden plan is rendered then the bytes equal the golden file', () => {
-    expect(renderPlanJson(problem, { visits }, checkPlan(problem, visits))).toBe(goldenJson);
+    expect(renderPlanJson(problem, { visits }, checkPlan(problem, visits), '2027-01-01T00:00:00Z')).toBe(goldenJson);
   });
 
   it('when a plan.json names an unknown cell then the path inside it is given', () => {
