@@ -7,6 +7,8 @@ import { packageRoot } from '../util/paths.js';
 import { runCheck } from './check.js';
 import { runConvert } from './convert.js';
 import { runExportIcs } from './export.js';
+import { runFeeds } from './feeds.js';
+import { runServe } from './serve.js';
 import { EXIT, InputRefused, type Io } from './io.js';
 import { runPolicies } from './policies.js';
 import { runValidate } from './validate.js';
@@ -32,6 +34,10 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(s.startsWith('error:') ? `✖ ${s}` : s) })
     .showHelpAfterError('(run lichdu --help for usage)');
   const lang = () => new Option('--lang <lang>', 'language of the documents').choices(['vi', 'en']).default('vi');
+  const port = (v: string) => {
+    if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
+    return Number(v);
+  };
   const reminder = () =>
     new Option('--reminder-minutes <n>', 'calendar reminder this many minutes before each visit; 0 for none')
       .default(1440)
@@ -91,6 +97,32 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .addOption(reminder())
     .action((plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
       code = runExportIcs(plan, opts, io);
+    });
+
+  program
+    .command('serve')
+    .description('serve each member\'s and each cell\'s calendar feed from DIR/plan.json at an unguessable URL; reloads when the plan changes')
+    .argument('<dir>', 'the directory holding plan.json')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('--port <port>', 'port (0: any free port)').default(8080).argParser(port))
+    .option('--base-url <url>', 'the public URL the feeds are reached at (for the links printed at start)')
+    .option('--secret-file <file>', 'the secret behind the feed tokens (created, mode 0600, if missing)', undefined)
+    .addOption(lang())
+    .addOption(reminder())
+    .action(async (dir: string, opts: { host: string; port: number; baseUrl?: string; secretFile?: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
+      code = await runServe(dir, opts, io);
+    });
+
+  program
+    .command('feeds')
+    .description('list every member\'s and cell\'s subscription link (https:// and webcal://), to send to them')
+    .argument('<dir>', 'the directory holding plan.json')
+    .requiredOption('--base-url <url>', 'the public URL of lichdu serve, e.g. https://lich.example.vn')
+    .option('--secret-file <file>', 'the same secret file as lichdu serve (default DIR/.lichdu-feed-secret)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
+    .addOption(lang())
+    .action((dir: string, opts: { baseUrl: string; secretFile?: string; format: 'table' | 'csv'; lang: 'vi' | 'en' }) => {
+      code = runFeeds(dir, opts, io);
     });
 
   try {

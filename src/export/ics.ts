@@ -35,7 +35,7 @@ const T = {
     calAll: (y: number) => `Lịch dự sinh hoạt chi bộ ${y} — toàn bộ kế hoạch`,
     calMember: (y: number, n: string) => `Lịch dự sinh hoạt chi bộ ${y} — ${n}`,
     calCell: (y: number, n: string) => `Cấp ủy viên dự sinh hoạt ${y} — ${n}`,
-    sumMember: (cell: string, unit: string) => `Dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''}`,
+    sumMember: (cell: string, unit: string, member: string) => `Dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''} (${member})`,
     sumCell: (member: string) => `Cấp ủy viên dự sinh hoạt: ${member}`,
     sumAll: (member: string, cell: string, unit: string) => `${member} dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''}`,
     member: 'Cấp ủy viên',
@@ -53,7 +53,7 @@ const T = {
     calAll: (y: number) => `Party cell visits ${y} — whole plan`,
     calMember: (y: number, n: string) => `Party cell visits ${y} — ${n}`,
     calCell: (y: number, n: string) => `Committee visitors ${y} — ${n}`,
-    sumMember: (cell: string, unit: string) => `Attend the meeting of ${cell}${unit ? ` — ${unit}` : ''}`,
+    sumMember: (cell: string, unit: string, member: string) => `Attend the meeting of ${cell}${unit ? ` — ${unit}` : ''} (${member})`,
     sumCell: (member: string) => `Committee visitor: ${member}`,
     sumAll: (member: string, cell: string, unit: string) => `${member} attends ${cell}${unit ? ` — ${unit}` : ''}`,
     member: 'Committee member',
@@ -93,7 +93,7 @@ function calendarFor(doc: PlanDocument, audience: Audience, opts: IcsOptions): I
     const start = DateTime.fromISO(`${v.date}T${v.start}`, { zone: doc.timezone });
     let end = DateTime.fromISO(`${v.date}T${v.end}`, { zone: doc.timezone });
     if (end <= start) end = end.plus({ days: 1 });
-    const summary = audience.kind === 'member' ? t.sumMember(c.name, shortUnit(u)) : audience.kind === 'cell' ? t.sumCell(m.name) : t.sumAll(m.name, c.name, shortUnit(u));
+    const summary = audience.kind === 'member' ? t.sumMember(c.name, shortUnit(u), m.name) : audience.kind === 'cell' ? t.sumCell(m.name) : t.sumAll(m.name, c.name, shortUnit(u));
     const due = doc.policy.roles[m.role]?.reportDueDays;
     const source = doc.policy.source;
     const lines = [

@@ -1,0 +1,58 @@
+// lichdu serve DIR: per-member and per-cell calendar feeds at unguessable URLs; stops cleanly on SIGTERM/SIGINT.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Lang } from '../export/labels.js';
+import { PlanRefused, startFeedServer } from '../serve/server.js';
+import { defaultSecretFile } from '../serve/tokens.js';
+import { EXIT, InputRefused, type Io } from './io.js';
+
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly baseUrl?: string;
+  readonly secretFile?: string;
+  readonly lang: Lang;
+  readonly reminderMinutes: number;
+}
+
+export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise<number> {
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error();
+  } catch {
+    throw new InputRefused([{ file: dir, path: [], message: 'is not a directory: give the directory that holds plan.json (lichdu convert -o DIR)' }]);
+  }
+  const secretFile = opts.secretFile ?? defaultSecretFile(dir);
+  let server;
+  try {
+    server = await startFeedServer({
+      dir,
+      secretFile,
+      host: opts.host,
+      port: opts.port,
+      ics: { lang: opts.lang, reminderMinutes: opts.reminderMinutes },
+      log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
+    });
+  } catch (err) {
+    if (err instanceof PlanRefused) throw new InputRefused(err.issues);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new InputRefused([{ file: `${opts.host}:${opts.port}`, path: [], message: `cannot listen there (${code}): choose another --port or --host` }]);
+    }
+    throw err;
+  }
+  io.err(`lichdu serve: listening on ${server.url} (plan ${join(dir, 'plan.json')}, secret ${secretFile})\n`);
+  io.err(`  member links: lichdu feeds ${dir} --base-url ${opts.baseUrl ?? server.url}${opts.secretFile ? ` --secret-file ${opts.secretFile}` : ''}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      io.err(`lichdu serve: ${signal}, stopping\n`);
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
+      void server.close().then(resolve);
+    };
+    const onTerm = () => stop('SIGTERM');
+    const onInt = () => stop('SIGINT');
+    process.on('SIGTERM', onTerm);
+    process.on('SIGINT', onInt);
+  });
+  return EXIT.ok;
+}

@@ -1,0 +1,199 @@
+// The calendar-feed server (node:http): GET/HEAD /feeds/<token>.ics and /healthz. It serves an in-memory snapshot
+// made from DIR/plan.json and swaps it when the plan changes; a broken plan is refused and the last good one stays.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { IcsOptions } from '../export/ics.js';
+import { readPlanDocument } from '../export/planDocument.js';
+import { formatIssue, type InputIssue } from '../util/issues.js';
+import { buildSnapshot, lookupKey, type Snapshot } from './snapshot.js';
+import { loadOrCreateSecret, TOKEN_PATTERN } from './tokens.js';
+
+export interface FeedServerOptions {
+  readonly dir: string;
+  readonly secretFile: string;
+  readonly host: string;
+  readonly port: number;
+  readonly ics: IcsOptions;
+  /** How often the plan and secret files are checked besides file-system events. */
+  readonly pollMs?: number;
+  readonly log: (line: string) => void;
+  readonly now?: () => Date;
+}
+
+export interface FeedServer {
+  readonly url: string;
+  readonly server: Server;
+  current(): Snapshot;
+  /** Checks the files now; resolves true when a new snapshot was taken. */
+  reload(): boolean;
+  close(): Promise<void>;
+}
+
+export class PlanRefused extends Error {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+  }
+}
+
+interface Loaded {
+  readonly snapshot: Snapshot;
+  readonly planStamp: string;
+  readonly secretStamp: string;
+}
+
+const stampOf = (path: string): string => {
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return 'missing';
+  }
+};
+
+function load(opts: FeedServerOptions, previous: Snapshot | undefined, now: Date): Snapshot {
+  const planPath = join(opts.dir, 'plan.json');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(planPath);
+  } catch (err) {
+    throw new PlanRefused([{ file: planPath, path: [], message: `cannot read the plan: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}` }]);
+  }
+  const doc = readPlanDocument(bytes.toString('utf8'), planPath);
+  if (!doc.ok) throw new PlanRefused(doc.issues);
+  const secret = loadOrCreateSecret(opts.secretFile);
+  return buildSnapshot(doc.value, createHash('sha256').update(bytes).update(secret).digest('hex'), secret, opts.ics, previous, now);
+}
+
+const NOT_FOUND = Buffer.from('not found\n');
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, head: boolean): void {
+  res.writeHead(status, { 'Content-Length': String(body.length), 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.end(head ? undefined : body);
+}
+
+/** RFC 9110 §13.1.2: If-None-Match uses weak comparison. */
+function matches(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServer> {
+  const now = opts.now ?? (() => new Date());
+  const planPath = join(opts.dir, 'plan.json');
+  // Throws PlanRefused when the first plan is not usable: the CLI refuses to start.
+  let state: Loaded = { snapshot: load(opts, undefined, now()), planStamp: stampOf(planPath), secretStamp: stampOf(opts.secretFile) };
+
+  const reload = (): boolean => {
+    const planStamp = stampOf(planPath);
+    const secretStamp = stampOf(opts.secretFile);
+    if (planStamp === state.planStamp && secretStamp === state.secretStamp) return false;
+    try {
+      const snapshot = load(opts, state.snapshot, now());
+      const changed = snapshot.planHash !== state.snapshot.planHash;
+      state = { snapshot: changed ? snapshot : state.snapshot, planStamp, secretStamp };
+      if (changed) opts.log(`✔ loaded ${planPath}: ${snapshot.visits} visits, ${snapshot.members} member and ${snapshot.cells} cell feeds (spec ${snapshot.specHash.slice(0, 19)}…)`);
+      return changed;
+    } catch (err) {
+      state = { ...state, planStamp, secretStamp };
+      const why = err instanceof PlanRefused ? err.message : `✖ ${(err as Error).message}`;
+      opts.log(`${why}\n! refused the new plan; still serving the plan loaded at ${state.snapshot.loadedAt.toISOString()}`);
+      return false;
+    }
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      send(res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('method not allowed\n'), false);
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0]!;
+    const snap = state.snapshot; // one read: the whole request sees one snapshot
+    if (path === '/healthz') {
+      const body = Buffer.from(
+        JSON.stringify({ status: 'ok', spec_hash: snap.specHash, generated_at: snap.generatedAt, loaded_at: snap.loadedAt.toISOString(), visits: snap.visits, members: snap.members, cells: snap.cells }) + '\n',
+      );
+      send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body, head);
+      return;
+    }
+    const m = /^\/feeds\/([^/]+)\.ics$/.exec(path);
+    const token = m?.[1];
+    const feed = token !== undefined && TOKEN_PATTERN.test(token) ? snap.feeds.get(lookupKey(token)) : undefined;
+    if (!feed || !timingSafeEqual(Buffer.from(feed.token), Buffer.from(token!))) {
+      send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, NOT_FOUND, head);
+      return;
+    }
+    const headers = {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      ETag: feed.etag,
+      'Last-Modified': feed.lastModified.toUTCString(),
+      'Cache-Control': 'private, max-age=300',
+      'Content-Disposition': `inline; filename="${feed.kind}-${feed.id}.ics"`,
+    };
+    const inm = req.headers['if-none-match'];
+    const ims = req.headers['if-modified-since'];
+    const notModified = inm !== undefined ? matches(inm, feed.etag) : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= feed.lastModified.getTime();
+    if (notModified) {
+      res.writeHead(304, { ETag: feed.etag, 'Last-Modified': headers['Last-Modified'], 'Cache-Control': headers['Cache-Control'] });
+      res.end();
+      return;
+    }
+    send(res, 200, headers, feed.body, head);
+  };
+
+  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    try {
+      handle(req, res);
+    } catch (err) {
+      opts.log(`✖ internal error on ${req.method} ${req.url}: ${(err as Error).message}`);
+      if (!res.headersSent) send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('internal error\n'), false);
+    }
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+
+  // File-system events, with polling as a fallback (events can be missed on some file systems).
+  let timer: NodeJS.Timeout | undefined;
+  const soon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(reload, 150);
+  };
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(opts.dir, (_event, name) => {
+      if (name === null || name === 'plan.json') soon();
+    });
+  } catch {
+    watcher = undefined;
+  }
+  const poll = setInterval(reload, opts.pollMs ?? 2000);
+  poll.unref();
+
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  opts.log(`✔ loaded ${planPath}: ${state.snapshot.visits} visits, ${state.snapshot.members} member and ${state.snapshot.cells} cell feeds`);
+  return {
+    url: `http://${host}:${addr.port}`,
+    server,
+    current: () => state.snapshot,
+    reload,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(poll);
+        if (timer) clearTimeout(timer);
+        watcher?.close();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
