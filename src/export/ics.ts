@@ -69,7 +69,38 @@ const T = {
   },
 } as const;
 
-function calendarFor(doc: PlanDocument, audience: Audience, opts: IcsOptions): ICalCalendar {
+/** Indexes over a plan document, built once for all the calendars made from it. */
+export interface IcsContext {
+  readonly doc: PlanDocument;
+  readonly member: ReadonlyMap<string, DirectoryMember>;
+  readonly cell: ReadonlyMap<string, DirectoryCell>;
+  readonly unit: ReadonlyMap<string, Unit>;
+  readonly sorted: readonly PlanVisit[];
+  readonly byMember: ReadonlyMap<string, PlanVisit[]>;
+  readonly byCell: ReadonlyMap<string, PlanVisit[]>;
+}
+
+export function icsContext(doc: PlanDocument): IcsContext {
+  const sorted = sortVisits(doc.visits) as PlanVisit[];
+  const byMember = new Map<string, PlanVisit[]>();
+  const byCell = new Map<string, PlanVisit[]>();
+  for (const v of sorted) {
+    (byMember.get(v.member) ?? byMember.set(v.member, []).get(v.member)!).push(v);
+    (byCell.get(v.cell) ?? byCell.set(v.cell, []).get(v.cell)!).push(v);
+  }
+  return {
+    doc,
+    member: new Map(doc.members.map((m) => [m.id as string, m])),
+    cell: new Map(doc.cells.map((c) => [c.id as string, c])),
+    unit: new Map(doc.units.map((u) => [u.id as string, u])),
+    sorted,
+    byMember,
+    byCell,
+  };
+}
+
+function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICalCalendar {
+  const { doc, member, cell, unit } = ctx;
   const t = T[opts.lang];
   const name = audience.kind === 'all' ? t.calAll(doc.year) : audience.kind === 'member' ? t.calMember(doc.year, audience.member.name) : t.calCell(doc.year, audience.cell.name);
   const cal = ical({
@@ -79,14 +110,9 @@ function calendarFor(doc: PlanDocument, audience: Audience, opts: IcsOptions): I
     ttl: REFRESH_SECONDS,
     timezone: { name: doc.timezone, generator: getVtimezoneComponent },
   });
-  const member = new Map(doc.members.map((m) => [m.id as string, m]));
-  const cell = new Map(doc.cells.map((c) => [c.id as string, c]));
-  const unit = new Map(doc.units.map((u) => [u.id as string, u]));
   const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true }).toUTC();
-  const visits = sortVisits(doc.visits) as PlanVisit[];
+  const visits = audience.kind === 'all' ? ctx.sorted : audience.kind === 'member' ? (ctx.byMember.get(audience.member.id) ?? []) : (ctx.byCell.get(audience.cell.id) ?? []);
   for (const v of visits) {
-    if (audience.kind === 'member' && v.member !== audience.member.id) continue;
-    if (audience.kind === 'cell' && v.cell !== audience.cell.id) continue;
     const m = member.get(v.member)!;
     const c = cell.get(v.cell)!;
     const u = unit.get(c.unit);
@@ -121,8 +147,9 @@ function calendarFor(doc: PlanDocument, audience: Audience, opts: IcsOptions): I
   return cal;
 }
 
-function render(doc: PlanDocument, audience: Audience, opts: IcsOptions): string {
-  const text = calendarFor(doc, audience, opts).toString();
+function render(ctx: IcsContext, audience: Audience, opts: IcsOptions): string {
+  const doc = ctx.doc;
+  const text = calendarFor(ctx, audience, opts).toString();
   // ical-generator writes DTSTAMP in the calendar's zone without "Z"; RFC 5545 §3.8.7.2 wants UTC.
   const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true });
   const local = stamp.setZone(doc.timezone).toFormat("yyyyLLdd'T'HHmmss");
@@ -130,23 +157,26 @@ function render(doc: PlanDocument, audience: Audience, opts: IcsOptions): string
   return text.split(`\r\nDTSTAMP:${local}\r\n`).join(`\r\nDTSTAMP:${utc}\r\n`);
 }
 
-export function renderAllCalendar(doc: PlanDocument, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
-  return render(doc, { kind: 'all' }, opts);
+const ctxOf = (x: PlanDocument | IcsContext): IcsContext => ('doc' in x ? x : icsContext(x));
+
+export function renderAllCalendar(doc: PlanDocument | IcsContext, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+  return render(ctxOf(doc), { kind: 'all' }, opts);
 }
 
-export function renderMemberCalendar(doc: PlanDocument, member: DirectoryMember, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
-  return render(doc, { kind: 'member', member }, opts);
+export function renderMemberCalendar(doc: PlanDocument | IcsContext, member: DirectoryMember, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+  return render(ctxOf(doc), { kind: 'member', member }, opts);
 }
 
-export function renderCellCalendar(doc: PlanDocument, cell: DirectoryCell, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
-  return render(doc, { kind: 'cell', cell }, opts);
+export function renderCellCalendar(doc: PlanDocument | IcsContext, cell: DirectoryCell, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+  return render(ctxOf(doc), { kind: 'cell', cell }, opts);
 }
 
 /** Every calendar of a plan, with paths relative to the `ics/` directory. */
 export function renderCalendars(doc: PlanDocument, opts: IcsOptions = DEFAULT_ICS_OPTIONS): Array<{ path: string; data: string }> {
+  const ctx = icsContext(doc);
   return [
-    { path: 'all.ics', data: renderAllCalendar(doc, opts) },
-    ...doc.members.map((m) => ({ path: `members/${m.id}.ics`, data: renderMemberCalendar(doc, m, opts) })),
-    ...doc.cells.map((c) => ({ path: `cells/${c.id}.ics`, data: renderCellCalendar(doc, c, opts) })),
+    { path: 'all.ics', data: renderAllCalendar(ctx, opts) },
+    ...doc.members.map((m) => ({ path: `members/${m.id}.ics`, data: renderMemberCalendar(ctx, m, opts) })),
+    ...doc.cells.map((c) => ({ path: `cells/${c.id}.ics`, data: renderCellCalendar(ctx, c, opts) })),
   ];
 }

@@ -28,7 +28,7 @@ export interface FeedServer {
   readonly server: Server;
   current(): Snapshot;
   /** Checks the files now; resolves true when a new snapshot was taken. */
-  reload(): boolean;
+  reload(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ const stampOf = (path: string): string => {
   }
 };
 
-function load(opts: FeedServerOptions, previous: Snapshot | undefined, now: Date): Snapshot {
+async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now: Date): Promise<Snapshot> {
   const planPath = join(opts.dir, 'plan.json');
   let bytes: Buffer;
   try {
@@ -85,14 +85,17 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   const now = opts.now ?? (() => new Date());
   const planPath = join(opts.dir, 'plan.json');
   // Throws PlanRefused when the first plan is not usable: the CLI refuses to start.
-  let state: Loaded = { snapshot: load(opts, undefined, now()), planStamp: stampOf(planPath), secretStamp: stampOf(opts.secretFile) };
+  const firstStamps = { planStamp: stampOf(planPath), secretStamp: stampOf(opts.secretFile) };
+  let state: Loaded = { snapshot: await load(opts, undefined, now()), ...firstStamps };
 
-  const reload = (): boolean => {
+  // One reload at a time; a change seen during a reload is picked up by the next call.
+  let running: Promise<boolean> | undefined;
+  const reloadOnce = async (): Promise<boolean> => {
     const planStamp = stampOf(planPath);
     const secretStamp = stampOf(opts.secretFile);
     if (planStamp === state.planStamp && secretStamp === state.secretStamp) return false;
     try {
-      const snapshot = load(opts, state.snapshot, now());
+      const snapshot = await load(opts, state.snapshot, now());
       const changed = snapshot.planHash !== state.snapshot.planHash;
       state = { snapshot: changed ? snapshot : state.snapshot, planStamp, secretStamp };
       if (changed) opts.log(`✔ loaded ${planPath}: ${snapshot.visits} visits, ${snapshot.members} member and ${snapshot.cells} cell feeds (spec ${snapshot.specHash.slice(0, 19)}…)`);
@@ -103,6 +106,11 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       opts.log(`${why}\n! refused the new plan; still serving the plan loaded at ${state.snapshot.loadedAt.toISOString()}`);
       return false;
     }
+  };
+  const reload = async (): Promise<boolean> => {
+    while (running) await running;
+    running = reloadOnce().finally(() => (running = undefined));
+    return running;
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -169,7 +177,7 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   let timer: NodeJS.Timeout | undefined;
   const soon = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(reload, 150);
+    timer = setTimeout(() => void reload(), 150);
   };
   let watcher: FSWatcher | undefined;
   try {
@@ -179,7 +187,7 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   } catch {
     watcher = undefined;
   }
-  const poll = setInterval(reload, opts.pollMs ?? 2000);
+  const poll = setInterval(() => void reload(), opts.pollMs ?? 2000);
   poll.unref();
 
   const addr = server.address() as AddressInfo;

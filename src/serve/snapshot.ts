@@ -1,6 +1,6 @@
 // An immutable set of rendered feeds made from one plan.json: requests see one snapshot or the next, never a mix.
 import { createHash } from 'node:crypto';
-import { renderCellCalendar, renderMemberCalendar, type IcsOptions } from '../export/ics.js';
+import { icsContext, renderCellCalendar, renderMemberCalendar, type IcsOptions } from '../export/ics.js';
 import type { PlanDocument } from '../export/planDocument.js';
 import { feedToken } from './tokens.js';
 
@@ -29,7 +29,11 @@ export interface Snapshot {
 
 export const lookupKey = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function buildSnapshot(doc: PlanDocument, planHash: string, secret: Buffer, opts: IcsOptions, previous: Snapshot | undefined, now: Date): Snapshot {
+/**
+ * Renders every feed. Rendering is CPU-bound (about 5 ms a feed at province scale, mostly ical-generator's line
+ * folding), so it yields to the event loop every few feeds: requests keep being answered from the old snapshot.
+ */
+export async function buildSnapshot(doc: PlanDocument, planHash: string, secret: Buffer, opts: IcsOptions, previous: Snapshot | undefined, now: Date): Promise<Snapshot> {
   const feeds = new Map<string, Feed>();
   const seconds = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const add = (kind: 'member' | 'cell', id: string, text: string) => {
@@ -40,7 +44,18 @@ export function buildSnapshot(doc: PlanDocument, planHash: string, secret: Buffe
     const before = previous?.feeds.get(key);
     feeds.set(key, { token, kind, id, body, etag, lastModified: before && before.etag === etag ? before.lastModified : seconds });
   };
-  for (const m of doc.members) add('member', m.id, renderMemberCalendar(doc, m, opts));
-  for (const c of doc.cells) add('cell', c.id, renderCellCalendar(doc, c, opts));
+  const ctx = icsContext(doc);
+  let n = 0;
+  const pause = async () => {
+    if (++n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+  };
+  for (const m of doc.members) {
+    add('member', m.id, renderMemberCalendar(ctx, m, opts));
+    await pause();
+  }
+  for (const c of doc.cells) {
+    add('cell', c.id, renderCellCalendar(ctx, c, opts));
+    await pause();
+  }
   return { feeds, planHash, specHash: doc.specHash, generatedAt: doc.generatedAt, loadedAt: now, visits: doc.visits.length, members: doc.members.length, cells: doc.cells.length };
 }

@@ -121,3 +121,33 @@ describe('the installed command', () => {
     for (const s of ['kontum-776', '776-QĐ/TU', 'hoabinh-08', '08-QĐ/ĐUK', 'plan-002', 'quydinh-1120', '1120-QĐ/TU']) expect(r.stdout).toContain(s);
   });
 });
+
+describe('lichdu export ics and lichdu feeds', () => {
+  it('when calendars are exported from plan.json alone then they equal the golden files', async () => {
+    const out = tmp();
+    const r = await run('export', 'ics', 'fixtures/small/plan.json', '-o', out);
+    expect(r.code).toBe(0);
+    for (const f of ['all.ics', 'members/m001.ics', 'members/m002.ics', 'members/m003.ics', 'cells/thon-1.ics', 'cells/kon-klor.ics', 'cells/tdp-2.ics']) {
+      expect(readFileSync(join(out, 'ics', f), 'utf8'), f).toBe(readFileSync(join('fixtures/small/ics', f), 'utf8'));
+    }
+  });
+
+  it('when links are listed then each member and cell has an https and a webcal link; a new secret changes them all', async () => {
+    const out = tmp();
+    await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', out);
+    const csv = await run('feeds', out, '--base-url', 'https://lich.example.vn/', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    const rows = parseCsv(csv.out).rows;
+    expect(rows[0]).toEqual(['Loại', 'Mã', 'Họ và tên / Tên chi bộ', 'Đường dẫn https', 'Đường dẫn webcal']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['m001', 'm002', 'm003', 'thon-1', 'kon-klor', 'tdp-2']);
+    for (const r of rows.slice(1)) {
+      expect(r[3]).toMatch(/^https:\/\/lich\.example\.vn\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
+      expect(r[4]).toBe(r[3]!.replace('https://', 'webcal://'));
+    }
+    writeFileSync(join(out, '.lichdu-feed-secret'), 'c'.repeat(64));
+    const again = parseCsv((await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out).rows;
+    expect(again.slice(1).map((r) => r[3])).not.toContain(rows[1]![3]);
+    const bad = await run('feeds', out, '--base-url', 'lich.example.vn');
+    expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, '✖ --base-url: "lich.example.vn" is not an http(s) URL such as https://lich.example.vn']);
+  });
+});

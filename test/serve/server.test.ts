@@ -78,7 +78,7 @@ describe('lichdu serve', () => {
     const s = await start(dir);
     const before = await get(memberUrl(s, dir, 'm003'));
     writeFileSync(join(dir, 'plan.json'), readFileSync(join(dir, 'plan.json'), 'utf8').slice(0, 500));
-    expect(s.reload()).toBe(false);
+    expect(await s.reload()).toBe(false);
     expect(logs.join('\n')).toMatch(/not valid JSON[\s\S]*refused the new plan; still serving/);
     expect((await get(memberUrl(s, dir, 'm003'))).body).toBe(before.body);
     // A new, valid plan: m003 loses the September visit; m001's feed does not change.
@@ -87,7 +87,7 @@ describe('lichdu serve', () => {
     const m001Before = await get(memberUrl(s, dir, 'm001'));
     writeFileSync(join(dir, 'next.json'), JSON.stringify(doc));
     renameSync(join(dir, 'next.json'), join(dir, 'plan.json'));
-    expect(s.reload()).toBe(true);
+    expect(await s.reload()).toBe(true);
     const after = await get(memberUrl(s, dir, 'm003'));
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(after.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
@@ -101,7 +101,7 @@ describe('lichdu serve', () => {
     const old = memberUrl(s, dir, 'm001');
     expect((await get(old)).status).toBe(200);
     writeFileSync(join(dir, 'secret'), 'b'.repeat(64));
-    s.reload();
+    await s.reload();
     expect((await get(old)).status).toBe(404);
     expect((await get(memberUrl(s, dir, 'm001'))).status).toBe(200);
   });
