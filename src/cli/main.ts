@@ -9,6 +9,7 @@ import { runConvert } from './convert.js';
 import { runExportIcs } from './export.js';
 import { runFeeds } from './feeds.js';
 import { runServe } from './serve.js';
+import { runPlan, type PlanOptions } from './plan.js';
 import { EXIT, InputRefused, type Io } from './io.js';
 import { runPolicies } from './policies.js';
 import { runValidate } from './validate.js';
@@ -34,6 +35,10 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(s.startsWith('error:') ? `✖ ${s}` : s) })
     .showHelpAfterError('(run lichdu --help for usage)');
   const lang = () => new Option('--lang <lang>', 'language of the documents').choices(['vi', 'en']).default('vi');
+  const wholeNumber = (v: string) => {
+    if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number');
+    return Number(v);
+  };
   const port = (v: string) => {
     if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
     return Number(v);
@@ -45,6 +50,24 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
         if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number of minutes');
         return Number(v);
       });
+
+  program
+    .command('plan')
+    .description('solve the spec: the plan that meets every hard rule and is best for the soft goals; writes DIR/plan.json, plan.csv and ics/')
+    .argument('<spec>', 'the plan spec (YAML or JSON)')
+    .requiredOption('-o, --out <dir>', 'output directory')
+    .addOption(new Option('--seed <n>', 'solver seed (same spec and seed: same files)').default(0).argParser(wholeNumber))
+    .addOption(new Option('--time-limit <seconds>', 'stop the solver after this long').default(300).argParser(wholeNumber))
+    .addOption(new Option('--backend <name>', 'solver library').choices(['highs']).default('highs'))
+    .option('--export-model <file.lp>', 'also write the exact model in CPLEX LP format, for any other solver')
+    .option('--quiet', 'no summary on stderr')
+    .option('--record-time', 'record the solve time in plan.json (then the file differs between runs)')
+    .option('--generated-at <iso>', 'the plan\'s time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)')
+    .addOption(lang())
+    .addOption(reminder())
+    .action(async (spec: string, opts: PlanOptions) => {
+      code = await runPlan(spec, opts, io);
+    });
 
   program
     .command('check')

@@ -1,5 +1,5 @@
 // lichdu validate SPEC: load and check the spec only, and say what it holds.
-import { periodsOf } from '../calendar/periods.js';
+import { periodsOf } from '../domain/periods.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
 

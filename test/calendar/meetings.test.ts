@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vnPublicHolidays } from '../../src/calendar/holidays.js';
 import { shiftDate, plannedDate } from '../../src/calendar/meetings.js';
-import { periodIndex, periodsOf } from '../../src/calendar/periods.js';
+import { periodIndex, periodsOf } from '../../src/domain/periods.js';
 import { cell, issuesOf, problemOf, spec } from '../builders.js';
 
 const vn2027 = vnPublicHolidays(2027, 'Asia/Ho_Chi_Minh');

@@ -1,6 +1,6 @@
 // SPEC §4.2: each cell receives at least coverage.min visits (and at most any max) in every coverage.per period.
 import type { Violation } from '../../domain/types.js';
-import { periodIndex, periodsOf } from '../../calendar/periods.js';
+import { periodIndex, periodsOf } from '../../domain/periods.js';
 import { groupBy, plural, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 

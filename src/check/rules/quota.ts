@@ -1,6 +1,6 @@
 // SPEC §4.1: each member makes at least the minimum (and at most any maximum) visits in every period of each quota.
 import type { Violation } from '../../domain/types.js';
-import { periodIndex, periodsOf } from '../../calendar/periods.js';
+import { periodIndex, periodsOf } from '../../domain/periods.js';
 import { plural, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 

@@ -1,5 +1,5 @@
 // Periods of a year: month, quarter, half, year. A meeting belongs to the period of its month (its "kỳ").
-import type { PeriodKind } from '../domain/types.js';
+import type { PeriodKind } from './types.js';
 
 export interface Period {
   readonly kind: PeriodKind;

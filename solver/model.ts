@@ -1,0 +1,120 @@
+// Builds the MIP from the rule modules, in a fixed order: data, variables, one group of rows per rule, objective.
+import type { Cell, IsoDate, Meeting, Member, Problem, RuleId } from '../src/domain/types.js';
+import { lpName, Model } from './lp.js';
+import { quotaRows } from './rules/quota.js';
+import { coverageRows } from './rules/coverage.js';
+import { visitorsPerMeetingRows } from './rules/visitorsPerMeeting.js';
+import { teamPerMeetingRows } from './rules/teamPerMeeting.js';
+import { noConsecutiveRows } from './rules/noConsecutive.js';
+import { visitsPerDayRows } from './rules/visitsPerDay.js';
+import { eligible } from './rules/eligibility.js';
+import { objective } from './objective.js';
+
+/** A possible visit: one binary variable. */
+export interface Candidate {
+  readonly v: number;
+  readonly member: Member;
+  readonly cell: Cell;
+  readonly meeting: Meeting;
+  readonly fixed: boolean;
+}
+
+/** A rule the model had to give way on before solving (fixed visits that break it): reported as is. */
+export interface Forced {
+  readonly rule: RuleId;
+  readonly member?: string;
+  readonly cell?: string;
+  readonly date?: IsoDate;
+  readonly period?: string;
+}
+
+/** A slack variable: when positive in the solution, the rule it is named after is not met by that much. */
+export interface Slack {
+  readonly v: number;
+  readonly rule: RuleId;
+  readonly member?: string;
+  readonly cell?: string;
+  readonly period: string;
+}
+
+export interface BuiltModel {
+  readonly model: Model;
+  readonly candidates: readonly Candidate[];
+  readonly slacks: readonly Slack[];
+  readonly forced: readonly Forced[];
+}
+
+export interface ModelContext {
+  readonly problem: Problem;
+  readonly model: Model;
+  readonly candidates: readonly Candidate[];
+  readonly byMember: ReadonlyMap<string, Candidate[]>;
+  readonly byCell: ReadonlyMap<string, Candidate[]>;
+  readonly byMeeting: ReadonlyMap<string, Candidate[]>;
+  readonly slacks: Slack[];
+  readonly forced: Forced[];
+}
+
+/** Cost of one missing visit (quota or coverage): far above every other term of the objective. */
+export const SHORTFALL_COST = 100_000;
+
+function group(cands: readonly Candidate[], key: (c: Candidate) => string): Map<string, Candidate[]> {
+  const out = new Map<string, Candidate[]>();
+  for (const c of cands) (out.get(key(c)) ?? out.set(key(c), []).get(key(c))!).push(c);
+  return out;
+}
+
+/**
+ * Adds a row `lo <= sum <= hi` over candidates; when the fixed visits alone already break `hi`, the bound is raised to
+ * what they force and the rule is recorded as given way (the plan keeps the fixed visits, SPEC §4.8).
+ */
+export function capRow(ctx: ModelContext, name: string, cands: readonly Candidate[], hi: number, forced: Omit<Forced, 'rule'> & { rule: RuleId }): void {
+  if (cands.length <= hi) return;
+  const fixedCount = cands.filter((c) => c.fixed).length;
+  if (fixedCount > hi) ctx.forced.push(forced);
+  ctx.model.addRow(name, cands.map((c) => [c.v, 1] as const), -Infinity, Math.max(hi, fixedCount));
+}
+
+export function buildModel(problem: Problem): BuiltModel {
+  const model = new Model();
+  // Variables: one per member and meeting the member may attend (homeCell, area, availability decide which), and
+  // one per fixed visit whatever those rules say (fixed visits stay exactly as given).
+  const fixedKeys = new Set(problem.fixed.map((f) => `${f.member}|${f.cell}|${f.date}`));
+  const byCellMeetings = new Map<string, Meeting[]>();
+  for (const m of problem.meetings) (byCellMeetings.get(m.cell) ?? byCellMeetings.set(m.cell, []).get(m.cell)!).push(m);
+  const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const candidates: Candidate[] = [];
+  const forced: Forced[] = [];
+  for (const member of problem.members) {
+    for (const cell of problem.cells) {
+      for (const meeting of byCellMeetings.get(cell.id) ?? []) {
+        const fixed = fixedKeys.has(`${member.id}|${cell.id}|${meeting.date}`);
+        const why = eligible(problem, member, cell, meeting);
+        if (why !== true && !fixed) continue;
+        if (why !== true) forced.push({ rule: why, member: member.id, cell: cell.id, date: meeting.date });
+        const v = model.addVar(`x#${lpName(member.id)}#${lpName(cell.id)}#${meeting.month}`, { lb: fixed ? 1 : 0, ub: 1 });
+        candidates.push({ v, member, cell: cellById.get(cell.id)!, meeting, fixed });
+      }
+    }
+  }
+  const ctx: ModelContext = {
+    problem,
+    model,
+    candidates,
+    byMember: group(candidates, (c) => c.member.id),
+    byCell: group(candidates, (c) => c.cell.id),
+    byMeeting: group(candidates, (c) => `${c.cell.id}|${c.meeting.date}`),
+    slacks: [],
+    forced,
+  };
+  // One group of rows per rule, hard rules first.
+  quotaRows(ctx);
+  coverageRows(ctx);
+  visitorsPerMeetingRows(ctx);
+  teamPerMeetingRows(ctx);
+  noConsecutiveRows(ctx);
+  visitsPerDayRows(ctx);
+  // Soft goals.
+  objective(ctx);
+  return { model, candidates, slacks: ctx.slacks, forced: ctx.forced };
+}

@@ -1,0 +1,34 @@
+// Plain-language reasons a plan cannot meet every rule, found before solving: a member with fewer meetings they may
+// attend than their quota in some period, a cell no member may visit.
+import type { Problem } from '../src/domain/types.js';
+import { periodIndex, periodsOf } from '../src/domain/periods.js';
+import { eligible } from './rules/eligibility.js';
+
+export function precheck(problem: Problem): string[] {
+  const out: string[] = [];
+  const visitable = new Set<string>();
+  for (const m of problem.members) {
+    const months: number[] = [];
+    const dates = new Set<string>();
+    for (const mt of problem.meetings) {
+      const cell = problem.cells.find((c) => c.id === mt.cell)!;
+      if (eligible(problem, m, cell, mt) !== true) continue;
+      visitable.add(cell.id);
+      if (!dates.has(mt.date)) {
+        dates.add(mt.date);
+        months.push(mt.month);
+      }
+    }
+    for (const q of m.quotas) {
+      periodsOf(q.per, problem.year).forEach((p, i) => {
+        // At most max_visits_per_day a day: the days they can attend bound what they can do.
+        const n = months.filter((mo) => periodIndex(q.per, mo) === i).length * problem.policy.maxVisitsPerDay;
+        if (n < q.min) out.push(`member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.label} (area, home cell and unavailable days considered) but must make ${q.min}`);
+      });
+    }
+  }
+  if (problem.policy.coverage.min > 0) {
+    for (const c of problem.cells) if (!visitable.has(c.id)) out.push(`cell ${c.id} (${c.name}) has no member who may visit it: add it to someone's area`);
+  }
+  return out;
+}

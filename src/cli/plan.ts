@@ -1,0 +1,75 @@
+// lichdu plan SPEC -o DIR: solves the spec and writes plan.json, plan.csv and ics/.
+import { writeFileSync } from 'node:fs';
+import { checkPlan, quality } from '../check/index.js';
+import type { Problem } from '../domain/types.js';
+import type { Lang } from '../export/labels.js';
+import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
+import { loadSpecFile } from '../spec/load.js';
+import { solve } from '../../solver/index.js';
+import { precheck } from '../../solver/precheck.js';
+import { EXIT, unwrap, type Io } from './io.js';
+
+export interface PlanOptions {
+  readonly out: string;
+  readonly lang: Lang;
+  readonly seed: number;
+  readonly timeLimit: number;
+  readonly backend: 'highs';
+  readonly exportModel?: string;
+  readonly quiet?: boolean;
+  readonly recordTime?: boolean;
+  readonly generatedAt?: string;
+  readonly reminderMinutes: number;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>): string {
+  const q = quality(problem, r.visits);
+  const violations = checkPlan(problem, r.visits);
+  const short = new Set(violations.filter((v) => v.rule === 'quota').map((v) => v.member));
+  const uncovered = new Set(violations.filter((v) => v.rule === 'coverage').map((v) => v.cell));
+  return (
+    `Plan ${r.status}: ${r.visits.length} visits; ${problem.members.length - short.size} of ${problem.members.length} members meet their quotas; ` +
+    `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered; priority cells (${pct(q.priorityCellShare)} of cells) receive ${pct(q.priorityVisitShare)} of visits; ` +
+    `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, gap ${r.gap !== undefined ? pct(r.gap) : 'unknown'}; ` +
+    `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}).\n`
+  );
+}
+
+export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
+  const problem = unwrap(loadSpecFile(specPath));
+  for (const line of precheck(problem)) io.err(`! ${line}\n`);
+  const r = await solve(problem, {
+    timeLimitSec: opts.timeLimit,
+    seed: opts.seed,
+    backend: opts.backend,
+    ...(opts.exportModel ? { onModel: (lp: string) => writeFileSync(opts.exportModel!, lp) } : {}),
+  });
+  if (r.status === 'no-plan') {
+    io.err(`✖ no plan found within ${opts.timeLimit} s${r.message ? ` (${r.message})` : ''}; nothing was written\n`);
+    return EXIT.noPlan;
+  }
+  const violations = checkPlan(problem, r.visits);
+  writePlanFiles(
+    opts.out,
+    problem,
+    {
+      visits: r.visits,
+      solver: {
+        status: r.status,
+        backend: r.backend,
+        seed: opts.seed,
+        ...(r.objective !== undefined ? { objective: r.objective } : {}),
+        ...(r.bound !== undefined ? { bound: r.bound } : {}),
+        ...(r.gap !== undefined ? { gap: r.gap } : {}),
+        ...(opts.recordTime ? { timeMs: r.timeMs } : {}),
+      },
+    },
+    violations,
+    { lang: opts.lang, generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt), reminderMinutes: opts.reminderMinutes },
+  );
+  if (!opts.quiet) io.err(summary(problem, r));
+  for (const v of violations) io.err(`✖ ${v.rule}: ${[v.member, v.cell, v.date ?? v.period].filter(Boolean).join(', ')}: required ${v.required}, found ${v.found}\n`);
+  return violations.length === 0 ? EXIT.ok : EXIT.violations;
+}
