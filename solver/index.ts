@@ -3,9 +3,9 @@
 // "infeasible-relaxed" and "timed-out" are returned statuses, never thrown.
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { highsBackend } from './backends/highs.js';
-import type { Backend } from './backends/types.js';
+import type { Backend, BackendResult } from './backends/types.js';
 import { toLp } from './lp.js';
-import { buildModel, type Forced } from './model.js';
+import { buildModel, type BuiltModel, type Forced } from './model.js';
 
 export type SolveStatus = 'optimal' | 'feasible' | 'infeasible-relaxed' | 'timed-out' | 'no-plan';
 
@@ -33,19 +33,82 @@ export interface SolveResult {
 
 const BACKENDS: Record<string, Backend> = { highs: highsBackend };
 
+/** Values for every variable of `full` from a solution of the network relaxation, or undefined if it is fractional. */
+function lift(full: BuiltModel, net: BuiltModel, values: ReadonlyMap<string, number>): Map<string, number> | undefined {
+  const out = new Map<string, number>();
+  for (const v of net.model.vars) {
+    const x = values.get(v.name) ?? 0;
+    if (Math.abs(x - Math.round(x)) > 1e-6) return undefined;
+    out.set(v.name, Math.round(x));
+  }
+  // Rotation variables of the full model: their least value, max(0, visits to the cell - 1).
+  for (const row of full.model.rows) {
+    if (!row.name.startsWith('rotation#')) continue;
+    const [r, ...xs] = [row.terms[row.terms.length - 1]!, ...row.terms.slice(0, -1)];
+    const n = xs.reduce((s, [i]) => s + (out.get(full.model.vars[i]!.name) ?? 0), 0);
+    out.set(full.model.vars[r[0]]!.name, Math.max(0, n - 1));
+  }
+  return out;
+}
+
+function evaluate(full: BuiltModel, values: ReadonlyMap<string, number>): { feasible: boolean; objective: number } {
+  const val = (i: number) => values.get(full.model.vars[i]!.name) ?? 0;
+  let feasible = true;
+  for (const row of full.model.rows) {
+    const sum = row.terms.reduce((s, [i, c]) => s + c * val(i), 0);
+    if (sum < row.lo - 1e-6 || sum > row.hi + 1e-6) {
+      feasible = false;
+      break;
+    }
+  }
+  return { feasible, objective: full.model.vars.reduce((s, v, i) => s + v.obj * val(i), 0) };
+}
+
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const t0 = performance.now();
   const backendName = options.backend ?? 'highs';
+  const backend = BACKENDS[backendName]!;
+  const timeLimitSec = options.timeLimitSec ?? 60;
+  const seed = options.seed ?? 0;
   const built = buildModel(problem);
   const lp = toLp(built.model, `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
   options.onModel?.(lp);
   const size = { variables: built.model.vars.length, rows: built.model.rows.length };
-  const r = await BACKENDS[backendName]!(lp, { timeLimitSec: options.timeLimitSec ?? 60, seed: options.seed ?? 0 });
-  const timeMs = Math.round(performance.now() - t0);
-  if (!r.values) {
-    return { status: 'no-plan', visits: [], timeMs, backend: backendName, unmet: [], size, ...(r.message ? { message: r.message } : {}) };
+
+  // Phase 1: the network relaxation (an LP whose optimum is integral) gives a lower bound, and often the optimum
+  // itself: when its plan keeps the rules it left out at no extra cost, it is optimal for the full model.
+  const net = buildModel(problem, { network: true });
+  const r1 = await backend(toLp(net.model, 'lichdu network relaxation'), { timeLimitSec, seed });
+  let bound: number | undefined;
+  let incumbent: { values: ReadonlyMap<string, number>; objective: number } | undefined;
+  let status: BackendResult['status'] = 'no-solution';
+  let message = r1.message;
+  if (r1.status === 'optimal' && r1.values) {
+    bound = r1.objective!;
+    const lifted = lift(built, net, r1.values);
+    if (lifted) {
+      const e = evaluate(built, lifted);
+      if (e.feasible) incumbent = { values: lifted, objective: e.objective };
+      if (e.feasible && e.objective <= bound + 1e-6 * Math.max(1, Math.abs(bound))) status = 'optimal';
+    }
   }
-  const value = (v: number) => r.values!.get(built.model.vars[v]!.name) ?? 0;
+  // Phase 2: the full MIP, when the relaxation did not settle it.
+  if (status !== 'optimal') {
+    const left = Math.max(1, timeLimitSec - (performance.now() - t0) / 1000);
+    const r2 = await backend(lp, { timeLimitSec: left, seed });
+    message = r2.message ?? message;
+    if (r2.values && r2.objective !== undefined && (!incumbent || r2.objective < incumbent.objective)) incumbent = { values: r2.values, objective: r2.objective };
+    if (r2.status === 'optimal') {
+      status = 'optimal';
+      bound = r2.objective;
+    } else status = incumbent ? 'timed-out' : 'no-solution';
+  }
+  const timeMs = Math.round(performance.now() - t0);
+  if (!incumbent) {
+    return { status: 'no-plan', visits: [], timeMs, backend: backendName, unmet: [], size, ...(message ? { message } : {}) };
+  }
+  const values = incumbent.values;
+  const value = (v: number) => values.get(built.model.vars[v]!.name) ?? 0;
   const visits: Visit[] = built.candidates
     .filter((c) => value(c.v) > 0.5)
     .map((c) => ({ member: c.member.id, cell: c.cell.id, date: c.meeting.date, start: c.meeting.start, end: c.meeting.end, status: c.fixed ? 'fixed' : 'planned' }));
@@ -55,14 +118,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     if (short > 0) unmet.push({ rule: s.rule, ...(s.member ? { member: s.member as never } : {}), ...(s.cell ? { cell: s.cell as never } : {}), period: s.period });
   }
   for (const f of built.forced as Forced[]) unmet.push({ rule: f.rule, ...(f.member ? { member: f.member as never } : {}), ...(f.cell ? { cell: f.cell as never } : {}), ...(f.date ? { date: f.date } : {}), ...(f.period ? { period: f.period } : {}) });
-  const objective = r.objective;
-  const gap = r.bound !== undefined && objective !== undefined ? Math.abs(objective - r.bound) / Math.max(1, Math.abs(objective)) : undefined;
-  const status: SolveStatus = r.status === 'timed-out' ? 'timed-out' : unmet.length > 0 ? 'infeasible-relaxed' : r.status === 'optimal' ? 'optimal' : 'feasible';
+  const objective = incumbent.objective;
+  const gap = bound !== undefined ? Math.max(0, objective - bound) / Math.max(1, Math.abs(objective)) : undefined;
+  const final: SolveStatus = status === 'timed-out' ? 'timed-out' : unmet.length > 0 ? 'infeasible-relaxed' : 'optimal';
   return {
-    status,
+    status: final,
     visits,
-    ...(objective !== undefined ? { objective } : {}),
-    ...(r.bound !== undefined ? { bound: r.bound } : {}),
+    objective,
+    ...(bound !== undefined ? { bound } : {}),
     ...(gap !== undefined ? { gap } : {}),
     timeMs,
     backend: backendName,

@@ -53,6 +53,8 @@ export interface ModelContext {
   readonly byMeeting: ReadonlyMap<string, Candidate[]>;
   readonly slacks: Slack[];
   readonly forced: Forced[];
+  /** False in the network relaxation: every variable continuous. */
+  readonly integer: boolean;
 }
 
 /** Cost of one missing visit (quota or coverage): far above every other term of the objective. */
@@ -75,7 +77,15 @@ export function capRow(ctx: ModelContext, name: string, cands: readonly Candidat
   ctx.model.addRow(name, cands.map((c) => [c.v, 1] as const), -Infinity, Math.max(hi, fixedCount));
 }
 
-export function buildModel(problem: Problem): BuiltModel {
+/**
+ * `network: true` leaves out the rows that couple a member's visits to one cell across months (noConsecutive, the
+ * rotation penalty) and the team rows, and makes every variable continuous. What remains has one laminar family of
+ * rows per member (quota periods, days) and one per cell (coverage periods, meetings): a network matrix, so its LP
+ * optimum is integral, and since what was left out only forbids plans or adds non-negative cost, that optimum is a
+ * lower bound of the full model.
+ */
+export function buildModel(problem: Problem, opts: { network?: boolean } = {}): BuiltModel {
+  const network = opts.network ?? false;
   const model = new Model();
   // Variables: one per member and meeting the member may attend (homeCell, area, availability decide which), and
   // one per fixed visit whatever those rules say (fixed visits stay exactly as given).
@@ -92,7 +102,7 @@ export function buildModel(problem: Problem): BuiltModel {
         const why = eligible(problem, member, cell, meeting);
         if (why !== true && !fixed) continue;
         if (why !== true) forced.push({ rule: why, member: member.id, cell: cell.id, date: meeting.date });
-        const v = model.addVar(`x#${lpName(member.id)}#${lpName(cell.id)}#${meeting.month}`, { lb: fixed ? 1 : 0, ub: 1 });
+        const v = model.addVar(`x#${lpName(member.id)}#${lpName(cell.id)}#${meeting.month}`, { lb: fixed ? 1 : 0, ub: 1, integer: !network });
         candidates.push({ v, member, cell: cellById.get(cell.id)!, meeting, fixed });
       }
     }
@@ -106,15 +116,16 @@ export function buildModel(problem: Problem): BuiltModel {
     byMeeting: group(candidates, (c) => `${c.cell.id}|${c.meeting.date}`),
     slacks: [],
     forced,
+    integer: !network,
   };
   // One group of rows per rule, hard rules first.
   quotaRows(ctx);
   coverageRows(ctx);
   visitorsPerMeetingRows(ctx);
-  teamPerMeetingRows(ctx);
-  noConsecutiveRows(ctx);
+  if (!network) teamPerMeetingRows(ctx);
+  if (!network) noConsecutiveRows(ctx);
   visitsPerDayRows(ctx);
   // Soft goals.
-  objective(ctx);
+  objective(ctx, { rotation: !network });
   return { model, candidates, slacks: ctx.slacks, forced: ctx.forced };
 }

@@ -17,11 +17,12 @@ export function cellWeight(priority: Readonly<Record<string, number>>, tags: rea
   return tags.reduce((s, t) => s + (priority[t] ?? 0), 0);
 }
 
-export function objective(ctx: ModelContext): void {
+export function objective(ctx: ModelContext, opts: { rotation: boolean }): void {
   const { model, problem } = ctx;
   for (const c of ctx.candidates) {
     model.vars[c.v]!.obj = VISIT_COST - priorityBonus(cellWeight(problem.policy.priority, c.cell.tags), c.meeting.month);
   }
+  if (!opts.rotation) return;
   // Rotation: repeat[m,c] >= sum_k x[m,c,k] - 1.
   for (const [member, cands] of ctx.byMember) {
     const byCell = new Map<string, number[]>();

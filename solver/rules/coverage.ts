@@ -9,7 +9,7 @@ export function coverageRows(ctx: ModelContext): void {
     for (const p of byPeriod(per, ctx.problem.year, ctx.byCell.get(c.id) ?? [])) {
       const name = `coverage#${lpName(c.id)}#${p.label}`;
       if (min > 0) {
-        const s = ctx.model.addVar(`${name}#short`, { lb: 0, ub: min, obj: SHORTFALL_COST });
+        const s = ctx.model.addVar(`${name}#short`, { lb: 0, ub: min, obj: SHORTFALL_COST, integer: ctx.integer });
         ctx.slacks.push({ v: s, rule: 'coverage', cell: c.id, period: p.label });
         ctx.model.addRow(`${name}#min`, [...p.cands.map((x) => [x.v, 1] as const), [s, 1] as const], min, Infinity);
       }

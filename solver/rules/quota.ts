@@ -11,7 +11,7 @@ export function quotaRows(ctx: ModelContext): void {
       for (const p of byPeriod(q.per, ctx.problem.year, mine)) {
         const name = `quota#${lpName(m.id)}#${qi}#${p.label}`;
         if (q.min > 0) {
-          const s = ctx.model.addVar(`${name}#short`, { lb: 0, ub: q.min, obj: SHORTFALL_COST });
+          const s = ctx.model.addVar(`${name}#short`, { lb: 0, ub: q.min, obj: SHORTFALL_COST, integer: ctx.integer });
           ctx.slacks.push({ v: s, rule: 'quota', member: m.id, period: p.label });
           ctx.model.addRow(`${name}#min`, [...p.cands.map((c) => [c.v, 1] as const), [s, 1] as const], q.min, Infinity);
         }
