@@ -3,7 +3,7 @@
 // that is larger for heavier cells and earlier months but always below VISIT_COST, so no visit is ever added for the
 // bonus alone; a member's second and later visit to the same cell costs ROTATION_COST more.
 import { lpName } from './lp.js';
-import type { ModelContext } from './model.js';
+import type { ModelContext } from './context.js';
 
 export const VISIT_COST = 100;
 export const ROTATION_COST = 30;

@@ -1,6 +1,6 @@
 // SPEC §4.2: every cell at least coverage.min (at most max) visits in every coverage.per period; shortfall slacks.
 import { lpName } from '../lp.js';
-import { capRow, SHORTFALL_COST, type ModelContext } from '../model.js';
+import { capRow, SHORTFALL_COST, type ModelContext } from '../context.js';
 import { byPeriod } from './periods.js';
 
 export function coverageRows(ctx: ModelContext): void {

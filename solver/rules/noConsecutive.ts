@@ -1,6 +1,6 @@
 // SPEC §4.4: a member never attends two consecutive meetings of one cell (unless the cell allows it).
 import { lpName } from '../lp.js';
-import { capRow, type Candidate, type ModelContext } from '../model.js';
+import { capRow, type Candidate, type ModelContext } from '../context.js';
 
 export function noConsecutiveRows(ctx: ModelContext): void {
   if (!ctx.problem.policy.noConsecutive) return;

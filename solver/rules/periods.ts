@@ -1,6 +1,6 @@
 import type { PeriodKind } from '../../src/domain/types.js';
 import { periodIndex, periodsOf } from '../../src/domain/periods.js';
-import type { Candidate } from '../model.js';
+import type { Candidate } from '../context.js';
 
 /** Candidates split by the periods of `kind` (by the meeting's month). */
 export function byPeriod(kind: PeriodKind, year: number, cands: readonly Candidate[]): Array<{ label: string; cands: Candidate[] }> {

@@ -1,7 +1,7 @@
 // SPEC §4.1: at least min (at most max) visits per member in every period of each quota. A shortfall is a slack
 // variable named after the rule, member and period, with a cost far above every soft goal.
 import { lpName } from '../lp.js';
-import { capRow, SHORTFALL_COST, type ModelContext } from '../model.js';
+import { capRow, SHORTFALL_COST, type ModelContext } from '../context.js';
 import { byPeriod } from './periods.js';
 
 export function quotaRows(ctx: ModelContext): void {

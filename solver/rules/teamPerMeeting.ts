@@ -1,6 +1,6 @@
 // SPEC §4.3: at most max_per_team_per_meeting members of one team at one meeting. Only written where it can bind.
 import { lpName } from '../lp.js';
-import { capRow, type Candidate, type ModelContext } from '../model.js';
+import { capRow, type Candidate, type ModelContext } from '../context.js';
 
 export function teamPerMeetingRows(ctx: ModelContext): void {
   const max = ctx.problem.policy.maxPerTeamPerMeeting;

@@ -1,6 +1,6 @@
 // SPEC §4.3: at most max_visitors_per_meeting members at one meeting.
 import { lpName } from '../lp.js';
-import { capRow, type ModelContext } from '../model.js';
+import { capRow, type ModelContext } from '../context.js';
 
 export function visitorsPerMeetingRows(ctx: ModelContext): void {
   const max = ctx.problem.policy.maxVisitorsPerMeeting;

@@ -1,6 +1,6 @@
 // SPEC §4.7: at most max_visits_per_day visits per member per day.
 import { lpName } from '../lp.js';
-import { capRow, type Candidate, type ModelContext } from '../model.js';
+import { capRow, type Candidate, type ModelContext } from '../context.js';
 
 export function visitsPerDayRows(ctx: ModelContext): void {
   const max = ctx.problem.policy.maxVisitsPerDay;

@@ -68,7 +68,8 @@ describe('lichdu serve', () => {
     const dir = planDir();
     const s = await start(dir);
     const good = memberUrl(s, dir, 'm001');
-    const flipped = good.replace(/([A-Za-z])\.ics$/, (_m, c: string) => `${c === 'A' ? 'B' : 'A'}.ics`);
+    const flipped = good.replace(/\/feeds\/(.)/, (_m, c: string) => `/feeds/${c === 'A' ? 'B' : 'A'}`);
+    expect(flipped).not.toBe(good);
     const answers = await Promise.all([flipped, `${s.url}/feeds/m001.ics`, `${s.url}/feeds/../plan.json`, `${s.url}/plan.json`, `${s.url}/feeds/%2e%2e%2fplan.json.ics`].map((u) => get(u)));
     for (const a of answers) expect([a.status, a.body]).toEqual([404, 'not found\n']);
   });
