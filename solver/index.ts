@@ -5,6 +5,7 @@ import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { highsBackend } from './backends/highs.js';
 import type { Backend, BackendResult } from './backends/types.js';
 import { toLp } from './lp.js';
+import { buildNetwork, matchVisits, networkUnsuitable } from './network.js';
 import { buildModel, type BuiltModel, type Forced } from './model.js';
 
 export type SolveStatus = 'optimal' | 'feasible' | 'infeasible-relaxed' | 'timed-out' | 'no-plan';
@@ -28,6 +29,8 @@ export interface SolveResult {
   /** The rules the plan does not meet, straight from the model (slacks and forced fixed visits). */
   readonly unmet: ReadonlyArray<Pick<Violation, 'rule' | 'member' | 'cell' | 'date' | 'period'>>;
   readonly size: { readonly variables: number; readonly rows: number };
+  /** `network`: the aggregated network model settled it; `mip`: the full model (solver/model.ts) did. */
+  readonly method?: 'network' | 'mip';
   readonly message?: string;
 }
 
@@ -64,12 +67,42 @@ function evaluate(full: BuiltModel, values: ReadonlyMap<string, number>): { feas
   return { feasible, objective: full.model.vars.reduce((s, v, i) => s + v.obj * val(i), 0) };
 }
 
+/** The aggregated network model (solver/network.ts): the answer with its proof, or undefined to fall back. */
+async function solveByNetwork(problem: Problem, backend: Backend, backendName: string, options: SolveOptions, t0: number): Promise<SolveResult | undefined> {
+  if (networkUnsuitable(problem)) return undefined;
+  const net = buildNetwork(problem);
+  const lp = toLp(net.model, `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
+  const r = await backend(lp, { timeLimitSec: options.timeLimitSec ?? 60, seed: options.seed ?? 0 });
+  if (r.status !== 'optimal' || !r.values) return undefined;
+  const value = (v: number) => r.values!.get(net.model.vars[v]!.name) ?? 0;
+  if (net.model.vars.some((_, i) => Math.abs(value(i) - Math.round(value(i))) > 1e-6)) return undefined;
+  const matched = matchVisits(problem, net, value);
+  if (!matched) return undefined;
+  options.onModel?.(lp);
+  const visits: Visit[] = matched.map(({ member, meeting, fixed }) => ({ member: member.id, cell: meeting.cell, date: meeting.date, start: meeting.start, end: meeting.end, status: fixed ? 'fixed' : 'planned' }));
+  const unmet = net.slacks.filter((s) => Math.round(value(s.v)) > 0).map((s) => ({ rule: s.rule, ...(s.member ? { member: s.member as never } : {}), ...(s.cell ? { cell: s.cell as never } : {}), period: s.period }));
+  return {
+    status: unmet.length > 0 ? 'infeasible-relaxed' : 'optimal',
+    visits,
+    objective: r.objective!,
+    bound: r.objective!,
+    gap: 0,
+    timeMs: Math.round(performance.now() - t0),
+    backend: backendName,
+    unmet,
+    size: { variables: net.model.vars.length, rows: net.model.rows.length },
+    method: 'network',
+  };
+}
+
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const t0 = performance.now();
   const backendName = options.backend ?? 'highs';
   const backend = BACKENDS[backendName]!;
   const timeLimitSec = options.timeLimitSec ?? 60;
   const seed = options.seed ?? 0;
+  const fast = await solveByNetwork(problem, backend, backendName, options, t0);
+  if (fast) return fast;
   const built = buildModel(problem);
   const lp = toLp(built.model, `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
   options.onModel?.(lp);
@@ -131,5 +164,6 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     backend: backendName,
     unmet,
     size,
+    method: 'mip',
   };
 }

@@ -87,6 +87,7 @@ function oracle(p: Problem): number {
 describe('solver against an exhaustive oracle', () => {
   it('when instances are tiny then the solver’s objective is the true optimum', async () => {
     let cases = 0;
+    const methods: Record<string, number> = {};
     await fc.assert(
       fc.asyncProperty(tiny, async (p) => {
         const r = await solve(p, { timeLimitSec: 30 });
@@ -94,9 +95,11 @@ describe('solver against an exhaustive oracle', () => {
         expect(r.objective!).toBeCloseTo(oracle(p), 6);
         expect(cost(p, r.visits)).toBeCloseTo(r.objective!, 6);
         cases++;
+        methods[r.method ?? '?'] = (methods[r.method ?? '?'] ?? 0) + 1;
       }),
       { seed: SEED, numRuns: 12 },
     );
     expect(cases).toBe(12);
+    console.log(`oracle: ${cases} instances, solved by ${JSON.stringify(methods)}`);
   }, 300_000);
 });

@@ -18,6 +18,7 @@ describe('solver against the checker', () => {
         const problem = problemOf(raw);
         const r = await solve(problem, { timeLimitSec: 30 });
         statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        statuses[`method ${r.method}`] = (statuses[`method ${r.method}`] ?? 0) + 1;
         const violations = checkPlan(problem, r.visits);
         if (r.status === 'optimal' || r.status === 'feasible') expect(violations).toEqual([]);
         else if (r.status === 'infeasible-relaxed') expect(violations.map(key).sort()).toEqual(r.unmet.map(key).sort());
