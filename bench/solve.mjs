@@ -33,8 +33,8 @@ for (const size of sizes) {
   rows.push([instance, 'lichdu (HiGHS)', vars[1], vars[2], fmt(run.wall, 1), fmt(run.mb, 0), fmt(plan.objective), fmt(plan.bound), plan.gap === undefined || plan.gap === null ? '–' : `${(100 * plan.gap).toFixed(3)} %`, plan.status ?? `exit ${run.status}`]);
   if (existsSync('/usr/bin/cbc') && existsSync(lp)) {
     const cbc = timed('/usr/bin/cbc', [lp, 'sec', String(LIMIT), 'solve', 'quit']);
-    const obj = /Objective value:\s+([-\d.e+]+)/.exec(cbc.stdout ?? '')?.[1];
-    const status = /Result - (.*)/.exec(cbc.stdout ?? '')?.[1] ?? (cbc.stdout ?? '').split('\n').slice(-5).join(' ');
+    const obj = (/Objective value:\s+([-\d.e+]+)/.exec(cbc.stdout ?? '') ?? /Optimal - objective value ([-\d.e+]+)/.exec(cbc.stdout ?? ''))?.[1];
+    const status = /Result - (.*)/.exec(cbc.stdout ?? '')?.[1] ?? (/^Optimal - objective value/m.test(cbc.stdout ?? '') ? 'Optimal (LP)' : (cbc.stdout ?? '').split('\n').slice(-3).join(' ').slice(0, 80));
     const gapLine = /Gap:\s+([-\d.e+]+)/.exec(cbc.stdout ?? '')?.[1];
     const lower = /Lower bound:\s+([-\d.e+]+)/.exec(cbc.stdout ?? '')?.[1];
     rows.push([instance, 'CBC on the exported model', vars[1], vars[2], fmt(cbc.wall, 1), fmt(cbc.mb, 0), fmt(obj ? Number(obj) : undefined), fmt(lower ? Number(lower) : undefined), gapLine ? `${(100 * Number(gapLine)).toFixed(3)} %` : '–', status.trim()]);

@@ -5,7 +5,7 @@ import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { highsBackend } from './backends/highs.js';
 import type { Backend, BackendResult } from './backends/types.js';
 import { toLp } from './lp.js';
-import { buildNetwork, matchVisits, networkUnsuitable } from './network.js';
+import { assignmentModel, buildNetwork, matchVisits, networkUnsuitable } from './network.js';
 import { buildModel, type BuiltModel, type Forced } from './model.js';
 
 export type SolveStatus = 'optimal' | 'feasible' | 'infeasible-relaxed' | 'timed-out' | 'no-plan';
@@ -76,8 +76,14 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
   if (r.status !== 'optimal' || !r.values) return undefined;
   const value = (v: number) => r.values!.get(net.model.vars[v]!.name) ?? 0;
   if (net.model.vars.some((_, i) => Math.abs(value(i) - Math.round(value(i))) > 1e-6)) return undefined;
-  const matched = matchVisits(problem, net, value);
-  if (!matched) return undefined;
+  let matched = matchVisits(problem, net, value);
+  if (!matched) {
+    const a = assignmentModel(problem, net, value);
+    const left = Math.max(1, (options.timeLimitSec ?? 60) - (performance.now() - t0) / 1000);
+    const ra = await backend(toLp(a.model, 'lichdu assignment of the network plan'), { timeLimitSec: left, seed: options.seed ?? 0 });
+    if (ra.status !== 'optimal' || !ra.values) return undefined;
+    matched = [...a.pick].filter(([x]) => (ra.values!.get(a.model.vars[x]!.name) ?? 0) > 0.5).map(([, p]) => p);
+  }
   options.onModel?.(lp);
   const visits: Visit[] = matched.map(({ member, meeting, fixed }) => ({ member: member.id, cell: meeting.cell, date: meeting.date, start: meeting.start, end: meeting.end, status: fixed ? 'fixed' : 'planned' }));
   const unmet = net.slacks.filter((s) => Math.round(value(s.v)) > 0).map((s) => ({ rule: s.rule, ...(s.member ? { member: s.member as never } : {}), ...(s.cell ? { cell: s.cell as never } : {}), period: s.period }));

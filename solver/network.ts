@@ -240,3 +240,51 @@ export function matchVisits(problem: Problem, net: NetworkModel, value: (v: numb
   }
   return out;
 }
+
+/**
+ * When the day-by-day matching fails, the same question for the whole year at once, as a small MIP: every visit the
+ * network solution schedules (member, region, day) gets one of that day's meeting places, never at the member's home
+ * cell, and no member at one cell twice. Any solution keeps the network plan's cost, so it is optimal too.
+ */
+export function assignmentModel(problem: Problem, net: NetworkModel, value: (v: number) => number): { model: Model; pick: Map<number, { member: Member; meeting: Meeting; fixed: boolean }> } {
+  const model = new Model();
+  const pick = new Map<number, { member: Member; meeting: Meeting; fixed: boolean }>();
+  const skipHome = problem.policy.skipHomeCell;
+  const places = new Map<string, Array<{ meeting: Meeting; cap: number }>>();
+  for (const [v, mt] of net.meetingVar) {
+    const n = Math.round(value(v));
+    if (n === 0) continue;
+    const r = net.regions.findIndex((cells) => cells.some((c) => c.id === mt.cell));
+    const key = `${r}|${mt.date}|${mt.month}`;
+    (places.get(key) ?? places.set(key, []).get(key)!).push({ meeting: mt, cap: n });
+  }
+  const fixedKeys = new Set(problem.fixed.map((f) => `${f.member}|${f.cell}|${f.date}`));
+  const bySlot = new Map<string, number[]>();
+  const byMemberCell = new Map<string, number[]>();
+  let d = 0;
+  for (const [v, f] of net.flowVar) {
+    const n = Math.round(value(v));
+    if (n === 0) continue;
+    const key = `${f.region}|${f.date}|${f.month}`;
+    const terms: Array<readonly [number, number]> = [];
+    for (const { meeting } of places.get(key) ?? []) {
+      if (skipHome && f.member.homeCell === meeting.cell) continue;
+      const x = model.addVar(`a#${f.member.id}#${meeting.cell}#${meeting.month}`, { lb: fixedKeys.has(`${f.member.id}|${meeting.cell}|${meeting.date}`) ? 1 : 0, ub: 1 });
+      pick.set(x, { member: f.member, meeting, fixed: fixedKeys.has(`${f.member.id}|${meeting.cell}|${meeting.date}`) });
+      terms.push([x, 1]);
+      const s = `${meeting.cell}|${meeting.date}`;
+      (bySlot.get(s) ?? bySlot.set(s, []).get(s)!).push(x);
+      const mc = `${f.member.id}|${meeting.cell}`;
+      (byMemberCell.get(mc) ?? byMemberCell.set(mc, []).get(mc)!).push(x);
+    }
+    model.addRow(`demand#${d++}`, terms.length > 0 ? terms : [[model.addVar(`never#${d}`, { lb: 0, ub: 0 }), 1]], n, n);
+  }
+  for (const list of places.values()) {
+    for (const { meeting, cap } of list) {
+      const xs = bySlot.get(`${meeting.cell}|${meeting.date}`) ?? [];
+      model.addRow(`place#${meeting.cell}#${meeting.month}`, xs.length > 0 ? xs.map((x) => [x, 1] as const) : [[model.addVar(`none#${meeting.cell}#${meeting.month}`, { lb: 0, ub: 0 }), 1]], cap, cap);
+    }
+  }
+  for (const [mc, xs] of byMemberCell) if (xs.length > 1) model.addRow(`rotation#${mc.replace('|', '#')}`, xs.map((x) => [x, 1] as const), -Infinity, 1);
+  return { model, pick };
+}

@@ -151,3 +151,42 @@ describe('lichdu export ics and lichdu feeds', () => {
     expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, '✖ --base-url: "lich.example.vn" is not an http(s) URL such as https://lich.example.vn']);
   });
 });
+
+describe('lichdu plan', () => {
+  it('when the small spec is planned then the plan is optimal, checks clean, and a second run gives the same bytes', async () => {
+    const a = tmp();
+    const b = tmp();
+    const lp = join(a, 'model.lp');
+    const r = await run('plan', 'fixtures/small/spec.yaml', '-o', a, '--export-model', lp, '--seed', '3');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^Plan optimal: \d+ visits; 3 of 3 members meet their quotas; 3 of 3 cells covered;/m);
+    expect(readFileSync(lp, 'utf8')).toMatch(/^Minimize/m);
+    expect((await run('check', 'fixtures/small/spec.yaml', join(a, 'plan.json'))).code).toBe(0);
+    expect((await run('plan', 'fixtures/small/spec.yaml', '-o', b, '--seed', '3', '--quiet')).code).toBe(0);
+    for (const f of ['plan.json', 'plan.csv', 'ics/all.ics']) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
+    const solver = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8')).solver;
+    expect([solver.status, solver.gap, solver.time_ms]).toEqual(['optimal', 0, null]);
+  }, 120_000);
+
+  it('when a member cannot meet the quota then a plan is still written, the shortfall is named and the exit code is 1', async () => {
+    const dir = tmp();
+    const specPath = join(dir, 'spec.json');
+    writeFileSync(
+      specPath,
+      JSON.stringify({
+        year: 2027,
+        policy: { id: 'p', extends: 'kontum-776', roles: { commune: { quota: { min: 13, per: 'year' } } } },
+        units: [{ id: 'xa', name: 'Đảng bộ xã', level: 'commune' }],
+        cells: [{ id: 'c1', name: 'Chi bộ 1', unit: 'xa' }, { id: 'c2', name: 'Chi bộ 2', unit: 'xa' }],
+        members: [{ id: 'm1', name: 'Nguyễn Văn An', role: 'commune', unit: 'xa' }],
+      }),
+    );
+    const r = await run('plan', specPath, '-o', join(dir, 'out'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('! member m1 (Nguyễn Văn An) can attend at most 12 meeting(s) in 2027');
+    expect(r.err).toContain('✖ quota: m1, 2027: required at least 13 visits, found 12 visits');
+    const doc = JSON.parse(readFileSync(join(dir, 'out', 'plan.json'), 'utf8'));
+    expect(doc.solver.status).toBe('infeasible-relaxed');
+    expect(doc.violations.map((v: { rule: string }) => v.rule)).toEqual(['quota']);
+  }, 120_000);
+});
