@@ -14,6 +14,8 @@ export interface SolveOptions {
   readonly timeLimitSec?: number;
   readonly seed?: number;
   readonly backend?: 'highs';
+  /** `mip` skips the network model and solves the full model (for cross-checks). Default `auto`. */
+  readonly method?: 'auto' | 'mip';
   /** Called with the model's LP text before solving (for --export-model). */
   readonly onModel?: (lp: string) => void;
 }
@@ -107,7 +109,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const backend = BACKENDS[backendName]!;
   const timeLimitSec = options.timeLimitSec ?? 60;
   const seed = options.seed ?? 0;
-  const fast = await solveByNetwork(problem, backend, backendName, options, t0);
+  const fast = options.method === 'mip' ? undefined : await solveByNetwork(problem, backend, backendName, options, t0);
   if (fast) return fast;
   const built = buildModel(problem);
   const lp = toLp(built.model, `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);

@@ -31,3 +31,48 @@ describe('solver against the checker', () => {
     console.log(`solver property: ${JSON.stringify(statuses)}`);
   }, 300_000);
 });
+
+type Raw = Record<string, unknown> & { cells: Array<Record<string, unknown>>; members: Array<Record<string, unknown>>; policy: Record<string, unknown> };
+
+describe('solver invariances', () => {
+  it('when ids are renamed and the lists reordered then the optimal objective is the same', async () => {
+    let cases = 0;
+    await fc.assert(
+      fc.asyncProperty(rawSpec, fc.integer({ min: 1, max: 1000 }), async (raw, shift) => {
+        const r = raw as unknown as Raw;
+        const ren = (s: string) => `z${s}`;
+        const renamed = {
+          ...r,
+          cells: [...r.cells].reverse().map((c) => ({ ...c, id: ren(c.id as string) })),
+          members: [...r.members.slice(shift % r.members.length), ...r.members.slice(0, shift % r.members.length)].map((m) => ({
+            ...m,
+            id: ren(m.id as string),
+            ...(m.home_cell ? { home_cell: ren(m.home_cell as string) } : {}),
+          })),
+        };
+        const a = await solve(problemOf(r), { timeLimitSec: 30 });
+        const b = await solve(problemOf(renamed), { timeLimitSec: 30 });
+        expect(b.objective!).toBeCloseTo(a.objective!, 6);
+        cases++;
+      }),
+      { seed: SEED, numRuns: 10 },
+    );
+    expect(cases).toBe(10);
+  }, 300_000);
+
+  it('when a hard rule is removed then the optimal objective is never worse', async () => {
+    let cases = 0;
+    await fc.assert(
+      fc.asyncProperty(rawSpec, fc.constantFrom('no_consecutive', 'skip_home_cell', 'max_visits_per_day', 'max_visitors_per_meeting'), async (raw, rule) => {
+        const r = raw as unknown as Raw;
+        const looser = { ...r, policy: { ...r.policy, [rule]: rule.startsWith('max') ? 12 : false } };
+        const a = await solve(problemOf(r), { timeLimitSec: 30 });
+        const b = await solve(problemOf(looser), { timeLimitSec: 30 });
+        expect(b.objective!).toBeLessThanOrEqual(a.objective! + 1e-6);
+        cases++;
+      }),
+      { seed: SEED + 1, numRuns: 10 },
+    );
+    expect(cases).toBe(10);
+  }, 300_000);
+});
