@@ -2,8 +2,8 @@
 // the backend says so; when rules cannot all hold, the plan that breaks them least, with what it breaks.
 // "infeasible-relaxed" and "timed-out" are returned statuses, never thrown.
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
-import { highsBackend } from './backends/highs.js';
-import type { Backend, BackendResult } from './backends/types.js';
+import { backend as makeBackend } from './backends/index.js';
+import type { Backend, BackendName, BackendResult } from './backends/types.js';
 import { toLp } from './lp.js';
 import { assignmentModel, buildNetwork, matchVisits, networkUnsuitable } from './network.js';
 import { buildModel, type BuiltModel, type Forced } from './model.js';
@@ -13,7 +13,7 @@ export type SolveStatus = 'optimal' | 'feasible' | 'infeasible-relaxed' | 'timed
 export interface SolveOptions {
   readonly timeLimitSec?: number;
   readonly seed?: number;
-  readonly backend?: 'highs';
+  readonly backend?: BackendName;
   /** `mip` skips the network model and solves the full model (for cross-checks). Default `auto`. */
   readonly method?: 'auto' | 'mip';
   /** Called with the model's LP text before solving (for --export-model). */
@@ -36,7 +36,6 @@ export interface SolveResult {
   readonly message?: string;
 }
 
-const BACKENDS: Record<string, Backend> = { highs: highsBackend };
 
 /** Values for every variable of `full` from a solution of the network relaxation, or undefined if it is fractional. */
 function lift(full: BuiltModel, net: BuiltModel, values: ReadonlyMap<string, number>): Map<string, number> | undefined {
@@ -74,7 +73,7 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
   if (networkUnsuitable(problem)) return undefined;
   const net = buildNetwork(problem);
   const lp = toLp(net.model, `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
-  const r = await backend(lp, { timeLimitSec: options.timeLimitSec ?? 60, seed: options.seed ?? 0 });
+  const r = await backend(net.model, lp, { timeLimitSec: options.timeLimitSec ?? 60, seed: options.seed ?? 0 });
   if (r.status !== 'optimal' || !r.values) return undefined;
   const value = (v: number) => r.values!.get(net.model.vars[v]!.name) ?? 0;
   if (net.model.vars.some((_, i) => Math.abs(value(i) - Math.round(value(i))) > 1e-6)) return undefined;
@@ -82,7 +81,7 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
   if (!matched) {
     const a = assignmentModel(problem, net, value);
     const left = Math.max(1, (options.timeLimitSec ?? 60) - (performance.now() - t0) / 1000);
-    const ra = await backend(toLp(a.model, 'lichdu assignment of the network plan'), { timeLimitSec: left, seed: options.seed ?? 0 });
+    const ra = await backend(a.model, toLp(a.model, 'lichdu assignment of the network plan'), { timeLimitSec: left, seed: options.seed ?? 0 });
     if (ra.status !== 'optimal' || !ra.values) return undefined;
     matched = [...a.pick].filter(([x]) => (ra.values!.get(a.model.vars[x]!.name) ?? 0) > 0.5).map(([, p]) => p);
   }
@@ -106,7 +105,7 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const t0 = performance.now();
   const backendName = options.backend ?? 'highs';
-  const backend = BACKENDS[backendName]!;
+  const backend = makeBackend(backendName);
   const timeLimitSec = options.timeLimitSec ?? 60;
   const seed = options.seed ?? 0;
   const fast = options.method === 'mip' ? undefined : await solveByNetwork(problem, backend, backendName, options, t0);
@@ -119,7 +118,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // Phase 1: the network relaxation (an LP whose optimum is integral) gives a lower bound, and often the optimum
   // itself: when its plan keeps the rules it left out at no extra cost, it is optimal for the full model.
   const net = buildModel(problem, { network: true });
-  const r1 = await backend(toLp(net.model, 'lichdu network relaxation'), { timeLimitSec, seed });
+  const r1 = await backend(net.model, toLp(net.model, 'lichdu network relaxation'), { timeLimitSec, seed });
   let bound: number | undefined;
   let incumbent: { values: ReadonlyMap<string, number>; objective: number } | undefined;
   let status: BackendResult['status'] = 'no-solution';
@@ -136,7 +135,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // Phase 2: the full MIP, when the relaxation did not settle it.
   if (status !== 'optimal') {
     const left = Math.max(1, timeLimitSec - (performance.now() - t0) / 1000);
-    const r2 = await backend(lp, { timeLimitSec: left, seed });
+    const r2 = await backend(built.model, lp, { timeLimitSec: left, seed });
     message = r2.message ?? message;
     if (r2.values && r2.objective !== undefined && (!incumbent || r2.objective < incumbent.objective)) incumbent = { values: r2.values, objective: r2.objective };
     if (r2.status === 'optimal') {

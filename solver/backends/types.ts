@@ -1,6 +1,11 @@
 // One interface for every solver library.
+import type { Model } from '../lp.js';
+
+export const BACKEND_NAMES = ['highs', 'glpk', 'jsl'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
 export interface BackendOptions {
-  /** Seconds; the solve is stopped (the worker ended) a little after this whatever the library does. */
+  /** Seconds; the solve is stopped (its worker ended) a little after this whatever the library does. */
   readonly timeLimitSec: number;
   readonly seed: number;
 }
@@ -10,9 +15,24 @@ export interface BackendResult {
   /** Variable values by name, when a solution was found. */
   readonly values?: ReadonlyMap<string, number>;
   readonly objective?: number;
-  /** The best bound, when the library reports one. */
-  readonly bound?: number;
   readonly message?: string;
 }
 
-export type Backend = (lp: string, opts: BackendOptions) => Promise<BackendResult>;
+/** What a worker receives: the model as plain data, and its LP text for libraries that read it. */
+export interface WorkerInput {
+  readonly backend: BackendName;
+  readonly vars: Model['vars'];
+  readonly rows: Model['rows'];
+  readonly lp: string;
+  readonly timeLimitSec: number;
+  readonly seed: number;
+}
+
+export interface WorkerOutput {
+  readonly status: BackendResult['status'] | 'error';
+  readonly objective?: number;
+  readonly values?: Array<[string, number]>;
+  readonly message?: string;
+}
+
+export type Backend = (model: Model, lp: string, opts: BackendOptions) => Promise<BackendResult>;

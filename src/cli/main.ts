@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(new Option('--seed <n>', 'solver seed (same spec and seed: same files)').default(0).argParser(wholeNumber))
     .addOption(new Option('--time-limit <seconds>', 'stop the solver after this long').default(300).argParser(wholeNumber))
-    .addOption(new Option('--backend <name>', 'solver library').choices(['highs']).default('highs'))
+    .addOption(new Option('--backend <name>', 'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0), jsl (javascript-lp-solver; small models only)').choices(['highs', 'glpk', 'jsl']).default('highs'))
     .option('--export-model <file.lp>', 'also write the exact model in CPLEX LP format, for any other solver')
     .option('--quiet', 'no summary on stderr')
     .option('--record-time', 'record the solve time in plan.json (then the file differs between runs)')

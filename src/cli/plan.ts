@@ -14,7 +14,7 @@ export interface PlanOptions {
   readonly lang: Lang;
   readonly seed: number;
   readonly timeLimit: number;
-  readonly backend: 'highs';
+  readonly backend: 'highs' | 'glpk' | 'jsl';
   readonly exportModel?: string;
   readonly quiet?: boolean;
   readonly recordTime?: boolean;
@@ -40,12 +40,20 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>): string
 export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
   const problem = unwrap(loadSpecFile(specPath));
   for (const line of precheck(problem)) io.err(`! ${line}\n`);
+  // A progress line for long solves, only on a terminal.
+  const t0 = Date.now();
+  const tty = !opts.quiet && process.stderr.isTTY === true;
+  const progress = tty ? setInterval(() => io.err(`\rsolving ${problem.members.length} members × ${problem.cells.length} cells… ${Math.round((Date.now() - t0) / 1000)} s `), 1000) : undefined;
   const r = await solve(problem, {
     timeLimitSec: opts.timeLimit,
     seed: opts.seed,
     backend: opts.backend,
     ...(opts.exportModel ? { onModel: (lp: string) => writeFileSync(opts.exportModel!, lp) } : {}),
   });
+  if (progress) {
+    clearInterval(progress);
+    io.err('\r\x1b[K');
+  }
   if (r.status === 'no-plan') {
     io.err(`✖ no plan found within ${opts.timeLimit} s${r.message ? ` (${r.message})` : ''}; nothing was written\n`);
     return EXIT.noPlan;
