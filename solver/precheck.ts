@@ -1,17 +1,20 @@
 // Plain-language reasons a plan cannot meet every rule, found before solving: a member with fewer meetings they may
 // attend than their quota in some period, a cell no member may visit.
-import type { Problem } from '../src/domain/types.js';
+import type { Meeting, Problem } from '../src/domain/types.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
 import { eligible } from './rules/eligibility.js';
 
 export function precheck(problem: Problem): string[] {
   const out: string[] = [];
   const visitable = new Set<string>();
+  const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const meetingsOf = new Map<string, Meeting[]>();
+  for (const mt of problem.meetings) (meetingsOf.get(mt.cell) ?? meetingsOf.set(mt.cell, []).get(mt.cell)!).push(mt);
   for (const m of problem.members) {
     const months: number[] = [];
     const dates = new Set<string>();
-    for (const mt of problem.meetings) {
-      const cell = problem.cells.find((c) => c.id === mt.cell)!;
+    for (const mt of [...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? [])) {
+      const cell = cellById.get(mt.cell)!;
       if (eligible(problem, m, cell, mt) !== true) continue;
       visitable.add(cell.id);
       if (!dates.has(mt.date)) {
