@@ -10,7 +10,7 @@
 import type { Cell, Meeting, Member, Problem } from '../src/domain/types.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
 import { Model } from './lp.js';
-import { cellWeight, priorityBonus, VISIT_COST } from './objective.js';
+import { cellWeight, priorityBonus, SPREAD_COST, VISIT_COST } from './objective.js';
 import { SHORTFALL_COST } from './context.js';
 
 export interface NetworkModel {
@@ -120,6 +120,16 @@ export function buildNetwork(problem: Problem): NetworkModel {
         const others = ys.filter((y) => meetingVar.get(y)!.cell !== h);
         model.addRow(`homeCell#${g.replace(/\|/g, '#')}#${h}`, [...hv.map((v) => [v, 1] as const), ...others.map((v) => [v, -1] as const)], -Infinity, 0);
       }
+    }
+  }
+  // Spread: each visit beyond one in a month costs SPREAD_COST (months nest in the member's periods: still a network).
+  for (const [member, mine] of byMember) {
+    const byMonth = new Map<number, Array<{ v: number; date: string }>>();
+    for (const x of mine) (byMonth.get(x.month) ?? byMonth.set(x.month, []).get(x.month)!).push(x);
+    for (const [month, xs] of byMonth) {
+      if (xs.length < 2 || (p.maxVisitsPerDay === 1 && new Set(xs.map((x) => x.date)).size < 2)) continue;
+      const s = model.addVar(`spread#${member}#${month}`, { lb: 0, ub: xs.length, integer: false, obj: SPREAD_COST });
+      model.addRow(`spread#${member}#${month}`, [...xs.map((x) => [x.v, 1] as const), [s, -1] as const], -Infinity, 1);
     }
   }
   // visitsPerDay across regions.
