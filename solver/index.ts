@@ -73,15 +73,15 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
   if (networkUnsuitable(problem)) return undefined;
   const net = buildNetwork(problem);
   const lp = toLp(net.model, `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
-  const r = await backend(net.model, lp, { timeLimitSec: options.timeLimitSec ?? 60, seed: options.seed ?? 0 });
+  const left = () => Math.max(1, (options.timeLimitSec ?? 60) - (performance.now() - t0) / 1000);
+  const r = await backend(net.model, lp, { timeLimitSec: left(), seed: options.seed ?? 0 });
   if (r.status !== 'optimal' || !r.values) return undefined;
   const value = (v: number) => r.values!.get(net.model.vars[v]!.name) ?? 0;
   if (net.model.vars.some((_, i) => Math.abs(value(i) - Math.round(value(i))) > 1e-6)) return undefined;
   let matched = matchVisits(problem, net, value);
   if (!matched) {
     const a = assignmentModel(problem, net, value);
-    const left = Math.max(1, (options.timeLimitSec ?? 60) - (performance.now() - t0) / 1000);
-    const ra = await backend(a.model, toLp(a.model, 'lichdu assignment of the network plan'), { timeLimitSec: left, seed: options.seed ?? 0 });
+    const ra = await backend(a.model, toLp(a.model, 'lichdu assignment of the network plan'), { timeLimitSec: left(), seed: options.seed ?? 0 });
     if (ra.status !== 'optimal' || !ra.values) return undefined;
     matched = [...a.pick].filter(([x]) => (ra.values!.get(a.model.vars[x]!.name) ?? 0) > 0.5).map(([, p]) => p);
   }
@@ -118,7 +118,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // Phase 1: the network relaxation (an LP whose optimum is integral) gives a lower bound, and often the optimum
   // itself: when its plan keeps the rules it left out at no extra cost, it is optimal for the full model.
   const net = buildModel(problem, { network: true });
-  const r1 = await backend(net.model, toLp(net.model, 'lichdu network relaxation'), { timeLimitSec, seed });
+  const left = () => Math.max(1, timeLimitSec - (performance.now() - t0) / 1000);
+  const r1 = await backend(net.model, toLp(net.model, 'lichdu network relaxation'), { timeLimitSec: left(), seed });
   let bound: number | undefined;
   let incumbent: { values: ReadonlyMap<string, number>; objective: number } | undefined;
   let status: BackendResult['status'] = 'no-solution';
@@ -134,8 +135,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   }
   // Phase 2: the full MIP, when the relaxation did not settle it.
   if (status !== 'optimal') {
-    const left = Math.max(1, timeLimitSec - (performance.now() - t0) / 1000);
-    const r2 = await backend(built.model, lp, { timeLimitSec: left, seed });
+    const r2 = await backend(built.model, lp, { timeLimitSec: left(), seed });
     message = r2.message ?? message;
     if (r2.values && r2.objective !== undefined && (!incumbent || r2.objective < incumbent.objective)) incumbent = { values: r2.values, objective: r2.objective };
     if (r2.status === 'optimal') {
