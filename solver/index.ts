@@ -4,7 +4,7 @@
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { backend as makeBackend } from './backends/index.js';
 import type { Backend, BackendName, BackendResult } from './backends/types.js';
-import { toLp } from './lp.js';
+import { toLp, toMps } from './lp.js';
 import { assignmentModel, buildNetwork, matchVisits, networkUnsuitable } from './network.js';
 import { buildModel, type BuiltModel, type Forced } from './model.js';
 
@@ -16,8 +16,8 @@ export interface SolveOptions {
   readonly backend?: BackendName;
   /** `mip` skips the network model and solves the full model (for cross-checks). Default `auto`. */
   readonly method?: 'auto' | 'mip';
-  /** Called with the model's LP text before solving (for --export-model). */
-  readonly onModel?: (lp: string) => void;
+  /** Called with the model solved, as CPLEX LP and free MPS text (for --export-model). */
+  readonly onModel?: (text: { lp: string; mps: () => string }) => void;
 }
 
 export interface SolveResult {
@@ -85,7 +85,7 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
     if (ra.status !== 'optimal' || !ra.values) return undefined;
     matched = [...a.pick].filter(([x]) => (ra.values!.get(a.model.vars[x]!.name) ?? 0) > 0.5).map(([, p]) => p);
   }
-  options.onModel?.(lp);
+  options.onModel?.({ lp, mps: () => toMps(net.model, 'lichdu network model') });
   const visits: Visit[] = matched.map(({ member, meeting, fixed }) => ({ member: member.id, cell: meeting.cell, date: meeting.date, start: meeting.start, end: meeting.end, status: fixed ? 'fixed' : 'planned' }));
   const unmet = net.slacks.filter((s) => Math.round(value(s.v)) > 0).map((s) => ({ rule: s.rule, ...(s.member ? { member: s.member as never } : {}), ...(s.cell ? { cell: s.cell as never } : {}), period: s.period }));
   return {
@@ -112,7 +112,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   if (fast) return fast;
   const built = buildModel(problem);
   const lp = toLp(built.model, `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
-  options.onModel?.(lp);
+  options.onModel?.({ lp, mps: () => toMps(built.model, 'lichdu model') });
   const size = { variables: built.model.vars.length, rows: built.model.rows.length };
 
   // Phase 1: the network relaxation (an LP whose optimum is integral) gives a lower bound, and often the optimum

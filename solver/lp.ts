@@ -95,3 +95,46 @@ export function toLp(model: Model, title: string): string {
   lines.push('End', '');
   return lines.join('\n');
 }
+
+/** The same model in free MPS, for solvers that prefer it (`--export-model FILE.mps`). */
+export function toMps(model: Model, title: string): string {
+  const lines = [`* ${title}`, 'NAME lichdu', 'ROWS', ' N obj'];
+  const rowType = (r: Row) => (r.lo === r.hi ? 'E' : r.lo > -Infinity ? 'G' : 'L');
+  for (const r of model.rows) lines.push(` ${rowType(r)} ${r.name}`);
+  const entries = new Map<number, Array<[string, number]>>();
+  model.rows.forEach((r) => {
+    for (const [i, c] of r.terms) if (c !== 0) (entries.get(i) ?? entries.set(i, []).get(i)!).push([r.name, c]);
+  });
+  lines.push('COLUMNS');
+  let inInt = false;
+  model.vars.forEach((v, i) => {
+    if (v.integer !== inInt) {
+      lines.push(`    MARKER 'MARKER' '${v.integer ? 'INTORG' : 'INTEND'}'`);
+      inInt = v.integer;
+    }
+    const col: Array<[string, number]> = [...(v.obj !== 0 ? [['obj', v.obj] as [string, number]] : []), ...(entries.get(i) ?? [])];
+    if (col.length === 0) col.push(['obj', 0]);
+    for (const [row, c] of col) lines.push(`    ${v.name} ${row} ${num(c)}`);
+  });
+  if (inInt) lines.push(`    MARKER 'MARKER' 'INTEND'`);
+  lines.push('RHS');
+  for (const r of model.rows) {
+    const rhs = rowType(r) === 'L' ? r.hi : r.lo;
+    if (rhs !== 0) lines.push(`    RHS ${r.name} ${num(rhs)}`);
+  }
+  const ranged = model.rows.filter((r) => r.lo > -Infinity && r.hi < Infinity && r.lo !== r.hi);
+  if (ranged.length > 0) {
+    lines.push('RANGES');
+    for (const r of ranged) lines.push(`    RNG ${r.name} ${num(r.hi - r.lo)}`);
+  }
+  lines.push('BOUNDS');
+  for (const v of model.vars) {
+    if (v.lb === v.ub) lines.push(` FX BND ${v.name} ${num(v.lb)}`);
+    else {
+      if (v.lb !== 0) lines.push(v.lb === -Infinity ? ` MI BND ${v.name}` : ` LO BND ${v.name} ${num(v.lb)}`);
+      lines.push(v.ub === Infinity ? ` PL BND ${v.name}` : ` UP BND ${v.name} ${num(v.ub)}`);
+    }
+  }
+  lines.push('ENDATA', '');
+  return lines.join('\n');
+}

@@ -59,7 +59,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .addOption(new Option('--seed <n>', 'solver seed (same spec and seed: same files)').default(0).argParser(wholeNumber))
     .addOption(new Option('--time-limit <seconds>', 'stop the solver after this long').default(300).argParser(wholeNumber))
     .addOption(new Option('--backend <name>', 'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0), jsl (javascript-lp-solver; small models only)').choices(['highs', 'glpk', 'jsl']).default('highs'))
-    .option('--export-model <file.lp>', 'also write the exact model in CPLEX LP format, for any other solver')
+    .option('--export-model <file>', 'also write the exact model solved, as CPLEX LP (.lp) or free MPS (.mps), for any other solver')
     .option('--quiet', 'no summary on stderr')
     .option('--record-time', 'record the solve time in plan.json (then the file differs between runs)')
     .option('--generated-at <iso>', 'the plan\'s time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)')

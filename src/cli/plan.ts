@@ -1,5 +1,5 @@
 // lichdu plan SPEC -o DIR: solves the spec and writes plan.json, plan.csv and ics/.
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic.js';
 import { checkPlan, quality } from '../check/index.js';
 import type { Problem } from '../domain/types.js';
 import type { Lang } from '../export/labels.js';
@@ -48,7 +48,7 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     timeLimitSec: opts.timeLimit,
     seed: opts.seed,
     backend: opts.backend,
-    ...(opts.exportModel ? { onModel: (lp: string) => writeFileSync(opts.exportModel!, lp) } : {}),
+    ...(opts.exportModel ? { onModel: (m: { lp: string; mps: () => string }) => writeFileAtomic(opts.exportModel!, opts.exportModel!.toLowerCase().endsWith('.mps') ? m.mps() : m.lp) } : {}),
   });
   if (progress) {
     clearInterval(progress);
