@@ -163,7 +163,7 @@ describe('lichdu plan', () => {
     expect(readFileSync(lp, 'utf8')).toMatch(/^Minimize/m);
     expect((await run('check', 'fixtures/small/spec.yaml', join(a, 'plan.json'))).code).toBe(0);
     expect((await run('plan', 'fixtures/small/spec.yaml', '-o', b, '--seed', '3', '--quiet', '--export-model', join(b, 'model.mps'))).code).toBe(0);
-    expect(readFileSync(join(b, 'model.mps'), 'utf8')).toMatch(/^NAME lichdu\nROWS\n N obj\n[\s\S]*\nCOLUMNS\n[\s\S]*\nENDATA\n$/);
+    expect(readFileSync(join(b, 'model.mps'), 'utf8')).toMatch(/^\* [^\n]*\nNAME lichdu\nROWS\n N obj\n[\s\S]*\nCOLUMNS\n[\s\S]*\nENDATA\n$/);
     for (const f of ['plan.json', 'plan.csv', 'ics/all.ics']) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
     const solver = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8')).solver;
     expect([solver.status, solver.gap, solver.time_ms]).toEqual(['optimal', 0, null]);
