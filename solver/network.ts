@@ -20,6 +20,8 @@ export interface NetworkModel {
   /** Flow variable index -> member, region, date, month. */
   readonly flowVar: ReadonlyMap<number, { member: Member; region: number; date: string; month: number }>;
   readonly regions: ReadonlyArray<readonly Cell[]>;
+  /** Cell id -> index of its region. */
+  readonly regionOf: ReadonlyMap<string, number>;
   readonly slacks: ReadonlyArray<{ v: number; rule: 'quota' | 'coverage'; member?: string; cell?: string; period: string }>;
 }
 
@@ -170,7 +172,7 @@ export function buildNetwork(problem: Problem): NetworkModel {
       if (cov.max !== undefined) model.addRow(`${name}#max`, terms, -Infinity, cov.max);
     });
   }
-  return { model, meetingVar, flowVar, regions, slacks };
+  return { model, meetingVar, flowVar, regions, regionOf, slacks };
 }
 
 /**
@@ -187,8 +189,7 @@ export function matchVisits(problem: Problem, net: NetworkModel, value: (v: numb
   const slots = new Map<string, Meeting[]>(); // region|date|month -> meeting per visitor place
   for (const [v, mt] of net.meetingVar) {
     const n = Math.round(value(v));
-    const r = net.regions.findIndex((cells) => cells.some((c) => c.id === mt.cell));
-    const key = `${r}|${mt.date}|${mt.month}`;
+    const key = `${net.regionOf.get(mt.cell)}|${mt.date}|${mt.month}`;
     for (let i = 0; i < n; i++) (slots.get(key) ?? slots.set(key, []).get(key)!).push(mt);
   }
   const demand = new Map<string, Member[]>();
@@ -264,8 +265,7 @@ export function assignmentModel(problem: Problem, net: NetworkModel, value: (v: 
   for (const [v, mt] of net.meetingVar) {
     const n = Math.round(value(v));
     if (n === 0) continue;
-    const r = net.regions.findIndex((cells) => cells.some((c) => c.id === mt.cell));
-    const key = `${r}|${mt.date}|${mt.month}`;
+    const key = `${net.regionOf.get(mt.cell)}|${mt.date}|${mt.month}`;
     (places.get(key) ?? places.set(key, []).get(key)!).push({ meeting: mt, cap: n });
   }
   const fixedKeys = new Set(problem.fixed.map((f) => `${f.member}|${f.cell}|${f.date}`));

@@ -1,7 +1,7 @@
 // lichdu plan SPEC -o DIR: solves the spec and writes plan.json, plan.csv and ics/.
 import { writeFileAtomic } from '../util/atomic.js';
 import { checkPlan, quality } from '../check/index.js';
-import type { Problem } from '../domain/types.js';
+import type { Problem, Violation } from '../domain/types.js';
 import type { Lang } from '../export/labels.js';
 import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { loadSpecFile } from '../spec/load.js';
@@ -24,9 +24,8 @@ export interface PlanOptions {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
-function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>): string {
+function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violations: readonly Violation[]): string {
   const q = quality(problem, r.visits);
-  const violations = checkPlan(problem, r.visits);
   const short = new Set(violations.filter((v) => v.rule === 'quota').map((v) => v.member));
   const uncovered = new Set(violations.filter((v) => v.rule === 'coverage').map((v) => v.cell));
   return (
@@ -77,7 +76,7 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     violations,
     { lang: opts.lang, generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt), reminderMinutes: opts.reminderMinutes },
   );
-  if (!opts.quiet) io.err(summary(problem, r));
+  if (!opts.quiet) io.err(summary(problem, r, violations));
   for (const v of violations) io.err(`✖ ${v.rule}: ${[v.member, v.cell, v.date ?? v.period].filter(Boolean).join(', ')}: required ${v.required}, found ${v.found}\n`);
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

@@ -1,7 +1,7 @@
 // SPEC §4.1: each member makes at least the minimum (and at most any maximum) visits in every period of each quota.
 import type { Violation } from '../../domain/types.js';
 import { periodIndex, periodsOf } from '../../domain/periods.js';
-import { plural, type CheckContext } from '../context.js';
+import { groupBy, plural, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const quota: Rule = {
@@ -10,8 +10,9 @@ export const quota: Rule = {
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
     const { year } = ctx.problem;
+    const byMember = groupBy(ctx.visits, (v) => v.member);
     for (const m of ctx.problem.members) {
-      const months = ctx.visits.filter((v) => v.member === m.id).map((v) => ctx.monthOfVisit(v));
+      const months = (byMember.get(m.id) ?? []).map((v) => ctx.monthOfVisit(v));
       for (const q of m.quotas) {
         const counts = periodsOf(q.per, year).map(() => 0);
         for (const month of months) counts[periodIndex(q.per, month)]!++;
