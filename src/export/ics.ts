@@ -147,9 +147,30 @@ function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICa
   return cal;
 }
 
+/**
+ * ical-generator 10 folds lines by creating a TextEncoder for every character to learn its UTF-8 length (its issue
+ * #765, fixed in version 11, which needs Node 22). During the synchronous toString() only, a stand-in that answers
+ * the length directly is put in its place: the same bytes (the golden files say so), several times faster.
+ */
+class Utf8Length {
+  encode(s: string): { length: number } {
+    return { length: Buffer.byteLength(s, 'utf8') };
+  }
+}
+
+function stringify(cal: ICalCalendar): string {
+  const native = globalThis.TextEncoder;
+  (globalThis as { TextEncoder: unknown }).TextEncoder = Utf8Length;
+  try {
+    return cal.toString();
+  } finally {
+    globalThis.TextEncoder = native;
+  }
+}
+
 function render(ctx: IcsContext, audience: Audience, opts: IcsOptions): string {
   const doc = ctx.doc;
-  const text = calendarFor(ctx, audience, opts).toString();
+  const text = stringify(calendarFor(ctx, audience, opts));
   // ical-generator writes DTSTAMP in the calendar's zone without "Z"; RFC 5545 §3.8.7.2 wants UTC.
   const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true });
   const local = stamp.setZone(doc.timezone).toFormat("yyyyLLdd'T'HHmmss");
