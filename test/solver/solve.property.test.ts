@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { solve } from '../../solver/index.js';
-import { rawSpec } from '../property/arbitraries.js';
+import { problemAndPlan, rawSpec } from '../property/arbitraries.js';
 import { problemOf } from '../builders.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20270102);
@@ -74,5 +74,23 @@ describe('solver invariances', () => {
       { seed: SEED + 1, numRuns: 10 },
     );
     expect(cases).toBe(10);
+  }, 300_000);
+});
+
+describe('solver with fixed visits', () => {
+  it('when random fixed visits are given (some breaking rules) then the plan keeps them and reports exactly what breaks', async () => {
+    let withFixed = 0;
+    await fc.assert(
+      fc.asyncProperty(problemAndPlan, async ({ problem }) => {
+        const r = await solve(problem, { timeLimitSec: 30 });
+        expect(['optimal', 'infeasible-relaxed']).toContain(r.status);
+        const violations = checkPlan(problem, r.visits);
+        expect(violations.map(key).sort()).toEqual(r.unmet.map(key).sort());
+        for (const f of problem.fixed) expect(r.visits.some((v) => v.member === f.member && v.cell === f.cell && v.date === f.date && v.status === 'fixed')).toBe(true);
+        if (problem.fixed.length > 0) withFixed++;
+      }),
+      { seed: SEED + 2, numRuns: 20 },
+    );
+    expect(withFixed).toBeGreaterThan(5);
   }, 300_000);
 });
