@@ -32,7 +32,7 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
     `Plan ${r.status}: ${r.visits.length} visits; ${problem.members.length - short.size} of ${problem.members.length} members meet their quotas; ` +
     `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered; priority cells (${pct(q.priorityCellShare)} of cells) receive ${pct(q.priorityVisitShare)} of visits; ` +
     `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, gap ${r.gap !== undefined ? pct(r.gap) : 'unknown'}; ` +
-    `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ${r.method === "network" ? "network model" : "full model"}).\n`
+    `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ${r.method === 'network' ? 'network model' : 'full model'}).\n`
   );
 }
 
