@@ -191,3 +191,24 @@ describe('lichdu plan', () => {
     expect(doc.violations.map((v: { rule: string }) => v.rule)).toEqual(['quota']);
   }, 120_000);
 });
+
+describe('lichdu validate', () => {
+  it('when a member cannot reach the quota and a cell has no visitor then validate says so in plain words and exits 0', async () => {
+    const dir = tmp();
+    const specPath = join(dir, 'spec.json');
+    writeFileSync(
+      specPath,
+      JSON.stringify({
+        year: 2027,
+        policy: 'kontum-776',
+        units: [{ id: 'xa', name: 'X', level: 'commune' }, { id: 'xb', name: 'Y', level: 'commune' }],
+        cells: [{ id: 'c1', name: 'C1', unit: 'xa' }, { id: 'c2', name: 'C2', unit: 'xb' }],
+        members: [{ id: 'm1', name: 'A', role: 'commune', unit: 'xa', unavailable: ['2027-01-01..2027-09-30'] }],
+      }),
+    );
+    const r = await run('validate', specPath);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('! member m1 (A) can attend at most 3 meeting(s) in 2027 (area, home cell and unavailable days considered) but must make 6');
+    expect(r.out).toContain("! cell c2 (C2) has no member who may visit it: add it to someone's area");
+  });
+});
