@@ -1,19 +1,12 @@
 // lichdu export ics PLAN -o DIR: the calendars of an existing plan.json, without the spec.
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../util/files.js';
 import type { Lang } from '../export/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
 import { readPlanDocument } from '../export/planDocument.js';
-import { EXIT, InputRefused, unwrap, type Io } from './io.js';
+import { EXIT, unwrap, type Io } from './io.js';
 
 export function readPlanDocumentFile(path: string) {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputRefused([{ file: path, path: [], message: `cannot read the plan: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}` }]);
-  }
-  return unwrap(readPlanDocument(text, path));
+  return unwrap(readPlanDocument(unwrap(readInputFile(path, 'the plan')).toString('utf8'), path));
 }
 
 export function runExportIcs(planPath: string, opts: { out: string; lang: Lang; reminderMinutes: number }, io: Io): number {

@@ -1,12 +1,13 @@
 // The calendar-feed server (node:http): GET/HEAD /feeds/<token>.ics and /healthz. It serves an in-memory snapshot
 // made from DIR/plan.json and swaps it when the plan changes; a broken plan is refused and the last good one stays.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { IcsOptions } from '../export/ics.js';
 import { readPlanDocument } from '../export/planDocument.js';
+import { readInputFile } from '../util/files.js';
 import { formatIssue, type InputIssue } from '../util/issues.js';
 import { buildSnapshot, lookupKey, type Snapshot } from './snapshot.js';
 import { loadOrCreateSecret, TOKEN_PATTERN } from './tokens.js';
@@ -55,12 +56,9 @@ const stampOf = (path: string): string => {
 
 async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now: Date): Promise<Snapshot> {
   const planPath = join(opts.dir, 'plan.json');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(planPath);
-  } catch (err) {
-    throw new PlanRefused([{ file: planPath, path: [], message: `cannot read the plan: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}` }]);
-  }
+  const read = readInputFile(planPath, 'the plan');
+  if (!read.ok) throw new PlanRefused(read.issues);
+  const bytes = read.value;
   const doc = readPlanDocument(bytes.toString('utf8'), planPath);
   if (!doc.ok) throw new PlanRefused(doc.issues);
   const secret = loadOrCreateSecret(opts.secretFile);

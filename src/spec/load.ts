@@ -1,6 +1,5 @@
 // Spec file -> validated, normalised Problem, with every problem of the file reported at once.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -8,6 +7,7 @@ import type { Cell, CellId, FixedVisit, IsoDate, Meeting, MeetingRule, Member, M
 import { vnPublicHolidays } from '../calendar/holidays.js';
 import { cellMeetings } from '../calendar/meetings.js';
 import { resolvePolicy } from '../policies/index.js';
+import { readInputFile } from '../util/files.js';
 import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
 import { DateOrRange, describeValue } from './primitives.js';
 import { CellInput, FixedInput, HolidaysObject, listError, MemberInput, SpecInput, UnitInput } from './schema.js';
@@ -28,15 +28,8 @@ export function expandDates(entry: string): IsoDate[] {
 }
 
 export function loadSpecFile(path: string): Result<Problem> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a spec file' : String((err as Error).message);
-    return { ok: false, issues: [{ file: path, path: [], message: `cannot read the spec: ${why}` }] };
-  }
-  return parseSpec(bytes, path);
+  const bytes = readInputFile(path, 'the spec');
+  return bytes.ok ? parseSpec(bytes.value, path) : bytes;
 }
 
 /** Parses YAML (or JSON, which is YAML too; a `.json` file is parsed strictly as JSON). */

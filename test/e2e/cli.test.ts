@@ -19,6 +19,14 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'lichdu-e2e-'));
 
+/** A spec written as JSON into a new temporary directory. */
+function specFile(spec: unknown, name = 'spec.json'): { dir: string; specPath: string } {
+  const dir = tmp();
+  const specPath = join(dir, name);
+  writeFileSync(specPath, JSON.stringify(spec));
+  return { dir, specPath };
+}
+
 /** The hand plan with its rows changed by `edit` (header kept), written to a temp file. */
 function brokenPlan(edit: (rows: string[][]) => string[][]): string {
   const text = readFileSync(HAND, 'utf8');
@@ -91,9 +99,7 @@ describe('lichdu convert', () => {
   });
 
   it.each(BAD.map(([name, raw, lines]) => [name, raw, lines] as const))('when the spec has %s then convert exits 2 and writes nothing', async (_name, raw, lines) => {
-    const dir = tmp();
-    const specPath = join(dir, 'spec.yaml');
-    writeFileSync(specPath, JSON.stringify(raw));
+    const { dir, specPath } = specFile(raw, 'spec.yaml');
     const out = join(dir, 'out');
     const r = await run('convert', specPath, HAND, '-o', out);
     expect(r.code).toBe(2);
@@ -170,18 +176,13 @@ describe('lichdu plan', () => {
   }, 120_000);
 
   it('when a member cannot meet the quota then a plan is still written, the shortfall is named and the exit code is 1', async () => {
-    const dir = tmp();
-    const specPath = join(dir, 'spec.json');
-    writeFileSync(
-      specPath,
-      JSON.stringify({
-        year: 2027,
-        policy: { id: 'p', extends: 'kontum-776', roles: { commune: { quota: { min: 13, per: 'year' } } } },
-        units: [{ id: 'xa', name: 'Đảng bộ xã', level: 'commune' }],
-        cells: [{ id: 'c1', name: 'Chi bộ 1', unit: 'xa' }, { id: 'c2', name: 'Chi bộ 2', unit: 'xa' }],
-        members: [{ id: 'm1', name: 'Nguyễn Văn An', role: 'commune', unit: 'xa' }],
-      }),
-    );
+    const { dir, specPath } = specFile({
+      year: 2027,
+      policy: { id: 'p', extends: 'kontum-776', roles: { commune: { quota: { min: 13, per: 'year' } } } },
+      units: [{ id: 'xa', name: 'Đảng bộ xã', level: 'commune' }],
+      cells: [{ id: 'c1', name: 'Chi bộ 1', unit: 'xa' }, { id: 'c2', name: 'Chi bộ 2', unit: 'xa' }],
+      members: [{ id: 'm1', name: 'Nguyễn Văn An', role: 'commune', unit: 'xa' }],
+    });
     const r = await run('plan', specPath, '-o', join(dir, 'out'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('! member m1 (Nguyễn Văn An) can attend at most 12 meeting(s) in 2027');
@@ -194,18 +195,13 @@ describe('lichdu plan', () => {
 
 describe('lichdu validate', () => {
   it('when a member cannot reach the quota and a cell has no visitor then validate says so in plain words and exits 0', async () => {
-    const dir = tmp();
-    const specPath = join(dir, 'spec.json');
-    writeFileSync(
-      specPath,
-      JSON.stringify({
-        year: 2027,
-        policy: 'kontum-776',
-        units: [{ id: 'xa', name: 'X', level: 'commune' }, { id: 'xb', name: 'Y', level: 'commune' }],
-        cells: [{ id: 'c1', name: 'C1', unit: 'xa' }, { id: 'c2', name: 'C2', unit: 'xb' }],
-        members: [{ id: 'm1', name: 'A', role: 'commune', unit: 'xa', unavailable: ['2027-01-01..2027-09-30'] }],
-      }),
-    );
+    const { specPath } = specFile({
+      year: 2027,
+      policy: 'kontum-776',
+      units: [{ id: 'xa', name: 'X', level: 'commune' }, { id: 'xb', name: 'Y', level: 'commune' }],
+      cells: [{ id: 'c1', name: 'C1', unit: 'xa' }, { id: 'c2', name: 'C2', unit: 'xb' }],
+      members: [{ id: 'm1', name: 'A', role: 'commune', unit: 'xa', unavailable: ['2027-01-01..2027-09-30'] }],
+    });
     const r = await run('validate', specPath);
     expect(r.code).toBe(0);
     expect(r.out).toContain('! member m1 (A) can attend at most 3 meeting(s) in 2027 (area, home cell and unavailable days considered) but must make 6');
