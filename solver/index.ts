@@ -29,13 +29,26 @@ export interface SolveResult {
   readonly timeMs: number;
   readonly backend: string;
   /** The rules the plan does not meet, straight from the model (slacks and forced fixed visits). */
-  readonly unmet: ReadonlyArray<Pick<Violation, 'rule' | 'member' | 'cell' | 'date' | 'period'>>;
+  readonly unmet: ReadonlyArray<Unmet>;
   readonly size: { readonly variables: number; readonly rows: number };
   /** `network`: the aggregated network model settled it; `mip`: the full model (solver/model.ts) did. */
   readonly method?: 'network' | 'mip';
   readonly message?: string;
 }
 
+
+type Unmet = Pick<Violation, 'rule' | 'member' | 'cell' | 'date' | 'period'>;
+
+/** A slack that is positive, or a rule a fixed visit forced, as the checker would name it. */
+function unmetOf(x: Pick<Forced, 'rule' | 'member' | 'cell' | 'date' | 'period'>): Unmet {
+  return {
+    rule: x.rule,
+    ...(x.member ? { member: x.member as Violation['member'] } : {}),
+    ...(x.cell ? { cell: x.cell as Violation['cell'] } : {}),
+    ...(x.date ? { date: x.date } : {}),
+    ...(x.period ? { period: x.period } : {}),
+  };
+}
 
 /** Values for every variable of `full` from a solution of the network relaxation, or undefined if it is fractional. */
 function lift(full: BuiltModel, net: BuiltModel, values: ReadonlyMap<string, number>): Map<string, number> | undefined {
@@ -87,7 +100,7 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
   }
   options.onModel?.({ lp, mps: () => toMps(net.model, 'lichdu network model') });
   const visits: Visit[] = matched.map(({ member, meeting, fixed }) => ({ member: member.id, cell: meeting.cell, date: meeting.date, start: meeting.start, end: meeting.end, status: fixed ? 'fixed' : 'planned' }));
-  const unmet = net.slacks.filter((s) => Math.round(value(s.v)) > 0).map((s) => ({ rule: s.rule, ...(s.member ? { member: s.member as never } : {}), ...(s.cell ? { cell: s.cell as never } : {}), period: s.period }));
+  const unmet = net.slacks.filter((s) => Math.round(value(s.v)) > 0).map(unmetOf);
   return {
     status: unmet.length > 0 ? 'infeasible-relaxed' : 'optimal',
     visits,
@@ -152,12 +165,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const visits: Visit[] = built.candidates
     .filter((c) => value(c.v) > 0.5)
     .map((c) => ({ member: c.member.id, cell: c.cell.id, date: c.meeting.date, start: c.meeting.start, end: c.meeting.end, status: c.fixed ? 'fixed' : 'planned' }));
-  const unmet: Array<Pick<Violation, 'rule' | 'member' | 'cell' | 'date' | 'period'>> = [];
-  for (const s of built.slacks) {
-    const short = Math.round(value(s.v));
-    if (short > 0) unmet.push({ rule: s.rule, ...(s.member ? { member: s.member as never } : {}), ...(s.cell ? { cell: s.cell as never } : {}), period: s.period });
-  }
-  for (const f of built.forced as Forced[]) unmet.push({ rule: f.rule, ...(f.member ? { member: f.member as never } : {}), ...(f.cell ? { cell: f.cell as never } : {}), ...(f.date ? { date: f.date } : {}), ...(f.period ? { period: f.period } : {}) });
+  const unmet = [...built.slacks.filter((s) => Math.round(value(s.v)) > 0), ...built.forced].map(unmetOf);
   const objective = incumbent.objective;
   const gap = bound !== undefined ? Math.max(0, objective - bound) / Math.max(1, Math.abs(objective)) : undefined;
   const final: SolveStatus = status === 'timed-out' ? 'timed-out' : unmet.length > 0 ? 'infeasible-relaxed' : 'optimal';
