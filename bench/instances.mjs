@@ -31,7 +31,13 @@ export function makeSpec(size, seed = 1) {
     for (let k = 0; k < z.cells; k++) {
       const p = r();
       const tags = p < 0.15 ? ['remote', 'ethnic'] : p < 0.25 ? ['ethnic'] : p < 0.3 ? ['religious'] : [];
-      cells.push({ id: `${unit}-c${k + 1}`, name: `Chi bộ ${CELL_WORDS[k % 3]} ${k + 1}`, unit, tags, meeting: { day, time: '19:30' } });
+      cells.push({
+        id: `${unit}-c${k + 1}`,
+        name: `Chi bộ ${CELL_WORDS[k % 3]} ${k + 1}`,
+        unit,
+        tags,
+        meeting: { day, time: '19:30' },
+      });
     }
     for (let k = 0; k < z.commune; k++) {
       const m = { id: `${unit}-m${k + 1}`, name: `Cấp ủy viên ${unit}-${k + 1}`, role: 'commune', unit };
@@ -46,7 +52,14 @@ export function makeSpec(size, seed = 1) {
   for (let k = 0; k < z.province; k++) {
     const first = Math.floor(r() * z.communes);
     const area = [...new Set(Array.from({ length: z.area }, (_, i) => `xa${((first + i * 7) % z.communes) + 1}`))];
-    members.push({ id: `tu-${k + 1}`, name: `Tỉnh ủy viên ${k + 1}`, role: 'province', unit: 'tinh', team: `to-${(k % 8) + 1}`, area });
+    members.push({
+      id: `tu-${k + 1}`,
+      name: `Tỉnh ủy viên ${k + 1}`,
+      role: 'province',
+      unit: 'tinh',
+      team: `to-${(k % 8) + 1}`,
+      area,
+    });
   }
   return { year: 2027, policy: 'kontum-776', holidays: 'vn', units, cells, members };
 }

@@ -24,14 +24,28 @@ const visits = [];
 for (let c = 0; c < COMMUNES; c++) {
   const unit = `xa-${c}`;
   units.push({ id: unit, name: `Đảng bộ xã số ${c}`, level: 'commune', parent: 'tinh' });
-  for (let k = 0; k < PER; k++) cells.push({ id: `${unit}-c${k}`, name: `Chi bộ thôn ${k + 1}`, unit, tags: k % 3 === 0 ? ['remote', 'ethnic'] : [] });
+  for (let k = 0; k < PER; k++)
+    cells.push({
+      id: `${unit}-c${k}`,
+      name: `Chi bộ thôn ${k + 1}`,
+      unit,
+      tags: k % 3 === 0 ? ['remote', 'ethnic'] : [],
+    });
   for (let k = 0; k < PER; k++) {
     const id = `${unit}-m${k}`;
     members.push({ id, name: `Cấp ủy viên Nguyễn Văn ${c}-${k}`, role: 'commune', unit, team: null });
     for (let v = 0; v < 6; v++) {
       const month = 1 + 2 * v + (k % 2);
       const mm = String(month).padStart(2, '0');
-      visits.push({ member: id, cell: `${unit}-c${(k + v * 7) % PER}`, date: `2027-${mm}-05`, start: '19:30', end: '21:30', status: 'planned', meeting: `2027-${mm}` });
+      visits.push({
+        member: id,
+        cell: `${unit}-c${(k + v * 7) % PER}`,
+        date: `2027-${mm}-05`,
+        start: '19:30',
+        end: '21:30',
+        status: 'planned',
+        meeting: `2027-${mm}`,
+      });
     }
   }
 }
@@ -52,7 +66,9 @@ const secret = loadOrCreateSecret(join(dir, '.lichdu-feed-secret'));
 const paths = members.map((m) => `/feeds/${feedToken(secret, 'member', m.id)}.ics`);
 
 const t0 = performance.now();
-const server = spawn(process.execPath, ['dist/bin/lichdu.js', 'serve', dir, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+const server = spawn(process.execPath, ['dist/bin/lichdu.js', 'serve', dir, '--port', '0'], {
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
 let log = '';
 server.stderr.setEncoding('utf8');
 const url = await new Promise((resolve, reject) => {
@@ -67,11 +83,14 @@ const startMs = performance.now() - t0;
 
 // Halfway through, a re-plan is dropped in (atomic rename): the server re-renders every feed while it keeps
 // answering from the old snapshot; the latency figures include that period.
-const replan = setTimeout(() => {
-  plan.visits = plan.visits.map((v, k) => (k % 10 === 0 ? { ...v, start: '08:00', end: '10:00' } : v));
-  writeFileSync(join(dir, 'next.json'), JSON.stringify(plan));
-  renameSync(join(dir, 'next.json'), join(dir, 'plan.json'));
-}, (DURATION * 1000) / 2);
+const replan = setTimeout(
+  () => {
+    plan.visits = plan.visits.map((v, k) => (k % 10 === 0 ? { ...v, start: '08:00', end: '10:00' } : v));
+    writeFileSync(join(dir, 'next.json'), JSON.stringify(plan));
+    renameSync(join(dir, 'next.json'), join(dir, 'plan.json'));
+  },
+  (DURATION * 1000) / 2,
+);
 let i = 0;
 const result = await autocannon({
   url,
@@ -89,7 +108,10 @@ const rows = [
   ['server start (load + render all feeds)', `${startMs.toFixed(0)} ms`],
   ['connections / duration', `${CONNECTIONS} / ${DURATION} s`],
   ['re-plan reloaded during the run', reloaded ? 'yes' : 'no'],
-  ['requests', `${result.requests.total} (${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts)`],
+  [
+    'requests',
+    `${result.requests.total} (${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts)`,
+  ],
   ['requests per second (mean)', result.requests.average.toFixed(0)],
   ['latency p50 / p99 / max', `${result.latency.p50} / ${result.latency.p99} / ${result.latency.max} ms`],
   ['throughput (mean)', `${(result.throughput.average / 1e6).toFixed(1)} MB/s`],

@@ -63,10 +63,20 @@ export function group(cands: readonly Candidate[], key: (c: Candidate) => string
  * Adds a row `lo <= sum <= hi` over candidates; when the fixed visits alone already break `hi`, the bound is raised to
  * what they force and the rule is recorded as given way (the plan keeps the fixed visits, SPEC §4.8).
  */
-export function capRow(ctx: ModelContext, name: string, cands: readonly Candidate[], hi: number, forced: Omit<Forced, 'rule'> & { rule: RuleId }): void {
+export function capRow(
+  ctx: ModelContext,
+  name: string,
+  cands: readonly Candidate[],
+  hi: number,
+  forced: Omit<Forced, 'rule'> & { rule: RuleId },
+): void {
   if (cands.length <= hi) return;
   const fixedCount = cands.filter((c) => c.fixed).length;
   if (fixedCount > hi) ctx.forced.push(forced);
-  ctx.model.addRow(name, cands.map((c) => [c.v, 1] as const), -Infinity, Math.max(hi, fixedCount));
+  ctx.model.addRow(
+    name,
+    cands.map((c) => [c.v, 1] as const),
+    -Infinity,
+    Math.max(hi, fixedCount),
+  );
 }
-

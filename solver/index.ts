@@ -36,7 +36,6 @@ export interface SolveResult {
   readonly message?: string;
 }
 
-
 type Unmet = Pick<Violation, 'rule' | 'member' | 'cell' | 'date' | 'period'>;
 
 /** A slack that is positive, or a rule a fixed visit forced, as the checker would name it. */
@@ -82,10 +81,19 @@ function evaluate(full: BuiltModel, values: ReadonlyMap<string, number>): { feas
 }
 
 /** The aggregated network model (solver/network.ts): the answer with its proof, or undefined to fall back. */
-async function solveByNetwork(problem: Problem, backend: Backend, backendName: string, options: SolveOptions, t0: number): Promise<SolveResult | undefined> {
+async function solveByNetwork(
+  problem: Problem,
+  backend: Backend,
+  backendName: string,
+  options: SolveOptions,
+  t0: number,
+): Promise<SolveResult | undefined> {
   if (networkUnsuitable(problem)) return undefined;
   const net = buildNetwork(problem);
-  const lp = toLp(net.model, `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
+  const lp = toLp(
+    net.model,
+    `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`,
+  );
   const left = () => Math.max(1, (options.timeLimitSec ?? 60) - (performance.now() - t0) / 1000);
   const r = await backend(net.model, lp, { timeLimitSec: left(), seed: options.seed ?? 0 });
   if (r.status !== 'optimal' || !r.values) return undefined;
@@ -94,12 +102,22 @@ async function solveByNetwork(problem: Problem, backend: Backend, backendName: s
   let matched = matchVisits(problem, net, value);
   if (!matched) {
     const a = assignmentModel(problem, net, value);
-    const ra = await backend(a.model, toLp(a.model, 'lichdu assignment of the network plan'), { timeLimitSec: left(), seed: options.seed ?? 0 });
+    const ra = await backend(a.model, toLp(a.model, 'lichdu assignment of the network plan'), {
+      timeLimitSec: left(),
+      seed: options.seed ?? 0,
+    });
     if (ra.status !== 'optimal' || !ra.values) return undefined;
     matched = [...a.pick].filter(([x]) => (ra.values!.get(a.model.vars[x]!.name) ?? 0) > 0.5).map(([, p]) => p);
   }
   options.onModel?.({ lp, mps: () => toMps(net.model, 'lichdu network model') });
-  const visits: Visit[] = matched.map(({ member, meeting, fixed }) => ({ member: member.id, cell: meeting.cell, date: meeting.date, start: meeting.start, end: meeting.end, status: fixed ? 'fixed' : 'planned' }));
+  const visits: Visit[] = matched.map(({ member, meeting, fixed }) => ({
+    member: member.id,
+    cell: meeting.cell,
+    date: meeting.date,
+    start: meeting.start,
+    end: meeting.end,
+    status: fixed ? 'fixed' : 'planned',
+  }));
   const unmet = net.slacks.filter((s) => Math.round(value(s.v)) > 0).map(unmetOf);
   return {
     status: unmet.length > 0 ? 'infeasible-relaxed' : 'optimal',
@@ -124,7 +142,10 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const fast = options.method === 'mip' ? undefined : await solveByNetwork(problem, backend, backendName, options, t0);
   if (fast) return fast;
   const built = buildModel(problem);
-  const lp = toLp(built.model, `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`);
+  const lp = toLp(
+    built.model,
+    `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`,
+  );
   options.onModel?.({ lp, mps: () => toMps(built.model, 'lichdu model') });
   const size = { variables: built.model.vars.length, rows: built.model.rows.length };
 
@@ -150,7 +171,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   if (status !== 'optimal') {
     const r2 = await backend(built.model, lp, { timeLimitSec: left(), seed });
     message = r2.message ?? message;
-    if (r2.values && r2.objective !== undefined && (!incumbent || r2.objective < incumbent.objective)) incumbent = { values: r2.values, objective: r2.objective };
+    if (r2.values && r2.objective !== undefined && (!incumbent || r2.objective < incumbent.objective))
+      incumbent = { values: r2.values, objective: r2.objective };
     if (r2.status === 'optimal') {
       status = 'optimal';
       bound = r2.objective;
@@ -158,13 +180,28 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   }
   const timeMs = Math.round(performance.now() - t0);
   if (!incumbent) {
-    return { status: 'no-plan', visits: [], timeMs, backend: backendName, unmet: [], size, ...(message ? { message } : {}) };
+    return {
+      status: 'no-plan',
+      visits: [],
+      timeMs,
+      backend: backendName,
+      unmet: [],
+      size,
+      ...(message ? { message } : {}),
+    };
   }
   const values = incumbent.values;
   const value = (v: number) => values.get(built.model.vars[v]!.name) ?? 0;
   const visits: Visit[] = built.candidates
     .filter((c) => value(c.v) > 0.5)
-    .map((c) => ({ member: c.member.id, cell: c.cell.id, date: c.meeting.date, start: c.meeting.start, end: c.meeting.end, status: c.fixed ? 'fixed' : 'planned' }));
+    .map((c) => ({
+      member: c.member.id,
+      cell: c.cell.id,
+      date: c.meeting.date,
+      start: c.meeting.start,
+      end: c.meeting.end,
+      status: c.fixed ? 'fixed' : 'planned',
+    }));
   const unmet = [...built.slacks.filter((s) => Math.round(value(s.v)) > 0), ...built.forced].map(unmetOf);
   const objective = incumbent.objective;
   const gap = bound !== undefined ? Math.max(0, objective - bound) / Math.max(1, Math.abs(objective)) : undefined;

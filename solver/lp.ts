@@ -112,7 +112,10 @@ export function toMps(model: Model, title: string): string {
       lines.push(`    MARKER 'MARKER' '${v.integer ? 'INTORG' : 'INTEND'}'`);
       inInt = v.integer;
     }
-    const col: Array<[string, number]> = [...(v.obj !== 0 ? [['obj', v.obj] as [string, number]] : []), ...(entries.get(i) ?? [])];
+    const col: Array<[string, number]> = [
+      ...(v.obj !== 0 ? [['obj', v.obj] as [string, number]] : []),
+      ...(entries.get(i) ?? []),
+    ];
     if (col.length === 0) col.push(['obj', 0]);
     for (const [row, c] of col) lines.push(`    ${v.name} ${row} ${num(c)}`);
   });

@@ -37,7 +37,11 @@ export function buildModel(problem: Problem, opts: { network?: boolean } = {}): 
         const why = eligible(problem, member, cell, meeting);
         if (why !== true && !fixed) continue;
         if (why !== true) forced.push({ rule: why, member: member.id, cell: cell.id, date: meeting.date });
-        const v = model.addVar(`x#${lpName(member.id)}#${lpName(cell.id)}#${meeting.month}`, { lb: fixed ? 1 : 0, ub: 1, integer: !network });
+        const v = model.addVar(`x#${lpName(member.id)}#${lpName(cell.id)}#${meeting.month}`, {
+          lb: fixed ? 1 : 0,
+          ub: 1,
+          integer: !network,
+        });
         candidates.push({ v, member, cell: cellById.get(cell.id)!, meeting, fixed });
       }
     }

@@ -22,16 +22,24 @@ export interface NetworkModel {
   readonly regions: ReadonlyArray<readonly Cell[]>;
   /** Cell id -> index of its region. */
   readonly regionOf: ReadonlyMap<string, number>;
-  readonly slacks: ReadonlyArray<{ v: number; rule: 'quota' | 'coverage'; member?: string; cell?: string; period: string }>;
+  readonly slacks: ReadonlyArray<{
+    v: number;
+    rule: 'quota' | 'coverage';
+    member?: string;
+    cell?: string;
+    period: string;
+  }>;
 }
 
 /** Why the network model does not apply to this problem, or undefined when it does. */
 export function networkUnsuitable(problem: Problem): string | undefined {
   const p = problem.policy;
-  if (p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting && problem.members.some((m) => m.team !== undefined)) return 'team limits bind';
+  if (p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting && problem.members.some((m) => m.team !== undefined))
+    return 'team limits bind';
   for (const f of problem.fixed) {
     const m = problem.members.find((x) => x.id === f.member)!;
-    if (!m.eligibleCells.has(f.cell) || m.unavailable.has(f.date) || (p.skipHomeCell && m.homeCell === f.cell)) return 'a fixed visit breaks a rule';
+    if (!m.eligibleCells.has(f.cell) || m.unavailable.has(f.date) || (p.skipHomeCell && m.homeCell === f.cell))
+      return 'a fixed visit breaks a rule';
   }
   return undefined;
 }
@@ -42,7 +50,8 @@ export function buildNetwork(problem: Problem): NetworkModel {
   // Regions: cells covered by the same set of member areas.
   const areaKey = (m: Member) => [...m.area].sort().join(',');
   const areaMembers = new Map<string, Member[]>();
-  for (const m of problem.members) (areaMembers.get(areaKey(m)) ?? areaMembers.set(areaKey(m), []).get(areaKey(m))!).push(m);
+  for (const m of problem.members)
+    (areaMembers.get(areaKey(m)) ?? areaMembers.set(areaKey(m), []).get(areaKey(m))!).push(m);
   const signature = new Map<string, Cell[]>();
   for (const c of problem.cells) {
     const keys = [...areaMembers.entries()].filter(([, ms]) => ms[0]!.eligibleCells.has(c.id)).map(([k]) => k);
@@ -63,7 +72,12 @@ export function buildNetwork(problem: Problem): NetworkModel {
   for (const mt of problem.meetings) {
     const cell = cellById.get(mt.cell)!;
     const cost = VISIT_COST - priorityBonus(cellWeight(p.priority, cell.tags), mt.month);
-    const v = model.addVar(`y#${mt.cell}#${mt.month}`, { lb: fixedAt.get(`${mt.cell}|${mt.date}`) ?? 0, ub: p.maxVisitorsPerMeeting, integer: false, obj: cost });
+    const v = model.addVar(`y#${mt.cell}#${mt.month}`, {
+      lb: fixedAt.get(`${mt.cell}|${mt.date}`) ?? 0,
+      ub: p.maxVisitorsPerMeeting,
+      integer: false,
+      obj: cost,
+    });
     meetingVar.set(v, mt);
     const g = `${regionOf.get(mt.cell)}|${mt.date}|${mt.month}`;
     (groups.get(g) ?? groups.set(g, []).get(g)!).push(v);
@@ -95,7 +109,11 @@ export function buildNetwork(problem: Problem): NetworkModel {
         if (m.unavailable.has(date)) continue;
         const meetings = groups.get(g)!.length;
         const ub = Math.min(p.maxVisitsPerDay, meetings);
-        const v = model.addVar(`f#${m.id}#${r}#${date}#${month}`, { lb: fixedFlow.get(`${m.id}|${r}|${date}|${month}`) ?? 0, ub, integer: false });
+        const v = model.addVar(`f#${m.id}#${r}#${date}#${month}`, {
+          lb: fixedFlow.get(`${m.id}|${r}|${date}|${month}`) ?? 0,
+          ub,
+          integer: false,
+        });
         flowVar.set(v, { member: m, region: r, date, month: Number(month) });
         (inGroup.get(g) ?? inGroup.set(g, []).get(g)!).push(v);
         mine.push({ v, month: Number(month), date });
@@ -106,7 +124,12 @@ export function buildNetwork(problem: Problem): NetworkModel {
   // Conservation: the visitors a region's meetings of the day get are the visits members make there that day.
   for (const [g, ys] of groups) {
     const fs = inGroup.get(g) ?? [];
-    model.addRow(`flow#${g.replace(/\|/g, '#')}`, [...ys.map((v) => [v, 1] as const), ...fs.map((v) => [v, -1] as const)], 0, 0);
+    model.addRow(
+      `flow#${g.replace(/\|/g, '#')}`,
+      [...ys.map((v) => [v, 1] as const), ...fs.map((v) => [v, -1] as const)],
+      0,
+      0,
+    );
   }
   // Home cells (Hall's condition of the day's matching): the members of one home cell who visit a region that day
   // need as many of its meeting places outside that cell.
@@ -116,11 +139,17 @@ export function buildNetwork(problem: Problem): NetworkModel {
       const homes = new Map<string, number[]>();
       for (const v of fs) {
         const h = flowVar.get(v)!.member.homeCell;
-        if (h !== undefined && ys.some((y) => meetingVar.get(y)!.cell === h)) (homes.get(h) ?? homes.set(h, []).get(h)!).push(v);
+        if (h !== undefined && ys.some((y) => meetingVar.get(y)!.cell === h))
+          (homes.get(h) ?? homes.set(h, []).get(h)!).push(v);
       }
       for (const [h, hv] of homes) {
         const others = ys.filter((y) => meetingVar.get(y)!.cell !== h);
-        model.addRow(`homeCell#${g.replace(/\|/g, '#')}#${h}`, [...hv.map((v) => [v, 1] as const), ...others.map((v) => [v, -1] as const)], -Infinity, 0);
+        model.addRow(
+          `homeCell#${g.replace(/\|/g, '#')}#${h}`,
+          [...hv.map((v) => [v, 1] as const), ...others.map((v) => [v, -1] as const)],
+          -Infinity,
+          0,
+        );
       }
     }
   }
@@ -138,7 +167,14 @@ export function buildNetwork(problem: Problem): NetworkModel {
   for (const [member, mine] of byMember) {
     const byDate = new Map<string, number[]>();
     for (const x of mine) (byDate.get(x.date) ?? byDate.set(x.date, []).get(x.date)!).push(x.v);
-    for (const [date, vs] of byDate) if (vs.length > 1) model.addRow(`visitsPerDay#${member}#${date}`, vs.map((v) => [v, 1] as const), -Infinity, p.maxVisitsPerDay);
+    for (const [date, vs] of byDate)
+      if (vs.length > 1)
+        model.addRow(
+          `visitsPerDay#${member}#${date}`,
+          vs.map((v) => [v, 1] as const),
+          -Infinity,
+          p.maxVisitsPerDay,
+        );
   }
   // Quotas.
   const slacks: Array<{ v: number; rule: 'quota' | 'coverage'; member?: string; cell?: string; period: string }> = [];
@@ -180,7 +216,11 @@ export function buildNetwork(problem: Problem): NetworkModel {
  * the meetings held (augmenting paths), never at their home cell nor at a cell they already visited. Returns
  * undefined when some day cannot be matched so.
  */
-export function matchVisits(problem: Problem, net: NetworkModel, value: (v: number) => number): Array<{ member: Member; meeting: Meeting; fixed: boolean }> | undefined {
+export function matchVisits(
+  problem: Problem,
+  net: NetworkModel,
+  value: (v: number) => number,
+): Array<{ member: Member; meeting: Meeting; fixed: boolean }> | undefined {
   const skipHome = problem.policy.skipHomeCell;
   const visited = new Map<string, Set<string>>();
   const seen = (m: string) => visited.get(m) ?? visited.set(m, new Set()).get(m)!;
@@ -230,7 +270,13 @@ export function matchVisits(problem: Problem, net: NetworkModel, value: (v: numb
       for (let j = 0; j < places.length; j++) {
         if (placeTaken[j] || mark[j] || !ok(i, j)) continue;
         // Two places of one member on one day must be different cells.
-        if (matchOf.some((other, jj) => other >= 0 && people[other]!.id === people[i]!.id && places[jj]!.cell === places[j]!.cell && jj !== j)) continue;
+        if (
+          matchOf.some(
+            (other, jj) =>
+              other >= 0 && people[other]!.id === people[i]!.id && places[jj]!.cell === places[j]!.cell && jj !== j,
+          )
+        )
+          continue;
         mark[j] = true;
         if (matchOf[j] === -1 || tryAssign(matchOf[j]!, mark)) {
           matchOf[j] = i;
@@ -257,7 +303,11 @@ export function matchVisits(problem: Problem, net: NetworkModel, value: (v: numb
  * network solution schedules (member, region, day) gets one of that day's meeting places, never at the member's home
  * cell, and no member at one cell twice. Any solution keeps the network plan's cost, so it is optimal too.
  */
-export function assignmentModel(problem: Problem, net: NetworkModel, value: (v: number) => number): { model: Model; pick: Map<number, { member: Member; meeting: Meeting; fixed: boolean }> } {
+export function assignmentModel(
+  problem: Problem,
+  net: NetworkModel,
+  value: (v: number) => number,
+): { model: Model; pick: Map<number, { member: Member; meeting: Meeting; fixed: boolean }> } {
   const model = new Model();
   const pick = new Map<number, { member: Member; meeting: Meeting; fixed: boolean }>();
   const skipHome = problem.policy.skipHomeCell;
@@ -279,8 +329,15 @@ export function assignmentModel(problem: Problem, net: NetworkModel, value: (v: 
     const terms: Array<readonly [number, number]> = [];
     for (const { meeting } of places.get(key) ?? []) {
       if (skipHome && f.member.homeCell === meeting.cell) continue;
-      const x = model.addVar(`a#${f.member.id}#${meeting.cell}#${meeting.month}`, { lb: fixedKeys.has(`${f.member.id}|${meeting.cell}|${meeting.date}`) ? 1 : 0, ub: 1 });
-      pick.set(x, { member: f.member, meeting, fixed: fixedKeys.has(`${f.member.id}|${meeting.cell}|${meeting.date}`) });
+      const x = model.addVar(`a#${f.member.id}#${meeting.cell}#${meeting.month}`, {
+        lb: fixedKeys.has(`${f.member.id}|${meeting.cell}|${meeting.date}`) ? 1 : 0,
+        ub: 1,
+      });
+      pick.set(x, {
+        member: f.member,
+        meeting,
+        fixed: fixedKeys.has(`${f.member.id}|${meeting.cell}|${meeting.date}`),
+      });
       terms.push([x, 1]);
       const s = `${meeting.cell}|${meeting.date}`;
       (bySlot.get(s) ?? bySlot.set(s, []).get(s)!).push(x);
@@ -292,9 +349,23 @@ export function assignmentModel(problem: Problem, net: NetworkModel, value: (v: 
   for (const list of places.values()) {
     for (const { meeting, cap } of list) {
       const xs = bySlot.get(`${meeting.cell}|${meeting.date}`) ?? [];
-      model.addRow(`place#${meeting.cell}#${meeting.month}`, xs.length > 0 ? xs.map((x) => [x, 1] as const) : [[model.addVar(`none#${meeting.cell}#${meeting.month}`, { lb: 0, ub: 0 }), 1]], cap, cap);
+      model.addRow(
+        `place#${meeting.cell}#${meeting.month}`,
+        xs.length > 0
+          ? xs.map((x) => [x, 1] as const)
+          : [[model.addVar(`none#${meeting.cell}#${meeting.month}`, { lb: 0, ub: 0 }), 1]],
+        cap,
+        cap,
+      );
     }
   }
-  for (const [mc, xs] of byMemberCell) if (xs.length > 1) model.addRow(`rotation#${mc.replace('|', '#')}`, xs.map((x) => [x, 1] as const), -Infinity, 1);
+  for (const [mc, xs] of byMemberCell)
+    if (xs.length > 1)
+      model.addRow(
+        `rotation#${mc.replace('|', '#')}`,
+        xs.map((x) => [x, 1] as const),
+        -Infinity,
+        1,
+      );
   return { model, pick };
 }

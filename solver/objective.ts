@@ -22,16 +22,33 @@ export function cellWeight(priority: Readonly<Record<string, number>>, tags: rea
 export function objective(ctx: ModelContext, opts: { rotation: boolean }): void {
   const { model, problem } = ctx;
   for (const c of ctx.candidates) {
-    model.vars[c.v]!.obj = VISIT_COST - priorityBonus(cellWeight(problem.policy.priority, c.cell.tags), c.meeting.month);
+    model.vars[c.v]!.obj =
+      VISIT_COST - priorityBonus(cellWeight(problem.policy.priority, c.cell.tags), c.meeting.month);
   }
   // Spread: crowd[m,month] >= visits of m in that month - 1 (a network row: months nest in the member's periods).
   for (const [member, cands] of ctx.byMember) {
     const byMonth = new Map<number, number[]>();
-    for (const c of cands) (byMonth.get(c.meeting.month) ?? byMonth.set(c.meeting.month, []).get(c.meeting.month)!).push(c.v);
+    for (const c of cands)
+      (byMonth.get(c.meeting.month) ?? byMonth.set(c.meeting.month, []).get(c.meeting.month)!).push(c.v);
     for (const [month, vs] of byMonth) {
-      if (vs.length < 2 || problem.policy.maxVisitsPerDay === 1 && new Set(cands.filter((c) => c.meeting.month === month).map((c) => c.meeting.date)).size < 2) continue;
-      const s = model.addVar(`spread#${lpName(member)}#${month}`, { lb: 0, ub: vs.length - 1, integer: false, obj: SPREAD_COST });
-      model.addRow(`spread#${lpName(member)}#${month}`, [...vs.map((v) => [v, 1] as const), [s, -1] as const], -Infinity, 1);
+      if (
+        vs.length < 2 ||
+        (problem.policy.maxVisitsPerDay === 1 &&
+          new Set(cands.filter((c) => c.meeting.month === month).map((c) => c.meeting.date)).size < 2)
+      )
+        continue;
+      const s = model.addVar(`spread#${lpName(member)}#${month}`, {
+        lb: 0,
+        ub: vs.length - 1,
+        integer: false,
+        obj: SPREAD_COST,
+      });
+      model.addRow(
+        `spread#${lpName(member)}#${month}`,
+        [...vs.map((v) => [v, 1] as const), [s, -1] as const],
+        -Infinity,
+        1,
+      );
     }
   }
   if (!opts.rotation) return;
@@ -41,8 +58,18 @@ export function objective(ctx: ModelContext, opts: { rotation: boolean }): void 
     for (const c of cands) (byCell.get(c.cell.id) ?? byCell.set(c.cell.id, []).get(c.cell.id)!).push(c.v);
     for (const [cell, vs] of byCell) {
       if (vs.length < 2) continue;
-      const r = model.addVar(`rotation#${lpName(member)}#${lpName(cell)}`, { lb: 0, ub: vs.length - 1, integer: false, obj: ROTATION_COST });
-      model.addRow(`rotation#${lpName(member)}#${lpName(cell)}`, [...vs.map((v) => [v, 1] as const), [r, -1] as const], -Infinity, 1);
+      const r = model.addVar(`rotation#${lpName(member)}#${lpName(cell)}`, {
+        lb: 0,
+        ub: vs.length - 1,
+        integer: false,
+        obj: ROTATION_COST,
+      });
+      model.addRow(
+        `rotation#${lpName(member)}#${lpName(cell)}`,
+        [...vs.map((v) => [v, 1] as const), [r, -1] as const],
+        -Infinity,
+        1,
+      );
     }
   }
 }

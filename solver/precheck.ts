@@ -26,12 +26,17 @@ export function precheck(problem: Problem): string[] {
       periodsOf(q.per, problem.year).forEach((p, i) => {
         // At most max_visits_per_day a day: the days they can attend bound what they can do.
         const n = months.filter((mo) => periodIndex(q.per, mo) === i).length * problem.policy.maxVisitsPerDay;
-        if (n < q.min) out.push(`member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.label} (area, home cell and unavailable days considered) but must make ${q.min}`);
+        if (n < q.min)
+          out.push(
+            `member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.label} (area, home cell and unavailable days considered) but must make ${q.min}`,
+          );
       });
     }
   }
   if (problem.policy.coverage.min > 0) {
-    for (const c of problem.cells) if (!visitable.has(c.id)) out.push(`cell ${c.id} (${c.name}) has no member who may visit it: add it to someone's area`);
+    for (const c of problem.cells)
+      if (!visitable.has(c.id))
+        out.push(`cell ${c.id} (${c.name}) has no member who may visit it: add it to someone's area`);
   }
   return out;
 }

@@ -5,9 +5,31 @@ import type { InputIssue } from '../src/util/issues.js';
 
 type Obj = Record<string, unknown>;
 
-export const unit = (f: { id: string; name?: string; level?: string; parent?: string }): Obj => ({ name: `Đảng bộ ${f.id}`, level: f.parent ? 'commune' : 'province', ...f });
-export const cell = (f: { id: string; unit?: string; name?: string; tags?: string[]; meeting?: Obj; meetings?: Obj; allow_consecutive?: boolean }): Obj => ({ name: `Chi bộ ${f.id}`, unit: 'xa1', ...f });
-export const member = (f: { id: string; role?: string; unit?: string; name?: string; team?: string; area?: string[]; home_cell?: string; unavailable?: string[]; quota?: unknown }): Obj => ({
+export const unit = (f: { id: string; name?: string; level?: string; parent?: string }): Obj => ({
+  name: `Đảng bộ ${f.id}`,
+  level: f.parent ? 'commune' : 'province',
+  ...f,
+});
+export const cell = (f: {
+  id: string;
+  unit?: string;
+  name?: string;
+  tags?: string[];
+  meeting?: Obj;
+  meetings?: Obj;
+  allow_consecutive?: boolean;
+}): Obj => ({ name: `Chi bộ ${f.id}`, unit: 'xa1', ...f });
+export const member = (f: {
+  id: string;
+  role?: string;
+  unit?: string;
+  name?: string;
+  team?: string;
+  area?: string[];
+  home_cell?: string;
+  unavailable?: string[];
+  quota?: unknown;
+}): Obj => ({
   name: `Cấp ủy viên ${f.id}`,
   role: 'commune',
   unit: 'xa1',
@@ -15,7 +37,18 @@ export const member = (f: { id: string; role?: string; unit?: string; name?: str
 });
 
 /** A small valid spec: a province, one commune `xa1`, the given cells and members. */
-export function spec(f: { year?: number; policy?: unknown; holidays?: unknown; units?: Obj[]; cells?: Obj[]; members?: Obj[]; fixed?: Obj[]; meeting_defaults?: Obj } = {}): Obj {
+export function spec(
+  f: {
+    year?: number;
+    policy?: unknown;
+    holidays?: unknown;
+    units?: Obj[];
+    cells?: Obj[];
+    members?: Obj[];
+    fixed?: Obj[];
+    meeting_defaults?: Obj;
+  } = {},
+): Obj {
   return {
     year: f.year ?? 2027,
     policy: f.policy ?? 'kontum-776',
@@ -30,7 +63,8 @@ export function spec(f: { year?: number; policy?: unknown; holidays?: unknown; u
 
 export function problemOf(raw: Obj, file = 'spec.yaml'): Problem {
   const r = buildProblem(raw, file, 'sha256:test');
-  if (!r.ok) throw new Error(`builder spec is invalid:\n${r.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  if (!r.ok)
+    throw new Error(`builder spec is invalid:\n${r.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}`);
   return r.value;
 }
 
@@ -43,5 +77,12 @@ export function issuesOf(raw: unknown, file = 'spec.yaml'): InputIssue[] {
 export function visit(p: Problem, f: { member: string; cell: string; month: number; status?: VisitStatus }): Visit {
   const m = p.meetings.find((x) => x.cell === f.cell && x.month === f.month);
   if (!m) throw new Error(`no meeting of ${f.cell} in month ${f.month}`);
-  return { member: f.member as Member['id'], cell: m.cell, date: m.date, start: m.start, end: m.end, status: f.status ?? 'planned' };
+  return {
+    member: f.member as Member['id'],
+    cell: m.cell,
+    date: m.date,
+    start: m.start,
+    end: m.end,
+    status: f.status ?? 'planned',
+  };
 }

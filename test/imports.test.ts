@@ -19,7 +19,9 @@ const all = ['bin', 'src', 'solver'].flatMap(files);
 const graph = new Map<string, string[]>(
   all.map((f) => {
     const text = readFileSync(f, 'utf8');
-    const deps = [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => normalize(join(dirname(f), m[1]!.replace(/\.js$/, '.ts'))));
+    const deps = [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) =>
+      normalize(join(dirname(f), m[1]!.replace(/\.js$/, '.ts'))),
+    );
     return [f, deps];
   }),
 );
@@ -49,16 +51,23 @@ describe('imports', () => {
       for (const d of deps) {
         const from = relative('.', f);
         const to = relative('.', d);
-        if (to.startsWith('src/cli') && !from.startsWith('src/cli') && !from.startsWith('bin')) bad.push(`${from} -> ${to}`);
+        if (to.startsWith('src/cli') && !from.startsWith('src/cli') && !from.startsWith('bin'))
+          bad.push(`${from} -> ${to}`);
         if (from.startsWith('src/domain') && !to.startsWith('src/domain')) bad.push(`${from} -> ${to}`);
-        if (from.startsWith('solver') && !to.startsWith('solver') && !to.startsWith('src/domain')) bad.push(`${from} -> ${to}`);
+        if (from.startsWith('solver') && !to.startsWith('solver') && !to.startsWith('src/domain'))
+          bad.push(`${from} -> ${to}`);
       }
     }
     expect(bad).toEqual([]);
   });
 
   it('when a module outside the CLI writes to the terminal or exits then it is refused', () => {
-    const offenders = all.filter((f) => !f.startsWith('src/cli') && !f.startsWith('bin') && /process\.(exit|stdout|stderr)|console\./.test(readFileSync(f, 'utf8')));
+    const offenders = all.filter(
+      (f) =>
+        !f.startsWith('src/cli') &&
+        !f.startsWith('bin') &&
+        /process\.(exit|stdout|stderr)|console\./.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

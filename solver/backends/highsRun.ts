@@ -4,14 +4,27 @@ import type { LegacyHighs } from 'highs';
 import type { WorkerInput, WorkerOutput } from './types.js';
 
 // The package's ESM entry exports the loader as default; its CommonJS-flavoured types make TypeScript see a namespace.
-const loadHighs = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as unknown as () => Promise<LegacyHighs>;
+const loadHighs = ((highsModule as unknown as { default?: unknown }).default ??
+  highsModule) as unknown as () => Promise<LegacyHighs>;
 
 export async function runHighs(input: WorkerInput): Promise<WorkerOutput> {
   const highs = await loadHighs();
-  const r = highs.solve(input.lp, { time_limit: input.timeLimitSec, random_seed: input.seed, mip_rel_gap: 0, output_flag: false, threads: 1 });
-  const values: Array<[string, number]> = Object.entries(r.Columns).map(([name, col]) => [name, (col as { Primal?: number }).Primal ?? 0]);
+  const r = highs.solve(input.lp, {
+    time_limit: input.timeLimitSec,
+    random_seed: input.seed,
+    mip_rel_gap: 0,
+    output_flag: false,
+    threads: 1,
+  });
+  const values: Array<[string, number]> = Object.entries(r.Columns).map(([name, col]) => [
+    name,
+    (col as { Primal?: number }).Primal ?? 0,
+  ]);
   if (r.Status === 'Optimal') return { status: 'optimal', objective: r.ObjectiveValue, values };
   if (r.Status === 'Infeasible') return { status: 'infeasible' };
-  if (/time limit/i.test(r.Status)) return Number.isFinite(r.ObjectiveValue) ? { status: 'timed-out', objective: r.ObjectiveValue, values } : { status: 'no-solution', message: r.Status };
+  if (/time limit/i.test(r.Status))
+    return Number.isFinite(r.ObjectiveValue)
+      ? { status: 'timed-out', objective: r.ObjectiveValue, values }
+      : { status: 'no-solution', message: r.Status };
   return { status: 'no-solution', message: r.Status };
 }

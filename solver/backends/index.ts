@@ -14,7 +14,14 @@ function workerFile(): string {
 export function backend(name: BackendName): Backend {
   return (model, lp, opts) =>
     new Promise<BackendResult>((resolve) => {
-      const input: WorkerInput = { backend: name, vars: model.vars, rows: model.rows, lp, timeLimitSec: opts.timeLimitSec, seed: opts.seed };
+      const input: WorkerInput = {
+        backend: name,
+        vars: model.vars,
+        rows: model.rows,
+        lp,
+        timeLimitSec: opts.timeLimitSec,
+        seed: opts.seed,
+      };
       const worker = new Worker(workerFile(), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
       let done = false;
       const finish = (r: BackendResult) => {
@@ -25,11 +32,20 @@ export function backend(name: BackendName): Backend {
         resolve(r);
       };
       // The libraries do not always stop at their own time limit: end the worker a little after it.
-      const deadline = setTimeout(() => finish({ status: 'no-solution', message: `${name} gave no answer within ${opts.timeLimitSec} s` }), opts.timeLimitSec * 1000 + 2000);
+      const deadline = setTimeout(
+        () => finish({ status: 'no-solution', message: `${name} gave no answer within ${opts.timeLimitSec} s` }),
+        opts.timeLimitSec * 1000 + 2000,
+      );
       worker.once('message', (m: WorkerOutput) => {
         const values = m.values ? new Map(m.values) : undefined;
         if (m.status === 'error') finish({ status: 'no-solution', message: `${name}: ${m.message ?? 'error'}` });
-        else finish({ status: m.status, ...(values ? { values } : {}), ...(m.objective !== undefined ? { objective: m.objective } : {}), ...(m.message ? { message: m.message } : {}) });
+        else
+          finish({
+            status: m.status,
+            ...(values ? { values } : {}),
+            ...(m.objective !== undefined ? { objective: m.objective } : {}),
+            ...(m.message ? { message: m.message } : {}),
+          });
       });
       worker.once('error', (err) => finish({ status: 'no-solution', message: `${name}: ${err.message}` }));
     });

@@ -8,7 +8,8 @@ import { runJsl } from './jslRun.js';
 const input = workerData as WorkerInput;
 let out: WorkerOutput;
 try {
-  out = input.backend === 'highs' ? await runHighs(input) : input.backend === 'glpk' ? await runGlpk(input) : runJsl(input);
+  out =
+    input.backend === 'highs' ? await runHighs(input) : input.backend === 'glpk' ? await runGlpk(input) : runJsl(input);
 } catch (err) {
   out = { status: 'error', message: (err as Error).message };
 }

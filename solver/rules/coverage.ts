@@ -13,7 +13,8 @@ export function coverageRows(ctx: ModelContext): void {
         ctx.slacks.push({ v: s, rule: 'coverage', cell: c.id, period: p.label });
         ctx.model.addRow(`${name}#min`, [...p.cands.map((x) => [x.v, 1] as const), [s, 1] as const], min, Infinity);
       }
-      if (max !== undefined) capRow(ctx, `${name}#max`, p.cands, max, { rule: 'coverage', cell: c.id, period: p.label });
+      if (max !== undefined)
+        capRow(ctx, `${name}#max`, p.cands, max, { rule: 'coverage', cell: c.id, period: p.label });
     }
   }
 }

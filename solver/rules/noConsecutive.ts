@@ -14,7 +14,12 @@ export function noConsecutiveRows(ctx: ModelContext): void {
       for (const [k, a] of byIndex) {
         const b = byIndex.get(k + 1);
         if (!b) continue;
-        capRow(ctx, `noConsecutive#${lpName(a.member.id)}#${lpName(cell)}#${k}`, [a, b], 1, { rule: 'noConsecutive', member: a.member.id, cell, date: b.meeting.date });
+        capRow(ctx, `noConsecutive#${lpName(a.member.id)}#${lpName(cell)}#${k}`, [a, b], 1, {
+          rule: 'noConsecutive',
+          member: a.member.id,
+          cell,
+          date: b.meeting.date,
+        });
       }
     }
   }

@@ -15,7 +15,8 @@ export function quotaRows(ctx: ModelContext): void {
           ctx.slacks.push({ v: s, rule: 'quota', member: m.id, period: p.label });
           ctx.model.addRow(`${name}#min`, [...p.cands.map((c) => [c.v, 1] as const), [s, 1] as const], q.min, Infinity);
         }
-        if (q.max !== undefined) capRow(ctx, `${name}#max`, p.cands, q.max, { rule: 'quota', member: m.id, period: p.label });
+        if (q.max !== undefined)
+          capRow(ctx, `${name}#max`, p.cands, q.max, { rule: 'quota', member: m.id, period: p.label });
       }
     });
   }

@@ -7,10 +7,16 @@ export function teamPerMeetingRows(ctx: ModelContext): void {
   if (max >= ctx.problem.policy.maxVisitorsPerMeeting) return; // implied by visitorsPerMeeting
   for (const cands of ctx.byMeeting.values()) {
     const teams = new Map<string, Candidate[]>();
-    for (const c of cands) if (c.member.team !== undefined) (teams.get(c.member.team) ?? teams.set(c.member.team, []).get(c.member.team)!).push(c);
+    for (const c of cands)
+      if (c.member.team !== undefined)
+        (teams.get(c.member.team) ?? teams.set(c.member.team, []).get(c.member.team)!).push(c);
     for (const [team, list] of teams) {
       const { cell, meeting } = list[0]!;
-      capRow(ctx, `teamPerMeeting#${lpName(cell.id)}#${meeting.month}#${lpName(team)}`, list, max, { rule: 'teamPerMeeting', cell: cell.id, date: meeting.date });
+      capRow(ctx, `teamPerMeeting#${lpName(cell.id)}#${meeting.month}#${lpName(team)}`, list, max, {
+        rule: 'teamPerMeeting',
+        cell: cell.id,
+        date: meeting.date,
+      });
     }
   }
 }

@@ -6,6 +6,10 @@ export function visitorsPerMeetingRows(ctx: ModelContext): void {
   const max = ctx.problem.policy.maxVisitorsPerMeeting;
   for (const cands of ctx.byMeeting.values()) {
     const { cell, meeting } = cands[0]!;
-    capRow(ctx, `visitorsPerMeeting#${lpName(cell.id)}#${meeting.month}`, cands, max, { rule: 'visitorsPerMeeting', cell: cell.id, date: meeting.date });
+    capRow(ctx, `visitorsPerMeeting#${lpName(cell.id)}#${meeting.month}`, cands, max, {
+      rule: 'visitorsPerMeeting',
+      cell: cell.id,
+      date: meeting.date,
+    });
   }
 }

@@ -7,6 +7,7 @@ export function visitsPerDayRows(ctx: ModelContext): void {
   for (const [member, cands] of ctx.byMember) {
     const byDate = new Map<string, Candidate[]>();
     for (const c of cands) (byDate.get(c.meeting.date) ?? byDate.set(c.meeting.date, []).get(c.meeting.date)!).push(c);
-    for (const [date, list] of byDate) capRow(ctx, `visitsPerDay#${lpName(member)}#${date}`, list, max, { rule: 'visitsPerDay', member, date });
+    for (const [date, list] of byDate)
+      capRow(ctx, `visitsPerDay#${lpName(member)}#${date}`, list, max, { rule: 'visitsPerDay', member, date });
   }
 }

@@ -39,7 +39,8 @@ export function quality(problem: Problem, visits: readonly Visit[]): Quality {
     pair.set(k, (pair.get(k) ?? 0) + 1);
   }
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
-  const months = (p: boolean) => problem.cells.filter((c) => isPriority.get(c.id) === p && firstMonth.has(c.id)).map((c) => firstMonth.get(c.id)!);
+  const months = (p: boolean) =>
+    problem.cells.filter((c) => isPriority.get(c.id) === p && firstMonth.has(c.id)).map((c) => firstMonth.get(c.id)!);
   let maxVisitsMemberCell = 0;
   let maxVisitsPair: { member: string; cell: string } | undefined;
   for (const [k, n] of [...pair.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -12,7 +12,9 @@ export interface CheckOptions {
 export function describeViolation(problem: Problem, v: Violation): string {
   const member = v.member ? problem.members.find((m) => m.id === v.member) : undefined;
   const cell = v.cell ? problem.cells.find((c) => c.id === v.cell) : undefined;
-  const who = [member ? `${member.id} (${member.name})` : v.member, cell ? `${cell.id} (${cell.name})` : v.cell].filter(Boolean).join(' at ');
+  const who = [member ? `${member.id} (${member.name})` : v.member, cell ? `${cell.id} (${cell.name})` : v.cell]
+    .filter(Boolean)
+    .join(' at ');
   const when = v.date ?? v.period ?? '';
   return `✖ ${v.rule}: ${[who, when].filter((s) => s !== '' && s !== undefined).join(', ')}: required ${v.required}, found ${v.found}`;
 }
@@ -26,11 +28,19 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
   const violations = checkPlan(problem, visits);
   const q = quality(problem, visits);
   if (opts.json) {
-    io.out(JSON.stringify({ spec_hash: problem.specHash, plan_spec_hash: read.plan.specHash ?? null, violations, quality: q }, null, 2) + '\n');
+    io.out(
+      JSON.stringify(
+        { spec_hash: problem.specHash, plan_spec_hash: read.plan.specHash ?? null, violations, quality: q },
+        null,
+        2,
+      ) + '\n',
+    );
     return violations.length === 0 ? EXIT.ok : EXIT.violations;
   }
   if (read.specHashMismatch) {
-    io.err(`! ${planPath} was made from another version of ${specPath} (spec hash ${read.specHashMismatch.plan.slice(0, 19)}…, now ${read.specHashMismatch.spec.slice(0, 19)}…): checking against the spec as it is now\n`);
+    io.err(
+      `! ${planPath} was made from another version of ${specPath} (spec hash ${read.specHashMismatch.plan.slice(0, 19)}…, now ${read.specHashMismatch.spec.slice(0, 19)}…): checking against the spec as it is now\n`,
+    );
   }
   for (const v of violations) io.out(describeViolation(problem, v) + '\n');
   const byRule = new Map<RuleId, number>();
@@ -41,14 +51,26 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
   );
   for (const r of RULES) {
     const n = byRule.get(r.id) ?? 0;
-    io.out(`  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${r.label}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`);
+    io.out(
+      `  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${r.label}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`,
+    );
   }
   io.out(`\nQuality:\n`);
-  io.out(`  priority cells: ${q.priorityCells} of ${q.cells} (${pct(q.priorityCellShare)}) receive ${pct(q.priorityVisitShare)} of the visits\n`);
+  io.out(
+    `  priority cells: ${q.priorityCells} of ${q.cells} (${pct(q.priorityCellShare)}) receive ${pct(q.priorityVisitShare)} of the visits\n`,
+  );
   const month = (m: number | null) => (m === null ? '–' : m.toFixed(2));
-  io.out(`  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ${month(q.firstVisitMonthOther)}\n`);
+  io.out(
+    `  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ${month(q.firstVisitMonthOther)}\n`,
+  );
   io.out(`  cells never visited: ${q.unvisitedCells}\n`);
-  io.out(`  most visits by one member to one cell: ${q.maxVisitsMemberCell}${q.maxVisitsPair ? ` (${q.maxVisitsPair.member} at ${q.maxVisitsPair.cell})` : ''}\n`);
-  io.out(violations.length === 0 ? `\n✔ every hard rule holds\n` : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} rule${byRule.size === 1 ? '' : 's'}\n`);
+  io.out(
+    `  most visits by one member to one cell: ${q.maxVisitsMemberCell}${q.maxVisitsPair ? ` (${q.maxVisitsPair.member} at ${q.maxVisitsPair.cell})` : ''}\n`,
+  );
+  io.out(
+    violations.length === 0
+      ? `\n✔ every hard rule holds\n`
+      : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} rule${byRule.size === 1 ? '' : 's'}\n`,
+  );
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

@@ -25,6 +25,9 @@ export function runConvert(specPath: string, planPath: string, opts: ConvertOpti
   });
   const ics = written.filter((f) => f.endsWith('.ics')).length;
   io.out(`wrote ${written.filter((f) => !f.endsWith('.ics')).join(', ')} and ${ics} calendars in ${opts.out}/ics\n`);
-  if (violations.length > 0) io.err(`✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check shows them)\n`);
+  if (violations.length > 0)
+    io.err(
+      `✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check shows them)\n`,
+    );
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

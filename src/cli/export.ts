@@ -9,9 +9,15 @@ export function readPlanDocumentFile(path: string) {
   return unwrap(readPlanDocument(unwrap(readInputFile(path, 'the plan')).toString('utf8'), path));
 }
 
-export function runExportIcs(planPath: string, opts: { out: string; lang: Lang; reminderMinutes: number }, io: Io): number {
+export function runExportIcs(
+  planPath: string,
+  opts: { out: string; lang: Lang; reminderMinutes: number },
+  io: Io,
+): number {
   const doc = readPlanDocumentFile(planPath);
   const written = writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes });
-  io.out(`wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} cells, all.ics)\n`);
+  io.out(
+    `wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} cells, all.ics)\n`,
+  );
   return EXIT.ok;
 }

@@ -10,20 +10,49 @@ const HEADERS: Record<Lang, string[]> = {
   vi: ['Loại', 'Mã', 'Họ và tên / Tên chi bộ', 'Đường dẫn https', 'Đường dẫn webcal'],
   en: ['Kind', 'ID', 'Name', 'https link', 'webcal link'],
 };
-const KIND: Record<Lang, { member: string; cell: string }> = { vi: { member: 'Cấp ủy viên', cell: 'Chi bộ' }, en: { member: 'member', cell: 'cell' } };
+const KIND: Record<Lang, { member: string; cell: string }> = {
+  vi: { member: 'Cấp ủy viên', cell: 'Chi bộ' },
+  en: { member: 'member', cell: 'cell' },
+};
 
-export function runFeeds(dir: string, opts: { baseUrl: string; secretFile?: string; format: 'table' | 'csv'; lang: Lang }, io: Io): number {
+export function runFeeds(
+  dir: string,
+  opts: { baseUrl: string; secretFile?: string; format: 'table' | 'csv'; lang: Lang },
+  io: Io,
+): number {
   if (!/^https?:\/\/[^/\s]+/i.test(opts.baseUrl)) {
-    throw new InputRefused([{ file: '--base-url', path: [], message: `"${opts.baseUrl}" is not an http(s) URL such as https://lich.example.vn` }]);
+    throw new InputRefused([
+      {
+        file: '--base-url',
+        path: [],
+        message: `"${opts.baseUrl}" is not an http(s) URL such as https://lich.example.vn`,
+      },
+    ]);
   }
   const doc = readPlanDocumentFile(join(dir, 'plan.json'));
   const secret = loadOrCreateSecret(opts.secretFile ?? defaultSecretFile(dir));
   const rows = [
-    ...doc.members.map((m) => ({ kind: KIND[opts.lang].member, id: m.id as string, name: m.name, ...feedUrls(opts.baseUrl, feedToken(secret, 'member', m.id)) })),
-    ...doc.cells.map((c) => ({ kind: KIND[opts.lang].cell, id: c.id as string, name: c.name, ...feedUrls(opts.baseUrl, feedToken(secret, 'cell', c.id)) })),
+    ...doc.members.map((m) => ({
+      kind: KIND[opts.lang].member,
+      id: m.id as string,
+      name: m.name,
+      ...feedUrls(opts.baseUrl, feedToken(secret, 'member', m.id)),
+    })),
+    ...doc.cells.map((c) => ({
+      kind: KIND[opts.lang].cell,
+      id: c.id as string,
+      name: c.name,
+      ...feedUrls(opts.baseUrl, feedToken(secret, 'cell', c.id)),
+    })),
   ];
   if (opts.format === 'csv') {
-    io.out('\uFEFF' + [csvLine(HEADERS[opts.lang]), ...rows.map((r) => csvLine([r.kind, r.id, r.name, r.https, r.webcal]))].join('\r\n') + '\r\n');
+    io.out(
+      '\uFEFF' +
+        [csvLine(HEADERS[opts.lang]), ...rows.map((r) => csvLine([r.kind, r.id, r.name, r.https, r.webcal]))].join(
+          '\r\n',
+        ) +
+        '\r\n',
+    );
     return EXIT.ok;
   }
   const w = (k: 'id' | 'name') => Math.max(...rows.map((r) => [...r[k]].length), 4);

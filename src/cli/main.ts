@@ -32,7 +32,11 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .version(version())
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (s, write) => write(s.startsWith('error:') ? `✖ ${s}` : s) })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (s, write) => write(s.startsWith('error:') ? `✖ ${s}` : s),
+    })
     .showHelpAfterError('(run lichdu --help for usage)');
   const lang = () => new Option('--lang <lang>', 'language of the documents').choices(['vi', 'en']).default('vi');
   const wholeNumber = (v: string) => {
@@ -53,16 +57,32 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
 
   program
     .command('plan')
-    .description('solve the spec: the plan that meets every hard rule and is best for the soft goals; writes DIR/plan.json, plan.csv and ics/')
+    .description(
+      'solve the spec: the plan that meets every hard rule and is best for the soft goals; writes DIR/plan.json, plan.csv and ics/',
+    )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .requiredOption('-o, --out <dir>', 'output directory')
-    .addOption(new Option('--seed <n>', 'solver seed (same spec and seed: same files)').default(0).argParser(wholeNumber))
-    .addOption(new Option('--time-limit <seconds>', 'stop the solver after this long').default(300).argParser(wholeNumber))
-    .addOption(new Option('--backend <name>', 'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0), jsl (javascript-lp-solver; small models only)').choices(['highs', 'glpk', 'jsl']).default('highs'))
-    .option('--export-model <file>', 'also write the exact model solved, as CPLEX LP (.lp) or free MPS (.mps), for any other solver')
+    .addOption(
+      new Option('--seed <n>', 'solver seed (same spec and seed: same files)').default(0).argParser(wholeNumber),
+    )
+    .addOption(
+      new Option('--time-limit <seconds>', 'stop the solver after this long').default(300).argParser(wholeNumber),
+    )
+    .addOption(
+      new Option(
+        '--backend <name>',
+        'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0), jsl (javascript-lp-solver; small models only)',
+      )
+        .choices(['highs', 'glpk', 'jsl'])
+        .default('highs'),
+    )
+    .option(
+      '--export-model <file>',
+      'also write the exact model solved, as CPLEX LP (.lp) or free MPS (.mps), for any other solver',
+    )
     .option('--quiet', 'no summary on stderr')
     .option('--record-time', 'record the solve time in plan.json (then the file differs between runs)')
-    .option('--generated-at <iso>', 'the plan\'s time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)')
+    .option('--generated-at <iso>', "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)")
     .addOption(lang())
     .addOption(reminder())
     .action(async (spec: string, opts: PlanOptions) => {
@@ -71,7 +91,9 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
 
   program
     .command('check')
-    .description('check a plan (plan.json or plan.csv) against every hard rule of the spec; exit 0 if none is broken, 1 if some are')
+    .description(
+      'check a plan (plan.json or plan.csv) against every hard rule of the spec; exit 0 if none is broken, 1 if some are',
+    )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .argument('<plan>', 'plan.json or plan.csv')
     .option('--json', 'print the violations and quality figures as JSON')
@@ -98,16 +120,24 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
 
   program
     .command('convert')
-    .description('read a plan (plan.json, or plan.csv edited in a spreadsheet), check it, and write DIR/plan.json and DIR/plan.csv')
+    .description(
+      'read a plan (plan.json, or plan.csv edited in a spreadsheet), check it, and write DIR/plan.json and DIR/plan.csv',
+    )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .argument('<plan>', 'plan.json or plan.csv')
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(lang())
     .addOption(reminder())
-    .option('--generated-at <iso>', 'the plan\'s time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)')
-    .action((spec: string, plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number; generatedAt?: string }) => {
-      code = runConvert(spec, plan, opts, io);
-    });
+    .option('--generated-at <iso>', "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)")
+    .action(
+      (
+        spec: string,
+        plan: string,
+        opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number; generatedAt?: string },
+      ) => {
+        code = runConvert(spec, plan, opts, io);
+      },
+    );
 
   program
     .command('export')
@@ -124,7 +154,9 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
 
   program
     .command('serve')
-    .description('serve each member\'s and each cell\'s calendar feed from DIR/plan.json at an unguessable URL; reloads when the plan changes')
+    .description(
+      "serve each member's and each cell's calendar feed from DIR/plan.json at an unguessable URL; reloads when the plan changes",
+    )
     .argument('<dir>', 'the directory holding plan.json')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(new Option('--port <port>', 'port (0: any free port)').default(8080).argParser(port))
@@ -132,21 +164,35 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .option('--secret-file <file>', 'the secret behind the feed tokens (created, mode 0600, if missing)', undefined)
     .addOption(lang())
     .addOption(reminder())
-    .action(async (dir: string, opts: { host: string; port: number; baseUrl?: string; secretFile?: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
-      code = await runServe(dir, opts, io);
-    });
+    .action(
+      async (
+        dir: string,
+        opts: {
+          host: string;
+          port: number;
+          baseUrl?: string;
+          secretFile?: string;
+          lang: 'vi' | 'en';
+          reminderMinutes: number;
+        },
+      ) => {
+        code = await runServe(dir, opts, io);
+      },
+    );
 
   program
     .command('feeds')
-    .description('list every member\'s and cell\'s subscription link (https:// and webcal://), to send to them')
+    .description("list every member's and cell's subscription link (https:// and webcal://), to send to them")
     .argument('<dir>', 'the directory holding plan.json')
     .requiredOption('--base-url <url>', 'the public URL of lichdu serve, e.g. https://lich.example.vn')
     .option('--secret-file <file>', 'the same secret file as lichdu serve (default DIR/.lichdu-feed-secret)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
     .addOption(lang())
-    .action((dir: string, opts: { baseUrl: string; secretFile?: string; format: 'table' | 'csv'; lang: 'vi' | 'en' }) => {
-      code = runFeeds(dir, opts, io);
-    });
+    .action(
+      (dir: string, opts: { baseUrl: string; secretFile?: string; format: 'table' | 'csv'; lang: 'vi' | 'en' }) => {
+        code = runFeeds(dir, opts, io);
+      },
+    );
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -162,7 +208,11 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     }
     const e = err as Error;
     io.err(`✖ internal error: ${e.message}\n`);
-    io.err(debug ? `${e.stack ?? ''}\n` : 'this is a bug in lichdu; run again with --debug for the stack trace and report it\n');
+    io.err(
+      debug
+        ? `${e.stack ?? ''}\n`
+        : 'this is a bug in lichdu; run again with --debug for the stack trace and report it\n',
+    );
     return EXIT.crash;
   }
 }

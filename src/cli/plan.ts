@@ -42,12 +42,25 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
   // A progress line for long solves, only on a terminal.
   const t0 = Date.now();
   const tty = !opts.quiet && process.stderr.isTTY === true;
-  const progress = tty ? setInterval(() => io.err(`\rsolving ${problem.members.length} members × ${problem.cells.length} cells… ${Math.round((Date.now() - t0) / 1000)} s `), 1000) : undefined;
+  const progress = tty
+    ? setInterval(
+        () =>
+          io.err(
+            `\rsolving ${problem.members.length} members × ${problem.cells.length} cells… ${Math.round((Date.now() - t0) / 1000)} s `,
+          ),
+        1000,
+      )
+    : undefined;
   const r = await solve(problem, {
     timeLimitSec: opts.timeLimit,
     seed: opts.seed,
     backend: opts.backend,
-    ...(opts.exportModel ? { onModel: (m: { lp: string; mps: () => string }) => writeFileAtomic(opts.exportModel!, opts.exportModel!.toLowerCase().endsWith('.mps') ? m.mps() : m.lp) } : {}),
+    ...(opts.exportModel
+      ? {
+          onModel: (m: { lp: string; mps: () => string }) =>
+            writeFileAtomic(opts.exportModel!, opts.exportModel!.toLowerCase().endsWith('.mps') ? m.mps() : m.lp),
+        }
+      : {}),
   });
   if (progress) {
     clearInterval(progress);
@@ -74,9 +87,16 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
       },
     },
     violations,
-    { lang: opts.lang, generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt), reminderMinutes: opts.reminderMinutes },
+    {
+      lang: opts.lang,
+      generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt),
+      reminderMinutes: opts.reminderMinutes,
+    },
   );
   if (!opts.quiet) io.err(summary(problem, r, violations));
-  for (const v of violations) io.err(`✖ ${v.rule}: ${[v.member, v.cell, v.date ?? v.period].filter(Boolean).join(', ')}: required ${v.required}, found ${v.found}\n`);
+  for (const v of violations)
+    io.err(
+      `✖ ${v.rule}: ${[v.member, v.cell, v.date ?? v.period].filter(Boolean).join(', ')}: required ${v.required}, found ${v.found}\n`,
+    );
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

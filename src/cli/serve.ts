@@ -19,7 +19,13 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
   try {
     if (!statSync(dir).isDirectory()) throw new Error();
   } catch {
-    throw new InputRefused([{ file: dir, path: [], message: 'is not a directory: give the directory that holds plan.json (lichdu convert -o DIR)' }]);
+    throw new InputRefused([
+      {
+        file: dir,
+        path: [],
+        message: 'is not a directory: give the directory that holds plan.json (lichdu convert -o DIR)',
+      },
+    ]);
   }
   const secretFile = opts.secretFile ?? defaultSecretFile(dir);
   let server;
@@ -36,12 +42,20 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
     if (err instanceof PlanRefused) throw new InputRefused(err.issues);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new InputRefused([{ file: `${opts.host}:${opts.port}`, path: [], message: `cannot listen there (${code}): choose another --port or --host` }]);
+      throw new InputRefused([
+        {
+          file: `${opts.host}:${opts.port}`,
+          path: [],
+          message: `cannot listen there (${code}): choose another --port or --host`,
+        },
+      ]);
     }
     throw err;
   }
   io.err(`lichdu serve: listening on ${server.url} (plan ${join(dir, 'plan.json')}, secret ${secretFile})\n`);
-  io.err(`  member links: lichdu feeds ${dir} --base-url ${opts.baseUrl ?? server.url}${opts.secretFile ? ` --secret-file ${opts.secretFile}` : ''}\n`);
+  io.err(
+    `  member links: lichdu feeds ${dir} --base-url ${opts.baseUrl ?? server.url}${opts.secretFile ? ` --secret-file ${opts.secretFile}` : ''}\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       io.err(`lichdu serve: ${signal}, stopping\n`);

@@ -35,7 +35,8 @@ const T = {
     calAll: (y: number) => `Lịch dự sinh hoạt chi bộ ${y} — toàn bộ kế hoạch`,
     calMember: (y: number, n: string) => `Lịch dự sinh hoạt chi bộ ${y} — ${n}`,
     calCell: (y: number, n: string) => `Cấp ủy viên dự sinh hoạt ${y} — ${n}`,
-    sumMember: (cell: string, unit: string, member: string) => `Dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''} (${member})`,
+    sumMember: (cell: string, unit: string, member: string) =>
+      `Dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''} (${member})`,
     sumCell: (member: string) => `Cấp ủy viên dự sinh hoạt: ${member}`,
     sumAll: (member: string, cell: string, unit: string) => `${member} dự sinh hoạt ${cell}${unit ? ` — ${unit}` : ''}`,
     member: 'Cấp ủy viên',
@@ -53,7 +54,8 @@ const T = {
     calAll: (y: number) => `Party cell visits ${y} — whole plan`,
     calMember: (y: number, n: string) => `Party cell visits ${y} — ${n}`,
     calCell: (y: number, n: string) => `Committee visitors ${y} — ${n}`,
-    sumMember: (cell: string, unit: string, member: string) => `Attend the meeting of ${cell}${unit ? ` — ${unit}` : ''} (${member})`,
+    sumMember: (cell: string, unit: string, member: string) =>
+      `Attend the meeting of ${cell}${unit ? ` — ${unit}` : ''} (${member})`,
     sumCell: (member: string) => `Committee visitor: ${member}`,
     sumAll: (member: string, cell: string, unit: string) => `${member} attends ${cell}${unit ? ` — ${unit}` : ''}`,
     member: 'Committee member',
@@ -102,7 +104,12 @@ export function icsContext(doc: PlanDocument): IcsContext {
 function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICalCalendar {
   const { doc, member, cell, unit } = ctx;
   const t = T[opts.lang];
-  const name = audience.kind === 'all' ? t.calAll(doc.year) : audience.kind === 'member' ? t.calMember(doc.year, audience.member.name) : t.calCell(doc.year, audience.cell.name);
+  const name =
+    audience.kind === 'all'
+      ? t.calAll(doc.year)
+      : audience.kind === 'member'
+        ? t.calMember(doc.year, audience.member.name)
+        : t.calCell(doc.year, audience.cell.name);
   const cal = ical({
     name,
     prodId: { company: 'lichdu', product: 'lichdu', language: opts.lang.toUpperCase() },
@@ -111,7 +118,12 @@ function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICa
     timezone: { name: doc.timezone, generator: getVtimezoneComponent },
   });
   const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true }).toUTC();
-  const visits = audience.kind === 'all' ? ctx.sorted : audience.kind === 'member' ? (ctx.byMember.get(audience.member.id) ?? []) : (ctx.byCell.get(audience.cell.id) ?? []);
+  const visits =
+    audience.kind === 'all'
+      ? ctx.sorted
+      : audience.kind === 'member'
+        ? (ctx.byMember.get(audience.member.id) ?? [])
+        : (ctx.byCell.get(audience.cell.id) ?? []);
   for (const v of visits) {
     const m = member.get(v.member)!;
     const c = cell.get(v.cell)!;
@@ -119,7 +131,12 @@ function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICa
     const start = DateTime.fromISO(`${v.date}T${v.start}`, { zone: doc.timezone });
     let end = DateTime.fromISO(`${v.date}T${v.end}`, { zone: doc.timezone });
     if (end <= start) end = end.plus({ days: 1 });
-    const summary = audience.kind === 'member' ? t.sumMember(c.name, shortUnit(u), m.name) : audience.kind === 'cell' ? t.sumCell(m.name) : t.sumAll(m.name, c.name, shortUnit(u));
+    const summary =
+      audience.kind === 'member'
+        ? t.sumMember(c.name, shortUnit(u), m.name)
+        : audience.kind === 'cell'
+          ? t.sumCell(m.name)
+          : t.sumAll(m.name, c.name, shortUnit(u));
     const due = doc.policy.roles[m.role]?.reportDueDays;
     const source = doc.policy.source;
     const lines = [
@@ -142,7 +159,12 @@ function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICa
       description: lines.join('\n'),
       categories: c.tags.map((x) => ({ name: tagLabel(x, opts.lang) })),
     });
-    if (opts.reminderMinutes > 0) event.createAlarm({ type: ICalAlarmType.display, trigger: opts.reminderMinutes * 60, description: t.remind(summary) });
+    if (opts.reminderMinutes > 0)
+      event.createAlarm({
+        type: ICalAlarmType.display,
+        trigger: opts.reminderMinutes * 60,
+        description: t.remind(summary),
+      });
   }
   return cal;
 }
@@ -184,16 +206,27 @@ export function renderAllCalendar(doc: PlanDocument | IcsContext, opts: IcsOptio
   return render(ctxOf(doc), { kind: 'all' }, opts);
 }
 
-export function renderMemberCalendar(doc: PlanDocument | IcsContext, member: DirectoryMember, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+export function renderMemberCalendar(
+  doc: PlanDocument | IcsContext,
+  member: DirectoryMember,
+  opts: IcsOptions = DEFAULT_ICS_OPTIONS,
+): string {
   return render(ctxOf(doc), { kind: 'member', member }, opts);
 }
 
-export function renderCellCalendar(doc: PlanDocument | IcsContext, cell: DirectoryCell, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
+export function renderCellCalendar(
+  doc: PlanDocument | IcsContext,
+  cell: DirectoryCell,
+  opts: IcsOptions = DEFAULT_ICS_OPTIONS,
+): string {
   return render(ctxOf(doc), { kind: 'cell', cell }, opts);
 }
 
 /** Every calendar of a plan, with paths relative to the `ics/` directory. */
-export function renderCalendars(doc: PlanDocument, opts: IcsOptions = DEFAULT_ICS_OPTIONS): Array<{ path: string; data: string }> {
+export function renderCalendars(
+  doc: PlanDocument,
+  opts: IcsOptions = DEFAULT_ICS_OPTIONS,
+): Array<{ path: string; data: string }> {
   const ctx = icsContext(doc);
   return [
     { path: 'all.ics', data: renderAllCalendar(ctx, opts) },

@@ -18,7 +18,11 @@ export function policyToJson(p: Policy): Record<string, unknown> {
     roles: Object.fromEntries(
       Object.entries(p.roles).map(([id, r]) => [
         id,
-        { quota: r.quota, ...(r.reportDueDays !== undefined ? { report_due_days: r.reportDueDays } : {}), ...(r.label ? { label: r.label } : {}) },
+        {
+          quota: r.quota,
+          ...(r.reportDueDays !== undefined ? { report_due_days: r.reportDueDays } : {}),
+          ...(r.label ? { label: r.label } : {}),
+        },
       ]),
     ),
     coverage: p.coverage,
@@ -47,10 +51,20 @@ function solverToJson(s: SolverReport | undefined): Record<string, unknown> | nu
 /** The meeting (YYYY-MM of its kỳ) each visit attends; the date's month for a visit off the calendar. */
 export function meetingKeys(problem: Pick<Problem, 'meetings' | 'year'>, visits: readonly Visit[]): Map<Visit, string> {
   const at = new Map(problem.meetings.map((m) => [`${m.cell}|${m.date}`, m.month]));
-  return new Map(visits.map((v) => [v, `${v.date.slice(0, 4)}-${String(at.get(`${v.cell}|${v.date}`) ?? Number(v.date.slice(5, 7))).padStart(2, '0')}`]));
+  return new Map(
+    visits.map((v) => [
+      v,
+      `${v.date.slice(0, 4)}-${String(at.get(`${v.cell}|${v.date}`) ?? Number(v.date.slice(5, 7))).padStart(2, '0')}`,
+    ]),
+  );
 }
 
-export function renderPlanJson(problem: Problem, plan: Plan, violations: readonly Violation[], generatedAt: string): string {
+export function renderPlanJson(
+  problem: Problem,
+  plan: Plan,
+  violations: readonly Violation[],
+  generatedAt: string,
+): string {
   const meeting = meetingKeys(problem, plan.visits);
   const doc = {
     format: PLAN_FORMAT,
@@ -61,7 +75,15 @@ export function renderPlanJson(problem: Problem, plan: Plan, violations: readonl
     policy: policyToJson(problem.policy),
     solver: solverToJson(plan.solver),
     counts: { visits: plan.visits.length, violations: violations.length },
-    visits: sortVisits(plan.visits).map((v) => ({ member: v.member, cell: v.cell, date: v.date, start: v.start, end: v.end, status: v.status, meeting: meeting.get(v) })),
+    visits: sortVisits(plan.visits).map((v) => ({
+      member: v.member,
+      cell: v.cell,
+      date: v.date,
+      start: v.start,
+      end: v.end,
+      status: v.status,
+      meeting: meeting.get(v),
+    })),
     violations: violations.map((v) => ({
       rule: v.rule,
       member: v.member ?? null,
@@ -75,7 +97,13 @@ export function renderPlanJson(problem: Problem, plan: Plan, violations: readonl
     directory: {
       units: problem.units.map((u) => ({ id: u.id, name: u.name, level: u.level, parent: u.parent ?? null })),
       cells: problem.cells.map((c) => ({ id: c.id, name: c.name, unit: c.unit, tags: c.tags })),
-      members: problem.members.map((m) => ({ id: m.id, name: m.name, role: m.role, unit: m.unit, team: m.team ?? null })),
+      members: problem.members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        role: m.role,
+        unit: m.unit,
+        team: m.team ?? null,
+      })),
     },
   };
   return JSON.stringify(doc, null, 2) + '\n';
@@ -87,12 +115,19 @@ export const VisitJson = z.strictObject({
   date: DateStr,
   start: Time,
   end: Time,
-  status: z.enum(['planned', 'fixed'], { error: (i) => `${JSON.stringify(i.input)} is not a status: use planned or fixed` }),
-  meeting: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected the meeting month YYYY-MM' }).optional(),
+  status: z.enum(['planned', 'fixed'], {
+    error: (i) => `${JSON.stringify(i.input)} is not a status: use planned or fixed`,
+  }),
+  meeting: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected the meeting month YYYY-MM' })
+    .optional(),
 });
 
 export const PlanJson = z.looseObject({
-  format: z.literal(PLAN_FORMAT, { error: (i) => `${JSON.stringify(i.input)} is not a plan format this version reads (expected "${PLAN_FORMAT}")` }),
+  format: z.literal(PLAN_FORMAT, {
+    error: (i) => `${JSON.stringify(i.input)} is not a plan format this version reads (expected "${PLAN_FORMAT}")`,
+  }),
   spec_hash: z.string().optional(),
   visits: z.array(VisitJson),
 });
@@ -103,7 +138,11 @@ export interface ReadPlan {
   readonly specHashMismatch?: { readonly plan: string; readonly spec: string };
 }
 
-export function readJsonPlan(text: string, file: string, problem: Pick<Problem, 'members' | 'cells' | 'specHash'>): Result<ReadPlan> {
+export function readJsonPlan(
+  text: string,
+  file: string,
+  problem: Pick<Problem, 'members' | 'cells' | 'specHash'>,
+): Result<ReadPlan> {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -116,14 +155,34 @@ export function readJsonPlan(text: string, file: string, problem: Pick<Problem, 
   const cellIds = new Set(problem.cells.map((c) => c.id as string));
   const issues: InputIssue[] = [];
   parsed.data.visits.forEach((v, i) => {
-    if (!memberIds.has(v.member)) issues.push({ file, path: ['visits', i, 'member'], message: `unknown member "${v.member}"${didYouMean(v.member, memberIds)}` });
-    if (!cellIds.has(v.cell)) issues.push({ file, path: ['visits', i, 'cell'], message: `unknown cell "${v.cell}"${didYouMean(v.cell, cellIds)}` });
+    if (!memberIds.has(v.member))
+      issues.push({
+        file,
+        path: ['visits', i, 'member'],
+        message: `unknown member "${v.member}"${didYouMean(v.member, memberIds)}`,
+      });
+    if (!cellIds.has(v.cell))
+      issues.push({
+        file,
+        path: ['visits', i, 'cell'],
+        message: `unknown cell "${v.cell}"${didYouMean(v.cell, cellIds)}`,
+      });
   });
   if (issues.length > 0) return { ok: false, issues };
-  const visits: Visit[] = parsed.data.visits.map((v) => ({ member: v.member as MemberId, cell: v.cell as CellId, date: v.date, start: v.start, end: v.end, status: v.status }));
+  const visits: Visit[] = parsed.data.visits.map((v) => ({
+    member: v.member as MemberId,
+    cell: v.cell as CellId,
+    date: v.date,
+    start: v.start,
+    end: v.end,
+    status: v.status,
+  }));
   const hash = parsed.data.spec_hash;
   return {
     ok: true,
-    value: { plan: { visits, ...(hash ? { specHash: hash } : {}) }, ...(hash && hash !== problem.specHash ? { specHashMismatch: { plan: hash, spec: problem.specHash } } : {}) },
+    value: {
+      plan: { visits, ...(hash ? { specHash: hash } : {}) },
+      ...(hash && hash !== problem.specHash ? { specHashMismatch: { plan: hash, spec: problem.specHash } } : {}),
+    },
   };
 }

@@ -22,8 +22,36 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 export const CSV_HEADERS: Record<Lang, readonly string[]> = {
-  vi: ['Ngày', 'Thứ', 'Giờ bắt đầu', 'Giờ kết thúc', 'Mã cấp ủy viên', 'Họ và tên', 'Cấp / chức danh', 'Mã chi bộ', 'Tên chi bộ', 'Mã đảng bộ', 'Tên đảng bộ', 'Đặc điểm địa bàn', 'Trạng thái'],
-  en: ['Date', 'Weekday', 'Start', 'End', 'Member ID', 'Full name', 'Level / role', 'Cell ID', 'Cell name', 'Unit ID', 'Unit name', 'Area characteristics', 'Status'],
+  vi: [
+    'Ngày',
+    'Thứ',
+    'Giờ bắt đầu',
+    'Giờ kết thúc',
+    'Mã cấp ủy viên',
+    'Họ và tên',
+    'Cấp / chức danh',
+    'Mã chi bộ',
+    'Tên chi bộ',
+    'Mã đảng bộ',
+    'Tên đảng bộ',
+    'Đặc điểm địa bàn',
+    'Trạng thái',
+  ],
+  en: [
+    'Date',
+    'Weekday',
+    'Start',
+    'End',
+    'Member ID',
+    'Full name',
+    'Level / role',
+    'Cell ID',
+    'Cell name',
+    'Unit ID',
+    'Unit name',
+    'Area characteristics',
+    'Status',
+  ],
 };
 
 export const STATUS_LABELS: Record<Lang, Record<VisitStatus, string>> = {
@@ -33,7 +61,12 @@ export const STATUS_LABELS: Record<Lang, Record<VisitStatus, string>> = {
 
 /** Labels of the well-known area tags; any other tag is shown as written. */
 export const TAG_LABELS: Record<Lang, Record<string, string>> = {
-  vi: { remote: 'vùng sâu, vùng xa', ethnic: 'đồng bào dân tộc thiểu số', religious: 'đồng bào theo đạo', complex: 'địa bàn phức tạp' },
+  vi: {
+    remote: 'vùng sâu, vùng xa',
+    ethnic: 'đồng bào dân tộc thiểu số',
+    religious: 'đồng bào theo đạo',
+    complex: 'địa bàn phức tạp',
+  },
   en: { remote: 'remote area', ethnic: 'ethnic-minority area', religious: 'religious area', complex: 'complex area' },
 };
 

@@ -21,7 +21,9 @@ export interface PlanDocument extends Directory {
 }
 
 const Doc = z.looseObject({
-  format: z.literal(PLAN_FORMAT, { error: (i) => `${JSON.stringify(i.input)} is not a plan format this version reads (expected "${PLAN_FORMAT}")` }),
+  format: z.literal(PLAN_FORMAT, {
+    error: (i) => `${JSON.stringify(i.input)} is not a plan format this version reads (expected "${PLAN_FORMAT}")`,
+  }),
   spec_hash: z.string(),
   generated_at: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }),
   year: z.number().int(),
@@ -40,7 +42,12 @@ export function readPlanDocument(text: string, file: string): Result<PlanDocumen
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return { ok: false, issues: [{ file, path: [], message: `not valid JSON (a half-written or damaged file?): ${(err as Error).message}` }] };
+    return {
+      ok: false,
+      issues: [
+        { file, path: [], message: `not valid JSON (a half-written or damaged file?): ${(err as Error).message}` },
+      ],
+    };
   }
   const parsed = Doc.safeParse(raw);
   if (!parsed.success) return { ok: false, issues: fromZod(file, Doc, raw, parsed.error.issues) };
@@ -51,8 +58,18 @@ export function readPlanDocument(text: string, file: string): Result<PlanDocumen
   const members = new Set(d.directory.members.map((m) => m.id));
   const cells = new Set(d.directory.cells.map((c) => c.id));
   d.visits.forEach((v, i) => {
-    if (!members.has(v.member)) issues.push({ file, path: ['visits', i, 'member'], message: `unknown member "${v.member}"${didYouMean(v.member, members)}` });
-    if (!cells.has(v.cell)) issues.push({ file, path: ['visits', i, 'cell'], message: `unknown cell "${v.cell}"${didYouMean(v.cell, cells)}` });
+    if (!members.has(v.member))
+      issues.push({
+        file,
+        path: ['visits', i, 'member'],
+        message: `unknown member "${v.member}"${didYouMean(v.member, members)}`,
+      });
+    if (!cells.has(v.cell))
+      issues.push({
+        file,
+        path: ['visits', i, 'cell'],
+        message: `unknown cell "${v.cell}"${didYouMean(v.cell, cells)}`,
+      });
   });
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -63,10 +80,29 @@ export function readPlanDocument(text: string, file: string): Result<PlanDocumen
       year: d.year,
       timezone: d.timezone,
       policy: policy.value,
-      units: d.directory.units.map((u) => ({ id: u.id as UnitId, name: u.name, level: u.level, ...(u.parent !== null ? { parent: u.parent as UnitId } : {}) })),
+      units: d.directory.units.map((u) => ({
+        id: u.id as UnitId,
+        name: u.name,
+        level: u.level,
+        ...(u.parent !== null ? { parent: u.parent as UnitId } : {}),
+      })),
       cells: d.directory.cells.map((c) => ({ id: c.id as CellId, name: c.name, unit: c.unit as UnitId, tags: c.tags })),
-      members: d.directory.members.map((m) => ({ id: m.id as MemberId, name: m.name, role: m.role, unit: m.unit as UnitId, ...(m.team !== null ? { team: m.team } : {}) })),
-      visits: d.visits.map((v) => ({ member: v.member as MemberId, cell: v.cell as CellId, date: v.date, start: v.start, end: v.end, status: v.status, meeting: v.meeting ?? v.date.slice(0, 7) })),
+      members: d.directory.members.map((m) => ({
+        id: m.id as MemberId,
+        name: m.name,
+        role: m.role,
+        unit: m.unit as UnitId,
+        ...(m.team !== null ? { team: m.team } : {}),
+      })),
+      visits: d.visits.map((v) => ({
+        member: v.member as MemberId,
+        cell: v.cell as CellId,
+        date: v.date,
+        start: v.start,
+        end: v.end,
+        status: v.status,
+        meeting: v.meeting ?? v.date.slice(0, 7),
+      })),
     },
   };
 }

@@ -25,7 +25,8 @@ export interface WriteOptions {
 export function resolveGeneratedAt(year: number, option?: string, env: NodeJS.ProcessEnv = process.env): string {
   if (option !== undefined) return new Date(option).toISOString().replace('.000Z', 'Z');
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+  if (epoch !== undefined && /^\d+$/.test(epoch))
+    return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
   return `${year}-01-01T00:00:00Z`;
 }
 
@@ -37,7 +38,10 @@ function calendarFiles(dir: string, doc: PlanDocument, opts: IcsOptions): Array<
 export function writeCalendars(dir: string, doc: PlanDocument, opts: IcsOptions): string[] {
   const files = calendarFiles(dir, doc, opts);
   writeFilesAtomic(files);
-  removeStale(dir, files.map((f) => f.path));
+  removeStale(
+    dir,
+    files.map((f) => f.path),
+  );
   return files.map((f) => f.path);
 }
 
@@ -55,7 +59,13 @@ function removeStale(dir: string, keep: readonly string[]): void {
   }
 }
 
-export function writePlanFiles(dir: string, problem: Problem, plan: Plan, violations: readonly Violation[], opts: WriteOptions): string[] {
+export function writePlanFiles(
+  dir: string,
+  problem: Problem,
+  plan: Plan,
+  violations: readonly Violation[],
+  opts: WriteOptions,
+): string[] {
   const json = renderPlanJson(problem, plan, violations, opts.generatedAt);
   const doc = readPlanDocument(json, 'plan.json');
   if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
@@ -66,6 +76,9 @@ export function writePlanFiles(dir: string, problem: Problem, plan: Plan, violat
     { path: join(dir, 'plan.json'), data: json },
   ];
   writeFilesAtomic(files);
-  removeStale(dir, files.map((f) => f.path));
+  removeStale(
+    dir,
+    files.map((f) => f.path),
+  );
   return files.map((f) => f.path);
 }

@@ -9,7 +9,13 @@ export function readPlanFile(path: string, problem: Problem): Result<ReadPlan> {
   const bytes = readInputFile(path, 'the plan');
   if (!bytes.ok) return bytes;
   const text = bytes.value.toString('utf8');
-  const isJson = path.toLowerCase().endsWith('.json') || (!path.toLowerCase().endsWith('.csv') && text.replace(/^\uFEFF/, '').trimStart().startsWith('{'));
+  const isJson =
+    path.toLowerCase().endsWith('.json') ||
+    (!path.toLowerCase().endsWith('.csv') &&
+      text
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .startsWith('{'));
   if (isJson) return readJsonPlan(text, path, problem);
   const r = readCsvPlan(text, path, problem);
   return r.ok ? { ok: true, value: { plan: { visits: r.value } } } : r;

@@ -26,7 +26,9 @@ function normalise(input: PolicyInput, base: Policy | undefined): Policy {
     const inherited = base?.roles[id];
     roles[id] = {
       ...(inherited ?? {}),
-      quota: r.quota.map((q) => (q.max === undefined ? { min: q.min, per: q.per } : { min: q.min, max: q.max, per: q.per })),
+      quota: r.quota.map((q) =>
+        q.max === undefined ? { min: q.min, per: q.per } : { min: q.min, max: q.max, per: q.per },
+      ),
       ...(r.report_due_days !== undefined ? { reportDueDays: r.report_due_days } : {}),
       ...(r.label !== undefined ? { label: r.label } : {}),
     };
@@ -57,7 +59,9 @@ export function builtInPolicies(): ReadonlyMap<string, Policy> {
   if (presets) return presets;
   const dir = join(packageRoot(), 'src', 'policies', 'presets');
   const map = new Map<string, Policy>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const raw: unknown = parse(readFileSync(join(dir, name), 'utf8'));
     const parsed = PolicyInput.safeParse(raw);
     if (!parsed.success) throw new Error(`built-in policy ${name} is invalid: ${JSON.stringify(parsed.error.issues)}`);
@@ -72,14 +76,29 @@ export function resolvePolicy(value: unknown, file: string, path: readonly PathS
   const known = [...all.keys()];
   const unknownPreset = (id: string, at: readonly PathSegment[]): Result<Policy> => ({
     ok: false,
-    issues: [{ file, path: at, message: `unknown policy preset "${id}"${didYouMean(id, known)}; built-in: ${known.join(', ')}` }],
+    issues: [
+      {
+        file,
+        path: at,
+        message: `unknown policy preset "${id}"${didYouMean(id, known)}; built-in: ${known.join(', ')}`,
+      },
+    ],
   });
   if (typeof value === 'string') {
     const p = all.get(value);
     return p ? { ok: true, value: p } : unknownPreset(value, path);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, issues: [{ file, path, message: `expected a preset id (${known.join(', ')}) or a policy object, got ${JSON.stringify(value)}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          path,
+          message: `expected a preset id (${known.join(', ')}) or a policy object, got ${JSON.stringify(value)}`,
+        },
+      ],
+    };
   }
   const parsed = PolicyInput.safeParse(value);
   if (!parsed.success) return { ok: false, issues: fromZod(file, PolicyInput, value, parsed.error.issues, path) };
@@ -91,7 +110,11 @@ export function resolvePolicy(value: unknown, file: string, path: readonly PathS
   }
   const issues: InputIssue[] = [];
   if (!base && Object.keys(input.roles ?? {}).length === 0) {
-    issues.push({ file, path: [...path, 'roles'], message: 'a policy needs at least one role (or `extends: <preset>` to start from a preset)' });
+    issues.push({
+      file,
+      path: [...path, 'roles'],
+      message: 'a policy needs at least one role (or `extends: <preset>` to start from a preset)',
+    });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: normalise(input, base) };
 }

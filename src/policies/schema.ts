@@ -29,6 +29,11 @@ export const PolicyInput = z.strictObject({
   no_consecutive: z.boolean({ error: 'expected true or false' }).optional(),
   skip_home_cell: z.boolean({ error: 'expected true or false' }).optional(),
   max_visits_per_day: Positive('visits').optional(),
-  priority: z.record(z.string().min(1), z.number({ error: 'expected a number (weight)' }).min(0, { error: 'a weight must not be negative' })).optional(),
+  priority: z
+    .record(
+      z.string().min(1),
+      z.number({ error: 'expected a number (weight)' }).min(0, { error: 'a weight must not be negative' }),
+    )
+    .optional(),
 });
 export type PolicyInput = z.infer<typeof PolicyInput>;

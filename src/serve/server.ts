@@ -62,7 +62,14 @@ async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now
   const doc = readPlanDocument(bytes.toString('utf8'), planPath);
   if (!doc.ok) throw new PlanRefused(doc.issues);
   const secret = loadOrCreateSecret(opts.secretFile);
-  return buildSnapshot(doc.value, createHash('sha256').update(bytes).update(secret).digest('hex'), secret, opts.ics, previous, now);
+  return buildSnapshot(
+    doc.value,
+    createHash('sha256').update(bytes).update(secret).digest('hex'),
+    secret,
+    opts.ics,
+    previous,
+    now,
+  );
 }
 
 const NOT_FOUND = Buffer.from('not found\n');
@@ -96,12 +103,17 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       const snapshot = await load(opts, state.snapshot, now());
       const changed = snapshot.planHash !== state.snapshot.planHash;
       state = { snapshot: changed ? snapshot : state.snapshot, planStamp, secretStamp };
-      if (changed) opts.log(`✔ loaded ${planPath}: ${snapshot.visits} visits, ${snapshot.members} member and ${snapshot.cells} cell feeds (spec ${snapshot.specHash.slice(0, 19)}…)`);
+      if (changed)
+        opts.log(
+          `✔ loaded ${planPath}: ${snapshot.visits} visits, ${snapshot.members} member and ${snapshot.cells} cell feeds (spec ${snapshot.specHash.slice(0, 19)}…)`,
+        );
       return changed;
     } catch (err) {
       state = { ...state, planStamp, secretStamp };
       const why = err instanceof PlanRefused ? err.message : `✖ ${(err as Error).message}`;
-      opts.log(`${why}\n! refused the new plan; still serving the plan loaded at ${state.snapshot.loadedAt.toISOString()}`);
+      opts.log(
+        `${why}\n! refused the new plan; still serving the plan loaded at ${state.snapshot.loadedAt.toISOString()}`,
+      );
       return false;
     }
   };
@@ -114,14 +126,28 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
-      send(res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('method not allowed\n'), false);
+      send(
+        res,
+        405,
+        { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
+        Buffer.from('method not allowed\n'),
+        false,
+      );
       return;
     }
     const path = (req.url ?? '/').split('?')[0]!;
     const snap = state.snapshot; // one read: the whole request sees one snapshot
     if (path === '/healthz') {
       const body = Buffer.from(
-        JSON.stringify({ status: 'ok', spec_hash: snap.specHash, generated_at: snap.generatedAt, loaded_at: snap.loadedAt.toISOString(), visits: snap.visits, members: snap.members, cells: snap.cells }) + '\n',
+        JSON.stringify({
+          status: 'ok',
+          spec_hash: snap.specHash,
+          generated_at: snap.generatedAt,
+          loaded_at: snap.loadedAt.toISOString(),
+          visits: snap.visits,
+          members: snap.members,
+          cells: snap.cells,
+        }) + '\n',
       );
       send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body, head);
       return;
@@ -142,26 +168,41 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     };
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
-    const notModified = inm !== undefined ? matches(inm, feed.etag) : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= feed.lastModified.getTime();
+    const notModified =
+      inm !== undefined
+        ? matches(inm, feed.etag)
+        : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= feed.lastModified.getTime();
     if (notModified) {
-      res.writeHead(304, { ETag: feed.etag, 'Last-Modified': headers['Last-Modified'], 'Cache-Control': headers['Cache-Control'] });
+      res.writeHead(304, {
+        ETag: feed.etag,
+        'Last-Modified': headers['Last-Modified'],
+        'Cache-Control': headers['Cache-Control'],
+      });
       res.end();
       return;
     }
     send(res, 200, headers, feed.body, head);
   };
 
-  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req, res) => {
-    try {
-      handle(req, res);
-    } catch (err) {
-      opts.log(`✖ internal error on ${req.method} ${req.url}: ${(err as Error).message}`);
-      if (!res.headersSent) send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('internal error\n'), false);
-    }
-  });
+  const server = createServer(
+    { maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      try {
+        handle(req, res);
+      } catch (err) {
+        opts.log(`✖ internal error on ${req.method} ${req.url}: ${(err as Error).message}`);
+        if (!res.headersSent)
+          send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('internal error\n'), false);
+      }
+    },
+  );
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const status =
-      err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
@@ -190,7 +231,9 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
 
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  opts.log(`✔ loaded ${planPath}: ${state.snapshot.visits} visits, ${state.snapshot.members} member and ${state.snapshot.cells} cell feeds`);
+  opts.log(
+    `✔ loaded ${planPath}: ${state.snapshot.visits} visits, ${state.snapshot.members} member and ${state.snapshot.cells} cell feeds`,
+  );
   return {
     url: `http://${host}:${addr.port}`,
     server,

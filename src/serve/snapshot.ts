@@ -33,7 +33,14 @@ export const lookupKey = (token: string): string => createHash('sha256').update(
  * Renders every feed. Rendering is CPU-bound (about 1 ms a feed at province scale, mostly ical-generator's line
  * folding), so it yields to the event loop every few feeds: requests keep being answered from the old snapshot.
  */
-export async function buildSnapshot(doc: PlanDocument, planHash: string, secret: Buffer, opts: IcsOptions, previous: Snapshot | undefined, now: Date): Promise<Snapshot> {
+export async function buildSnapshot(
+  doc: PlanDocument,
+  planHash: string,
+  secret: Buffer,
+  opts: IcsOptions,
+  previous: Snapshot | undefined,
+  now: Date,
+): Promise<Snapshot> {
   const feeds = new Map<string, Feed>();
   const seconds = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const add = (kind: 'member' | 'cell', id: string, text: string) => {
@@ -42,7 +49,14 @@ export async function buildSnapshot(doc: PlanDocument, planHash: string, secret:
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     const key = lookupKey(token);
     const before = previous?.feeds.get(key);
-    feeds.set(key, { token, kind, id, body, etag, lastModified: before && before.etag === etag ? before.lastModified : seconds });
+    feeds.set(key, {
+      token,
+      kind,
+      id,
+      body,
+      etag,
+      lastModified: before && before.etag === etag ? before.lastModified : seconds,
+    });
   };
   const ctx = icsContext(doc);
   let n = 0;
@@ -57,5 +71,14 @@ export async function buildSnapshot(doc: PlanDocument, planHash: string, secret:
     add('cell', c.id, renderCellCalendar(ctx, c, opts));
     await pause();
   }
-  return { feeds, planHash, specHash: doc.specHash, generatedAt: doc.generatedAt, loadedAt: now, visits: doc.visits.length, members: doc.members.length, cells: doc.cells.length };
+  return {
+    feeds,
+    planHash,
+    specHash: doc.specHash,
+    generatedAt: doc.generatedAt,
+    loadedAt: now,
+    visits: doc.visits.length,
+    members: doc.members.length,
+    cells: doc.cells.length,
+  };
 }

@@ -21,12 +21,19 @@ export function loadOrCreateSecret(path: string): Buffer {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   const text = readFileSync(path, 'utf8').trim();
-  if (text.length < 32) throw new Error(`the secret in ${path} is too short (at least 32 characters); delete the file to have a new one made`);
+  if (text.length < 32)
+    throw new Error(
+      `the secret in ${path} is too short (at least 32 characters); delete the file to have a new one made`,
+    );
   return Buffer.from(text, 'utf8');
 }
 
 export function feedToken(secret: Buffer, kind: 'member' | 'cell', id: string): string {
-  return createHmac('sha256', secret).update(`lichdu-feed:${kind}:${id}`).digest().subarray(0, 24).toString('base64url');
+  return createHmac('sha256', secret)
+    .update(`lichdu-feed:${kind}:${id}`)
+    .digest()
+    .subarray(0, 24)
+    .toString('base64url');
 }
 
 export function feedUrls(baseUrl: string, token: string): { https: string; webcal: string } {

@@ -3,7 +3,20 @@ import { createHash } from 'node:crypto';
 import { DateTime, IANAZone } from 'luxon';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Cell, CellId, FixedVisit, IsoDate, Meeting, MeetingRule, Member, MemberId, Policy, Problem, Unit, UnitId } from '../domain/types.js';
+import type {
+  Cell,
+  CellId,
+  FixedVisit,
+  IsoDate,
+  Meeting,
+  MeetingRule,
+  Member,
+  MemberId,
+  Policy,
+  Problem,
+  Unit,
+  UnitId,
+} from '../domain/types.js';
 import { vnPublicHolidays } from '../calendar/holidays.js';
 import { cellMeetings } from '../calendar/meetings.js';
 import { resolvePolicy } from '../policies/index.js';
@@ -16,14 +29,28 @@ import { fromZod } from './zodIssues.js';
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 export const DEFAULT_MEETING: MeetingRule = { day: 5, time: '19:30', durationMinutes: 120, shift: 'holidays' };
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Every date of a date or an inclusive range `a..b`. */
 export function expandDates(entry: string): IsoDate[] {
   const [a, b] = entry.split('..').map((s) => s.trim()) as [string, string | undefined];
   if (b === undefined) return [a];
   const out: IsoDate[] = [];
-  for (let d = DateTime.fromISO(a), end = DateTime.fromISO(b); d <= end; d = d.plus({ days: 1 })) out.push(d.toISODate()!);
+  for (let d = DateTime.fromISO(a), end = DateTime.fromISO(b); d <= end; d = d.plus({ days: 1 }))
+    out.push(d.toISODate()!);
   return out;
 }
 
@@ -62,9 +89,15 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
 
 // The top level is checked first with every list entry left open, so that one bad entry does not hide the rest.
 const SpecTop = SpecInput.extend({
-  units: z.array(z.unknown(), { error: listError('units', 'units (đảng bộ)') }).min(1, { error: 'must list at least one unit' }),
-  cells: z.array(z.unknown(), { error: listError('cells', 'cells (chi bộ)') }).min(1, { error: 'must list at least one cell' }),
-  members: z.array(z.unknown(), { error: listError('members', 'members (cấp ủy viên)') }).min(1, { error: 'must list at least one member' }),
+  units: z
+    .array(z.unknown(), { error: listError('units', 'units (đảng bộ)') })
+    .min(1, { error: 'must list at least one unit' }),
+  cells: z
+    .array(z.unknown(), { error: listError('cells', 'cells (chi bộ)') })
+    .min(1, { error: 'must list at least one cell' }),
+  members: z
+    .array(z.unknown(), { error: listError('members', 'members (cấp ủy viên)') })
+    .min(1, { error: 'must list at least one member' }),
   fixed: z.array(z.unknown()).optional(),
 });
 
@@ -73,14 +106,18 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   const add = (path: readonly PathSegment[], message: string) => issues.push({ file, path, message });
 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, issues: [{ file, path: [], message: 'expected a mapping with year, policy, units, cells and members' }] };
+    return {
+      ok: false,
+      issues: [{ file, path: [], message: 'expected a mapping with year, policy, units, cells and members' }],
+    };
   }
   const top = SpecTop.safeParse(raw);
   if (!top.success) {
     issues.push(...fromZod(file, SpecInput, raw, top.error.issues));
     // Without the lists themselves nothing more can be checked.
     const r = raw as Record<string, unknown>;
-    if (!Array.isArray(r.units) || !Array.isArray(r.cells) || !Array.isArray(r.members) || typeof r.year !== 'number') return { ok: false, issues };
+    if (!Array.isArray(r.units) || !Array.isArray(r.cells) || !Array.isArray(r.members) || typeof r.year !== 'number')
+      return { ok: false, issues };
   }
   const r = raw as Record<string, unknown>;
   const year = typeof r.year === 'number' && Number.isInteger(r.year) ? r.year : 0;
@@ -97,7 +134,11 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     return out;
   }
   const rawIds = (key: string) =>
-    new Set(((r[key] ?? []) as unknown[]).map((x) => (x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined)).filter((x): x is string => typeof x === 'string'));
+    new Set(
+      ((r[key] ?? []) as unknown[])
+        .map((x) => (x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined))
+        .filter((x): x is string => typeof x === 'string'),
+    );
 
   const unitsIn = entries('units', UnitInput);
   const cellsIn = entries('cells', CellInput);
@@ -109,11 +150,13 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
 
   // Time zone.
   const timezone = typeof r.timezone === 'string' ? r.timezone : DEFAULT_TIMEZONE;
-  if (!IANAZone.isValidZone(timezone)) add(['timezone'], `unknown time zone ${describeValue(timezone)}: use an IANA name such as "${DEFAULT_TIMEZONE}"`);
+  if (!IANAZone.isValidZone(timezone))
+    add(['timezone'], `unknown time zone ${describeValue(timezone)}: use an IANA name such as "${DEFAULT_TIMEZONE}"`);
 
   // Policy.
   let policy: Policy | undefined;
-  if (r.policy === undefined) add(['policy'], 'is required: a preset id (lichdu policies lists them) or a policy object');
+  if (r.policy === undefined)
+    add(['policy'], 'is required: a preset id (lichdu policies lists them) or a policy object');
   else {
     const p = resolvePolicy(r.policy, file, ['policy']);
     if (p.ok) policy = p.value;
@@ -129,14 +172,18 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   };
   const datesOf = (entry: string, path: readonly PathSegment[]): IsoDate[] => {
     const ds = expandDates(entry);
-    return inYear(ds[0]!, path, ds.length > 1 ? 'range start' : 'date') && inYear(ds[ds.length - 1]!, path, ds.length > 1 ? 'range end' : 'date') ? ds : [];
+    return inYear(ds[0]!, path, ds.length > 1 ? 'range start' : 'date') &&
+      inYear(ds[ds.length - 1]!, path, ds.length > 1 ? 'range end' : 'date')
+      ? ds
+      : [];
   };
 
   // Holidays.
   const holidays = new Set<IsoDate>();
   {
     const h = r.holidays ?? 'vn';
-    const vn = () => (year !== 0 && IANAZone.isValidZone(timezone) ? vnPublicHolidays(year, timezone) : new Set<IsoDate>());
+    const vn = () =>
+      year !== 0 && IANAZone.isValidZone(timezone) ? vnPublicHolidays(year, timezone) : new Set<IsoDate>();
     if (h === 'vn') vn().forEach((d) => holidays.add(d));
     else if (h === 'none') {
       /* no holidays */
@@ -154,7 +201,11 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
         p.data.add?.forEach((e, i) => datesOf(e, ['holidays', 'add', i]).forEach((d) => holidays.add(d)));
         p.data.remove?.forEach((e, i) => datesOf(e, ['holidays', 'remove', i]).forEach((d) => holidays.delete(d)));
       }
-    } else add(['holidays'], `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: [...], remove: [...] }`);
+    } else
+      add(
+        ['holidays'],
+        `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: [...], remove: [...] }`,
+      );
   }
 
   // Duplicate ids.
@@ -185,7 +236,12 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       if (v.parent === v.id) add(['units', i, 'parent'], `unit "${v.id}" cannot be its own parent`);
       else refCheck(v.parent, allUnitIds, ['units', i, 'parent'], 'unit');
     }
-    const u: Unit = { id: v.id as UnitId, name: v.name, level: v.level, ...(v.parent !== undefined && v.parent !== v.id ? { parent: v.parent as UnitId } : {}) };
+    const u: Unit = {
+      id: v.id as UnitId,
+      name: v.name,
+      level: v.level,
+      ...(v.parent !== undefined && v.parent !== v.id ? { parent: v.parent as UnitId } : {}),
+    };
     if (!unitById.has(u.id)) {
       unitById.set(u.id, u);
       units.push(u);
@@ -206,7 +262,10 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       const key = [...cycle].sort().join('>');
       if (!reported.has(key)) {
         reported.add(key);
-        add(['units', unitIndex.get(u.id)!, 'parent'], `the unit tree has a cycle: ${[...cycle, u.id].join(' → ')}; one of them must have no parent or another parent`);
+        add(
+          ['units', unitIndex.get(u.id)!, 'parent'],
+          `the unit tree has a cycle: ${[...cycle, u.id].join(' → ')}; one of them must have no parent or another parent`,
+        );
       }
     }
   }
@@ -221,7 +280,8 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   };
 
   // Cells and their meetings.
-  const defaults = r.meeting_defaults !== undefined ? SpecInput.shape.meeting_defaults.safeParse(r.meeting_defaults) : undefined;
+  const defaults =
+    r.meeting_defaults !== undefined ? SpecInput.shape.meeting_defaults.safeParse(r.meeting_defaults) : undefined;
   const md = defaults?.success ? defaults.data : undefined;
   const cells: Cell[] = [];
   const meetings: Meeting[] = [];
@@ -232,7 +292,8 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     const explicit = new Map<number, IsoDate>();
     for (const [month, date] of Object.entries(v.meetings ?? {})) {
       const path = ['cells', i, 'meetings', month];
-      if (year !== 0 && Number(month.slice(0, 4)) !== year) add(path, `month ${month} is outside the plan's year ${year}`);
+      if (year !== 0 && Number(month.slice(0, 4)) !== year)
+        add(path, `month ${month} is outside the plan's year ${year}`);
       else if (inYear(date, path)) explicit.set(Number(month.slice(5, 7)), date);
     }
     const cell: Cell = {
@@ -260,9 +321,17 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       const b = ms[k]!;
       if (a.date >= b.date) {
         const key = (m: Meeting) => `${year}-${String(m.month).padStart(2, '0')}`;
-        const why = (m: Meeting) => `${m.date}, ${explicit.has(m.month) ? 'set in "meetings"' : 'from the meeting day after holiday shifts'}`;
-        const at = explicit.has(a.month) ? ['meetings', key(a)] : explicit.has(b.month) ? ['meetings', key(b)] : ['meeting'];
-        add(['cells', i, ...at], `the ${MONTH_NAMES[a.month - 1]} meeting (${why(a)}) is not before the ${MONTH_NAMES[b.month - 1]} meeting (${why(b)}): meetings must be in month order on different days; give one of them an explicit date in "meetings"`);
+        const why = (m: Meeting) =>
+          `${m.date}, ${explicit.has(m.month) ? 'set in "meetings"' : 'from the meeting day after holiday shifts'}`;
+        const at = explicit.has(a.month)
+          ? ['meetings', key(a)]
+          : explicit.has(b.month)
+            ? ['meetings', key(b)]
+            : ['meeting'];
+        add(
+          ['cells', i, ...at],
+          `the ${MONTH_NAMES[a.month - 1]} meeting (${why(a)}) is not before the ${MONTH_NAMES[b.month - 1]} meeting (${why(b)}): meetings must be in month order on different days; give one of them an explicit date in "meetings"`,
+        );
       }
     }
     meetings.push(...ms);
@@ -280,7 +349,10 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   const seenMembers = new Set<string>();
   for (const { i, v } of membersIn) {
     if (policy && !(v.role in policy.roles)) {
-      add(['members', i, 'role'], `unknown role "${v.role}"${didYouMean(v.role, roles)}; the policy "${policy.id}" defines: ${roles.join(', ')}`);
+      add(
+        ['members', i, 'role'],
+        `unknown role "${v.role}"${didYouMean(v.role, roles)}; the policy "${policy.id}" defines: ${roles.join(', ')}`,
+      );
     }
     refCheck(v.unit, allUnitIds, ['members', i, 'unit'], 'unit');
     const area = v.area ?? [v.unit];
@@ -320,7 +392,10 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     if (okCell && ms && !ms.some((m) => m.date === v.date)) {
       const month = Number(v.date.slice(5, 7));
       const near = ms.find((m) => m.month === month);
-      add(['fixed', i, 'date'], `cell "${v.cell}" does not meet on ${v.date}${near ? ` (its ${MONTH_NAMES[month - 1]} meeting is on ${near.date})` : ''}`);
+      add(
+        ['fixed', i, 'date'],
+        `cell "${v.cell}" does not meet on ${v.date}${near ? ` (its ${MONTH_NAMES[month - 1]} meeting is on ${near.date})` : ''}`,
+      );
       continue;
     }
     if (okMember && okCell) fixed.push({ member: v.member as MemberId, cell: v.cell as CellId, date: v.date });

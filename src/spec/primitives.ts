@@ -5,11 +5,16 @@ import { PERIOD_KINDS } from '../domain/types.js';
 
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(JSON.stringify(v) ?? v));
 
-export const Id = z.string({ error: (i) => `expected an id (text), got ${show(i.input)}` }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-  error: (i) => `${show(i.input)} is not a valid id: use letters, digits, ".", "_" or "-" (no spaces or accents)`,
-});
+export const Id = z
+  .string({ error: (i) => `expected an id (text), got ${show(i.input)}` })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    error: (i) => `${show(i.input)} is not a valid id: use letters, digits, ".", "_" or "-" (no spaces or accents)`,
+  });
 
-export const Text = z.string({ error: (i) => (i.input === undefined ? 'is required' : `expected text, got ${show(i.input)}`) }).trim().min(1, { error: 'must not be empty' });
+export const Text = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : `expected text, got ${show(i.input)}`) })
+  .trim()
+  .min(1, { error: 'must not be empty' });
 
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const Time = z.string({ error: (i) => `expected a time "HH:MM", got ${show(i.input)}` }).regex(HHMM, {
@@ -20,9 +25,11 @@ export function isIsoDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid;
 }
 
-export const DateStr = z.string({ error: (i) => `expected a date "YYYY-MM-DD", got ${show(i.input)}` }).refine(isIsoDate, {
-  error: (i) => `${show(i.input)} is not a date YYYY-MM-DD`,
-});
+export const DateStr = z
+  .string({ error: (i) => `expected a date "YYYY-MM-DD", got ${show(i.input)}` })
+  .refine(isIsoDate, {
+    error: (i) => `${show(i.input)} is not a date YYYY-MM-DD`,
+  });
 
 /** A date or an inclusive range `YYYY-MM-DD..YYYY-MM-DD`. */
 export const DateOrRange = z
@@ -30,16 +37,26 @@ export const DateOrRange = z
   .refine(
     (s) => {
       const parts = s.split('..');
-      return parts.length <= 2 && parts.every((p) => isIsoDate(p.trim())) && (parts.length === 1 || parts[0]!.trim() <= parts[1]!.trim());
+      return (
+        parts.length <= 2 &&
+        parts.every((p) => isIsoDate(p.trim())) &&
+        (parts.length === 1 || parts[0]!.trim() <= parts[1]!.trim())
+      );
     },
     { error: (i) => `${show(i.input)} is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (start before end)` },
   );
 
 export const Count = (what: string) =>
-  z.number({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` }).int({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` }).min(0, { error: (i) => `${show(i.input)} is negative` });
+  z
+    .number({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` })
+    .int({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` })
+    .min(0, { error: (i) => `${show(i.input)} is negative` });
 
 export const Positive = (what: string) =>
-  z.number({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` }).int({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` }).min(1, { error: (i) => `${show(i.input)} must be at least 1 (${what})` });
+  z
+    .number({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` })
+    .int({ error: (i) => `expected a whole number (${what}), got ${show(i.input)}` })
+    .min(1, { error: (i) => `${show(i.input)} must be at least 1 (${what})` });
 
 export const PeriodKind = z.enum(PERIOD_KINDS, {
   error: (i) => `${show(i.input)} is not a period: use one of ${PERIOD_KINDS.join(', ')}`,
@@ -50,6 +67,9 @@ export const Quota = z
   .refine((q) => q.max === undefined || q.max >= q.min, { error: 'max is below min', path: ['max'] });
 
 /** One quota or a list of them. */
-export const QuotaList = z.preprocess((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v), z.array(Quota, { error: (i) => `expected a quota { min, per } or a list of them, got ${show(i.input)}` }));
+export const QuotaList = z.preprocess(
+  (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
+  z.array(Quota, { error: (i) => `expected a quota { min, per } or a list of them, got ${show(i.input)}` }),
+);
 
 export const describeValue = show;

@@ -9,7 +9,10 @@ const Day = z.union([
     .number({ error: (i) => `expected a day 1–28 or "last", got ${describeValue(i.input)}` })
     .int({ error: (i) => `expected a day 1–28 or "last", got ${describeValue(i.input)}` })
     .min(1, { error: (i) => `day ${describeValue(i.input)} is not 1–28 or "last"` })
-    .max(28, { error: (i) => `day ${describeValue(i.input)} is not 1–28: use "last" for the end of the month, or explicit dates in "meetings"` }),
+    .max(28, {
+      error: (i) =>
+        `day ${describeValue(i.input)} is not 1–28: use "last" for the end of the month, or explicit dates in "meetings"`,
+    }),
 ]);
 
 export const MeetingRuleInput = z.strictObject({
@@ -21,16 +24,25 @@ export const MeetingRuleInput = z.strictObject({
     .min(15, { error: (i) => `${describeValue(i.input)} minutes is too short (at least 15)` })
     .max(720, { error: (i) => `${describeValue(i.input)} minutes is too long (at most 720)` })
     .optional(),
-  shift: z.enum(SHIFT_RULES, { error: (i) => `${describeValue(i.input)} is not a shift rule: use ${SHIFT_RULES.join(', ')}` }).optional(),
+  shift: z
+    .enum(SHIFT_RULES, { error: (i) => `${describeValue(i.input)} is not a shift rule: use ${SHIFT_RULES.join(', ')}` })
+    .optional(),
 });
 
-const TagList = z.array(z.string().regex(/^[\p{L}\p{N}_-]+$/u, { error: (i) => `${describeValue(i.input)} is not a tag: one word (letters, digits, "-", "_")` }));
+const TagList = z.array(
+  z
+    .string()
+    .regex(/^[\p{L}\p{N}_-]+$/u, {
+      error: (i) => `${describeValue(i.input)} is not a tag: one word (letters, digits, "-", "_")`,
+    }),
+);
 
 /** The message for a missing or mistyped top-level list. */
 export const listError = (what: string, hint: string) => (i: { input: unknown }) =>
   i.input === undefined ? `is required: list the ${hint}` : `expected a list of ${what}, got ${describeValue(i.input)}`;
 
-const OneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item));
+const OneOrMany = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item));
 
 export const UnitInput = z.strictObject({ id: Id, name: Text, level: Text, parent: Id.optional() });
 
@@ -41,7 +53,10 @@ export const CellInput = z.strictObject({
   tags: TagList.optional(),
   meeting: MeetingRuleInput.optional(),
   meetings: z
-    .record(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: (i) => `${describeValue(i.input)} is not a month YYYY-MM` }), DateStr)
+    .record(
+      z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: (i) => `${describeValue(i.input)} is not a month YYYY-MM` }),
+      DateStr,
+    )
     .optional(),
   allow_consecutive: z.boolean({ error: 'expected true or false' }).optional(),
 });
@@ -77,9 +92,15 @@ export const SpecInput = z.strictObject({
   policy: z.unknown(),
   holidays: z.unknown().optional(),
   meeting_defaults: MeetingRuleInput.optional(),
-  units: z.array(UnitInput, { error: listError('units', 'units (đảng bộ)') }).min(1, { error: 'must list at least one unit' }),
-  cells: z.array(CellInput, { error: listError('cells', 'cells (chi bộ)') }).min(1, { error: 'must list at least one cell' }),
-  members: z.array(MemberInput, { error: listError('members', 'members (cấp ủy viên)') }).min(1, { error: 'must list at least one member' }),
+  units: z
+    .array(UnitInput, { error: listError('units', 'units (đảng bộ)') })
+    .min(1, { error: 'must list at least one unit' }),
+  cells: z
+    .array(CellInput, { error: listError('cells', 'cells (chi bộ)') })
+    .min(1, { error: 'must list at least one cell' }),
+  members: z
+    .array(MemberInput, { error: listError('members', 'members (cấp ủy viên)') })
+    .min(1, { error: 'must list at least one member' }),
   fixed: z.array(FixedInput).optional(),
 });
 export type SpecInput = z.infer<typeof SpecInput>;

@@ -51,21 +51,36 @@ export function fromZod(
     if (iss.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
       for (const key of iss.keys) {
-        out.push({ file, path: [...prefix, ...path, key], message: `unknown key "${key}"${didYouMean(key, known)}${known.length > 0 && didYouMean(key, known) === '' ? `; allowed: ${known.join(', ')}` : ''}` });
+        out.push({
+          file,
+          path: [...prefix, ...path, key],
+          message: `unknown key "${key}"${didYouMean(key, known)}${known.length > 0 && didYouMean(key, known) === '' ? `; allowed: ${known.join(', ')}` : ''}`,
+        });
       }
       continue;
     }
     if (iss.code === 'invalid_union' && iss.errors.length > 0) {
       // Report the branch that went deepest: it is the one the author meant.
-      const best = [...iss.errors].sort((a, b) => Math.max(0, ...b.map((e) => e.path.length)) - Math.max(0, ...a.map((e) => e.path.length)))[0]!;
-      out.push(...fromZod(file, schema, input, best.map((e) => ({ ...e, path: [...iss.path, ...e.path] })), prefix));
+      const best = [...iss.errors].sort(
+        (a, b) => Math.max(0, ...b.map((e) => e.path.length)) - Math.max(0, ...a.map((e) => e.path.length)),
+      )[0]!;
+      out.push(
+        ...fromZod(
+          file,
+          schema,
+          input,
+          best.map((e) => ({ ...e, path: [...iss.path, ...e.path] })),
+          prefix,
+        ),
+      );
       continue;
     }
     const value = valueAt(input, path);
     let message = iss.message;
     if (iss.code === 'invalid_type') {
       if (value === undefined && !message.startsWith('is required')) message = 'is required';
-      else if (value !== undefined && /^Invalid input/.test(message)) message = `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping { … }' : `a ${iss.expected}`}, got ${describeValue(value)}`;
+      else if (value !== undefined && /^Invalid input/.test(message))
+        message = `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping { … }' : `a ${iss.expected}`}, got ${describeValue(value)}`;
     } else if (iss.code === 'too_small' && iss.origin === 'array' && /^Too small/.test(message)) {
       message = `must list at least ${String(iss.minimum)}`;
     } else if (/^(Too small|Too big|Invalid)/.test(message)) {

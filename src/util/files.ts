@@ -7,7 +7,8 @@ export function readInputFile(path: string, what: string): Result<Buffer> {
     return { ok: true, value: readFileSync(path) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (err as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (err as Error).message;
     return { ok: false, issues: [{ file: path, path: [], message: `cannot read ${what}: ${why}` }] };
   }
 }

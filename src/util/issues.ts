@@ -9,7 +9,8 @@ export interface InputIssue {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
 /** `members[3].area[0]` */
 export function formatPath(path: readonly PathSegment[]): string {

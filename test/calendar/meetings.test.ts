@@ -6,11 +6,22 @@ import { cell, issuesOf, problemOf, spec } from '../builders.js';
 
 const vn2027 = vnPublicHolidays(2027, 'Asia/Ho_Chi_Minh');
 const vn2026 = vnPublicHolidays(2026, 'Asia/Ho_Chi_Minh');
-const datesOf = (p: ReturnType<typeof problemOf>, id: string) => p.meetings.filter((m) => m.cell === id).map((m) => m.date);
+const datesOf = (p: ReturnType<typeof problemOf>, id: string) =>
+  p.meetings.filter((m) => m.cell === id).map((m) => m.date);
 
 describe('holidays vn', () => {
   it('when the year is 2027 then Tết (6 Feb), Hùng Kings (16 Apr), 30/4, 1/5 and 2/9 are holidays', () => {
-    for (const d of ['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-09', '2027-04-16', '2027-04-30', '2027-05-01', '2027-09-02']) expect(vn2027.has(d), d).toBe(true);
+    for (const d of [
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-09',
+      '2027-04-16',
+      '2027-04-30',
+      '2027-05-01',
+      '2027-09-02',
+    ])
+      expect(vn2027.has(d), d).toBe(true);
     expect(vn2027.has('2027-02-10')).toBe(false);
     expect(vn2027.has('2026-12-31')).toBe(false);
   });
@@ -54,20 +65,37 @@ describe('meeting dates', () => {
   it('when the day is "last" then every month ends right, and 30 April moves into May', () => {
     const p = problemOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 'last' } })] }));
     expect(datesOf(p, 'c1')).toEqual([
-      '2027-01-31', '2027-02-28', '2027-03-31', '2027-05-03', '2027-05-31', '2027-06-30',
-      '2027-07-31', '2027-08-31', '2027-09-30', '2027-10-31', '2027-11-30', '2027-12-31',
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-31',
+      '2027-05-03',
+      '2027-05-31',
+      '2027-06-30',
+      '2027-07-31',
+      '2027-08-31',
+      '2027-09-30',
+      '2027-10-31',
+      '2027-11-30',
+      '2027-12-31',
     ]);
     expect(plannedDate(2028, 2, 'last')).toBe('2028-02-29');
   });
 
   it('when the day is 31 then the spec is refused with a hint to use "last"', () => {
-    expect(issuesOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 31 } })] })).map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['cells.0.meeting.day', 'day 31 is not 1–28: use "last" for the end of the month, or explicit dates in "meetings"'],
+    expect(
+      issuesOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 31 } })] })).map((i) => [i.path.join('.'), i.message]),
+    ).toEqual([
+      [
+        'cells.0.meeting.day',
+        'day 31 is not 1–28: use "last" for the end of the month, or explicit dates in "meetings"',
+      ],
     ]);
   });
 
   it('when the year starts on a holiday then the January meeting moves to 2 January; December stays on the 31st', () => {
-    const p = problemOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 1 } }), cell({ id: 'c2', meeting: { day: 'last' } })] }));
+    const p = problemOf(
+      spec({ cells: [cell({ id: 'c1', meeting: { day: 1 } }), cell({ id: 'c2', meeting: { day: 'last' } })] }),
+    );
     expect(datesOf(p, 'c1')[0]).toBe('2027-01-02');
     expect(datesOf(p, 'c2')[11]).toBe('2027-12-31');
   });
@@ -83,7 +111,12 @@ describe('meeting dates', () => {
   });
 
   it('when meeting times come from the defaults then a cell override wins', () => {
-    const p = problemOf(spec({ meeting_defaults: { day: 10, time: '08:00', duration_minutes: 90 }, cells: [cell({ id: 'c1' }), cell({ id: 'c2', meeting: { time: '19:00' } })] }));
+    const p = problemOf(
+      spec({
+        meeting_defaults: { day: 10, time: '08:00', duration_minutes: 90 },
+        cells: [cell({ id: 'c1' }), cell({ id: 'c2', meeting: { time: '19:00' } })],
+      }),
+    );
     const m1 = p.meetings.find((m) => m.cell === 'c1' && m.month === 3)!;
     const m2 = p.meetings.find((m) => m.cell === 'c2' && m.month === 3)!;
     expect([m1.date, m1.start, m1.end]).toEqual(['2027-03-10', '08:00', '09:30']);
@@ -96,9 +129,14 @@ describe('periods', () => {
     expect([3, 4, 6, 7, 9, 10, 12].map((m) => periodIndex('quarter', m))).toEqual([0, 1, 1, 2, 2, 3, 3]);
     expect([1, 6, 7, 12].map((m) => periodIndex('half', m))).toEqual([0, 0, 1, 1]);
     expect(periodsOf('quarter', 2027).map((p) => [p.label, p.months.join(',')])).toEqual([
-      ['2027-Q1', '1,2,3'], ['2027-Q2', '4,5,6'], ['2027-Q3', '7,8,9'], ['2027-Q4', '10,11,12'],
+      ['2027-Q1', '1,2,3'],
+      ['2027-Q2', '4,5,6'],
+      ['2027-Q3', '7,8,9'],
+      ['2027-Q4', '10,11,12'],
     ]);
     expect(periodsOf('month', 2027).map((p) => p.label)).toHaveLength(12);
-    expect(periodsOf('year', 2027)).toEqual([{ kind: 'year', label: '2027', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }]);
+    expect(periodsOf('year', 2027)).toEqual([
+      { kind: 'year', label: '2027', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+    ]);
   });
 });

@@ -11,14 +11,30 @@ describe('fixed', () => {
 
   it('when the plan moves the fixed visit to another cell then the fixed visit is missing', () => {
     expect(violationsOf('fixed', p, [visit(p, { member: 'm1', cell: 'c2', month: 1 })])).toEqual([
-      { rule: 'fixed', member: 'm1', cell: 'c1', date: '2027-01-05', required: 'the fixed visit of the spec', found: 'no such visit in the plan' },
+      {
+        rule: 'fixed',
+        member: 'm1',
+        cell: 'c1',
+        date: '2027-01-05',
+        required: 'the fixed visit of the spec',
+        found: 'no such visit in the plan',
+      },
     ]);
   });
 
   it('when a visit is marked fixed but the spec does not fix it then it is reported', () => {
     const extra = visit(p, { member: 'm1', cell: 'c2', month: 2, status: 'fixed' });
-    expect(violationsOf('fixed', p, [visit(p, { member: 'm1', cell: 'c1', month: 1, status: 'fixed' }), extra])).toEqual([
-      { rule: 'fixed', member: 'm1', cell: 'c2', date: extra.date, required: 'status "fixed" only for a fixed visit of the spec', found: 'a visit marked fixed that the spec does not fix' },
+    expect(
+      violationsOf('fixed', p, [visit(p, { member: 'm1', cell: 'c1', month: 1, status: 'fixed' }), extra]),
+    ).toEqual([
+      {
+        rule: 'fixed',
+        member: 'm1',
+        cell: 'c2',
+        date: extra.date,
+        required: 'status "fixed" only for a fixed visit of the spec',
+        found: 'a visit marked fixed that the spec does not fix',
+      },
     ]);
   });
 });

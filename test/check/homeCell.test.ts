@@ -8,7 +8,16 @@ describe('homeCell', () => {
   it('when a member is assigned to the cell they regularly attend then it is refused', () => {
     const p = problemOf(spec({ policy: policy(), members }));
     const v = visit(p, { member: 'm1', cell: 'c1', month: 1 });
-    expect(violationsOf('homeCell', p, [v])).toEqual([{ rule: 'homeCell', member: 'm1', cell: 'c1', date: v.date, required: 'no visit to the member’s home cell', found: 'a visit to home cell "c1"' }]);
+    expect(violationsOf('homeCell', p, [v])).toEqual([
+      {
+        rule: 'homeCell',
+        member: 'm1',
+        cell: 'c1',
+        date: v.date,
+        required: 'no visit to the member’s home cell',
+        found: 'a visit to home cell "c1"',
+      },
+    ]);
   });
 
   it('when the member visits another cell then it is fine', () => {

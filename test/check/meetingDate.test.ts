@@ -12,12 +12,21 @@ describe('meetingDate', () => {
   it('when a visit is on a day the cell does not meet then it names the real meeting', () => {
     const v = { ...visit(p, { member: 'm1', cell: 'c1', month: 1 }), date: '2027-01-06' };
     expect(violationsOf('meetingDate', p, [v])).toEqual([
-      { rule: 'meetingDate', member: 'm1', cell: 'c1', date: '2027-01-06', required: 'the meeting on 2027-01-05', found: 'a visit on 2027-01-06, when the cell does not meet' },
+      {
+        rule: 'meetingDate',
+        member: 'm1',
+        cell: 'c1',
+        date: '2027-01-06',
+        required: 'the meeting on 2027-01-05',
+        found: 'a visit on 2027-01-06, when the cell does not meet',
+      },
     ]);
   });
 
   it('when a visit has the wrong start time then it is reported', () => {
     const v = { ...visit(p, { member: 'm1', cell: 'c1', month: 12 }), start: '08:00', end: '10:00' };
-    expect(violationsOf('meetingDate', p, [v])).toEqual([{ rule: 'meetingDate', member: 'm1', cell: 'c1', date: v.date, required: '19:30–21:30', found: '08:00–10:00' }]);
+    expect(violationsOf('meetingDate', p, [v])).toEqual([
+      { rule: 'meetingDate', member: 'm1', cell: 'c1', date: v.date, required: '19:30–21:30', found: '08:00–10:00' },
+    ]);
   });
 });

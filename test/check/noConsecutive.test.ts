@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { cell, problemOf, spec, visit } from '../builders.js';
 import { policy, violationsOf } from './helpers.js';
 
-const cells = [cell({ id: 'c1' }), cell({ id: 'c2' }), cell({ id: 'special', allow_consecutive: true }), cell({ id: 'eom', meeting: { day: 'last' } })];
+const cells = [
+  cell({ id: 'c1' }),
+  cell({ id: 'c2' }),
+  cell({ id: 'special', allow_consecutive: true }),
+  cell({ id: 'eom', meeting: { day: 'last' } }),
+];
 const p = problemOf(spec({ policy: policy(), cells }));
 const v = (c: string, month: number) => visit(p, { member: 'm1', cell: c, month });
 
 describe('noConsecutive', () => {
   it('when a member visited a cell in March then April at that cell is refused', () => {
     expect(violationsOf('noConsecutive', p, [v('c1', 3), v('c1', 4)])).toEqual([
-      { rule: 'noConsecutive', member: 'm1', cell: 'c1', date: v('c1', 4).date, required: 'no visit to the same cell at two consecutive meetings', found: `visits on ${v('c1', 3).date} and ${v('c1', 4).date}` },
+      {
+        rule: 'noConsecutive',
+        member: 'm1',
+        cell: 'c1',
+        date: v('c1', 4).date,
+        required: 'no visit to the same cell at two consecutive meetings',
+        found: `visits on ${v('c1', 3).date} and ${v('c1', 4).date}`,
+      },
     ]);
   });
 
@@ -29,12 +41,16 @@ describe('noConsecutive', () => {
 
   it('when the policy has no consecutive rule then consecutive visits are fine', () => {
     const q = problemOf(spec({ policy: policy({ no_consecutive: false }), cells }));
-    expect(violationsOf('noConsecutive', q, [visit(q, { member: 'm1', cell: 'c1', month: 11 }), visit(q, { member: 'm1', cell: 'c1', month: 12 })])).toEqual([]);
+    expect(
+      violationsOf('noConsecutive', q, [
+        visit(q, { member: 'm1', cell: 'c1', month: 11 }),
+        visit(q, { member: 'm1', cell: 'c1', month: 12 }),
+      ]),
+    ).toEqual([]);
   });
 
   it('when the same member visits December and January of one year then they are not consecutive in reverse order', () => {
     expect(violationsOf('noConsecutive', p, [v('c1', 12), v('c1', 1)])).toEqual([]);
     expect(violationsOf('noConsecutive', p, [v('c1', 12), v('c1', 11)])).toHaveLength(1);
   });
-
 });

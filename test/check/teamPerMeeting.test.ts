@@ -5,7 +5,12 @@ import { policy, violationsOf } from './helpers.js';
 const p = problemOf(
   spec({
     policy: policy({ max_visitors_per_meeting: 3 }),
-    members: [member({ id: 'a', team: 'to-1' }), member({ id: 'b', team: 'to-1' }), member({ id: 'c', team: 'to-2' }), member({ id: 'd' })],
+    members: [
+      member({ id: 'a', team: 'to-1' }),
+      member({ id: 'b', team: 'to-1' }),
+      member({ id: 'c', team: 'to-2' }),
+      member({ id: 'd' }),
+    ],
   }),
 );
 
@@ -13,12 +18,22 @@ describe('teamPerMeeting', () => {
   it('when two members of team to-1 attend one meeting then the team limit is broken', () => {
     const vs = [visit(p, { member: 'a', cell: 'c2', month: 12 }), visit(p, { member: 'b', cell: 'c2', month: 12 })];
     expect(violationsOf('teamPerMeeting', p, vs)).toEqual([
-      { rule: 'teamPerMeeting', cell: 'c2', date: vs[0]!.date, required: 'at most 1 member of team "to-1"', found: '2 members: a, b' },
+      {
+        rule: 'teamPerMeeting',
+        cell: 'c2',
+        date: vs[0]!.date,
+        required: 'at most 1 member of team "to-1"',
+        found: '2 members: a, b',
+      },
     ]);
   });
 
   it('when the visitors come from different teams or none then the team limit holds', () => {
-    const vs = [visit(p, { member: 'a', cell: 'c2', month: 12 }), visit(p, { member: 'c', cell: 'c2', month: 12 }), visit(p, { member: 'd', cell: 'c2', month: 12 })];
+    const vs = [
+      visit(p, { member: 'a', cell: 'c2', month: 12 }),
+      visit(p, { member: 'c', cell: 'c2', month: 12 }),
+      visit(p, { member: 'd', cell: 'c2', month: 12 }),
+    ];
     expect(violationsOf('teamPerMeeting', p, vs)).toEqual([]);
   });
 });

@@ -9,17 +9,33 @@ describe('visitorsPerMeeting', () => {
     const p = problemOf(spec({ policy: policy(), members }));
     const vs = [visit(p, { member: 'm1', cell: 'c1', month: 3 }), visit(p, { member: 'm2', cell: 'c1', month: 3 })];
     expect(violationsOf('visitorsPerMeeting', p, vs)).toEqual([
-      { rule: 'visitorsPerMeeting', cell: 'c1', date: vs[0]!.date, required: 'at most 1 visitor', found: '2 visitors: m1, m2' },
+      {
+        rule: 'visitorsPerMeeting',
+        cell: 'c1',
+        date: vs[0]!.date,
+        required: 'at most 1 visitor',
+        found: '2 visitors: m1, m2',
+      },
     ]);
   });
 
   it('when they attend different meetings of the cell then none is crowded', () => {
     const p = problemOf(spec({ policy: policy(), members }));
-    expect(violationsOf('visitorsPerMeeting', p, [visit(p, { member: 'm1', cell: 'c1', month: 3 }), visit(p, { member: 'm2', cell: 'c1', month: 5 })])).toEqual([]);
+    expect(
+      violationsOf('visitorsPerMeeting', p, [
+        visit(p, { member: 'm1', cell: 'c1', month: 3 }),
+        visit(p, { member: 'm2', cell: 'c1', month: 5 }),
+      ]),
+    ).toEqual([]);
   });
 
   it('when the policy allows two visitors then two at one meeting is fine', () => {
     const p = problemOf(spec({ policy: policy({ max_visitors_per_meeting: 2 }), members }));
-    expect(violationsOf('visitorsPerMeeting', p, [visit(p, { member: 'm1', cell: 'c1', month: 3 }), visit(p, { member: 'm2', cell: 'c1', month: 3 })])).toEqual([]);
+    expect(
+      violationsOf('visitorsPerMeeting', p, [
+        visit(p, { member: 'm1', cell: 'c1', month: 3 }),
+        visit(p, { member: 'm2', cell: 'c1', month: 3 }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,9 @@ function specFile(spec: unknown, name = 'spec.json'): { dir: string; specPath: s
 function brokenPlan(edit: (rows: string[][]) => string[][]): string {
   const text = readFileSync(HAND, 'utf8');
   const [header, ...rows] = parseCsv(text).rows;
-  const csv = [header!, ...edit(rows)].map((r) => r.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join('\r\n');
+  const csv = [header!, ...edit(rows)]
+    .map((r) => r.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(','))
+    .join('\r\n');
   const path = join(tmp(), 'plan.csv');
   writeFileSync(path, '\uFEFF' + csv + '\r\n');
   return path;
@@ -60,26 +62,37 @@ describe('lichdu check', () => {
     const r = await run('check', SPEC, path, '--json');
     expect(r.code).toBe(1);
     const { violations } = JSON.parse(r.out) as { violations: Array<{ rule: string; member?: string }> };
-    expect(violations.filter((v) => v.rule === 'quota')).toEqual([{ rule: 'quota', member: 'dak-to-uv3', period: '2027', required: 'at least 6 visits', found: '0 visits' }]);
-    expect(new Set(violations.map((v) => v.rule))).toEqual(new Set(violations.some((v) => v.rule === 'coverage') ? ['quota', 'coverage'] : ['quota']));
+    expect(violations.filter((v) => v.rule === 'quota')).toEqual([
+      { rule: 'quota', member: 'dak-to-uv3', period: '2027', required: 'at least 6 visits', found: '0 visits' },
+    ]);
+    expect(new Set(violations.map((v) => v.rule))).toEqual(
+      new Set(violations.some((v) => v.rule === 'coverage') ? ['quota', 'coverage'] : ['quota']),
+    );
   });
 
   it('when a visit is moved a day later and the fixed visit is dropped then meetingDate and fixed fail', async () => {
     const path = brokenPlan((rows) => {
       const i = rows.findIndex((r) => r[12] === 'Dự kiến');
-      const moved = rows.map((r, k) => (k === i ? [r[0]!.replace(/\d\d$/, (d) => String(Number(d) + 1).padStart(2, '0')), ...r.slice(1)] : r));
+      const moved = rows.map((r, k) =>
+        k === i ? [r[0]!.replace(/\d\d$/, (d) => String(Number(d) + 1).padStart(2, '0')), ...r.slice(1)] : r,
+      );
       return moved.filter((r) => !(r[4] === 'tu-01' && r[12] === 'Cố định'));
     });
     const r = await run('check', SPEC, path);
     expect(r.code).toBe(1);
-    const rules = r.out.split('\n').filter((l) => l.startsWith('✖ ')).map((l) => l.split(':')[0]);
+    const rules = r.out
+      .split('\n')
+      .filter((l) => l.startsWith('✖ '))
+      .map((l) => l.split(':')[0]);
     expect(rules).toContain('✖ meetingDate');
     expect(rules).toContain('✖ fixed');
     expect(r.out).toContain('✖ fixed: tu-01');
   });
 
   it('when the plan names an unknown member then the input is refused with exit 2', async () => {
-    const path = brokenPlan((rows) => rows.map((r, k) => (k === 2 ? [...r.slice(0, 4), 'dak-ha-uv99', ...r.slice(5)] : r)));
+    const path = brokenPlan((rows) =>
+      rows.map((r, k) => (k === 2 ? [...r.slice(0, 4), 'dak-ha-uv99', ...r.slice(5)] : r)),
+    );
     const r = await run('check', SPEC, path);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`✖ ${path}: line 4, column 5 (Mã cấp ủy viên): unknown member "dak-ha-uv99"`);
@@ -98,15 +111,18 @@ describe('lichdu convert', () => {
     expect(again.code).toBe(0);
   });
 
-  it.each(BAD.map(([name, raw, lines]) => [name, raw, lines] as const))('when the spec has %s then convert exits 2 and writes nothing', async (_name, raw, lines) => {
-    const { dir, specPath } = specFile(raw, 'spec.yaml');
-    const out = join(dir, 'out');
-    const r = await run('convert', specPath, HAND, '-o', out);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(lines.map((l) => l.replace('✖ spec.yaml:', `✖ ${specPath}:`)).join('\n'));
-    expect(r.err).toContain('nothing was written');
-    expect(existsSync(out)).toBe(false);
-  });
+  it.each(BAD.map(([name, raw, lines]) => [name, raw, lines] as const))(
+    'when the spec has %s then convert exits 2 and writes nothing',
+    async (_name, raw, lines) => {
+      const { dir, specPath } = specFile(raw, 'spec.yaml');
+      const out = join(dir, 'out');
+      const r = await run('convert', specPath, HAND, '-o', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(lines.map((l) => l.replace('✖ spec.yaml:', `✖ ${specPath}:`)).join('\n'));
+      expect(r.err).toContain('nothing was written');
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 });
 
 describe('the installed command', () => {
@@ -118,13 +134,16 @@ describe('the installed command', () => {
     expect(bad.stderr).toContain('✖ fixtures/nope.yaml: cannot read the spec: no such file');
     expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(spawnSync('node', [bin, 'frobnicate'], { encoding: 'utf8' }).status).toBe(2);
-    expect(spawnSync('node', [bin, 'convert', SPEC, HAND, '--lang', 'fr', '-o', tmp()], { encoding: 'utf8' }).status).toBe(2);
+    expect(
+      spawnSync('node', [bin, 'convert', SPEC, HAND, '--lang', 'fr', '-o', tmp()], { encoding: 'utf8' }).status,
+    ).toBe(2);
   });
 
   it('when policies are listed then each preset cites its document', () => {
     const r = spawnSync('node', [bin, 'policies'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    for (const s of ['kontum-776', '776-QĐ/TU', 'hoabinh-08', '08-QĐ/ĐUK', 'plan-002', 'quydinh-1120', '1120-QĐ/TU']) expect(r.stdout).toContain(s);
+    for (const s of ['kontum-776', '776-QĐ/TU', 'hoabinh-08', '08-QĐ/ĐUK', 'plan-002', 'quydinh-1120', '1120-QĐ/TU'])
+      expect(r.stdout).toContain(s);
   });
 });
 
@@ -133,7 +152,15 @@ describe('lichdu export ics and lichdu feeds', () => {
     const out = tmp();
     const r = await run('export', 'ics', 'fixtures/small/plan.json', '-o', out);
     expect(r.code).toBe(0);
-    for (const f of ['all.ics', 'members/m001.ics', 'members/m002.ics', 'members/m003.ics', 'cells/thon-1.ics', 'cells/kon-klor.ics', 'cells/tdp-2.ics']) {
+    for (const f of [
+      'all.ics',
+      'members/m001.ics',
+      'members/m002.ics',
+      'members/m003.ics',
+      'cells/thon-1.ics',
+      'cells/kon-klor.ics',
+      'cells/tdp-2.ics',
+    ]) {
       expect(readFileSync(join(out, 'ics', f), 'utf8'), f).toBe(readFileSync(join('fixtures/small/ics', f), 'utf8'));
     }
   });
@@ -151,10 +178,15 @@ describe('lichdu export ics and lichdu feeds', () => {
       expect(r[4]).toBe(r[3]!.replace('https://', 'webcal://'));
     }
     writeFileSync(join(out, '.lichdu-feed-secret'), 'c'.repeat(64));
-    const again = parseCsv((await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out).rows;
+    const again = parseCsv(
+      (await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out,
+    ).rows;
     expect(again.slice(1).map((r) => r[3])).not.toContain(rows[1]![3]);
     const bad = await run('feeds', out, '--base-url', 'lich.example.vn');
-    expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, '✖ --base-url: "lich.example.vn" is not an http(s) URL such as https://lich.example.vn']);
+    expect([bad.code, bad.err.split('\n')[0]]).toEqual([
+      2,
+      '✖ --base-url: "lich.example.vn" is not an http(s) URL such as https://lich.example.vn',
+    ]);
   });
 });
 
@@ -168,9 +200,26 @@ describe('lichdu plan', () => {
     expect(r.err).toMatch(/^Plan optimal: \d+ visits; 3 of 3 members meet their quotas; 3 of 3 cells covered;/m);
     expect(readFileSync(lp, 'utf8')).toMatch(/^Minimize/m);
     expect((await run('check', 'fixtures/small/spec.yaml', join(a, 'plan.json'))).code).toBe(0);
-    expect((await run('plan', 'fixtures/small/spec.yaml', '-o', b, '--seed', '3', '--quiet', '--export-model', join(b, 'model.mps'))).code).toBe(0);
-    expect(readFileSync(join(b, 'model.mps'), 'utf8')).toMatch(/^\* [^\n]*\nNAME lichdu\nROWS\n N obj\n[\s\S]*\nCOLUMNS\n[\s\S]*\nENDATA\n$/);
-    for (const f of ['plan.json', 'plan.csv', 'ics/all.ics']) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
+    expect(
+      (
+        await run(
+          'plan',
+          'fixtures/small/spec.yaml',
+          '-o',
+          b,
+          '--seed',
+          '3',
+          '--quiet',
+          '--export-model',
+          join(b, 'model.mps'),
+        )
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(join(b, 'model.mps'), 'utf8')).toMatch(
+      /^\* [^\n]*\nNAME lichdu\nROWS\n N obj\n[\s\S]*\nCOLUMNS\n[\s\S]*\nENDATA\n$/,
+    );
+    for (const f of ['plan.json', 'plan.csv', 'ics/all.ics'])
+      expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
     const solver = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8')).solver;
     expect([solver.status, solver.gap, solver.time_ms]).toEqual(['optimal', 0, null]);
   }, 120_000);
@@ -180,7 +229,10 @@ describe('lichdu plan', () => {
       year: 2027,
       policy: { id: 'p', extends: 'kontum-776', roles: { commune: { quota: { min: 13, per: 'year' } } } },
       units: [{ id: 'xa', name: 'Đảng bộ xã', level: 'commune' }],
-      cells: [{ id: 'c1', name: 'Chi bộ 1', unit: 'xa' }, { id: 'c2', name: 'Chi bộ 2', unit: 'xa' }],
+      cells: [
+        { id: 'c1', name: 'Chi bộ 1', unit: 'xa' },
+        { id: 'c2', name: 'Chi bộ 2', unit: 'xa' },
+      ],
       members: [{ id: 'm1', name: 'Nguyễn Văn An', role: 'commune', unit: 'xa' }],
     });
     const r = await run('plan', specPath, '-o', join(dir, 'out'));
@@ -198,13 +250,21 @@ describe('lichdu validate', () => {
     const { specPath } = specFile({
       year: 2027,
       policy: 'kontum-776',
-      units: [{ id: 'xa', name: 'X', level: 'commune' }, { id: 'xb', name: 'Y', level: 'commune' }],
-      cells: [{ id: 'c1', name: 'C1', unit: 'xa' }, { id: 'c2', name: 'C2', unit: 'xb' }],
+      units: [
+        { id: 'xa', name: 'X', level: 'commune' },
+        { id: 'xb', name: 'Y', level: 'commune' },
+      ],
+      cells: [
+        { id: 'c1', name: 'C1', unit: 'xa' },
+        { id: 'c2', name: 'C2', unit: 'xb' },
+      ],
       members: [{ id: 'm1', name: 'A', role: 'commune', unit: 'xa', unavailable: ['2027-01-01..2027-09-30'] }],
     });
     const r = await run('validate', specPath);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('! member m1 (A) can attend at most 3 meeting(s) in 2027 (area, home cell and unavailable days considered) but must make 6');
+    expect(r.out).toContain(
+      '! member m1 (A) can attend at most 3 meeting(s) in 2027 (area, home cell and unavailable days considered) but must make 6',
+    );
     expect(r.out).toContain("! cell c2 (C2) has no member who may visit it: add it to someone's area");
   });
 });

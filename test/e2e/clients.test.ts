@@ -14,31 +14,63 @@ const have = existsSync(join(TOOLS, 'csv-open-check.sh'));
 if (!have) console.warn(`skipping real-client checks: ${TOOLS} is not here (CI has it)`);
 
 describe.runIf(have)('plan.csv in a real spreadsheet', () => {
-  it.each(['vi', 'en'] as const)('when the example plan is written in %s then LibreOffice opens it with the text intact', async (lang) => {
-    const out = mkdtempSync(join(tmpdir(), 'lichdu-csv-'));
-    const code = await runCli(['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out, '--lang', lang], { out: () => {}, err: () => {} });
-    expect(code).toBe(0);
-    const r = spawnSync('bash', [join(TOOLS, 'csv-open-check.sh'), join(out, 'plan.csv'), CSV_HEADERS[lang].join(',')], { encoding: 'utf8', timeout: 900_000 });
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).not.toMatch(/^FAIL/m);
-  }, 900_000);
+  it.each(['vi', 'en'] as const)(
+    'when the example plan is written in %s then LibreOffice opens it with the text intact',
+    async (lang) => {
+      const out = mkdtempSync(join(tmpdir(), 'lichdu-csv-'));
+      const code = await runCli(
+        ['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out, '--lang', lang],
+        { out: () => {}, err: () => {} },
+      );
+      expect(code).toBe(0);
+      const r = spawnSync(
+        'bash',
+        [join(TOOLS, 'csv-open-check.sh'), join(out, 'plan.csv'), CSV_HEADERS[lang].join(',')],
+        { encoding: 'utf8', timeout: 900_000 },
+      );
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/^FAIL/m);
+    },
+    900_000,
+  );
 });
 
 describe.runIf(have)('calendars in real clients', () => {
   it('when the example plan is written then every .ics passes both independent parsers (ics-validate.sh)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lichdu-ics-'));
-    expect(await runCli(['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out], { out: () => {}, err: () => {} })).toBe(0);
-    const files = [join(out, 'ics', 'all.ics'), ...['members', 'cells'].flatMap((d) => readdirSync(join(out, 'ics', d)).map((f) => join(out, 'ics', d, f)))];
+    expect(
+      await runCli(['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out], {
+        out: () => {},
+        err: () => {},
+      }),
+    ).toBe(0);
+    const files = [
+      join(out, 'ics', 'all.ics'),
+      ...['members', 'cells'].flatMap((d) => readdirSync(join(out, 'ics', d)).map((f) => join(out, 'ics', d, f))),
+    ];
     expect(files).toHaveLength(1 + 44 + 80);
     const r = spawnSync('bash', [join(TOOLS, 'ics-validate.sh'), ...files], { encoding: 'utf8', timeout: 600_000 });
-    expect(r.status, (r.stdout + r.stderr).split('\n').filter((l) => /FAIL|ERROR/.test(l)).join('\n')).toBe(0);
+    expect(
+      r.status,
+      (r.stdout + r.stderr)
+        .split('\n')
+        .filter((l) => /FAIL|ERROR/.test(l))
+        .join('\n'),
+    ).toBe(0);
     expect(r.stdout.match(/, OK$/gm)).toHaveLength(files.length);
   }, 600_000);
 
   it('when lichdu serve runs then a subscribing client (vdirsyncer + khal) sees exactly the member’s visits; SIGTERM stops it', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lichdu-feed-'));
-    expect(await runCli(['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out], { out: () => {}, err: () => {} })).toBe(0);
-    const proc = spawn('node', ['dist/bin/lichdu.js', 'serve', out, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    expect(
+      await runCli(['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out], {
+        out: () => {},
+        err: () => {},
+      }),
+    ).toBe(0);
+    const proc = spawn('node', ['dist/bin/lichdu.js', 'serve', out, '--port', '0'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let log = '';
     proc.stderr.setEncoding('utf8');
     const url = await new Promise<string>((resolve, reject) => {
@@ -51,12 +83,22 @@ describe.runIf(have)('calendars in real clients', () => {
     });
     try {
       let links = '';
-      await runCli(['feeds', out, '--base-url', url, '--format', 'csv', '--lang', 'en'], { out: (s) => void (links += s), err: () => {} });
-      const row = links.split('\r\n').find((l) => l.includes(',dak-ha-uv2,'))!.split(',');
+      await runCli(['feeds', out, '--base-url', url, '--format', 'csv', '--lang', 'en'], {
+        out: (s) => void (links += s),
+        err: () => {},
+      });
+      const row = links
+        .split('\r\n')
+        .find((l) => l.includes(',dak-ha-uv2,'))!
+        .split(',');
       const [name, feedUrl] = [row[2]!, row[3]!];
-      const count = (readFileSync(join(out, 'ics', 'members', 'dak-ha-uv2.ics'), 'utf8').match(/BEGIN:VEVENT/g) ?? []).length;
+      const count = (readFileSync(join(out, 'ics', 'members', 'dak-ha-uv2.ics'), 'utf8').match(/BEGIN:VEVENT/g) ?? [])
+        .length;
       expect(count).toBeGreaterThanOrEqual(6);
-      const r = spawnSync('bash', [join(TOOLS, 'ics-subscribe-check.sh'), feedUrl, String(count), name], { encoding: 'utf8', timeout: 600_000 });
+      const r = spawnSync('bash', [join(TOOLS, 'ics-subscribe-check.sh'), feedUrl, String(count), name], {
+        encoding: 'utf8',
+        timeout: 600_000,
+      });
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain('If-None-Match -> 304');
       const wrong = await fetch(feedUrl.replace(/[A-Za-z0-9_-]{4}\.ics$/, 'AAAA.ics'));

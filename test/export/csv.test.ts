@@ -28,7 +28,11 @@ describe('plan.csv', () => {
 
   it('when written then it starts with a BOM, ends lines with CRLF and has the 13 Vietnamese headers', () => {
     const text = renderCsv(problem, visits, 'vi');
-    expect(text.startsWith('\uFEFFNgày,Thứ,Giờ bắt đầu,Giờ kết thúc,Mã cấp ủy viên,Họ và tên,Cấp / chức danh,Mã chi bộ,Tên chi bộ,Mã đảng bộ,Tên đảng bộ,Đặc điểm địa bàn,Trạng thái\r\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '\uFEFFNgày,Thứ,Giờ bắt đầu,Giờ kết thúc,Mã cấp ủy viên,Họ và tên,Cấp / chức danh,Mã chi bộ,Tên chi bộ,Mã đảng bộ,Tên đảng bộ,Đặc điểm địa bàn,Trạng thái\r\n',
+      ),
+    ).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text).toContain('Y Blong Êban');
     expect(text).toContain('"Chi bộ làng Kon Klor, ""Đăk Hà"""');
@@ -48,14 +52,20 @@ describe('plan.csv', () => {
   });
 
   it('when a name starts with = then the cell is kept as text and read back unchanged', () => {
-    const p = { ...problem, members: problem.members.map((m) => (m.id === 'm001' ? { ...m, name: '=HYPERLINK("x")' } : m)) };
+    const p = {
+      ...problem,
+      members: problem.members.map((m) => (m.id === 'm001' ? { ...m, name: '=HYPERLINK("x")' } : m)),
+    };
     const text = renderCsv(p, visits, 'vi');
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(parseCsv(text).rows.some((r) => r[5] === `'=HYPERLINK("x")`)).toBe(true);
   });
 
   it('when quoted fields hold commas, quotes and line breaks then the parser keeps them (RFC 4180)', () => {
-    expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n1,2,3,4').rows).toEqual([['a', 'b,c', 'd"e', 'f\r\ng'], ['1', '2', '3', '4']]);
+    expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n1,2,3,4').rows).toEqual([
+      ['a', 'b,c', 'd"e', 'f\r\ng'],
+      ['1', '2', '3', '4'],
+    ]);
     expect(parseCsv('a,"b').error).toMatch(/not closed/);
   });
 
@@ -80,7 +90,9 @@ describe('plan.json', () => {
     const doc = JSON.parse(goldenJson);
     doc.visits[1].cell = 'kon-klo';
     const r = readJsonPlan(JSON.stringify(doc), 'plan.json', problem);
-    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual(['✖ plan.json: visits[1].cell: unknown cell "kon-klo" (did you mean "kon-klor"?)']);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+      '✖ plan.json: visits[1].cell: unknown cell "kon-klo" (did you mean "kon-klor"?)',
+    ]);
   });
 
   it('when the plan was made from another spec then the mismatch is reported', () => {

@@ -4,7 +4,13 @@ import type { Problem, Visit, VisitStatus } from '../../src/domain/types.js';
 import { problemOf } from '../builders.js';
 
 const PERIOD = fc.constantFrom('year', 'half', 'quarter', 'month');
-const quota = fc.record({ min: fc.integer({ min: 0, max: 3 }), per: PERIOD, max: fc.option(fc.integer({ min: 3, max: 6 }), { nil: undefined }) }).map((q) => (q.max === undefined ? { min: q.min, per: q.per } : q));
+const quota = fc
+  .record({
+    min: fc.integer({ min: 0, max: 3 }),
+    per: PERIOD,
+    max: fc.option(fc.integer({ min: 3, max: 6 }), { nil: undefined }),
+  })
+  .map((q) => (q.max === undefined ? { min: q.min, per: q.per } : q));
 
 export const rawSpec = fc
   .record({
@@ -24,7 +30,14 @@ export const rawSpec = fc
         commune: fc.nat(1),
         team: fc.option(fc.constantFrom('t1', 't2'), { nil: undefined }),
         home: fc.option(fc.nat(3), { nil: undefined }),
-        unavailable: fc.array(fc.record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), len: fc.integer({ min: 0, max: 10 }) }), { maxLength: 2 }),
+        unavailable: fc.array(
+          fc.record({
+            month: fc.integer({ min: 1, max: 12 }),
+            day: fc.integer({ min: 1, max: 28 }),
+            len: fc.integer({ min: 0, max: 10 }),
+          }),
+          { maxLength: 2 },
+        ),
         quota: fc.option(fc.array(quota, { minLength: 1, maxLength: 2 }), { nil: undefined }),
       }),
       { minLength: 1, maxLength: 4 },
@@ -62,7 +75,9 @@ export const rawSpec = fc
       ...(m.home !== undefined && m.home < cells.length ? { home_cell: cells[m.home]!.id } : {}),
       unavailable: m.unavailable.map((u) => {
         const end = Math.min(28, u.day + u.len);
-        return end === u.day ? `2027-${pad(u.month)}-${pad(u.day)}` : `2027-${pad(u.month)}-${pad(u.day)}..2027-${pad(u.month)}-${pad(end)}`;
+        return end === u.day
+          ? `2027-${pad(u.month)}-${pad(u.day)}`
+          : `2027-${pad(u.month)}-${pad(u.day)}..2027-${pad(u.month)}-${pad(end)}`;
       }),
       ...(m.quota ? { quota: m.quota } : {}),
     }));
@@ -79,7 +94,10 @@ export const rawSpec = fc
         skip_home_cell: g.policy.skip_home_cell,
         max_visits_per_day: g.policy.max_visits_per_day,
       },
-      units: [{ id: 'tinh', name: 'Tỉnh', level: 'province' }, ...communes.map((id) => ({ id, name: `Xã ${id}`, level: 'commune', parent: 'tinh' }))],
+      units: [
+        { id: 'tinh', name: 'Tỉnh', level: 'province' },
+        ...communes.map((id) => ({ id, name: `Xã ${id}`, level: 'commune', parent: 'tinh' })),
+      ],
       cells,
       members,
     };
@@ -110,14 +128,28 @@ export const problemAndPlan = rawSpec.chain((raw) => {
       const problem: Problem = fixedSpec.length > 0 ? problemOf({ ...raw, fixed: fixedSpec }) : base;
       const plan: Visit[] = visits.map((v) => {
         const m = problem.meetings[v.meeting]!;
-        const date = v.perturb === 'date' ? `2027-${m.date.slice(5, 7)}-${m.date.slice(8) === '28' ? '27' : '28'}` : m.date;
-        return { member: problem.members[v.member]!.id, cell: m.cell, date, start: v.perturb === 'time' ? '06:00' : m.start, end: m.end, status: v.status };
+        const date =
+          v.perturb === 'date' ? `2027-${m.date.slice(5, 7)}-${m.date.slice(8) === '28' ? '27' : '28'}` : m.date;
+        return {
+          member: problem.members[v.member]!.id,
+          cell: m.cell,
+          date,
+          start: v.perturb === 'time' ? '06:00' : m.start,
+          end: m.end,
+          status: v.status,
+        };
       });
       // Keep the fixed visits in the plan most of the time, so that both outcomes of the fixed rule occur.
-      const withFixed = visits.length % 3 === 0 ? plan : [...plan, ...fixedSpec.map((f) => {
-        const m = problem.meetings.find((x) => x.cell === f.cell && x.date === f.date)!;
-        return { ...f, start: m.start, end: m.end, status: 'fixed' as const } as Visit;
-      })];
+      const withFixed =
+        visits.length % 3 === 0
+          ? plan
+          : [
+              ...plan,
+              ...fixedSpec.map((f) => {
+                const m = problem.meetings.find((x) => x.cell === f.cell && x.date === f.date)!;
+                return { ...f, start: m.start, end: m.end, status: 'fixed' as const } as Visit;
+              }),
+            ];
       return { problem, plan: withFixed };
     });
 });

@@ -12,8 +12,28 @@ function naive(p: Problem, visits: readonly Visit[]): Record<RuleId, string[]> {
   const out = Object.fromEntries(RULE_IDS.map((r) => [r, [] as string[]])) as Record<RuleId, string[]>;
   const meetingOf = (v: Visit) => p.meetings.find((m) => m.cell === v.cell && m.date === v.date);
   const month = (v: Visit) => meetingOf(v)?.month ?? Number(v.date.slice(5, 7));
-  const periodsIn = (per: string) => ({ year: [[1, 12]], half: [[1, 6], [7, 12]], quarter: [[1, 3], [4, 6], [7, 9], [10, 12]], month: Array.from({ length: 12 }, (_, i) => [i + 1, i + 1]) })[per]!;
-  const label = (per: string, k: number) => ({ year: '2027', half: `2027-H${k + 1}`, quarter: `2027-Q${k + 1}`, month: `2027-${String(k + 1).padStart(2, '0')}` })[per]!;
+  const periodsIn = (per: string) =>
+    ({
+      year: [[1, 12]],
+      half: [
+        [1, 6],
+        [7, 12],
+      ],
+      quarter: [
+        [1, 3],
+        [4, 6],
+        [7, 9],
+        [10, 12],
+      ],
+      month: Array.from({ length: 12 }, (_, i) => [i + 1, i + 1]),
+    })[per]!;
+  const label = (per: string, k: number) =>
+    ({
+      year: '2027',
+      half: `2027-H${k + 1}`,
+      quarter: `2027-Q${k + 1}`,
+      month: `2027-${String(k + 1).padStart(2, '0')}`,
+    })[per]!;
   const member = (id: string) => p.members.find((m) => m.id === id)!;
 
   for (const m of p.members) {
@@ -33,20 +53,31 @@ function naive(p: Problem, visits: readonly Visit[]): Record<RuleId, string[]> {
       if (cov.max !== undefined && n > cov.max) out.coverage.push(`${c.id}|${label(cov.per, k)}|max`);
     });
   }
-  const distinct = <T,>(xs: T[]) => [...new Set(xs)];
+  const distinct = <T>(xs: T[]) => [...new Set(xs)];
   for (const key of distinct(visits.map((v) => `${v.cell}|${v.date}`))) {
     const at = visits.filter((v) => `${v.cell}|${v.date}` === key);
     if (at.length > p.policy.maxVisitorsPerMeeting) out.visitorsPerMeeting.push(key);
     for (const team of distinct(at.map((v) => member(v.member).team).filter((t) => t !== undefined))) {
-      if (at.filter((v) => member(v.member).team === team).length > p.policy.maxPerTeamPerMeeting) out.teamPerMeeting.push(`${key}|${team}`);
+      if (at.filter((v) => member(v.member).team === team).length > p.policy.maxPerTeamPerMeeting)
+        out.teamPerMeeting.push(`${key}|${team}`);
     }
   }
   if (p.policy.noConsecutive) {
     for (const m of p.members) {
       for (const c of p.cells) {
         if (c.allowConsecutive) continue;
-        const idx = new Set(visits.filter((v) => v.member === m.id && v.cell === c.id).map(meetingOf).filter((x) => x !== undefined).map((x) => x.index));
-        for (const i of idx) if (idx.has(i + 1)) out.noConsecutive.push(`${m.id}|${c.id}|${p.meetings.find((x) => x.cell === c.id && x.index === i + 1)!.date}`);
+        const idx = new Set(
+          visits
+            .filter((v) => v.member === m.id && v.cell === c.id)
+            .map(meetingOf)
+            .filter((x) => x !== undefined)
+            .map((x) => x.index),
+        );
+        for (const i of idx)
+          if (idx.has(i + 1))
+            out.noConsecutive.push(
+              `${m.id}|${c.id}|${p.meetings.find((x) => x.cell === c.id && x.index === i + 1)!.date}`,
+            );
       }
     }
   }
@@ -57,13 +88,16 @@ function naive(p: Problem, visits: readonly Visit[]): Record<RuleId, string[]> {
     if (m.unavailable.has(v.date)) out.availability.push(`${v.member}|${v.cell}|${v.date}`);
     const mt = meetingOf(v);
     if (!mt || mt.start !== v.start || mt.end !== v.end) out.meetingDate.push(`${v.member}|${v.cell}|${v.date}`);
-    if (v.status === 'fixed' && !p.fixed.some((f) => f.member === v.member && f.cell === v.cell && f.date === v.date)) out.fixed.push(`${v.member}|${v.cell}|${v.date}|marked`);
+    if (v.status === 'fixed' && !p.fixed.some((f) => f.member === v.member && f.cell === v.cell && f.date === v.date))
+      out.fixed.push(`${v.member}|${v.cell}|${v.date}|marked`);
   }
   for (const key of distinct(visits.map((v) => `${v.member}|${v.date}`))) {
-    if (visits.filter((v) => `${v.member}|${v.date}` === key).length > p.policy.maxVisitsPerDay) out.visitsPerDay.push(key);
+    if (visits.filter((v) => `${v.member}|${v.date}` === key).length > p.policy.maxVisitsPerDay)
+      out.visitsPerDay.push(key);
   }
   for (const f of p.fixed) {
-    if (!visits.some((v) => v.member === f.member && v.cell === f.cell && v.date === f.date)) out.fixed.push(`${f.member}|${f.cell}|${f.date}|missing`);
+    if (!visits.some((v) => v.member === f.member && v.cell === f.cell && v.date === f.date))
+      out.fixed.push(`${f.member}|${f.cell}|${f.date}|missing`);
   }
   return out;
 }
@@ -89,13 +123,19 @@ function keyOf(rule: RuleId, v: ReturnType<typeof checkPlan>[number]): string {
 
 describe('checker agrees with a naive recount', () => {
   it('when specs and plans are random then every rule gives the same violations as the recount', () => {
-    const seen = Object.fromEntries(RULE_IDS.map((r) => [r, { broken: 0, kept: 0 }])) as Record<RuleId, { broken: number; kept: number }>;
+    const seen = Object.fromEntries(RULE_IDS.map((r) => [r, { broken: 0, kept: 0 }])) as Record<
+      RuleId,
+      { broken: number; kept: number }
+    >;
     fc.assert(
       fc.property(problemAndPlan, ({ problem, plan }) => {
         const expected = naive(problem, plan);
         const got = checkPlan(problem, plan);
         for (const rule of RULE_IDS) {
-          const mine = got.filter((v) => v.rule === rule).map((v) => keyOf(rule, v)).sort();
+          const mine = got
+            .filter((v) => v.rule === rule)
+            .map((v) => keyOf(rule, v))
+            .sort();
           expect(mine, rule).toEqual([...expected[rule]].sort());
           seen[rule][mine.length > 0 ? 'broken' : 'kept']++;
         }

@@ -21,11 +21,22 @@ function planDir(): string {
 }
 
 async function start(dir: string): Promise<FeedServer> {
-  server = await startFeedServer({ dir, secretFile: join(dir, 'secret'), host: '127.0.0.1', port: 0, ics: { lang: 'vi', reminderMinutes: 1440 }, pollMs: 60_000, log: (l) => logs.push(l) });
+  server = await startFeedServer({
+    dir,
+    secretFile: join(dir, 'secret'),
+    host: '127.0.0.1',
+    port: 0,
+    ics: { lang: 'vi', reminderMinutes: 1440 },
+    pollMs: 60_000,
+    log: (l) => logs.push(l),
+  });
   return server;
 }
 
-function get(url: string, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       let body = '';
@@ -38,7 +49,8 @@ function get(url: string, opts: { method?: string; headers?: Record<string, stri
   });
 }
 
-const memberUrl = (s: FeedServer, dir: string, id: string) => `${s.url}/feeds/${feedToken(loadOrCreateSecret(join(dir, 'secret')), 'member', id)}.ics`;
+const memberUrl = (s: FeedServer, dir: string, id: string) =>
+  `${s.url}/feeds/${feedToken(loadOrCreateSecret(join(dir, 'secret')), 'member', id)}.ics`;
 
 describe('lichdu serve', () => {
   it('when a member feed is fetched then it is the member’s calendar with a strong ETag, and a repeat with If-None-Match gets 304', async () => {
@@ -51,7 +63,10 @@ describe('lichdu serve', () => {
     const etag = r.headers.etag as string;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
     expect((await get(memberUrl(s, dir, 'm002'), { headers: { 'If-None-Match': `"x", ${etag}` } })).status).toBe(304);
-    expect((await get(memberUrl(s, dir, 'm002'), { headers: { 'If-Modified-Since': r.headers['last-modified'] as string } })).status).toBe(304);
+    expect(
+      (await get(memberUrl(s, dir, 'm002'), { headers: { 'If-Modified-Since': r.headers['last-modified'] as string } }))
+        .status,
+    ).toBe(304);
     expect((await get(memberUrl(s, dir, 'm002'), { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
   });
 
@@ -70,7 +85,15 @@ describe('lichdu serve', () => {
     const good = memberUrl(s, dir, 'm001');
     const flipped = good.replace(/\/feeds\/(.)/, (_m, c: string) => `/feeds/${c === 'A' ? 'B' : 'A'}`);
     expect(flipped).not.toBe(good);
-    const answers = await Promise.all([flipped, `${s.url}/feeds/m001.ics`, `${s.url}/feeds/../plan.json`, `${s.url}/plan.json`, `${s.url}/feeds/%2e%2e%2fplan.json.ics`].map((u) => get(u)));
+    const answers = await Promise.all(
+      [
+        flipped,
+        `${s.url}/feeds/m001.ics`,
+        `${s.url}/feeds/../plan.json`,
+        `${s.url}/plan.json`,
+        `${s.url}/feeds/%2e%2e%2fplan.json.ics`,
+      ].map((u) => get(u)),
+    );
     for (const a of answers) expect([a.status, a.body]).toEqual([404, 'not found\n']);
   });
 
@@ -84,7 +107,9 @@ describe('lichdu serve', () => {
     expect((await get(memberUrl(s, dir, 'm003'))).body).toBe(before.body);
     // A new, valid plan: m003 loses the September visit; m001's feed does not change.
     const doc = JSON.parse(readFileSync('fixtures/small/plan.json', 'utf8'));
-    doc.visits = doc.visits.filter((v: { member: string; meeting: string }) => !(v.member === 'm003' && v.meeting === '2027-09'));
+    doc.visits = doc.visits.filter(
+      (v: { member: string; meeting: string }) => !(v.member === 'm003' && v.meeting === '2027-09'),
+    );
     const m001Before = await get(memberUrl(s, dir, 'm001'));
     writeFileSync(join(dir, 'next.json'), JSON.stringify(doc));
     renameSync(join(dir, 'next.json'), join(dir, 'plan.json'));
@@ -93,7 +118,10 @@ describe('lichdu serve', () => {
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(after.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     const m001After = await get(memberUrl(s, dir, 'm001'));
-    expect([m001After.headers.etag, m001After.headers['last-modified']]).toEqual([m001Before.headers.etag, m001Before.headers['last-modified']]);
+    expect([m001After.headers.etag, m001After.headers['last-modified']]).toEqual([
+      m001Before.headers.etag,
+      m001Before.headers['last-modified'],
+    ]);
   });
 
   it('when the secret file is replaced then every old link stops working', async () => {

@@ -14,13 +14,17 @@ const load = (raw: unknown): Problem => {
 };
 
 describe('network model', () => {
-  it.each(['S', 'M'])('when the %s benchmark instance is solved then the network model proves the same optimum as the full MIP', async (size) => {
-    const p = load((makeSpec as (s: string, seed: number) => unknown)(size, 1));
-    const fast = await solve(p, { timeLimitSec: 120 });
-    expect([fast.status, fast.method, fast.gap]).toEqual(['optimal', 'network', 0]);
-    expect(checkPlan(p, fast.visits)).toEqual([]);
-    const full = await solve(p, { timeLimitSec: 120, method: 'mip' });
-    expect(full.status).toBe('optimal');
-    expect(fast.objective!).toBeCloseTo(full.objective!, 6);
-  }, 300_000);
+  it.each(['S', 'M'])(
+    'when the %s benchmark instance is solved then the network model proves the same optimum as the full MIP',
+    async (size) => {
+      const p = load((makeSpec as (s: string, seed: number) => unknown)(size, 1));
+      const fast = await solve(p, { timeLimitSec: 120 });
+      expect([fast.status, fast.method, fast.gap]).toEqual(['optimal', 'network', 0]);
+      expect(checkPlan(p, fast.visits)).toEqual([]);
+      const full = await solve(p, { timeLimitSec: 120, method: 'mip' });
+      expect(full.status).toBe('optimal');
+      expect(fast.objective!).toBeCloseTo(full.objective!, 6);
+    },
+    300_000,
+  );
 });

@@ -35,9 +35,17 @@ const tiny = fc
         max_visitors_per_meeting: g.members === 3 ? 1 : g.maxVisitors,
         max_per_team_per_meeting: 1,
       },
-      cells: [cell({ id: 'c1', tags: g.tags[0] }), cell({ id: 'c2', tags: g.tags[1], allow_consecutive: g.allowConsecutive, meeting: { day: g.day2 } })],
+      cells: [
+        cell({ id: 'c1', tags: g.tags[0] }),
+        cell({ id: 'c2', tags: g.tags[1], allow_consecutive: g.allowConsecutive, meeting: { day: g.day2 } }),
+      ],
       members: Array.from({ length: g.members }, (_, i) =>
-        member({ id: `m${i + 1}`, ...(i === 0 && g.home ? { home_cell: g.home } : {}), ...(i === 1 && g.unavailable ? { unavailable: [g.unavailable] } : {}), ...(i < 2 ? { team: 't' } : {}) }),
+        member({
+          id: `m${i + 1}`,
+          ...(i === 0 && g.home ? { home_cell: g.home } : {}),
+          ...(i === 1 && g.unavailable ? { unavailable: [g.unavailable] } : {}),
+          ...(i < 2 ? { team: 't' } : {}),
+        }),
       ),
     });
     const p = problemOf(raw);
@@ -56,12 +64,24 @@ function cost(p: Problem, visits: readonly Visit[]): number {
   }
   for (const n of pairs.values()) total += 30 * Math.max(0, n - 1);
   const perMonth = new Map<string, number>();
-  for (const v of visits) perMonth.set(`${v.member}|${month.get(`${v.cell}|${v.date}`)}`, (perMonth.get(`${v.member}|${month.get(`${v.cell}|${v.date}`)}`) ?? 0) + 1);
+  for (const v of visits)
+    perMonth.set(
+      `${v.member}|${month.get(`${v.cell}|${v.date}`)}`,
+      (perMonth.get(`${v.member}|${month.get(`${v.cell}|${v.date}`)}`) ?? 0) + 1,
+    );
   for (const n of perMonth.values()) total += 10 * Math.max(0, n - 1);
-  const count = (pred: (v: Visit) => boolean, per: Parameters<typeof periodIndex>[0], i: number) => visits.filter((v) => pred(v) && periodIndex(per, month.get(`${v.cell}|${v.date}`)!) === i).length;
-  for (const m of p.members) for (const q of m.quotas) periodsOf(q.per, p.year).forEach((_, i) => (total += 100_000 * Math.max(0, q.min - count((v) => v.member === m.id, q.per, i))));
+  const count = (pred: (v: Visit) => boolean, per: Parameters<typeof periodIndex>[0], i: number) =>
+    visits.filter((v) => pred(v) && periodIndex(per, month.get(`${v.cell}|${v.date}`)!) === i).length;
+  for (const m of p.members)
+    for (const q of m.quotas)
+      periodsOf(q.per, p.year).forEach(
+        (_, i) => (total += 100_000 * Math.max(0, q.min - count((v) => v.member === m.id, q.per, i))),
+      );
   const cov = p.policy.coverage;
-  for (const c of p.cells) periodsOf(cov.per, p.year).forEach((_, i) => (total += 100_000 * Math.max(0, cov.min - count((v) => v.cell === c.id, cov.per, i))));
+  for (const c of p.cells)
+    periodsOf(cov.per, p.year).forEach(
+      (_, i) => (total += 100_000 * Math.max(0, cov.min - count((v) => v.cell === c.id, cov.per, i))),
+    );
   return total;
 }
 
@@ -69,18 +89,29 @@ function oracle(p: Problem): number {
   const ids = p.members.map((m) => m.id);
   const options: string[][] = [[]];
   for (const a of ids) options.push([a]);
-  if (p.policy.maxVisitorsPerMeeting >= 2) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) options.push([ids[i]!, ids[j]!]);
+  if (p.policy.maxVisitorsPerMeeting >= 2)
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) options.push([ids[i]!, ids[j]!]);
   let best = Infinity;
   const visits: Visit[] = [];
   const go = (k: number) => {
     if (k === p.meetings.length) {
-      const hard = checkPlan(p, visits).filter((v) => !((v.rule === 'quota' || v.rule === 'coverage') && v.required.startsWith('at least')));
+      const hard = checkPlan(p, visits).filter(
+        (v) => !((v.rule === 'quota' || v.rule === 'coverage') && v.required.startsWith('at least')),
+      );
       if (hard.length === 0) best = Math.min(best, cost(p, visits));
       return;
     }
     const mt = p.meetings[k]!;
     for (const o of options) {
-      for (const id of o) visits.push({ member: id as Visit['member'], cell: mt.cell, date: mt.date, start: mt.start, end: mt.end, status: 'planned' });
+      for (const id of o)
+        visits.push({
+          member: id as Visit['member'],
+          cell: mt.cell,
+          date: mt.date,
+          start: mt.start,
+          end: mt.end,
+          status: 'planned',
+        });
       go(k + 1);
       visits.length -= o.length;
     }

@@ -6,7 +6,13 @@ import type { Problem, Visit } from '../../src/domain/types.js';
 import { solve } from '../../solver/index.js';
 import { cell, member, problemOf, spec } from '../builders.js';
 
-const policy = (o: Record<string, unknown> = {}) => ({ id: 't', extends: 'kontum-776', roles: { commune: { quota: [{ min: 0, per: 'year' }] } }, coverage: { min: 0, per: 'year' }, ...o });
+const policy = (o: Record<string, unknown> = {}) => ({
+  id: 't',
+  extends: 'kontum-776',
+  roles: { commune: { quota: [{ min: 0, per: 'year' }] } },
+  coverage: { min: 0, per: 'year' },
+  ...o,
+});
 const quota = (min: number, per = 'year') => ({ commune: { quota: [{ min, per }] } });
 
 async function plan(p: Problem): Promise<{ visits: Visit[]; objective: number }> {
@@ -33,14 +39,28 @@ describe('solver rules', () => {
   });
 
   it('coverage: when every cell needs a visit each half then each cell is visited in both halves', async () => {
-    const p = problemOf(spec({ policy: policy({ coverage: { min: 1, per: 'half' } }), members: [member({ id: 'm1' }), member({ id: 'm2' })] }));
+    const p = problemOf(
+      spec({
+        policy: policy({ coverage: { min: 1, per: 'half' } }),
+        members: [member({ id: 'm1' }), member({ id: 'm2' })],
+      }),
+    );
     const a = await plan(p);
-    for (const c of ['c1', 'c2']) expect(new Set(a.visits.filter((v) => v.cell === c).map((v) => (Number(v.date.slice(5, 7)) <= 6 ? 'H1' : 'H2')))).toEqual(new Set(['H1', 'H2']));
+    for (const c of ['c1', 'c2'])
+      expect(
+        new Set(a.visits.filter((v) => v.cell === c).map((v) => (Number(v.date.slice(5, 7)) <= 6 ? 'H1' : 'H2'))),
+      ).toEqual(new Set(['H1', 'H2']));
     expect(checkPlan(p, a.visits)).toEqual([]);
   });
 
   const twoWantJanuary = (o: Record<string, unknown>, members = [member({ id: 'm1' }), member({ id: 'm2' })]) =>
-    problemOf(spec({ policy: policy({ roles: quota(1), ...o }), cells: [cell({ id: 'c1', tags: ['remote', 'ethnic'] })], members }));
+    problemOf(
+      spec({
+        policy: policy({ roles: quota(1), ...o }),
+        cells: [cell({ id: 'c1', tags: ['remote', 'ethnic'] })],
+        members,
+      }),
+    );
 
   it('visitorsPerMeeting: when two members both want the January meeting then only one gets it', async () => {
     const one = await plan(twoWantJanuary({}));
@@ -51,34 +71,66 @@ describe('solver rules', () => {
   });
 
   it('teamPerMeeting: when two members of one team want one meeting then the team limit separates them', async () => {
-    const same = await plan(twoWantJanuary({ max_visitors_per_meeting: 2 }, [member({ id: 'm1', team: 't1' }), member({ id: 'm2', team: 't1' })]));
+    const same = await plan(
+      twoWantJanuary({ max_visitors_per_meeting: 2 }, [
+        member({ id: 'm1', team: 't1' }),
+        member({ id: 'm2', team: 't1' }),
+      ]),
+    );
     expect(months(same.visits)).toEqual([1, 2]);
-    const other = await plan(twoWantJanuary({ max_visitors_per_meeting: 2 }, [member({ id: 'm1', team: 't1' }), member({ id: 'm2', team: 't2' })]));
+    const other = await plan(
+      twoWantJanuary({ max_visitors_per_meeting: 2 }, [
+        member({ id: 'm1', team: 't1' }),
+        member({ id: 'm2', team: 't2' }),
+      ]),
+    );
     expect(months(other.visits)).toEqual([1, 1]);
   });
 
   it('noConsecutive: when a member visits the only cell twice then not in January and February, unless the cell allows it', async () => {
-    const mk = (allow: boolean, noConsecutive = true) => problemOf(spec({ policy: policy({ roles: quota(2), no_consecutive: noConsecutive }), cells: [cell({ id: 'c1', tags: ['remote'], allow_consecutive: allow })] }));
+    const mk = (allow: boolean, noConsecutive = true) =>
+      problemOf(
+        spec({
+          policy: policy({ roles: quota(2), no_consecutive: noConsecutive }),
+          cells: [cell({ id: 'c1', tags: ['remote'], allow_consecutive: allow })],
+        }),
+      );
     expect(months((await plan(mk(false))).visits)).toEqual([1, 3]);
     expect(months((await plan(mk(true))).visits)).toEqual([1, 2]);
     expect(months((await plan(mk(false, false))).visits)).toEqual([1, 2]);
   });
 
   it('homeCell: when the member’s home cell is the priority cell then the visit goes elsewhere', async () => {
-    const mk = (home: boolean) => problemOf(spec({ policy: policy({ roles: quota(1) }), cells: [cell({ id: 'c1', tags: ['remote'] }), cell({ id: 'c2' })], members: [member({ id: 'm1', ...(home ? { home_cell: 'c1' } : {}) })] }));
+    const mk = (home: boolean) =>
+      problemOf(
+        spec({
+          policy: policy({ roles: quota(1) }),
+          cells: [cell({ id: 'c1', tags: ['remote'] }), cell({ id: 'c2' })],
+          members: [member({ id: 'm1', ...(home ? { home_cell: 'c1' } : {}) })],
+        }),
+      );
     expect((await plan(mk(true))).visits.map((v) => v.cell)).toEqual(['c2']);
     expect((await plan(mk(false))).visits.map((v) => v.cell)).toEqual(['c1']);
   });
 
   it('availability and area: when the member is away in January then the visit is in February, at a cell of their area', async () => {
-    const p = problemOf(spec({ policy: policy({ roles: quota(1) }), cells: [cell({ id: 'c1', tags: ['remote'] })], members: [member({ id: 'm1', unavailable: ['2027-01-01..2027-01-31'] })] }));
+    const p = problemOf(
+      spec({
+        policy: policy({ roles: quota(1) }),
+        cells: [cell({ id: 'c1', tags: ['remote'] })],
+        members: [member({ id: 'm1', unavailable: ['2027-01-01..2027-01-31'] })],
+      }),
+    );
     const a = await plan(p);
     expect(months(a.visits)).toEqual([2]);
     expect(checkPlan(p, a.visits)).toEqual([]);
   });
 
   it('visitsPerDay: when two cells meet the same day and the quota wants both then the shortfall is reported', async () => {
-    const mk = (perDay: number) => problemOf(spec({ policy: policy({ roles: quota(2, 'month'), max_visits_per_day: perDay, no_consecutive: false }) }));
+    const mk = (perDay: number) =>
+      problemOf(
+        spec({ policy: policy({ roles: quota(2, 'month'), max_visits_per_day: perDay, no_consecutive: false }) }),
+      );
     const r = await solve(mk(1), { timeLimitSec: 30 });
     expect(r.status).toBe('infeasible-relaxed');
     expect(r.unmet.filter((u) => u.rule === 'quota')).toHaveLength(12);
@@ -86,14 +138,27 @@ describe('solver rules', () => {
   });
 
   it('fixed: when a visit is fixed in December then the plan keeps it, marked fixed', async () => {
-    const p = problemOf(spec({ policy: policy({ roles: quota(1) }), fixed: [{ member: 'm1', cell: 'c2', date: '2027-12-05' }] }));
+    const p = problemOf(
+      spec({ policy: policy({ roles: quota(1) }), fixed: [{ member: 'm1', cell: 'c2', date: '2027-12-05' }] }),
+    );
     const a = await plan(p);
-    expect(a.visits).toEqual([{ member: 'm1', cell: 'c2', date: '2027-12-05', start: '19:30', end: '21:30', status: 'fixed' }]);
+    expect(a.visits).toEqual([
+      { member: 'm1', cell: 'c2', date: '2027-12-05', start: '19:30', end: '21:30', status: 'fixed' },
+    ]);
     expect(checkPlan(p, a.visits)).toEqual([]);
   });
 
   it('spread and priority: when two visits could be made in January then the second goes to February, both at priority cells early', async () => {
-    const p = problemOf(spec({ policy: policy({ roles: quota(2) }), cells: [cell({ id: 'c1', tags: ['remote'] }), cell({ id: 'c2', tags: ['remote'], meeting: { day: 20 } }), cell({ id: 'c3' })] }));
+    const p = problemOf(
+      spec({
+        policy: policy({ roles: quota(2) }),
+        cells: [
+          cell({ id: 'c1', tags: ['remote'] }),
+          cell({ id: 'c2', tags: ['remote'], meeting: { day: 20 } }),
+          cell({ id: 'c3' }),
+        ],
+      }),
+    );
     const a = await plan(p);
     expect(months(a.visits)).toEqual([1, 2]);
     expect(a.visits.map((v) => v.cell).sort()).toEqual(['c1', 'c2']);

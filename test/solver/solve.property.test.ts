@@ -8,7 +8,8 @@ import { problemAndPlan, rawSpec } from '../property/arbitraries.js';
 import { problemOf } from '../builders.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20270102);
-const key = (v: { rule: string; member?: string; cell?: string; date?: string; period?: string }) => [v.rule, v.member ?? '', v.cell ?? '', v.date ?? '', v.period ?? ''].join('|');
+const key = (v: { rule: string; member?: string; cell?: string; date?: string; period?: string }) =>
+  [v.rule, v.member ?? '', v.cell ?? '', v.date ?? '', v.period ?? ''].join('|');
 
 describe('solver against the checker', () => {
   it('when specs are random then optimal plans break nothing and relaxed plans break exactly what is reported', async () => {
@@ -32,7 +33,11 @@ describe('solver against the checker', () => {
   }, 300_000);
 });
 
-type Raw = Record<string, unknown> & { cells: Array<Record<string, unknown>>; members: Array<Record<string, unknown>>; policy: Record<string, unknown> };
+type Raw = Record<string, unknown> & {
+  cells: Array<Record<string, unknown>>;
+  members: Array<Record<string, unknown>>;
+  policy: Record<string, unknown>;
+};
 
 describe('solver invariances', () => {
   it('when ids are renamed and the lists reordered then the optimal objective is the same', async () => {
@@ -44,11 +49,13 @@ describe('solver invariances', () => {
         const renamed = {
           ...r,
           cells: [...r.cells].reverse().map((c) => ({ ...c, id: ren(c.id as string) })),
-          members: [...r.members.slice(shift % r.members.length), ...r.members.slice(0, shift % r.members.length)].map((m) => ({
-            ...m,
-            id: ren(m.id as string),
-            ...(m.home_cell ? { home_cell: ren(m.home_cell as string) } : {}),
-          })),
+          members: [...r.members.slice(shift % r.members.length), ...r.members.slice(0, shift % r.members.length)].map(
+            (m) => ({
+              ...m,
+              id: ren(m.id as string),
+              ...(m.home_cell ? { home_cell: ren(m.home_cell as string) } : {}),
+            }),
+          ),
         };
         const a = await solve(problemOf(r), { timeLimitSec: 30 });
         const b = await solve(problemOf(renamed), { timeLimitSec: 30 });
@@ -63,14 +70,18 @@ describe('solver invariances', () => {
   it('when a hard rule is removed then the optimal objective is never worse', async () => {
     let cases = 0;
     await fc.assert(
-      fc.asyncProperty(rawSpec, fc.constantFrom('no_consecutive', 'skip_home_cell', 'max_visits_per_day', 'max_visitors_per_meeting'), async (raw, rule) => {
-        const r = raw as unknown as Raw;
-        const looser = { ...r, policy: { ...r.policy, [rule]: rule.startsWith('max') ? 12 : false } };
-        const a = await solve(problemOf(r), { timeLimitSec: 30 });
-        const b = await solve(problemOf(looser), { timeLimitSec: 30 });
-        expect(b.objective!).toBeLessThanOrEqual(a.objective! + 1e-6);
-        cases++;
-      }),
+      fc.asyncProperty(
+        rawSpec,
+        fc.constantFrom('no_consecutive', 'skip_home_cell', 'max_visits_per_day', 'max_visitors_per_meeting'),
+        async (raw, rule) => {
+          const r = raw as unknown as Raw;
+          const looser = { ...r, policy: { ...r.policy, [rule]: rule.startsWith('max') ? 12 : false } };
+          const a = await solve(problemOf(r), { timeLimitSec: 30 });
+          const b = await solve(problemOf(looser), { timeLimitSec: 30 });
+          expect(b.objective!).toBeLessThanOrEqual(a.objective! + 1e-6);
+          cases++;
+        },
+      ),
       { seed: SEED + 1, numRuns: 10 },
     );
     expect(cases).toBe(10);
@@ -86,7 +97,12 @@ describe('solver with fixed visits', () => {
         expect(['optimal', 'infeasible-relaxed']).toContain(r.status);
         const violations = checkPlan(problem, r.visits);
         expect(violations.map(key).sort()).toEqual(r.unmet.map(key).sort());
-        for (const f of problem.fixed) expect(r.visits.some((v) => v.member === f.member && v.cell === f.cell && v.date === f.date && v.status === 'fixed')).toBe(true);
+        for (const f of problem.fixed)
+          expect(
+            r.visits.some(
+              (v) => v.member === f.member && v.cell === f.cell && v.date === f.date && v.status === 'fixed',
+            ),
+          ).toBe(true);
         if (problem.fixed.length > 0) withFixed++;
       }),
       { seed: SEED + 2, numRuns: 20 },

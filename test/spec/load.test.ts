@@ -46,7 +46,11 @@ describe('spec loader normalises good specs', () => {
       spec({
         units: [unit({ id: 'tinh' }), unit({ id: 'xa1', parent: 'tinh' }), unit({ id: 'xa2', parent: 'tinh' })],
         cells: [cell({ id: 'c1', unit: 'xa1' }), cell({ id: 'c2', unit: 'xa2' })],
-        members: [member({ id: 'p', role: 'province', unit: 'tinh' }), member({ id: 'm', unit: 'xa2' }), member({ id: 'q', role: 'province', unit: 'tinh', area: ['xa1'] })],
+        members: [
+          member({ id: 'p', role: 'province', unit: 'tinh' }),
+          member({ id: 'm', unit: 'xa2' }),
+          member({ id: 'q', role: 'province', unit: 'tinh', area: ['xa1'] }),
+        ],
       }),
     );
     const eligible = Object.fromEntries(p.members.map((m) => [m.id, [...m.eligibleCells]]));
@@ -54,8 +58,16 @@ describe('spec loader normalises good specs', () => {
   });
 
   it('when a member has unavailable ranges then every day in them is unavailable', () => {
-    const p = problemOf(spec({ members: [member({ id: 'm1', unavailable: ['2027-02-27..2027-03-02', '2027-07-20'] })] }));
-    expect([...p.members[0]!.unavailable]).toEqual(['2027-02-27', '2027-02-28', '2027-03-01', '2027-03-02', '2027-07-20']);
+    const p = problemOf(
+      spec({ members: [member({ id: 'm1', unavailable: ['2027-02-27..2027-03-02', '2027-07-20'] })] }),
+    );
+    expect([...p.members[0]!.unavailable]).toEqual([
+      '2027-02-27',
+      '2027-02-28',
+      '2027-03-01',
+      '2027-03-02',
+      '2027-07-20',
+    ]);
   });
 
   it('when the same spec is given as YAML and as JSON then the problems are equal', () => {
@@ -67,7 +79,16 @@ describe('spec loader normalises good specs', () => {
   });
 
   it('when an inline policy extends a preset then it keeps the preset and overrides what it names', () => {
-    const p = problemOf(spec({ policy: { id: 'mine', extends: 'kontum-776', priority: { remote: 5 }, roles: { commune: { quota: { min: 4, per: 'year' } } } } }));
+    const p = problemOf(
+      spec({
+        policy: {
+          id: 'mine',
+          extends: 'kontum-776',
+          priority: { remote: 5 },
+          roles: { commune: { quota: { min: 4, per: 'year' } } },
+        },
+      }),
+    );
     expect(p.policy.priority).toEqual({ remote: 5, ethnic: 2, religious: 2, complex: 2 });
     expect(p.policy.roles.province!.quota).toEqual([{ min: 2, per: 'year' }]);
     expect(p.members[0]!.quotas).toEqual([{ min: 4, per: 'year' }]);

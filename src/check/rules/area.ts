@@ -11,7 +11,14 @@ export const area: Rule = {
     for (const v of ctx.visits) {
       const m = ctx.member.get(v.member);
       if (!m || m.eligibleCells.has(v.cell)) continue;
-      out.push({ rule: 'area', member: v.member, cell: v.cell, date: v.date, required: `a cell inside the area ${m.area.join(', ')}`, found: `cell "${v.cell}" of unit "${ctx.cell.get(v.cell)?.unit ?? '?'}"` });
+      out.push({
+        rule: 'area',
+        member: v.member,
+        cell: v.cell,
+        date: v.date,
+        required: `a cell inside the area ${m.area.join(', ')}`,
+        found: `cell "${v.cell}" of unit "${ctx.cell.get(v.cell)?.unit ?? '?'}"`,
+      });
     }
     return out;
   },

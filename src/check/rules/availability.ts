@@ -9,6 +9,13 @@ export const availability: Rule = {
   check(ctx: CheckContext): Violation[] {
     return ctx.visits
       .filter((v) => ctx.member.get(v.member)?.unavailable.has(v.date))
-      .map((v) => ({ rule: 'availability', member: v.member, cell: v.cell, date: v.date, required: 'no visit on an unavailable day', found: `a visit on ${v.date}, marked unavailable` }));
+      .map((v) => ({
+        rule: 'availability',
+        member: v.member,
+        cell: v.cell,
+        date: v.date,
+        required: 'no visit on an unavailable day',
+        found: `a visit on ${v.date}, marked unavailable`,
+      }));
   },
 };

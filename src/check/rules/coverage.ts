@@ -17,8 +17,22 @@ export const coverage: Rule = {
       for (const v of byCell.get(c.id) ?? []) counts[periodIndex(per, ctx.monthOfVisit(v))]!++;
       periods.forEach((p, i) => {
         const n = counts[i]!;
-        if (n < min) out.push({ rule: 'coverage', cell: c.id, period: p.label, required: `at least ${plural(min, 'visit')}`, found: plural(n, 'visit') });
-        if (max !== undefined && n > max) out.push({ rule: 'coverage', cell: c.id, period: p.label, required: `at most ${plural(max, 'visit')}`, found: plural(n, 'visit') });
+        if (n < min)
+          out.push({
+            rule: 'coverage',
+            cell: c.id,
+            period: p.label,
+            required: `at least ${plural(min, 'visit')}`,
+            found: plural(n, 'visit'),
+          });
+        if (max !== undefined && n > max)
+          out.push({
+            rule: 'coverage',
+            cell: c.id,
+            period: p.label,
+            required: `at most ${plural(max, 'visit')}`,
+            found: plural(n, 'visit'),
+          });
       });
     }
     return out;

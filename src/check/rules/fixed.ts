@@ -12,10 +12,26 @@ export const fixed: Rule = {
     const inPlan = new Set(ctx.visits.map(key));
     const inSpec = new Set(ctx.problem.fixed.map(key));
     for (const f of ctx.problem.fixed) {
-      if (!inPlan.has(key(f))) out.push({ rule: 'fixed', member: f.member, cell: f.cell, date: f.date, required: 'the fixed visit of the spec', found: 'no such visit in the plan' });
+      if (!inPlan.has(key(f)))
+        out.push({
+          rule: 'fixed',
+          member: f.member,
+          cell: f.cell,
+          date: f.date,
+          required: 'the fixed visit of the spec',
+          found: 'no such visit in the plan',
+        });
     }
     for (const v of ctx.visits) {
-      if (v.status === 'fixed' && !inSpec.has(key(v))) out.push({ rule: 'fixed', member: v.member, cell: v.cell, date: v.date, required: 'status "fixed" only for a fixed visit of the spec', found: 'a visit marked fixed that the spec does not fix' });
+      if (v.status === 'fixed' && !inSpec.has(key(v)))
+        out.push({
+          rule: 'fixed',
+          member: v.member,
+          cell: v.cell,
+          date: v.date,
+          required: 'status "fixed" only for a fixed visit of the spec',
+          found: 'a visit marked fixed that the spec does not fix',
+        });
     }
     return out;
   },

@@ -10,6 +10,13 @@ export const homeCell: Rule = {
     if (!ctx.problem.policy.skipHomeCell) return [];
     return ctx.visits
       .filter((v) => ctx.member.get(v.member)?.homeCell === v.cell)
-      .map((v) => ({ rule: 'homeCell', member: v.member, cell: v.cell, date: v.date, required: 'no visit to the member’s home cell', found: `a visit to home cell "${v.cell}"` }));
+      .map((v) => ({
+        rule: 'homeCell',
+        member: v.member,
+        cell: v.cell,
+        date: v.date,
+        required: 'no visit to the member’s home cell',
+        found: `a visit to home cell "${v.cell}"`,
+      }));
   },
 };

@@ -13,9 +13,23 @@ export const meetingDate: Rule = {
       if (!m) {
         const month = Number(v.date.slice(5, 7));
         const same = ctx.problem.meetings.find((x) => x.cell === v.cell && x.month === month);
-        out.push({ rule: 'meetingDate', member: v.member, cell: v.cell, date: v.date, required: same ? `the meeting on ${same.date}` : 'a meeting date of the cell', found: `a visit on ${v.date}, when the cell does not meet` });
+        out.push({
+          rule: 'meetingDate',
+          member: v.member,
+          cell: v.cell,
+          date: v.date,
+          required: same ? `the meeting on ${same.date}` : 'a meeting date of the cell',
+          found: `a visit on ${v.date}, when the cell does not meet`,
+        });
       } else if (m.start !== v.start || m.end !== v.end) {
-        out.push({ rule: 'meetingDate', member: v.member, cell: v.cell, date: v.date, required: `${m.start}–${m.end}`, found: `${v.start}–${v.end}` });
+        out.push({
+          rule: 'meetingDate',
+          member: v.member,
+          cell: v.cell,
+          date: v.date,
+          required: `${m.start}–${m.end}`,
+          found: `${v.start}–${v.end}`,
+        });
       }
     }
     return out;

@@ -12,12 +12,22 @@ export const noConsecutive: Rule = {
     for (const group of groupBy(ctx.visits, (v) => `${v.member}|${v.cell}`).values()) {
       const first = group[0]!;
       if (ctx.cell.get(first.cell)?.allowConsecutive) continue;
-      const meetings = group.map((v) => ctx.meetingOf(v)).filter((m) => m !== undefined).sort((a, b) => a.index - b.index);
+      const meetings = group
+        .map((v) => ctx.meetingOf(v))
+        .filter((m) => m !== undefined)
+        .sort((a, b) => a.index - b.index);
       for (let k = 1; k < meetings.length; k++) {
         const a = meetings[k - 1]!;
         const b = meetings[k]!;
         if (b.index === a.index + 1) {
-          out.push({ rule: 'noConsecutive', member: first.member, cell: first.cell, date: b.date, required: 'no visit to the same cell at two consecutive meetings', found: `visits on ${a.date} and ${b.date}` });
+          out.push({
+            rule: 'noConsecutive',
+            member: first.member,
+            cell: first.cell,
+            date: b.date,
+            required: 'no visit to the same cell at two consecutive meetings',
+            found: `visits on ${a.date} and ${b.date}`,
+          });
         }
       }
     }

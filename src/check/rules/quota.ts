@@ -18,8 +18,22 @@ export const quota: Rule = {
         for (const month of months) counts[periodIndex(q.per, month)]!++;
         periodsOf(q.per, year).forEach((p, i) => {
           const n = counts[i]!;
-          if (n < q.min) out.push({ rule: 'quota', member: m.id, period: p.label, required: `at least ${plural(q.min, 'visit')}`, found: plural(n, 'visit') });
-          if (q.max !== undefined && n > q.max) out.push({ rule: 'quota', member: m.id, period: p.label, required: `at most ${plural(q.max, 'visit')}`, found: plural(n, 'visit') });
+          if (n < q.min)
+            out.push({
+              rule: 'quota',
+              member: m.id,
+              period: p.label,
+              required: `at least ${plural(q.min, 'visit')}`,
+              found: plural(n, 'visit'),
+            });
+          if (q.max !== undefined && n > q.max)
+            out.push({
+              rule: 'quota',
+              member: m.id,
+              period: p.label,
+              required: `at most ${plural(q.max, 'visit')}`,
+              found: plural(n, 'visit'),
+            });
         });
       }
     }

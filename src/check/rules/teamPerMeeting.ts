@@ -17,7 +17,13 @@ export const teamPerMeeting: Rule = {
       if (group.length <= max) continue;
       const v = group[0]!;
       const team = ctx.member.get(v.member)!.team!;
-      out.push({ rule: 'teamPerMeeting', cell: v.cell, date: v.date, required: `at most ${plural(max, 'member')} of team "${team}"`, found: `${plural(group.length, 'member')}: ${group.map((g) => g.member).join(', ')}` });
+      out.push({
+        rule: 'teamPerMeeting',
+        cell: v.cell,
+        date: v.date,
+        required: `at most ${plural(max, 'member')} of team "${team}"`,
+        found: `${plural(group.length, 'member')}: ${group.map((g) => g.member).join(', ')}`,
+      });
     }
     return out;
   },

@@ -12,7 +12,13 @@ export const visitorsPerMeeting: Rule = {
     for (const group of groupBy(ctx.visits, (v) => `${v.cell}|${v.date}`).values()) {
       if (group.length <= max) continue;
       const v = group[0]!;
-      out.push({ rule: 'visitorsPerMeeting', cell: v.cell as CellId, date: v.date, required: `at most ${plural(max, 'visitor')}`, found: `${plural(group.length, 'visitor')}: ${group.map((g) => g.member).join(', ')}` });
+      out.push({
+        rule: 'visitorsPerMeeting',
+        cell: v.cell as CellId,
+        date: v.date,
+        required: `at most ${plural(max, 'visitor')}`,
+        found: `${plural(group.length, 'visitor')}: ${group.map((g) => g.member).join(', ')}`,
+      });
     }
     return out;
   },

@@ -12,7 +12,13 @@ export const visitsPerDay: Rule = {
     for (const group of groupBy(ctx.visits, (v) => `${v.member}|${v.date}`).values()) {
       if (group.length <= max) continue;
       const v = group[0]!;
-      out.push({ rule: 'visitsPerDay', member: v.member as MemberId, date: v.date, required: `at most ${plural(max, 'visit')} a day`, found: `${plural(group.length, 'visit')}: ${group.map((g) => g.cell).join(', ')}` });
+      out.push({
+        rule: 'visitsPerDay',
+        member: v.member as MemberId,
+        date: v.date,
+        required: `at most ${plural(max, 'visit')} a day`,
+        found: `${plural(group.length, 'visit')}: ${group.map((g) => g.cell).join(', ')}`,
+      });
     }
     return out;
   },
