@@ -1,13 +1,18 @@
-// The soft goals, in order (SPEC §4): priority cells get more visits and earlier in the year; each member rotates
-// across cells; no visit beyond what quotas and coverage need. Every visit costs VISIT_COST, less a priority bonus
-// that is larger for heavier cells and earlier months but always below VISIT_COST, so no visit is ever added for the
-// bonus alone; a member's second and later visit to the same cell costs ROTATION_COST more.
-import { lpName } from './lp.js';
-import type { ModelContext } from './context.js';
+// The soft goals (SPEC §4), written once: every formulation is charged by addObjective, and planCost charges a plan
+// given as visits the same way, so the cost of one plan is one number whichever path found it.
+//  - priority: every visit costs VISIT_COST less a bonus, larger for heavier cells (the policy's tag weights) and
+//    earlier months, always below VISIT_COST (no visit is ever added for the bonus alone);
+//  - rotation: a member's second and later visit to one cell costs ROTATION_COST each (full formulation only; the
+//    network formulation relaxes it, and its matching never repeats a cell);
+//  - spread: each visit a member makes beyond one in a meeting month costs SPREAD_COST;
+//  - quota and coverage shortfalls cost SHORTFALL_COST a visit (src: solver/formulation.ts boundedCount).
+import { groupBy } from '../src/domain/group.js';
+import { periodIndex, periodsOf } from '../src/domain/periods.js';
+import type { Cell, Problem, Visit } from '../src/domain/types.js';
+import { rowName, SHORTFALL_COST, type Formulation, type VisitTerm } from './formulation.js';
 
 export const VISIT_COST = 100;
 export const ROTATION_COST = 30;
-/** Spread: each visit a member makes beyond one in the same month. */
 export const SPREAD_COST = 10;
 
 /** The bonus of a visit to a cell of priority weight `w` (sum of its tags' weights) in `month` (1–12). */
@@ -19,57 +24,71 @@ export function cellWeight(priority: Readonly<Record<string, number>>, tags: rea
   return tags.reduce((s, t) => s + (priority[t] ?? 0), 0);
 }
 
-export function objective(ctx: ModelContext, opts: { rotation: boolean }): void {
-  const { model, problem } = ctx;
-  for (const c of ctx.candidates) {
-    model.vars[c.v]!.obj =
-      VISIT_COST - priorityBonus(cellWeight(problem.policy.priority, c.cell.tags), c.meeting.month);
+export function visitCost(problem: Pick<Problem, 'policy'>, cell: Pick<Cell, 'tags'>, month: number): number {
+  return VISIT_COST - priorityBonus(cellWeight(problem.policy.priority, cell.tags), month);
+}
+
+/** A penalty variable `p >= sum(terms) - 1` costing `cost` a unit, where the terms can sum to more than one. */
+function beyondOne(f: Formulation, name: string, terms: readonly VisitTerm[], cost: number): void {
+  const capacity = terms.reduce((s, t) => s + f.model.vars[t.v]!.ub, 0);
+  if (capacity <= 1) return;
+  const p = f.model.addVar(name, { lb: 0, ub: capacity - 1, integer: false, obj: cost });
+  f.model.addRow(name, [...terms.map((t) => [t.v, 1] as const), [p, -1] as const], -Infinity, 1);
+}
+
+export function addObjective(f: Formulation): void {
+  // Priority: the cost of each visit, on the variables that count visits to a cell's meeting.
+  for (const terms of f.cellTerms.values())
+    for (const t of terms) f.model.vars[t.v]!.obj = visitCost(f.problem, t.cell, t.month);
+  // Spread (a row per member and month: months nest in the member's periods, so a network stays a network).
+  if (!f.relaxes.includes('spread')) {
+    for (const [member, terms] of f.memberTerms)
+      for (const [month, list] of groupBy(terms, (t) => t.month))
+        beyondOne(f, rowName('spread', member, month), list, SPREAD_COST);
   }
-  // Spread: crowd[m,month] >= visits of m in that month - 1 (a network row: months nest in the member's periods).
-  for (const [member, cands] of ctx.byMember) {
-    const byMonth = new Map<number, number[]>();
-    for (const c of cands)
-      (byMonth.get(c.meeting.month) ?? byMonth.set(c.meeting.month, []).get(c.meeting.month)!).push(c.v);
-    for (const [month, vs] of byMonth) {
-      if (
-        vs.length < 2 ||
-        (problem.policy.maxVisitsPerDay === 1 &&
-          new Set(cands.filter((c) => c.meeting.month === month).map((c) => c.meeting.date)).size < 2)
-      )
-        continue;
-      const s = model.addVar(`spread#${lpName(member)}#${month}`, {
-        lb: 0,
-        ub: vs.length - 1,
-        integer: false,
-        obj: SPREAD_COST,
+  // Rotation.
+  if (f.kind === 'full' && !f.relaxes.includes('rotation')) {
+    for (const [member, cands] of f.byMember)
+      for (const [cell, list] of groupBy(cands, (c) => c.cell.id))
+        beyondOne(f, rowName('rotation', member, cell), list, ROTATION_COST);
+  }
+}
+
+/** The objective of a plan, recomputed from its visits: what every formulation charges for it. */
+export function planCost(problem: Problem, visits: readonly Visit[]): number {
+  const monthAt = new Map<string, Map<string, number>>();
+  for (const m of problem.meetings) {
+    let byDate = monthAt.get(m.cell);
+    if (!byDate) monthAt.set(m.cell, (byDate = new Map()));
+    byDate.set(m.date, m.month);
+  }
+  const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const month = (v: Visit) => monthAt.get(v.cell)?.get(v.date) ?? Number(v.date.slice(5, 7));
+  const beyond = (n: number) => Math.max(0, n - 1);
+  let cost = 0;
+  for (const v of visits) cost += visitCost(problem, cellById.get(v.cell) ?? { tags: [] }, month(v));
+  const byMember = groupBy(visits, (v) => v.member);
+  for (const mine of byMember.values()) {
+    for (const list of groupBy(mine, month).values()) cost += SPREAD_COST * beyond(list.length);
+    for (const list of groupBy(mine, (v) => v.cell).values()) cost += ROTATION_COST * beyond(list.length);
+  }
+  const y = problem.year;
+  for (const m of problem.members) {
+    const months = (byMember.get(m.id) ?? []).map(month);
+    for (const q of m.quotas)
+      periodsOf(q.per, y).forEach((_, i) => {
+        const n = months.filter((mo) => periodIndex(q.per, mo) === i).length;
+        cost += SHORTFALL_COST * Math.max(0, q.min - n);
       });
-      model.addRow(
-        `spread#${lpName(member)}#${month}`,
-        [...vs.map((v) => [v, 1] as const), [s, -1] as const],
-        -Infinity,
-        1,
-      );
-    }
   }
-  if (!opts.rotation) return;
-  // Rotation: repeat[m,c] >= sum_k x[m,c,k] - 1.
-  for (const [member, cands] of ctx.byMember) {
-    const byCell = new Map<string, number[]>();
-    for (const c of cands) (byCell.get(c.cell.id) ?? byCell.set(c.cell.id, []).get(c.cell.id)!).push(c.v);
-    for (const [cell, vs] of byCell) {
-      if (vs.length < 2) continue;
-      const r = model.addVar(`rotation#${lpName(member)}#${lpName(cell)}`, {
-        lb: 0,
-        ub: vs.length - 1,
-        integer: false,
-        obj: ROTATION_COST,
-      });
-      model.addRow(
-        `rotation#${lpName(member)}#${lpName(cell)}`,
-        [...vs.map((v) => [v, 1] as const), [r, -1] as const],
-        -Infinity,
-        1,
-      );
-    }
+  const cov = problem.policy.coverage;
+  const byCell = groupBy(visits, (v) => v.cell);
+  for (const c of problem.cells) {
+    const months = (byCell.get(c.id) ?? []).map(month);
+    periodsOf(cov.per, y).forEach((_, i) => {
+      const n = months.filter((mo) => periodIndex(cov.per, mo) === i).length;
+      cost += SHORTFALL_COST * Math.max(0, cov.min - n);
+    });
   }
+  return cost;
 }

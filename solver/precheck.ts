@@ -1,21 +1,21 @@
 // Plain-language reasons a plan cannot meet every rule, found before solving: a member with fewer meetings they may
 // attend than their quota in some period, a cell no member may visit.
 import type { Meeting, Problem } from '../src/domain/types.js';
+import { groupBy } from '../src/domain/group.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
-import { eligible } from './rules/eligibility.js';
+import { forbiddenBy } from './rules/index.js';
 
 export function precheck(problem: Problem): string[] {
   const out: string[] = [];
   const visitable = new Set<string>();
   const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
-  const meetingsOf = new Map<string, Meeting[]>();
-  for (const mt of problem.meetings) (meetingsOf.get(mt.cell) ?? meetingsOf.set(mt.cell, []).get(mt.cell)!).push(mt);
+  const meetingsOf = groupBy(problem.meetings, (m: Meeting) => m.cell as string);
   for (const m of problem.members) {
     const months: number[] = [];
     const dates = new Set<string>();
     for (const mt of [...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? [])) {
       const cell = cellById.get(mt.cell)!;
-      if (eligible(problem, m, cell, mt) !== true) continue;
+      if (forbiddenBy(problem, m, cell, mt).length > 0) continue;
       visitable.add(cell.id);
       if (!dates.has(mt.date)) {
         dates.add(mt.date);
@@ -28,7 +28,8 @@ export function precheck(problem: Problem): string[] {
         const n = months.filter((mo) => periodIndex(q.per, mo) === i).length * problem.policy.maxVisitsPerDay;
         if (n < q.min)
           out.push(
-            `member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.label} (area, home cell and unavailable days considered) but must make ${q.min}`,
+            `member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.label} ` +
+              `(area, home cell and unavailable days considered) but must make ${q.min}`,
           );
       });
     }

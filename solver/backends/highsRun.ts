@@ -7,8 +7,11 @@ import type { WorkerInput, WorkerOutput } from './types.js';
 const loadHighs = ((highsModule as unknown as { default?: unknown }).default ??
   highsModule) as unknown as () => Promise<LegacyHighs>;
 
+let instance: Promise<LegacyHighs> | undefined;
+
 export async function runHighs(input: WorkerInput): Promise<WorkerOutput> {
-  const highs = await loadHighs();
+  // One instance per worker; a worker whose solve failed is replaced, so a broken instance is never reused.
+  const highs = await (instance ??= loadHighs());
   const r = highs.solve(input.lp, {
     time_limit: input.timeLimitSec,
     random_seed: input.seed,

@@ -1,14 +1,128 @@
-// The backends: one worker thread per solve, ended at the deadline whatever the library does.
+// The backends behind one interface, run in warm worker threads: at most two workers (one per core), each reused
+// across solves, so a solve pays for the libraries and HiGHS's WebAssembly once per worker, not once per call. A
+// worker is ended at a solve's deadline whatever the library does (and a fresh one started for the next solve),
+// recycled after RECYCLE_AFTER solves or after any error (a WebAssembly heap only grows), and unreferenced while
+// idle so that it never keeps the process alive.
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Backend, BackendName, BackendResult, WorkerInput, WorkerOutput } from './types.js';
+
+export { BACKEND_NAMES, type BackendName } from './types.js';
+
+/** Solves one worker serves before it is replaced. */
+const RECYCLE_AFTER = 40;
+/** Workers at most: the machines have two cores. */
+const POOL_SIZE = 2;
+/** How long after the time limit a worker is given before it is ended. */
+const GRACE_MS = 2000;
 
 /** The compiled worker: beside this file in dist/, or under dist/ when this file runs from source (tests). */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return join(dirname(here), 'worker.js');
   return join(dirname(here), '..', '..', 'dist', 'solver', 'backends', 'worker.js');
+}
+
+interface Job {
+  readonly input: WorkerInput;
+  readonly resolve: (r: BackendResult) => void;
+}
+
+class PooledWorker {
+  readonly worker: Worker;
+  solves = 0;
+  busy = false;
+  dead = false;
+
+  constructor() {
+    this.worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    this.worker.unref();
+    this.worker.on('error', () => (this.dead = true));
+    this.worker.on('exit', () => (this.dead = true));
+  }
+
+  run(input: WorkerInput): Promise<{ out?: WorkerOutput; crash?: string; timedOut?: boolean }> {
+    this.busy = true;
+    this.solves++;
+    this.worker.ref();
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (r: { out?: WorkerOutput; crash?: string; timedOut?: boolean }) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        this.worker.off('message', onMessage);
+        this.worker.off('error', onError);
+        this.worker.off('exit', onExit);
+        this.busy = false;
+        if (!this.dead) this.worker.unref();
+        resolve(r);
+      };
+      const onMessage = (out: WorkerOutput) => settle({ out });
+      const onError = (err: Error) => settle({ crash: err.message });
+      const onExit = (code: number) => settle({ crash: `the solver worker stopped (exit ${code})` });
+      const deadline = setTimeout(
+        () => {
+          this.end();
+          settle({ timedOut: true });
+        },
+        input.timeLimitSec * 1000 + GRACE_MS,
+      );
+      this.worker.on('message', onMessage);
+      this.worker.once('error', onError);
+      this.worker.once('exit', onExit);
+      this.worker.postMessage(input);
+    });
+  }
+
+  end(): void {
+    this.dead = true;
+    void this.worker.terminate();
+  }
+}
+
+const pool: PooledWorker[] = [];
+const queue: Job[] = [];
+
+function idleWorker(): PooledWorker | undefined {
+  for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.dead) pool.splice(i, 1);
+  const idle = pool.find((w) => !w.busy);
+  if (idle) return idle;
+  if (pool.length < POOL_SIZE) {
+    const w = new PooledWorker();
+    pool.push(w);
+    return w;
+  }
+  return undefined;
+}
+
+function pump(): void {
+  while (queue.length > 0) {
+    const w = idleWorker();
+    if (!w) return;
+    const job = queue.shift()!;
+    void w.run(job.input).then(({ out, crash, timedOut }) => {
+      const name = job.input.backend;
+      if (!out || out.status === 'error' || w.solves >= RECYCLE_AFTER) w.end();
+      if (timedOut)
+        job.resolve({ status: 'no-solution', message: `${name} gave no answer within ${job.input.timeLimitSec} s` });
+      else if (crash) job.resolve({ status: 'crashed', message: `${name}: ${crash}` });
+      else if (out!.status === 'error')
+        job.resolve({ status: 'crashed', message: `${name}: ${out!.message ?? 'error'}` });
+      else job.resolve(fromWorker(out!));
+      pump();
+    });
+  }
+}
+
+function fromWorker(m: WorkerOutput): BackendResult {
+  return {
+    status: m.status as BackendResult['status'],
+    ...(m.values ? { values: new Map(m.values) } : {}),
+    ...(m.objective !== undefined ? { objective: m.objective } : {}),
+    ...(m.message ? { message: m.message } : {}),
+  };
 }
 
 export function backend(name: BackendName): Backend {
@@ -22,31 +136,13 @@ export function backend(name: BackendName): Backend {
         timeLimitSec: opts.timeLimitSec,
         seed: opts.seed,
       };
-      const worker = new Worker(workerFile(), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
-      let done = false;
-      const finish = (r: BackendResult) => {
-        if (done) return;
-        done = true;
-        clearTimeout(deadline);
-        void worker.terminate();
-        resolve(r);
-      };
-      // The libraries do not always stop at their own time limit: end the worker a little after it.
-      const deadline = setTimeout(
-        () => finish({ status: 'no-solution', message: `${name} gave no answer within ${opts.timeLimitSec} s` }),
-        opts.timeLimitSec * 1000 + 2000,
-      );
-      worker.once('message', (m: WorkerOutput) => {
-        const values = m.values ? new Map(m.values) : undefined;
-        if (m.status === 'error') finish({ status: 'no-solution', message: `${name}: ${m.message ?? 'error'}` });
-        else
-          finish({
-            status: m.status,
-            ...(values ? { values } : {}),
-            ...(m.objective !== undefined ? { objective: m.objective } : {}),
-            ...(m.message ? { message: m.message } : {}),
-          });
-      });
-      worker.once('error', (err) => finish({ status: 'no-solution', message: `${name}: ${err.message}` }));
+      queue.push({ input, resolve });
+      pump();
     });
+}
+
+/** Ends every worker (tests and benchmarks that want a cold start; the CLI need not call it). */
+export async function shutdownBackends(): Promise<void> {
+  const all = pool.splice(0);
+  await Promise.all(all.map((w) => w.worker.terminate()));
 }

@@ -11,7 +11,8 @@ export interface BackendOptions {
 }
 
 export interface BackendResult {
-  readonly status: 'optimal' | 'feasible' | 'infeasible' | 'timed-out' | 'no-solution';
+  /** `crashed`: the library or its worker failed (e.g. WebAssembly out of memory), not the model. */
+  readonly status: 'optimal' | 'infeasible' | 'timed-out' | 'no-solution' | 'crashed';
   /** Variable values by name, when a solution was found. */
   readonly values?: ReadonlyMap<string, number>;
   readonly objective?: number;
@@ -29,7 +30,7 @@ export interface WorkerInput {
 }
 
 export interface WorkerOutput {
-  readonly status: BackendResult['status'] | 'error';
+  readonly status: Exclude<BackendResult['status'], 'crashed'> | 'error';
   readonly objective?: number;
   readonly values?: Array<[string, number]>;
   readonly message?: string;

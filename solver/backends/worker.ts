@@ -1,16 +1,32 @@
-// Runs one solver library on one model inside a worker thread, so the caller can end it at a deadline.
-import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerInput, WorkerOutput } from './types.js';
-import { runHighs } from './highsRun.js';
-import { runGlpk } from './glpkRun.js';
-import { runJsl } from './jslRun.js';
+// A warm solver worker: answers one message per solve, loading each library by import() only when it is first asked
+// for, so that HiGHS users never load glpk.js (GPL-3.0) or javascript-lp-solver.
+import { parentPort } from 'node:worker_threads';
+import type { BackendName, WorkerInput, WorkerOutput } from './types.js';
 
-const input = workerData as WorkerInput;
-let out: WorkerOutput;
-try {
-  out =
-    input.backend === 'highs' ? await runHighs(input) : input.backend === 'glpk' ? await runGlpk(input) : runJsl(input);
-} catch (err) {
-  out = { status: 'error', message: (err as Error).message };
+type Runner = (input: WorkerInput) => WorkerOutput | Promise<WorkerOutput>;
+
+const runners = new Map<BackendName, Promise<Runner>>();
+
+function runner(name: BackendName): Promise<Runner> {
+  let r = runners.get(name);
+  if (!r) {
+    r =
+      name === 'highs'
+        ? import('./highsRun.js').then((m) => m.runHighs)
+        : name === 'glpk'
+          ? import('./glpkRun.js').then((m) => m.runGlpk)
+          : import('./jslRun.js').then((m) => m.runJsl);
+    runners.set(name, r);
+  }
+  return r;
 }
-parentPort!.postMessage(out);
+
+parentPort!.on('message', async (input: WorkerInput) => {
+  let out: WorkerOutput;
+  try {
+    out = await (await runner(input.backend))(input);
+  } catch (err) {
+    out = { status: 'error', message: (err as Error).message };
+  }
+  parentPort!.postMessage(out);
+});

@@ -1,14 +1,14 @@
 import type { PeriodKind } from '../../src/domain/types.js';
 import { periodIndex, periodsOf } from '../../src/domain/periods.js';
-import type { Candidate } from '../context.js';
+import type { VisitTerm } from '../formulation.js';
 
-/** Candidates split by the periods of `kind` (by the meeting's month). */
-export function byPeriod(
+/** Terms split by the periods of `kind` (by their meeting month). */
+export function byPeriod<T extends VisitTerm>(
   kind: PeriodKind,
   year: number,
-  cands: readonly Candidate[],
-): Array<{ label: string; cands: Candidate[] }> {
-  const periods = periodsOf(kind, year).map((p) => ({ label: p.label, cands: [] as Candidate[] }));
-  for (const c of cands) periods[periodIndex(kind, c.meeting.month)]!.cands.push(c);
+  terms: readonly T[],
+): Array<{ label: string; terms: T[] }> {
+  const periods = periodsOf(kind, year).map((p) => ({ label: p.label, terms: [] as T[] }));
+  for (const t of terms) periods[periodIndex(kind, t.month)]!.terms.push(t);
   return periods;
 }

@@ -1,15 +1,14 @@
 // SPEC §4.3: at most max_visitors_per_meeting members at one meeting.
-import { lpName } from '../lp.js';
-import { capRow, type ModelContext } from '../context.js';
+import { boundedCount, rowName } from '../formulation.js';
+import type { SolverRule } from './rule.js';
 
-export function visitorsPerMeetingRows(ctx: ModelContext): void {
-  const max = ctx.problem.policy.maxVisitorsPerMeeting;
-  for (const cands of ctx.byMeeting.values()) {
-    const { cell, meeting } = cands[0]!;
-    capRow(ctx, `visitorsPerMeeting#${lpName(cell.id)}#${meeting.month}`, cands, max, {
-      rule: 'visitorsPerMeeting',
-      cell: cell.id,
-      date: meeting.date,
-    });
-  }
-}
+export const visitorsPerMeeting: SolverRule = {
+  id: 'visitorsPerMeeting',
+  rows(f) {
+    const max = f.problem.policy.maxVisitorsPerMeeting;
+    for (const [meeting, terms] of f.meetingTerms) {
+      const tag = { rule: 'visitorsPerMeeting', cell: meeting.cell, date: meeting.date } as const;
+      boundedCount(f, rowName('visitorsPerMeeting', meeting.cell, meeting.month), tag, terms, { max });
+    }
+  },
+};

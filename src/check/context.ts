@@ -30,19 +30,4 @@ export function buildContext(problem: Problem, visits: readonly Visit[]): CheckC
   };
 }
 
-/** Groups items by a key, keeping first-seen order of keys and input order inside each group. */
-export function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    if (k === undefined) continue;
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { groupBy } from '../domain/group.js';

@@ -1,7 +1,9 @@
 // lichdu check SPEC PLAN: every hard rule, recomputed from the plan's visits; exit 0 when none is broken, else 1.
 import type { Problem, RuleId, Violation } from '../domain/types.js';
 import { checkPlan, quality, RULES } from '../check/index.js';
-import { readPlanFile } from '../export/readPlan.js';
+import { catalogueEntry } from '../domain/rules.js';
+import { describeViolation } from '../export/violationText.js';
+import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
 
@@ -9,14 +11,11 @@ export interface CheckOptions {
   readonly json?: boolean;
 }
 
-export function describeViolation(problem: Problem, v: Violation): string {
-  const member = v.member ? problem.members.find((m) => m.id === v.member) : undefined;
-  const cell = v.cell ? problem.cells.find((c) => c.id === v.cell) : undefined;
-  const who = [member ? `${member.id} (${member.name})` : v.member, cell ? `${cell.id} (${cell.name})` : v.cell]
-    .filter(Boolean)
-    .join(' at ');
-  const when = v.date ?? v.period ?? '';
-  return `✖ ${v.rule}: ${[who, when].filter((s) => s !== '' && s !== undefined).join(', ')}: required ${v.required}, found ${v.found}`;
+/** A violation in the CLI's words (English), naming members and cells as the spec does. */
+export function violationLine(problem: Problem, v: Violation): string {
+  const member = new Map(problem.members.map((m) => [m.id as string, m.name]));
+  const cell = new Map(problem.cells.map((c) => [c.id as string, c.name]));
+  return describeViolation(v, 'en', { memberName: (id) => member.get(id), cellName: (id) => cell.get(id) });
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -30,7 +29,12 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
   if (opts.json) {
     io.out(
       JSON.stringify(
-        { spec_hash: problem.specHash, plan_spec_hash: read.plan.specHash ?? null, violations, quality: q },
+        {
+          spec_hash: problem.specHash,
+          plan_spec_hash: read.plan.specHash ?? null,
+          violations: violations.map((v) => ({ ...v, text: violationLine(problem, v).replace(/^✖ /, '') })),
+          quality: q,
+        },
         null,
         2,
       ) + '\n',
@@ -42,7 +46,7 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
       `! ${planPath} was made from another version of ${specPath} (spec hash ${read.specHashMismatch.plan.slice(0, 19)}…, now ${read.specHashMismatch.spec.slice(0, 19)}…): checking against the spec as it is now\n`,
     );
   }
-  for (const v of violations) io.out(describeViolation(problem, v) + '\n');
+  for (const v of violations) io.out(violationLine(problem, v) + '\n');
   const byRule = new Map<RuleId, number>();
   for (const v of violations) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
   const p = problem.policy;
@@ -52,7 +56,7 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
   for (const r of RULES) {
     const n = byRule.get(r.id) ?? 0;
     io.out(
-      `  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${r.label}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`,
+      `  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${catalogueEntry(r.id).label.en}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`,
     );
   }
   io.out(`\nQuality:\n`);

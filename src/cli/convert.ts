@@ -3,7 +3,7 @@
 import { checkPlan } from '../check/index.js';
 import type { Lang } from '../export/labels.js';
 import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
-import { readPlanFile } from '../export/readPlan.js';
+import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
 

@@ -2,7 +2,7 @@
 import { readInputFile } from '../util/files.js';
 import type { Lang } from '../export/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
-import { readPlanDocument } from '../export/planDocument.js';
+import { readPlanDocument } from '../planfile/index.js';
 import { EXIT, unwrap, type Io } from './io.js';
 
 export function readPlanDocumentFile(path: string) {

@@ -13,6 +13,7 @@ import { runPlan, type PlanOptions } from './plan.js';
 import { EXIT, InputRefused, type Io } from './io.js';
 import { runPolicies } from './policies.js';
 import { runValidate } from './validate.js';
+import { BACKEND_NAMES } from '../../solver/backends/types.js';
 
 export const processIo: Io = {
   out: (s) => process.stdout.write(s),
@@ -73,7 +74,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
         '--backend <name>',
         'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0), jsl (javascript-lp-solver; small models only)',
       )
-        .choices(['highs', 'glpk', 'jsl'])
+        .choices(BACKEND_NAMES)
         .default('highs'),
     )
     .option(

@@ -7,6 +7,8 @@ import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { loadSpecFile } from '../spec/load.js';
 import { solve } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
+import type { BackendName } from '../../solver/backends/index.js';
+import { violationLine } from './check.js';
 import { EXIT, unwrap, type Io } from './io.js';
 
 export interface PlanOptions {
@@ -14,7 +16,7 @@ export interface PlanOptions {
   readonly lang: Lang;
   readonly seed: number;
   readonly timeLimit: number;
-  readonly backend: 'highs' | 'glpk' | 'jsl';
+  readonly backend: BackendName;
   readonly exportModel?: string;
   readonly quiet?: boolean;
   readonly recordTime?: boolean;
@@ -28,11 +30,17 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
   const q = quality(problem, r.visits);
   const short = new Set(violations.filter((v) => v.rule === 'quota').map((v) => v.member));
   const uncovered = new Set(violations.filter((v) => v.rule === 'coverage').map((v) => v.cell));
+  const method = r.method === 'network' ? 'network model' : 'full model';
   return (
-    `Plan ${r.status}: ${r.visits.length} visits; ${problem.members.length - short.size} of ${problem.members.length} members meet their quotas; ` +
-    `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered; priority cells (${pct(q.priorityCellShare)} of cells) receive ${pct(q.priorityVisitShare)} of visits; ` +
-    `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, gap ${r.gap !== undefined ? pct(r.gap) : 'unknown'}; ` +
-    `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ${r.method === 'network' ? 'network model' : 'full model'}).\n`
+    [
+      `Plan ${r.status}: ${r.visits.length} visits`,
+      `${problem.members.length - short.size} of ${problem.members.length} members meet their quotas`,
+      `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered`,
+      `priority cells (${pct(q.priorityCellShare)} of cells) receive ${pct(q.priorityVisitShare)} of visits`,
+      `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, ` +
+        `gap ${r.gap !== undefined ? pct(r.gap) : 'unknown'}`,
+      `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ${method}).`,
+    ].join('; ') + '\n'
   );
 }
 
@@ -46,7 +54,8 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     ? setInterval(
         () =>
           io.err(
-            `\rsolving ${problem.members.length} members × ${problem.cells.length} cells… ${Math.round((Date.now() - t0) / 1000)} s `,
+            `\rsolving ${problem.members.length} members × ${problem.cells.length} cells… ` +
+              `${Math.round((Date.now() - t0) / 1000)} s `,
           ),
         1000,
       )
@@ -67,7 +76,9 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     io.err('\r\x1b[K');
   }
   if (r.status === 'no-plan') {
-    io.err(`✖ no plan found within ${opts.timeLimit} s${r.message ? ` (${r.message})` : ''}; nothing was written\n`);
+    const why = r.message ? ` (${r.message})` : '';
+    if (r.crashed) io.err(`✖ the solver crashed${why}; nothing was written\n`);
+    else io.err(`✖ no plan found within ${opts.timeLimit} s${why}; nothing was written\n`);
     return EXIT.noPlan;
   }
   const violations = checkPlan(problem, r.visits);
@@ -80,6 +91,7 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
         status: r.status,
         backend: r.backend,
         seed: opts.seed,
+        ...(r.method ? { method: r.method } : {}),
         ...(r.objective !== undefined ? { objective: r.objective } : {}),
         ...(r.bound !== undefined ? { bound: r.bound } : {}),
         ...(r.gap !== undefined ? { gap: r.gap } : {}),
@@ -94,9 +106,6 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     },
   );
   if (!opts.quiet) io.err(summary(problem, r, violations));
-  for (const v of violations)
-    io.err(
-      `✖ ${v.rule}: ${[v.member, v.cell, v.date ?? v.period].filter(Boolean).join(', ')}: required ${v.required}, found ${v.found}\n`,
-    );
+  for (const v of violations) io.err(violationLine(problem, v) + '\n');
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

@@ -1,6 +1,6 @@
 // lichdu policies: the built-in presets and their rules.
 import { builtInPolicies } from '../policies/index.js';
-import { policyToJson } from '../export/json.js';
+import { policyToJson } from '../planfile/index.js';
 import { EXIT, type Io } from './io.js';
 import type { Policy, Quota } from '../domain/types.js';
 

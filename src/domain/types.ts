@@ -172,6 +172,8 @@ export interface SolverReport {
   readonly timeMs?: number;
   readonly backend?: string;
   readonly seed?: number;
+  /** How the solver settled the plan (e.g. `network`, `mip`). */
+  readonly method?: string;
 }
 
 export interface Plan {
@@ -180,7 +182,10 @@ export interface Plan {
   readonly solver?: SolverReport;
 }
 
-/** A broken hard rule, with who, where and when. */
+/**
+ * A broken hard rule, as data: which rule, who, where and when, and the count against the rule's limit. Words are
+ * made from it at the edge (src/export/violationText.ts), in the user's language.
+ */
 export interface Violation {
   readonly rule: RuleId;
   readonly member?: MemberId;
@@ -188,21 +193,17 @@ export interface Violation {
   readonly date?: IsoDate;
   /** A period label: `2027`, `2027-H1`, `2027-Q3`, `2027-05`. */
   readonly period?: string;
-  readonly required: string;
-  readonly found: string;
+  readonly team?: string;
+  /** `min`: fewer than `limit`; `max`: more than `limit`. */
+  readonly bound: 'min' | 'max';
+  readonly limit: number;
+  readonly count: number;
+  /** What makes up the count where several things do: members at a meeting, cells on a day, the two dates in a row. */
+  readonly involved?: readonly string[];
+  /** meetingDate: the meeting the visit should attend (its date, or its times), and the visit's own times. */
+  readonly expected?: { readonly date?: IsoDate; readonly start?: HhMm; readonly end?: HhMm };
+  readonly found?: { readonly start: HhMm; readonly end: HhMm };
 }
 
-export const RULE_IDS = [
-  'quota',
-  'coverage',
-  'visitorsPerMeeting',
-  'teamPerMeeting',
-  'noConsecutive',
-  'homeCell',
-  'area',
-  'availability',
-  'visitsPerDay',
-  'fixed',
-  'meetingDate',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+export { RULE_IDS, type RuleId } from './rules.js';
+import type { RuleId } from './rules.js';

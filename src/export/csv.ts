@@ -11,7 +11,7 @@ const BOM = '\uFEFF';
 function defuse(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
-function restore(s: string): string {
+export function restore(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
@@ -118,62 +118,4 @@ export function parseCsv(text: string): { rows: string[][]; lines: number[]; err
     lines.push(rowLine);
   }
   return { rows, lines };
-}
-
-/** Reads plan.csv (either language) back into visits, resolving member and cell ids against the spec. */
-export function readCsvPlan(text: string, file: string, problem: Pick<Problem, 'members' | 'cells'>): Result<Visit[]> {
-  const parsed = parseCsv(text);
-  const fail = (message: string): Result<Visit[]> => ({ ok: false, issues: [{ file, path: [], message }] });
-  if (parsed.error) return fail(`not valid CSV: ${parsed.error}`);
-  const [header, ...rows] = parsed.rows;
-  if (!header) return fail('the file is empty: expected a header line and one line per visit');
-  const lang = LANGS.find((l) => CSV_HEADERS[l].join(',') === header.map((h) => h.trim()).join(','));
-  if (!lang)
-    return fail(
-      `line 1: the header is not lichdu's: expected "${CSV_HEADERS.vi.join(',')}" (or the English header of --lang en)`,
-    );
-  const headers = CSV_HEADERS[lang];
-  const memberIds = new Set(problem.members.map((m) => m.id as string));
-  const cellIds = new Set(problem.cells.map((c) => c.id as string));
-  const statusOf = new Map<string, VisitStatus>();
-  for (const l of LANGS)
-    for (const [k, v] of Object.entries(STATUS_LABELS[l])) statusOf.set(v.toLowerCase(), k as VisitStatus);
-  const issues: InputIssue[] = [];
-  const visits: Visit[] = [];
-  rows.forEach((r, k) => {
-    const line = parsed.lines[k + 1]!;
-    const at = (col: number, msg: string) =>
-      issues.push({ file, path: [], message: `line ${line}, column ${col + 1} (${headers[col]}): ${msg}` });
-    if (r.length !== headers.length) {
-      issues.push({ file, path: [], message: `line ${line}: ${r.length} fields, expected ${headers.length}` });
-      return;
-    }
-    const [date, , start, end, member, , , cell, , , , , status] = r.map((x) => restore(x.trim())) as string[] as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    let ok = true;
-    if (!isIsoDate(date)) ((ok = false), at(0, `"${date}" is not a date YYYY-MM-DD`));
-    if (!HHMM.test(start)) ((ok = false), at(2, `"${start}" is not HH:MM`));
-    if (!HHMM.test(end)) ((ok = false), at(3, `"${end}" is not HH:MM`));
-    if (!memberIds.has(member)) ((ok = false), at(4, `unknown member "${member}"${didYouMean(member, memberIds)}`));
-    if (!cellIds.has(cell)) ((ok = false), at(7, `unknown cell "${cell}"${didYouMean(cell, cellIds)}`));
-    const st = statusOf.get(status.toLowerCase());
-    if (!st)
-      ((ok = false), at(12, `"${status}" is not a status: use ${Object.values(STATUS_LABELS[lang]).join(' or ')}`));
-    if (ok)
-      visits.push({ member: member as MemberId, cell: cell as CellId, date: date as IsoDate, start, end, status: st! });
-  });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: visits };
 }

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { DirectoryCell, DirectoryMember, Unit } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { roleLabel, STATUS_LABELS, tagLabel, type Lang } from './labels.js';
-import type { PlanDocument, PlanVisit } from './planDocument.js';
+import type { PlanDocument, PlanVisit } from '../planfile/index.js';
 import { sortVisits } from './csv.js';
 
 export interface IcsOptions {

@@ -7,9 +7,9 @@ import type { Plan, Problem, Violation } from '../domain/types.js';
 import { writeFilesAtomic } from '../util/atomic.js';
 import { renderCsv } from './csv.js';
 import { renderCalendars, type IcsOptions } from './ics.js';
-import { renderPlanJson } from './json.js';
+import { renderPlanJson } from '../planfile/index.js';
 import type { Lang } from './labels.js';
-import { readPlanDocument, type PlanDocument } from './planDocument.js';
+import { readPlanDocument, type PlanDocument } from '../planfile/index.js';
 
 export interface WriteOptions {
   readonly lang: Lang;

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { IcsOptions } from '../export/ics.js';
-import { readPlanDocument } from '../export/planDocument.js';
+import { readPlanDocument } from '../planfile/index.js';
 import { readInputFile } from '../util/files.js';
 import { formatIssue, type InputIssue } from '../util/issues.js';
 import { buildSnapshot, lookupKey, type Snapshot } from './snapshot.js';

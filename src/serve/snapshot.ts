@@ -1,7 +1,7 @@
 // An immutable set of rendered feeds made from one plan.json: requests see one snapshot or the next, never a mix.
 import { createHash } from 'node:crypto';
 import { icsContext, renderCellCalendar, renderMemberCalendar, type IcsOptions } from '../export/ics.js';
-import type { PlanDocument } from '../export/planDocument.js';
+import type { PlanDocument } from '../planfile/index.js';
 import { feedToken } from './tokens.js';
 
 export interface Feed {

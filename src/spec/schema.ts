@@ -30,11 +30,9 @@ export const MeetingRuleInput = z.strictObject({
 });
 
 const TagList = z.array(
-  z
-    .string()
-    .regex(/^[\p{L}\p{N}_-]+$/u, {
-      error: (i) => `${describeValue(i.input)} is not a tag: one word (letters, digits, "-", "_")`,
-    }),
+  z.string().regex(/^[\p{L}\p{N}_-]+$/u, {
+    error: (i) => `${describeValue(i.input)} is not a tag: one word (letters, digits, "-", "_")`,
+  }),
 );
 
 /** The message for a missing or mistyped top-level list. */

@@ -24,8 +24,9 @@ describe('area', () => {
         member: 'm1',
         cell: 'c2',
         date: v.date,
-        required: 'a cell inside the area xa1',
-        found: 'cell "c2" of unit "xa2"',
+        bound: 'max',
+        limit: 0,
+        count: 1,
       },
     ]);
   });

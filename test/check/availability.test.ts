@@ -16,8 +16,9 @@ describe('availability', () => {
         member: 'm1',
         cell: 'c1',
         date: '2027-03-05',
-        required: 'no visit on an unavailable day',
-        found: 'a visit on 2027-03-05, marked unavailable',
+        bound: 'max',
+        limit: 0,
+        count: 1,
       },
     ]);
   });

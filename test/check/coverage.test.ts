@@ -27,7 +27,7 @@ describe('coverage', () => {
       visit(p, { member: 'm1', cell: 'c2', month: 1 }),
     ];
     expect(violationsOf('coverage', p, vs)).toEqual([
-      { rule: 'coverage', cell: 'c2', period: '2027-H2', required: 'at least 1 visit', found: '0 visits' },
+      { rule: 'coverage', cell: 'c2', period: '2027-H2', bound: 'min', limit: 1, count: 0 },
     ]);
   });
 
@@ -37,7 +37,7 @@ describe('coverage', () => {
     );
     const vs = [visit(q, { member: 'm1', cell: 'c1', month: 2 }), visit(q, { member: 'm1', cell: 'c1', month: 9 })];
     expect(violationsOf('coverage', q, vs)).toEqual([
-      { rule: 'coverage', cell: 'c1', period: '2027', required: 'at most 1 visit', found: '2 visits' },
+      { rule: 'coverage', cell: 'c1', period: '2027', bound: 'max', limit: 1, count: 2 },
     ]);
   });
 });

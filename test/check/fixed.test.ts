@@ -16,8 +16,9 @@ describe('fixed', () => {
         member: 'm1',
         cell: 'c1',
         date: '2027-01-05',
-        required: 'the fixed visit of the spec',
-        found: 'no such visit in the plan',
+        bound: 'min',
+        limit: 1,
+        count: 0,
       },
     ]);
   });
@@ -32,8 +33,9 @@ describe('fixed', () => {
         member: 'm1',
         cell: 'c2',
         date: extra.date,
-        required: 'status "fixed" only for a fixed visit of the spec',
-        found: 'a visit marked fixed that the spec does not fix',
+        bound: 'max',
+        limit: 0,
+        count: 1,
       },
     ]);
   });

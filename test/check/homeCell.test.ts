@@ -14,8 +14,9 @@ describe('homeCell', () => {
         member: 'm1',
         cell: 'c1',
         date: v.date,
-        required: 'no visit to the member’s home cell',
-        found: 'a visit to home cell "c1"',
+        bound: 'max',
+        limit: 0,
+        count: 1,
       },
     ]);
   });

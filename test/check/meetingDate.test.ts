@@ -17,8 +17,10 @@ describe('meetingDate', () => {
         member: 'm1',
         cell: 'c1',
         date: '2027-01-06',
-        required: 'the meeting on 2027-01-05',
-        found: 'a visit on 2027-01-06, when the cell does not meet',
+        bound: 'max',
+        limit: 0,
+        count: 1,
+        expected: { date: '2027-01-05' },
       },
     ]);
   });
@@ -26,7 +28,17 @@ describe('meetingDate', () => {
   it('when a visit has the wrong start time then it is reported', () => {
     const v = { ...visit(p, { member: 'm1', cell: 'c1', month: 12 }), start: '08:00', end: '10:00' };
     expect(violationsOf('meetingDate', p, [v])).toEqual([
-      { rule: 'meetingDate', member: 'm1', cell: 'c1', date: v.date, required: '19:30–21:30', found: '08:00–10:00' },
+      {
+        rule: 'meetingDate',
+        member: 'm1',
+        cell: 'c1',
+        date: v.date,
+        bound: 'max',
+        limit: 0,
+        count: 1,
+        expected: { start: '19:30', end: '21:30' },
+        found: { start: '08:00', end: '10:00' },
+      },
     ]);
   });
 });

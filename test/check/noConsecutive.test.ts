@@ -19,8 +19,10 @@ describe('noConsecutive', () => {
         member: 'm1',
         cell: 'c1',
         date: v('c1', 4).date,
-        required: 'no visit to the same cell at two consecutive meetings',
-        found: `visits on ${v('c1', 3).date} and ${v('c1', 4).date}`,
+        bound: 'max',
+        limit: 1,
+        count: 2,
+        involved: [v('c1', 3).date, v('c1', 4).date],
       },
     ]);
   });

@@ -17,7 +17,7 @@ describe('quota', () => {
 
   it('when a member makes no visit in October–December then Q4 is short', () => {
     expect(violationsOf('quota', quarterly, [v(1), v(2, 'c2'), v(4), v(7)])).toEqual([
-      { rule: 'quota', member: 'm1', period: '2027-Q4', required: 'at least 1 visit', found: '0 visits' },
+      { rule: 'quota', member: 'm1', period: '2027-Q4', bound: 'min', limit: 1, count: 0 },
     ]);
   });
 
@@ -33,7 +33,7 @@ describe('quota', () => {
       visit(p, { member: 'm1', cell: 'c2', month: 12 }),
     ];
     expect(violationsOf('quota', p, vs)).toEqual([
-      { rule: 'quota', member: 'm1', period: '2027-H2', required: 'at most 1 visit', found: '2 visits' },
+      { rule: 'quota', member: 'm1', period: '2027-H2', bound: 'max', limit: 1, count: 2 },
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('quota', () => {
       ]),
     ).toEqual([]);
     expect(violationsOf('quota', p, [visit(p, { member: 'm1', cell: 'c1', month: 1 })])).toEqual([
-      { rule: 'quota', member: 'm1', period: '2027', required: 'at least 2 visits', found: '1 visit' },
+      { rule: 'quota', member: 'm1', period: '2027', bound: 'min', limit: 2, count: 1 },
     ]);
   });
 });

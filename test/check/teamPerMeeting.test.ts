@@ -22,8 +22,11 @@ describe('teamPerMeeting', () => {
         rule: 'teamPerMeeting',
         cell: 'c2',
         date: vs[0]!.date,
-        required: 'at most 1 member of team "to-1"',
-        found: '2 members: a, b',
+        team: 'to-1',
+        bound: 'max',
+        limit: 1,
+        count: 2,
+        involved: ['a', 'b'],
       },
     ]);
   });

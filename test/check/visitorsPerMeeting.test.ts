@@ -13,8 +13,10 @@ describe('visitorsPerMeeting', () => {
         rule: 'visitorsPerMeeting',
         cell: 'c1',
         date: vs[0]!.date,
-        required: 'at most 1 visitor',
-        found: '2 visitors: m1, m2',
+        bound: 'max',
+        limit: 1,
+        count: 2,
+        involved: ['m1', 'm2'],
       },
     ]);
   });

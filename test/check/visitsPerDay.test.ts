@@ -11,8 +11,10 @@ describe('visitsPerDay', () => {
         rule: 'visitsPerDay',
         member: 'm1',
         date: vs[0]!.date,
-        required: 'at most 1 visit a day',
-        found: '2 visits: c1, c2',
+        bound: 'max',
+        limit: 1,
+        count: 2,
+        involved: ['c1', 'c2'],
       },
     ]);
   });

@@ -63,7 +63,15 @@ describe('lichdu check', () => {
     expect(r.code).toBe(1);
     const { violations } = JSON.parse(r.out) as { violations: Array<{ rule: string; member?: string }> };
     expect(violations.filter((v) => v.rule === 'quota')).toEqual([
-      { rule: 'quota', member: 'dak-to-uv3', period: '2027', required: 'at least 6 visits', found: '0 visits' },
+      {
+        rule: 'quota',
+        member: 'dak-to-uv3',
+        period: '2027',
+        bound: 'min',
+        limit: 6,
+        count: 0,
+        text: expect.stringContaining('required at least 6 visits, found 0 visits'),
+      },
     ]);
     expect(new Set(violations.map((v) => v.rule))).toEqual(
       new Set(violations.some((v) => v.rule === 'coverage') ? ['quota', 'coverage'] : ['quota']),
@@ -238,7 +246,7 @@ describe('lichdu plan', () => {
     const r = await run('plan', specPath, '-o', join(dir, 'out'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('! member m1 (Nguyễn Văn An) can attend at most 12 meeting(s) in 2027');
-    expect(r.err).toContain('✖ quota: m1, 2027: required at least 13 visits, found 12 visits');
+    expect(r.err).toContain('✖ quota: m1 (Nguyễn Văn An), 2027: required at least 13 visits, found 12 visits');
     const doc = JSON.parse(readFileSync(join(dir, 'out', 'plan.json'), 'utf8'));
     expect(doc.solver.status).toBe('infeasible-relaxed');
     expect(doc.violations.map((v: { rule: string }) => v.rule)).toEqual(['quota']);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpecFile } from '../../src/spec/load.js';
-import { parseCsv, readCsvPlan, renderCsv } from '../../src/export/csv.js';
-import { readJsonPlan, renderPlanJson } from '../../src/export/json.js';
+import { parseCsv, renderCsv } from '../../src/export/csv.js';
+import { readCsvPlan } from '../../src/planfile/index.js';
+import { readJsonPlan, renderPlanJson } from '../../src/planfile/index.js';
 import { CSV_HEADERS } from '../../src/export/labels.js';
 import { writeFileAtomic } from '../../src/util/atomic.js';
 import { formatIssue } from '../../src/util/issues.js';
@@ -77,7 +78,7 @@ describe('plan.csv', () => {
       '✖ plan.csv: line 4, column 5 (Mã cấp ủy viên): unknown member "m03" (did you mean "m003"?)',
     ]);
     const r2 = readCsvPlan('Date,Member\r\n', 'plan.csv', problem);
-    expect(r2.ok ? '' : formatIssue(r2.issues[0]!)).toMatch(/^✖ plan\.csv: line 1: the header is not lichdu's/);
+    expect(r2.ok ? '' : formatIssue(r2.issues[0]!)).toMatch(/^✖ plan\.csv: line 1: no column "Giờ bắt đầu" \(start\)/);
   });
 });
 

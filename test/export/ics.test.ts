@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPlanDocument, type PlanDocument } from '../../src/export/planDocument.js';
+import { readPlanDocument, type PlanDocument } from '../../src/planfile/index.js';
 import { renderCalendars, renderMemberCalendar, visitUid } from '../../src/export/ics.js';
 
 const dir = 'fixtures/small';

@@ -105,17 +105,17 @@ function naive(p: Problem, visits: readonly Visit[]): Record<RuleId, string[]> {
 function keyOf(rule: RuleId, v: ReturnType<typeof checkPlan>[number]): string {
   switch (rule) {
     case 'quota':
-      return `${v.member}|${v.period}|${v.required.startsWith('at least') ? 'min' : 'max'}`;
+      return `${v.member}|${v.period}|${v.bound}`;
     case 'coverage':
-      return `${v.cell}|${v.period}|${v.required.startsWith('at least') ? 'min' : 'max'}`;
+      return `${v.cell}|${v.period}|${v.bound}`;
     case 'visitorsPerMeeting':
       return `${v.cell}|${v.date}`;
     case 'teamPerMeeting':
-      return `${v.cell}|${v.date}|${/team "([^"]+)"/.exec(v.required)![1]}`;
+      return `${v.cell}|${v.date}|${v.team}`;
     case 'visitsPerDay':
       return `${v.member}|${v.date}`;
     case 'fixed':
-      return `${v.member}|${v.cell}|${v.date}|${v.found.startsWith('no such') ? 'missing' : 'marked'}`;
+      return `${v.member}|${v.cell}|${v.date}|${v.bound === 'min' ? 'missing' : 'marked'}`;
     default:
       return `${v.member}|${v.cell}|${v.date}`;
   }

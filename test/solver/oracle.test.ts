@@ -96,7 +96,7 @@ function oracle(p: Problem): number {
   const go = (k: number) => {
     if (k === p.meetings.length) {
       const hard = checkPlan(p, visits).filter(
-        (v) => !((v.rule === 'quota' || v.rule === 'coverage') && v.required.startsWith('at least')),
+        (v) => !((v.rule === 'quota' || v.rule === 'coverage') && v.bound === 'min'),
       );
       if (hard.length === 0) best = Math.min(best, cost(p, visits));
       return;

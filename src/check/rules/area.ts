@@ -5,7 +5,6 @@ import type { Rule } from '../rule.js';
 
 export const area: Rule = {
   id: 'area',
-  label: 'Only cells inside the member’s area',
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
     for (const v of ctx.visits) {
@@ -16,8 +15,9 @@ export const area: Rule = {
         member: v.member,
         cell: v.cell,
         date: v.date,
-        required: `a cell inside the area ${m.area.join(', ')}`,
-        found: `cell "${v.cell}" of unit "${ctx.cell.get(v.cell)?.unit ?? '?'}"`,
+        bound: 'max',
+        limit: 0,
+        count: 1,
       });
     }
     return out;

@@ -5,7 +5,6 @@ import type { Rule } from '../rule.js';
 
 export const availability: Rule = {
   id: 'availability',
-  label: 'Only on days the member is available',
   check(ctx: CheckContext): Violation[] {
     return ctx.visits
       .filter((v) => ctx.member.get(v.member)?.unavailable.has(v.date))
@@ -14,8 +13,9 @@ export const availability: Rule = {
         member: v.member,
         cell: v.cell,
         date: v.date,
-        required: 'no visit on an unavailable day',
-        found: `a visit on ${v.date}, marked unavailable`,
+        bound: 'max' as const,
+        limit: 0,
+        count: 1,
       }));
   },
 };

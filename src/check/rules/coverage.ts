@@ -1,12 +1,11 @@
 // SPEC §4.2: each cell receives at least coverage.min visits (and at most any max) in every coverage.per period.
 import type { Violation } from '../../domain/types.js';
 import { periodIndex, periodsOf } from '../../domain/periods.js';
-import { groupBy, plural, type CheckContext } from '../context.js';
+import { groupBy, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const coverage: Rule = {
   id: 'coverage',
-  label: 'Coverage of every cell',
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
     const { min, max, per } = ctx.problem.policy.coverage;
@@ -22,16 +21,18 @@ export const coverage: Rule = {
             rule: 'coverage',
             cell: c.id,
             period: p.label,
-            required: `at least ${plural(min, 'visit')}`,
-            found: plural(n, 'visit'),
+            bound: 'min',
+            limit: min,
+            count: n,
           });
         if (max !== undefined && n > max)
           out.push({
             rule: 'coverage',
             cell: c.id,
             period: p.label,
-            required: `at most ${plural(max, 'visit')}`,
-            found: plural(n, 'visit'),
+            bound: 'max',
+            limit: max,
+            count: n,
           });
       });
     }

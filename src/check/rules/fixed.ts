@@ -5,7 +5,6 @@ import type { Rule } from '../rule.js';
 
 export const fixed: Rule = {
   id: 'fixed',
-  label: 'Fixed visits kept as given',
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
     const key = (v: { member: string; cell: string; date: string }) => `${v.member}|${v.cell}|${v.date}`;
@@ -18,8 +17,9 @@ export const fixed: Rule = {
           member: f.member,
           cell: f.cell,
           date: f.date,
-          required: 'the fixed visit of the spec',
-          found: 'no such visit in the plan',
+          bound: 'min',
+          limit: 1,
+          count: 0,
         });
     }
     for (const v of ctx.visits) {
@@ -29,8 +29,9 @@ export const fixed: Rule = {
           member: v.member,
           cell: v.cell,
           date: v.date,
-          required: 'status "fixed" only for a fixed visit of the spec',
-          found: 'a visit marked fixed that the spec does not fix',
+          bound: 'max',
+          limit: 0,
+          count: 1,
         });
     }
     return out;

@@ -5,7 +5,6 @@ import type { Rule } from '../rule.js';
 
 export const homeCell: Rule = {
   id: 'homeCell',
-  label: 'Never at the member’s own cell',
   check(ctx: CheckContext): Violation[] {
     if (!ctx.problem.policy.skipHomeCell) return [];
     return ctx.visits
@@ -15,8 +14,9 @@ export const homeCell: Rule = {
         member: v.member,
         cell: v.cell,
         date: v.date,
-        required: 'no visit to the member’s home cell',
-        found: `a visit to home cell "${v.cell}"`,
+        bound: 'max' as const,
+        limit: 0,
+        count: 1,
       }));
   },
 };

@@ -5,7 +5,6 @@ import type { Rule } from '../rule.js';
 
 export const meetingDate: Rule = {
   id: 'meetingDate',
-  label: 'On the cell’s meeting date and time',
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
     for (const v of ctx.visits) {
@@ -18,8 +17,10 @@ export const meetingDate: Rule = {
           member: v.member,
           cell: v.cell,
           date: v.date,
-          required: same ? `the meeting on ${same.date}` : 'a meeting date of the cell',
-          found: `a visit on ${v.date}, when the cell does not meet`,
+          bound: 'max',
+          limit: 0,
+          count: 1,
+          ...(same ? { expected: { date: same.date } } : {}),
         });
       } else if (m.start !== v.start || m.end !== v.end) {
         out.push({
@@ -27,8 +28,11 @@ export const meetingDate: Rule = {
           member: v.member,
           cell: v.cell,
           date: v.date,
-          required: `${m.start}–${m.end}`,
-          found: `${v.start}–${v.end}`,
+          bound: 'max',
+          limit: 0,
+          count: 1,
+          expected: { start: m.start, end: m.end },
+          found: { start: v.start, end: v.end },
         });
       }
     }

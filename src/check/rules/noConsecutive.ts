@@ -5,7 +5,6 @@ import type { Rule } from '../rule.js';
 
 export const noConsecutive: Rule = {
   id: 'noConsecutive',
-  label: 'No two consecutive meetings of one cell',
   check(ctx: CheckContext): Violation[] {
     if (!ctx.problem.policy.noConsecutive) return [];
     const out: Violation[] = [];
@@ -25,8 +24,10 @@ export const noConsecutive: Rule = {
             member: first.member,
             cell: first.cell,
             date: b.date,
-            required: 'no visit to the same cell at two consecutive meetings',
-            found: `visits on ${a.date} and ${b.date}`,
+            bound: 'max',
+            limit: 1,
+            count: 2,
+            involved: [a.date, b.date],
           });
         }
       }

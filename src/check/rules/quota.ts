@@ -1,12 +1,11 @@
 // SPEC §4.1: each member makes at least the minimum (and at most any maximum) visits in every period of each quota.
 import type { Violation } from '../../domain/types.js';
 import { periodIndex, periodsOf } from '../../domain/periods.js';
-import { groupBy, plural, type CheckContext } from '../context.js';
+import { groupBy, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const quota: Rule = {
   id: 'quota',
-  label: 'Quota per member and period',
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
     const { year } = ctx.problem;
@@ -23,16 +22,18 @@ export const quota: Rule = {
               rule: 'quota',
               member: m.id,
               period: p.label,
-              required: `at least ${plural(q.min, 'visit')}`,
-              found: plural(n, 'visit'),
+              bound: 'min',
+              limit: q.min,
+              count: n,
             });
           if (q.max !== undefined && n > q.max)
             out.push({
               rule: 'quota',
               member: m.id,
               period: p.label,
-              required: `at most ${plural(q.max, 'visit')}`,
-              found: plural(n, 'visit'),
+              bound: 'max',
+              limit: q.max,
+              count: n,
             });
         });
       }

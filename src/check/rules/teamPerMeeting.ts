@@ -1,11 +1,10 @@
 // SPEC §4.3: at most max_per_team_per_meeting members of one team (tổ cấp ủy) at one meeting.
 import type { Violation } from '../../domain/types.js';
-import { groupBy, plural, type CheckContext } from '../context.js';
+import { groupBy, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const teamPerMeeting: Rule = {
   id: 'teamPerMeeting',
-  label: 'Members of one team per meeting',
   check(ctx: CheckContext): Violation[] {
     const max = ctx.problem.policy.maxPerTeamPerMeeting;
     const out: Violation[] = [];
@@ -21,8 +20,11 @@ export const teamPerMeeting: Rule = {
         rule: 'teamPerMeeting',
         cell: v.cell,
         date: v.date,
-        required: `at most ${plural(max, 'member')} of team "${team}"`,
-        found: `${plural(group.length, 'member')}: ${group.map((g) => g.member).join(', ')}`,
+        team,
+        bound: 'max',
+        limit: max,
+        count: group.length,
+        involved: group.map((g) => g.member),
       });
     }
     return out;

@@ -1,11 +1,10 @@
 // SPEC §4.3: at most max_visitors_per_meeting members at one meeting, counting all levels together.
 import type { CellId, Violation } from '../../domain/types.js';
-import { groupBy, plural, type CheckContext } from '../context.js';
+import { groupBy, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const visitorsPerMeeting: Rule = {
   id: 'visitorsPerMeeting',
-  label: 'Visitors per meeting',
   check(ctx: CheckContext): Violation[] {
     const max = ctx.problem.policy.maxVisitorsPerMeeting;
     const out: Violation[] = [];
@@ -16,8 +15,10 @@ export const visitorsPerMeeting: Rule = {
         rule: 'visitorsPerMeeting',
         cell: v.cell as CellId,
         date: v.date,
-        required: `at most ${plural(max, 'visitor')}`,
-        found: `${plural(group.length, 'visitor')}: ${group.map((g) => g.member).join(', ')}`,
+        bound: 'max',
+        limit: max,
+        count: group.length,
+        involved: group.map((g) => g.member),
       });
     }
     return out;

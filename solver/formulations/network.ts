@@ -1,0 +1,153 @@
+// The network formulation: exact optimum for the common case, with a proof, at province scale.
+//
+// Cells are grouped into regions: cells that exactly the same members' areas cover (for a province, one region per
+// commune). Variables: one per meeting (how many visitors it gets) and one per member, region and day (how many
+// visits the member makes there that day); flow conservation per region and day joins them. The rule modules add
+// quota, coverage, visitors per meeting, visits per day and home cells (as Hall rows), the objective adds visit
+// costs and spread; what it relaxes is declared in NETWORK_RELAXES. Every row is a flow row, so the LP optimum is
+// integral, and since what is left out only forbids plans or adds non-negative cost, it is a lower bound of the full
+// formulation. Members are then matched to the meetings their region holds that day (./networkDecode.ts); when the
+// matching succeeds the plan costs exactly the lower bound: optimal, with the proof.
+import type { Cell, Meeting, MemberId, Problem } from '../../src/domain/types.js';
+import { groupBy, Table2 } from '../../src/domain/group.js';
+import { Model } from '../lp.js';
+import {
+  rowName,
+  type CellTerm,
+  type DayGroup,
+  type FlowTerm,
+  type NetworkFormulation,
+  type Relaxable,
+} from '../formulation.js';
+import { SOLVER_RULES } from '../rules/index.js';
+import { inArea } from '../rules/area.js';
+import { isAvailable } from '../rules/availability.js';
+import { addObjective } from '../objective.js';
+
+/** What the network formulation leaves out (it is used only where team limits cannot bind). */
+export const NETWORK_RELAXES: readonly Relaxable[] = ['teamPerMeeting', 'noConsecutive', 'rotation'];
+
+/** Why the network formulation does not apply to this problem, or undefined when it does. */
+export function networkUnsuitable(problem: Problem): string | undefined {
+  const p = problem.policy;
+  if (p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting && problem.members.some((m) => m.team !== undefined))
+    return 'team limits bind';
+  const member = new Map(problem.members.map((m) => [m.id as string, m]));
+  const repeat = new Table2<string, string, true>();
+  for (const f of problem.fixed) {
+    const m = member.get(f.member)!;
+    if (!m.eligibleCells.has(f.cell) || m.unavailable.has(f.date) || (p.skipHomeCell && m.homeCell === f.cell))
+      return 'a fixed visit breaks a rule';
+    if (repeat.get(f.member, f.cell)) return 'a member has two fixed visits at one cell';
+    repeat.upsert(f.member, f.cell, () => true);
+  }
+  return undefined;
+}
+
+/** Regions: cells covered by exactly the same members' areas. */
+function regionsOf(problem: Problem): Cell[][] {
+  const areaKey = (m: Problem['members'][number]) => [...m.area].sort().join(',');
+  const byArea = [...groupBy(problem.members, areaKey).values()];
+  const signature = groupBy(problem.cells, (c) =>
+    byArea
+      .map((ms, i) => (inArea(ms[0]!, c) ? i : -1))
+      .filter((i) => i >= 0)
+      .join(','),
+  );
+  return [...signature.values()];
+}
+
+export function buildNetwork(problem: Problem): NetworkFormulation {
+  const model = new Model();
+  const p = problem.policy;
+  const regions = regionsOf(problem);
+  const regionOf = new Map<string, number>();
+  regions.forEach((cells, r) => cells.forEach((c) => regionOf.set(c.id, r)));
+  const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
+
+  // Meeting variables, grouped by region and day (and meeting month: a shifted meeting may share a date).
+  const fixedCount = new Map<Meeting, number>();
+  const meetingAt = new Table2<string, string, Meeting>();
+  for (const mt of problem.meetings) meetingAt.upsert(mt.cell, mt.date, () => mt);
+  for (const f of problem.fixed) {
+    const mt = meetingAt.get(f.cell, f.date)!;
+    fixedCount.set(mt, (fixedCount.get(mt) ?? 0) + 1);
+  }
+  const groupIndex = new Table2<number, string, Map<number, DayGroup>>();
+  const groups: DayGroup[] = [];
+  const meetingTerms = new Map<Meeting, CellTerm[]>();
+  for (const mt of problem.meetings) {
+    const cell = cellById.get(mt.cell)!;
+    const fixed = fixedCount.get(mt) ?? 0;
+    const v = model.addVar(rowName('y', mt.cell, mt.month), {
+      lb: 0,
+      ub: Math.max(p.maxVisitorsPerMeeting, fixed),
+      integer: false,
+    });
+    const term: CellTerm = { v, cell, meeting: mt, month: mt.month, date: mt.date, fixed };
+    meetingTerms.set(mt, [term]);
+    const region = regionOf.get(mt.cell)!;
+    const byMonth = groupIndex.upsert(region, mt.date, () => new Map());
+    let g = byMonth.get(mt.month);
+    if (!g) {
+      byMonth.set(mt.month, (g = { region, date: mt.date, month: mt.month, meetings: [], flows: [] }));
+      groups.push(g);
+    }
+    g.meetings.push(term);
+  }
+
+  // Flow variables: member m visits region r on a day (in one meeting month).
+  const fixedFlow = new Map<DayGroup, Map<MemberId, number>>();
+  for (const f of problem.fixed) {
+    const mt = meetingAt.get(f.cell, f.date)!;
+    const g = groupIndex.get(regionOf.get(f.cell)!, f.date)!.get(mt.month)!;
+    let byMember = fixedFlow.get(g);
+    if (!byMember) fixedFlow.set(g, (byMember = new Map()));
+    byMember.set(f.member, (byMember.get(f.member) ?? 0) + 1);
+  }
+  const groupsOfRegion = groupBy(groups, (g) => g.region);
+  const memberTerms = new Map<MemberId, FlowTerm[]>();
+  for (const m of problem.members) {
+    const mine: FlowTerm[] = [];
+    regions.forEach((cells, r) => {
+      if (!inArea(m, cells[0]!)) return;
+      for (const g of groupsOfRegion.get(r) ?? []) {
+        if (!isAvailable(m, g.date)) continue;
+        const fixed = fixedFlow.get(g)?.get(m.id) ?? 0;
+        const ub = Math.max(fixed, Math.min(p.maxVisitsPerDay, g.meetings.length));
+        const v = model.addVar(rowName('f', m.id, r, g.date, g.month), { lb: 0, ub, integer: false });
+        const term: FlowTerm = { v, member: m, region: r, month: g.month, date: g.date, fixed };
+        g.flows.push(term);
+        mine.push(term);
+      }
+    });
+    memberTerms.set(m.id, mine);
+  }
+  // Conservation: the visitors a region's meetings get that day are the visits members make there that day.
+  for (const g of groups) {
+    model.addRow(
+      rowName('flow', g.region, g.date, g.month),
+      [...g.meetings.map((t) => [t.v, 1] as const), ...g.flows.map((t) => [t.v, -1] as const)],
+      0,
+      0,
+    );
+  }
+  const f: NetworkFormulation = {
+    kind: 'network',
+    problem,
+    model,
+    integer: false,
+    relaxes: NETWORK_RELAXES,
+    regions,
+    regionOf,
+    groups,
+    memberTerms,
+    cellTerms: groupBy([...meetingTerms.values()].flat(), (t) => t.cell.id as string),
+    meetingTerms,
+    ruleRows: [],
+    forced: [],
+  };
+  for (const rule of SOLVER_RULES) if (!f.relaxes.includes(rule.id)) rule.rows?.(f);
+  addObjective(f);
+  return f;
+}

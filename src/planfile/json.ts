@@ -1,0 +1,283 @@
+// plan.json (SPEC §3): written with stable key order so the same plan gives the same bytes, and read back with the
+// one schema of ./schema.ts, either for checking against a spec or on its own (calendars, the feed server).
+import type {
+  CellId,
+  Directory,
+  MemberId,
+  Plan,
+  Policy,
+  Problem,
+  SolverReport,
+  UnitId,
+  Violation,
+  Visit,
+} from '../domain/types.js';
+import { resolvePolicy } from '../policies/index.js';
+import { fromZod } from '../spec/zodIssues.js';
+import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
+import { sortVisits } from '../export/csv.js';
+import type { Lang } from '../export/labels.js';
+import { describeViolation } from '../export/violationText.js';
+import { DOCUMENT_FIELDS, PLAN_FORMAT, PlanJson, type PlanJsonDoc } from './schema.js';
+
+export { PLAN_FORMAT } from './schema.js';
+
+/** The policy in the spec's own (snake_case) shape, so it can be pasted into a spec as an inline policy. */
+export function policyToJson(p: Policy): Record<string, unknown> {
+  return {
+    id: p.id,
+    title: p.title,
+    ...(p.source ? { source: p.source } : {}),
+    ...(p.notes ? { notes: p.notes } : {}),
+    roles: Object.fromEntries(
+      Object.entries(p.roles).map(([id, r]) => [
+        id,
+        {
+          quota: r.quota,
+          ...(r.reportDueDays !== undefined ? { report_due_days: r.reportDueDays } : {}),
+          ...(r.label ? { label: r.label } : {}),
+        },
+      ]),
+    ),
+    coverage: p.coverage,
+    max_visitors_per_meeting: p.maxVisitorsPerMeeting,
+    max_per_team_per_meeting: p.maxPerTeamPerMeeting,
+    no_consecutive: p.noConsecutive,
+    skip_home_cell: p.skipHomeCell,
+    max_visits_per_day: p.maxVisitsPerDay,
+    priority: p.priority,
+  };
+}
+
+function solverToJson(s: SolverReport | undefined): PlanJsonDoc['solver'] {
+  if (!s) return null;
+  return {
+    status: s.status,
+    backend: s.backend ?? null,
+    seed: s.seed ?? null,
+    ...(s.method ? { method: s.method } : {}),
+    objective: s.objective ?? null,
+    bound: s.bound ?? null,
+    gap: s.gap ?? null,
+    time_ms: s.timeMs ?? null,
+  };
+}
+
+/** The meeting (YYYY-MM of its kỳ) each visit attends; the date's month for a visit off the calendar. */
+export function meetingKeys(problem: Pick<Problem, 'meetings' | 'year'>, visits: readonly Visit[]): Map<Visit, string> {
+  const at = new Map(problem.meetings.map((m) => [`${m.cell}|${m.date}`, m.month]));
+  return new Map(
+    visits.map((v) => [
+      v,
+      `${v.date.slice(0, 4)}-${String(at.get(`${v.cell}|${v.date}`) ?? Number(v.date.slice(5, 7))).padStart(2, '0')}`,
+    ]),
+  );
+}
+
+export function renderPlanJson(
+  problem: Problem,
+  plan: Plan,
+  violations: readonly Violation[],
+  generatedAt: string,
+  lang: Lang = 'vi',
+): string {
+  const meeting = meetingKeys(problem, plan.visits);
+  const memberName = new Map(problem.members.map((m) => [m.id as string, m.name]));
+  const cellName = new Map(problem.cells.map((c) => [c.id as string, c.name]));
+  const names = { memberName: (id: string) => memberName.get(id), cellName: (id: string) => cellName.get(id) };
+  const doc: PlanJsonDoc = {
+    format: PLAN_FORMAT,
+    spec_hash: problem.specHash,
+    generated_at: generatedAt,
+    year: problem.year,
+    timezone: problem.timezone,
+    policy: policyToJson(problem.policy),
+    solver: solverToJson(plan.solver),
+    counts: { visits: plan.visits.length, violations: violations.length },
+    visits: sortVisits(plan.visits).map((v) => ({
+      member: v.member,
+      cell: v.cell,
+      date: v.date,
+      start: v.start,
+      end: v.end,
+      status: v.status,
+      meeting: meeting.get(v),
+    })),
+    violations: violations.map((v) => ({
+      rule: v.rule,
+      member: v.member ?? null,
+      cell: v.cell ?? null,
+      date: v.date ?? null,
+      period: v.period ?? null,
+      team: v.team ?? null,
+      bound: v.bound,
+      limit: v.limit,
+      count: v.count,
+      ...(v.involved ? { involved: [...v.involved] } : {}),
+      text: describeViolation(v, lang, names).replace(/^✖ /, ''),
+    })),
+    // Names, so that exports (CSV, calendars) can be made from plan.json alone.
+    directory: {
+      units: problem.units.map((u) => ({ id: u.id, name: u.name, level: u.level, parent: u.parent ?? null })),
+      cells: problem.cells.map((c) => ({ id: c.id, name: c.name, unit: c.unit, tags: [...c.tags] })),
+      members: problem.members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        role: m.role,
+        unit: m.unit,
+        team: m.team ?? null,
+      })),
+    },
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function parse(text: string, file: string, need: readonly string[] = []): Result<ReturnType<typeof PlanJson.parse>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return {
+      ok: false,
+      issues: [
+        { file, path: [], message: `not valid JSON (a half-written or damaged file?): ${(err as Error).message}` },
+      ],
+    };
+  }
+  const parsed = PlanJson.safeParse(raw);
+  const missing = need
+    .filter((f) => raw === null || typeof raw !== 'object' || (raw as Record<string, unknown>)[f] === undefined)
+    .map((f) => ({
+      file,
+      path: [f],
+      message: 'is required here: use a plan.json written by lichdu plan or lichdu convert',
+    }));
+  if (!parsed.success) {
+    const zodIssues = fromZod(file, PlanJson, raw, parsed.error.issues);
+    const said = new Set(zodIssues.map((i) => i.path.join('.')));
+    return { ok: false, issues: [...zodIssues, ...missing.filter((m) => !said.has(m.path.join('.')))] };
+  }
+  if (missing.length > 0) return { ok: false, issues: missing };
+  return { ok: true, value: parsed.data };
+}
+
+function unknownIds(
+  file: string,
+  visits: ReadonlyArray<{ member: string; cell: string }>,
+  members: ReadonlySet<string>,
+  cells: ReadonlySet<string>,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  visits.forEach((v, i) => {
+    if (!members.has(v.member))
+      issues.push({
+        file,
+        path: ['visits', i, 'member'],
+        message: `unknown member "${v.member}"${didYouMean(v.member, members)}`,
+      });
+    if (!cells.has(v.cell))
+      issues.push({
+        file,
+        path: ['visits', i, 'cell'],
+        message: `unknown cell "${v.cell}"${didYouMean(v.cell, cells)}`,
+      });
+  });
+  return issues;
+}
+
+export interface ReadPlan {
+  readonly plan: Plan;
+  /** Set when the plan was made from a different spec file than the one given. */
+  readonly specHashMismatch?: { readonly plan: string; readonly spec: string };
+}
+
+/** plan.json read against a spec: its visits, with every member and cell id resolved. */
+export function readJsonPlan(
+  text: string,
+  file: string,
+  problem: Pick<Problem, 'members' | 'cells' | 'specHash'>,
+): Result<ReadPlan> {
+  const parsed = parse(text, file);
+  if (!parsed.ok) return parsed;
+  const d = parsed.value;
+  const issues = unknownIds(
+    file,
+    d.visits,
+    new Set(problem.members.map((m) => m.id as string)),
+    new Set(problem.cells.map((c) => c.id as string)),
+  );
+  if (issues.length > 0) return { ok: false, issues };
+  const visits: Visit[] = d.visits.map((v) => ({
+    member: v.member as MemberId,
+    cell: v.cell as CellId,
+    date: v.date,
+    start: v.start,
+    end: v.end,
+    status: v.status,
+  }));
+  const hash = d.spec_hash;
+  return {
+    ok: true,
+    value: {
+      plan: { visits, ...(hash ? { specHash: hash } : {}) },
+      ...(hash && hash !== problem.specHash ? { specHashMismatch: { plan: hash, spec: problem.specHash } } : {}),
+    },
+  };
+}
+
+export interface PlanVisit extends Visit {
+  /** The meeting month (YYYY-MM) the visit attends: part of its identity. */
+  readonly meeting: string;
+}
+
+/** A plan.json read on its own (no spec): what exports and the feed server need. */
+export interface PlanDocument extends Directory {
+  readonly specHash: string;
+  /** ISO-8601 UTC. */
+  readonly generatedAt: string;
+  readonly visits: readonly PlanVisit[];
+}
+
+export function readPlanDocument(text: string, file: string): Result<PlanDocument> {
+  const parsed = parse(text, file, DOCUMENT_FIELDS);
+  if (!parsed.ok) return parsed;
+  const d = parsed.value;
+  const policy = resolvePolicy(d.policy, file, ['policy']);
+  if (!policy.ok) return policy;
+  const dir = d.directory!;
+  const issues = unknownIds(file, d.visits, new Set(dir.members.map((m) => m.id)), new Set(dir.cells.map((c) => c.id)));
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      specHash: d.spec_hash!,
+      generatedAt: d.generated_at!,
+      year: d.year!,
+      timezone: d.timezone!,
+      policy: policy.value,
+      units: dir.units.map((u) => ({
+        id: u.id as UnitId,
+        name: u.name,
+        level: u.level,
+        ...(u.parent !== null ? { parent: u.parent as UnitId } : {}),
+      })),
+      cells: dir.cells.map((c) => ({ id: c.id as CellId, name: c.name, unit: c.unit as UnitId, tags: c.tags })),
+      members: dir.members.map((m) => ({
+        id: m.id as MemberId,
+        name: m.name,
+        role: m.role,
+        unit: m.unit as UnitId,
+        ...(m.team !== null ? { team: m.team } : {}),
+      })),
+      visits: d.visits.map((v) => ({
+        member: v.member as MemberId,
+        cell: v.cell as CellId,
+        date: v.date,
+        start: v.start,
+        end: v.end,
+        status: v.status,
+        meeting: v.meeting ?? v.date.slice(0, 7),
+      })),
+    },
+  };
+}
