@@ -110,7 +110,8 @@ const rows = [
   ['re-plan reloaded during the run', reloaded ? 'yes' : 'no'],
   [
     'requests',
-    `${result.requests.total} (${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts)`,
+    `${result.requests.total} (${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ` +
+      `${result.timeouts} timeouts)`,
   ],
   ['requests per second (mean)', result.requests.average.toFixed(0)],
   ['latency p50 / p99 / max', `${result.latency.p50} / ${result.latency.p99} / ${result.latency.max} ms`],

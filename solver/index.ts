@@ -84,7 +84,9 @@ async function viaNetwork(run: Run): Promise<SolveResult | undefined> {
   if (networkUnsuitable(run.problem)) return undefined;
   const net = buildNetwork(run.problem);
   const { problem, options } = run;
-  const title = `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`;
+  const title =
+    `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} ` +
+    `members, ${problem.cells.length} cells`;
   const lp = toLp(net.model, title);
   const r = await run.backend(net.model, lp, { timeLimitSec: secondsLeft(run), seed: options.seed ?? 0 });
   if (r.status !== 'optimal' || !r.values) return undefined;
@@ -143,7 +145,9 @@ async function viaFull(run: Run): Promise<SolveResult> {
   const { problem, options } = run;
   const seed = options.seed ?? 0;
   const full = buildFull(problem);
-  const title = `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ${problem.cells.length} cells`;
+  const title =
+    `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ` +
+    `${problem.cells.length} cells`;
   const lp = toLp(full.model, title);
   options.onModel?.({ lp, mps: () => toMps(full.model, 'lichdu model') });
   const size = { variables: full.model.vars.length, rows: full.model.rows.length };

@@ -45,21 +45,25 @@ describe('imports', () => {
     expect(graph.size).toBeGreaterThan(20);
   });
 
-  it('when a module outside the CLI imports the CLI, or domain imports anything of ours, then the layering is broken', () => {
-    const bad: string[] = [];
-    for (const [f, deps] of graph) {
-      for (const d of deps) {
-        const from = relative('.', f);
-        const to = relative('.', d);
-        if (to.startsWith('src/cli') && !from.startsWith('src/cli') && !from.startsWith('bin'))
-          bad.push(`${from} -> ${to}`);
-        if (from.startsWith('src/domain') && !to.startsWith('src/domain')) bad.push(`${from} -> ${to}`);
-        if (from.startsWith('solver') && !to.startsWith('solver') && !to.startsWith('src/domain'))
-          bad.push(`${from} -> ${to}`);
+  it(
+    'when a module outside the CLI imports the CLI, or domain imports anything of ours, then the layering is ' +
+      'broken',
+    () => {
+      const bad: string[] = [];
+      for (const [f, deps] of graph) {
+        for (const d of deps) {
+          const from = relative('.', f);
+          const to = relative('.', d);
+          if (to.startsWith('src/cli') && !from.startsWith('src/cli') && !from.startsWith('bin'))
+            bad.push(`${from} -> ${to}`);
+          if (from.startsWith('src/domain') && !to.startsWith('src/domain')) bad.push(`${from} -> ${to}`);
+          if (from.startsWith('solver') && !to.startsWith('solver') && !to.startsWith('src/domain'))
+            bad.push(`${from} -> ${to}`);
+        }
       }
-    }
-    expect(bad).toEqual([]);
-  });
+      expect(bad).toEqual([]);
+    },
+  );
 
   it('when a module outside the CLI writes to the terminal or exits then it is refused', () => {
     const offenders = all.filter(
@@ -69,5 +73,16 @@ describe('imports', () => {
         /process\.(exit|stdout|stderr)|console\./.test(readFileSync(f, 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('layout', () => {
+  it('when the sources and tests are read then no line is over 120 characters', () => {
+    const long = [...all, ...files('test'), ...files('bench')].flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((l, i) => (l.length > 120 ? [`${f}:${i + 1}`] : [])),
+    );
+    expect(long).toEqual([]);
   });
 });

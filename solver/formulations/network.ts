@@ -41,6 +41,9 @@ export function networkUnsuitable(problem: Problem): string | undefined {
     if (repeat.get(f.member, f.cell)) return 'a member has two fixed visits at one cell';
     repeat.upsert(f.member, f.cell, () => true);
   }
+  const atMeeting = groupBy(problem.fixed, (f) => `${f.cell} ${f.date}`);
+  if ([...atMeeting.values()].some((fs) => fs.length > p.maxVisitorsPerMeeting))
+    return 'fixed visits exceed a meeting’s visitors';
   return undefined;
 }
 

@@ -9,7 +9,7 @@ export const teamPerMeeting: SolverRule = {
   rows(f) {
     if (f.kind !== 'full') return;
     const max = f.problem.policy.maxPerTeamPerMeeting;
-    if (max >= f.problem.policy.maxVisitorsPerMeeting) return; // implied by visitorsPerMeeting
+    // Written even where visitorsPerMeeting implies it: fixed visits may break both, and both are then reported.
     for (const [meeting, terms] of f.meetingTerms) {
       for (const [team, list] of groupBy(terms, (c) => c.member.team)) {
         const tag = { rule: 'teamPerMeeting', cell: meeting.cell, date: meeting.date, team } as const;

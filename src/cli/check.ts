@@ -43,7 +43,9 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
   }
   if (read.specHashMismatch) {
     io.err(
-      `! ${planPath} was made from another version of ${specPath} (spec hash ${read.specHashMismatch.plan.slice(0, 19)}…, now ${read.specHashMismatch.spec.slice(0, 19)}…): checking against the spec as it is now\n`,
+      `! ${planPath} was made from another version of ${specPath} (spec hash ` +
+        `${read.specHashMismatch.plan.slice(0, 19)}…, now ${read.specHashMismatch.spec.slice(0, 19)}…): ` +
+        `checking against the spec as it is now\n`,
     );
   }
   for (const v of violations) io.out(violationLine(problem, v) + '\n');
@@ -51,30 +53,36 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
   for (const v of violations) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
   const p = problem.policy;
   io.out(
-    `\nChecked ${visits.length} visits by ${problem.members.length} members at ${problem.cells.length} cells (${problem.year}) against policy ${p.id}${p.source ? ` (${p.source.number})` : ''}:\n`,
+    `\nChecked ${visits.length} visits by ${problem.members.length} members at ${problem.cells.length} cells ` +
+      `(${problem.year}) against policy ${p.id}${p.source ? ` (${p.source.number})` : ''}:\n`,
   );
   for (const r of RULES) {
     const n = byRule.get(r.id) ?? 0;
     io.out(
-      `  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${catalogueEntry(r.id).label.en}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`,
+      `  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ` +
+        `${catalogueEntry(r.id).label.en}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`,
     );
   }
   io.out(`\nQuality:\n`);
   io.out(
-    `  priority cells: ${q.priorityCells} of ${q.cells} (${pct(q.priorityCellShare)}) receive ${pct(q.priorityVisitShare)} of the visits\n`,
+    `  priority cells: ${q.priorityCells} of ${q.cells} (${pct(q.priorityCellShare)}) receive ` +
+      `${pct(q.priorityVisitShare)} of the visits\n`,
   );
   const month = (m: number | null) => (m === null ? '–' : m.toFixed(2));
   io.out(
-    `  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ${month(q.firstVisitMonthOther)}\n`,
+    `  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ` +
+      `${month(q.firstVisitMonthOther)}\n`,
   );
   io.out(`  cells never visited: ${q.unvisitedCells}\n`);
   io.out(
-    `  most visits by one member to one cell: ${q.maxVisitsMemberCell}${q.maxVisitsPair ? ` (${q.maxVisitsPair.member} at ${q.maxVisitsPair.cell})` : ''}\n`,
+    `  most visits by one member to one cell: ` +
+      `${q.maxVisitsMemberCell}${q.maxVisitsPair ? ` (${q.maxVisitsPair.member} at ${q.maxVisitsPair.cell})` : ''}\n`,
   );
   io.out(
     violations.length === 0
       ? `\n✔ every hard rule holds\n`
-      : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} rule${byRule.size === 1 ? '' : 's'}\n`,
+      : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} ` +
+          `rule${byRule.size === 1 ? '' : 's'}\n`,
   );
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

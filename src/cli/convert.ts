@@ -27,7 +27,8 @@ export function runConvert(specPath: string, planPath: string, opts: ConvertOpti
   io.out(`wrote ${written.filter((f) => !f.endsWith('.ics')).join(', ')} and ${ics} calendars in ${opts.out}/ics\n`);
   if (violations.length > 0)
     io.err(
-      `✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check shows them)\n`,
+      `✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check ` +
+        `shows them)\n`,
     );
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

@@ -17,7 +17,8 @@ export function runExportIcs(
   const doc = readPlanDocumentFile(planPath);
   const written = writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes });
   io.out(
-    `wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} cells, all.ics)\n`,
+    `wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} ` +
+      `cells, all.ics)\n`,
   );
   return EXIT.ok;
 }

@@ -59,7 +59,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
   program
     .command('plan')
     .description(
-      'solve the spec: the plan that meets every hard rule and is best for the soft goals; writes DIR/plan.json, plan.csv and ics/',
+      'solve the spec: the plan that meets every hard rule and is best for the soft goals; writes ' +
+        'DIR/plan.json, plan.csv and ics/',
     )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .requiredOption('-o, --out <dir>', 'output directory')
@@ -93,7 +94,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
   program
     .command('check')
     .description(
-      'check a plan (plan.json or plan.csv) against every hard rule of the spec; exit 0 if none is broken, 1 if some are',
+      'check a plan (plan.json or plan.csv) against every hard rule of the spec; exit 0 if none is broken, 1 if ' +
+        'some are',
     )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .argument('<plan>', 'plan.json or plan.csv')
@@ -122,7 +124,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
   program
     .command('convert')
     .description(
-      'read a plan (plan.json, or plan.csv edited in a spreadsheet), check it, and write DIR/plan.json and DIR/plan.csv',
+      'read a plan (plan.json, or plan.csv edited in a spreadsheet), check it, and write DIR/plan.json and ' +
+        'DIR/plan.csv',
     )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .argument('<plan>', 'plan.json or plan.csv')
@@ -156,7 +159,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
   program
     .command('serve')
     .description(
-      "serve each member's and each cell's calendar feed from DIR/plan.json at an unguessable URL; reloads when the plan changes",
+      "serve each member's and each cell's calendar feed from DIR/plan.json at an unguessable URL; reloads when " +
+        'the plan changes',
     )
     .argument('<dir>', 'the directory holding plan.json')
     .option('--host <host>', 'address to listen on', '127.0.0.1')

@@ -39,7 +39,8 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
       `priority cells (${pct(q.priorityCellShare)} of cells) receive ${pct(q.priorityVisitShare)} of visits`,
       `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, ` +
         `gap ${r.gap !== undefined ? pct(r.gap) : 'unknown'}`,
-      `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ${method}).`,
+      `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ` +
+        `${method}).`,
     ].join('; ') + '\n'
   );
 }

@@ -14,15 +14,21 @@ export function describePolicy(p: Policy): string {
   lines.push('  roles:');
   for (const [id, r] of Object.entries(p.roles)) {
     lines.push(
-      `    ${id.padEnd(15)} ${r.quota.map(quotaText).join('; ')}${r.reportDueDays !== undefined ? `; report within ${r.reportDueDays} day${r.reportDueDays === 1 ? '' : 's'}` : ''}${r.label?.en ? `  (${r.label.en})` : ''}`,
+      `    ${id.padEnd(15)} ${r.quota.map(quotaText).join('; ')}` +
+        (r.reportDueDays !== undefined
+          ? `; report within ${r.reportDueDays} day${r.reportDueDays === 1 ? '' : 's'}`
+          : '') +
+        (r.label?.en ? `  (${r.label.en})` : ''),
     );
   }
   lines.push(`  coverage: every cell ${quotaText(p.coverage)}`);
   lines.push(
-    `  at most ${p.maxVisitorsPerMeeting} visitor(s) per meeting, ${p.maxPerTeamPerMeeting} per team; at most ${p.maxVisitsPerDay} visit(s) per member per day`,
+    `  at most ${p.maxVisitorsPerMeeting} visitor(s) per meeting, ${p.maxPerTeamPerMeeting} per team; at most ` +
+      `${p.maxVisitsPerDay} visit(s) per member per day`,
   );
   lines.push(
-    `  no consecutive meetings of one cell: ${p.noConsecutive ? 'yes' : 'no'}; never the member's home cell: ${p.skipHomeCell ? 'yes' : 'no'}`,
+    `  no consecutive meetings of one cell: ${p.noConsecutive ? 'yes' : 'no'}; never the member's home cell: ` +
+      `${p.skipHomeCell ? 'yes' : 'no'}`,
   );
   lines.push(
     `  priority weights: ${Object.entries(p.priority)

@@ -54,7 +54,8 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
   }
   io.err(`lichdu serve: listening on ${server.url} (plan ${join(dir, 'plan.json')}, secret ${secretFile})\n`);
   io.err(
-    `  member links: lichdu feeds ${dir} --base-url ${opts.baseUrl ?? server.url}${opts.secretFile ? ` --secret-file ${opts.secretFile}` : ''}\n`,
+    `  member links: lichdu feeds ${dir} --base-url ` +
+      `${opts.baseUrl ?? server.url}${opts.secretFile ? ` --secret-file ${opts.secretFile}` : ''}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -17,7 +17,8 @@ export function runValidate(specPath: string, io: Io): number {
     `  ${p.units.length} units, ${p.cells.length} cells, ${p.members.length} members, ${p.fixed.length} fixed visits\n`,
   );
   io.out(
-    `  ${p.meetings.length} meetings (${slots} visitor places); members must make at least ${demand} visits; ${p.holidays.size} holidays\n`,
+    `  ${p.meetings.length} meetings (${slots} visitor places); members must make at least ${demand} visits; ` +
+      `${p.holidays.size} holidays\n`,
   );
   // What cannot be met whatever the plan: said now, in plain words (lichdu plan still writes the best plan).
   for (const line of precheck(p)) io.out(`  ! ${line}\n`);

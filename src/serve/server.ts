@@ -105,7 +105,8 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       state = { snapshot: changed ? snapshot : state.snapshot, planStamp, secretStamp };
       if (changed)
         opts.log(
-          `✔ loaded ${planPath}: ${snapshot.visits} visits, ${snapshot.members} member and ${snapshot.cells} cell feeds (spec ${snapshot.specHash.slice(0, 19)}…)`,
+          `✔ loaded ${planPath}: ${snapshot.visits} visits, ${snapshot.members} member and ${snapshot.cells} ` +
+            `cell feeds (spec ${snapshot.specHash.slice(0, 19)}…)`,
         );
       return changed;
     } catch (err) {
@@ -232,7 +233,8 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   opts.log(
-    `✔ loaded ${planPath}: ${state.snapshot.visits} visits, ${state.snapshot.members} member and ${state.snapshot.cells} cell feeds`,
+    `✔ loaded ${planPath}: ${state.snapshot.visits} visits, ${state.snapshot.members} member and ` +
+      `${state.snapshot.cells} cell feeds`,
   );
   return {
     url: `http://${host}:${addr.port}`,

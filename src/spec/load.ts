@@ -78,7 +78,9 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
         issues: doc.errors.map((e) => ({
           file,
           path: [],
-          message: `line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ${e.message.split('\n')[0]} (not valid YAML)`,
+          message:
+            `line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ` +
+            `${e.message.split('\n')[0]} (not valid YAML)`,
         })),
       };
     }
@@ -204,7 +206,8 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     } else
       add(
         ['holidays'],
-        `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: [...], remove: [...] }`,
+        `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: ` +
+          `[...], remove: [...] }`,
       );
   }
 
@@ -264,7 +267,8 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
         reported.add(key);
         add(
           ['units', unitIndex.get(u.id)!, 'parent'],
-          `the unit tree has a cycle: ${[...cycle, u.id].join(' → ')}; one of them must have no parent or another parent`,
+          `the unit tree has a cycle: ${[...cycle, u.id].join(' → ')}; one of them must have no parent or ` +
+            `another parent`,
         );
       }
     }
@@ -330,7 +334,9 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
             : ['meeting'];
         add(
           ['cells', i, ...at],
-          `the ${MONTH_NAMES[a.month - 1]} meeting (${why(a)}) is not before the ${MONTH_NAMES[b.month - 1]} meeting (${why(b)}): meetings must be in month order on different days; give one of them an explicit date in "meetings"`,
+          `the ${MONTH_NAMES[a.month - 1]} meeting (${why(a)}) is not before the ${MONTH_NAMES[b.month - 1]} ` +
+            `meeting (${why(b)}): meetings must be in month order on different days; give one of them an ` +
+            `explicit date in "meetings"`,
         );
       }
     }
@@ -394,7 +400,8 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       const near = ms.find((m) => m.month === month);
       add(
         ['fixed', i, 'date'],
-        `cell "${v.cell}" does not meet on ${v.date}${near ? ` (its ${MONTH_NAMES[month - 1]} meeting is on ${near.date})` : ''}`,
+        `cell "${v.cell}" does not meet on ` +
+          `${v.date}${near ? ` (its ${MONTH_NAMES[month - 1]} meeting is on ${near.date})` : ''}`,
       );
       continue;
     }

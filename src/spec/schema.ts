@@ -11,7 +11,8 @@ const Day = z.union([
     .min(1, { error: (i) => `day ${describeValue(i.input)} is not 1–28 or "last"` })
     .max(28, {
       error: (i) =>
-        `day ${describeValue(i.input)} is not 1–28: use "last" for the end of the month, or explicit dates in "meetings"`,
+        `day ${describeValue(i.input)} is not 1–28: use "last" for the end of the month, or explicit dates in ` +
+        `"meetings"`,
     }),
 ]);
 

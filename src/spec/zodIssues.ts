@@ -54,7 +54,9 @@ export function fromZod(
         out.push({
           file,
           path: [...prefix, ...path, key],
-          message: `unknown key "${key}"${didYouMean(key, known)}${known.length > 0 && didYouMean(key, known) === '' ? `; allowed: ${known.join(', ')}` : ''}`,
+          message:
+            `unknown key "${key}"` +
+            (didYouMean(key, known) || (known.length > 0 ? `; allowed: ${known.join(', ')}` : '')),
         });
       }
       continue;
@@ -79,8 +81,11 @@ export function fromZod(
     let message = iss.message;
     if (iss.code === 'invalid_type') {
       if (value === undefined && !message.startsWith('is required')) message = 'is required';
-      else if (value !== undefined && /^Invalid input/.test(message))
-        message = `expected ${iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping { … }' : `a ${iss.expected}`}, got ${describeValue(value)}`;
+      else if (value !== undefined && /^Invalid input/.test(message)) {
+        const what =
+          iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping { … }' : `a ${iss.expected}`;
+        message = `expected ${what}, got ${describeValue(value)}`;
+      }
     } else if (iss.code === 'too_small' && iss.origin === 'array' && /^Too small/.test(message)) {
       message = `must list at least ${String(iss.minimum)}`;
     } else if (/^(Too small|Too big|Invalid)/.test(message)) {

@@ -92,13 +92,16 @@ describe('meeting dates', () => {
     ]);
   });
 
-  it('when the year starts on a holiday then the January meeting moves to 2 January; December stays on the 31st', () => {
-    const p = problemOf(
-      spec({ cells: [cell({ id: 'c1', meeting: { day: 1 } }), cell({ id: 'c2', meeting: { day: 'last' } })] }),
-    );
-    expect(datesOf(p, 'c1')[0]).toBe('2027-01-02');
-    expect(datesOf(p, 'c2')[11]).toBe('2027-12-31');
-  });
+  it(
+    'when the year starts on a holiday then the January meeting moves to 2 January; December stays on the ' + '31st',
+    () => {
+      const p = problemOf(
+        spec({ cells: [cell({ id: 'c1', meeting: { day: 1 } }), cell({ id: 'c2', meeting: { day: 'last' } })] }),
+      );
+      expect(datesOf(p, 'c1')[0]).toBe('2027-01-02');
+      expect(datesOf(p, 'c2')[11]).toBe('2027-12-31');
+    },
+  );
 
   it('when a shift would leave the year then the meeting moves back to the last allowed day of December', () => {
     // 31 Dec 2028 is a Sunday; holidays-and-weekends would push it into 2029.

@@ -51,8 +51,11 @@ describe('noConsecutive', () => {
     ).toEqual([]);
   });
 
-  it('when the same member visits December and January of one year then they are not consecutive in reverse order', () => {
-    expect(violationsOf('noConsecutive', p, [v('c1', 12), v('c1', 1)])).toEqual([]);
-    expect(violationsOf('noConsecutive', p, [v('c1', 12), v('c1', 11)])).toHaveLength(1);
-  });
+  it(
+    'when the same member visits December and January of one year then they are not consecutive in reverse ' + 'order',
+    () => {
+      expect(violationsOf('noConsecutive', p, [v('c1', 12), v('c1', 1)])).toEqual([]);
+      expect(violationsOf('noConsecutive', p, [v('c1', 12), v('c1', 11)])).toHaveLength(1);
+    },
+  );
 });

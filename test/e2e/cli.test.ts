@@ -47,15 +47,18 @@ describe('lichdu check', () => {
     expect(r.out).toMatch(/priority cells: 30 of 80 \(37\.5 %\) receive [\d.]+ % of the visits/);
   });
 
-  it('when a second member is put at a meeting that already has one then visitorsPerMeeting fails with exit 1', async () => {
-    const path = brokenPlan((rows) => {
-      const other = rows.find((r) => r[4] !== rows[0]![4] && r[9] === rows[0]![9] && r[0] !== rows[0]![0])!;
-      return [...rows, [...rows[0]!.slice(0, 4), ...other.slice(4, 7), ...rows[0]!.slice(7)]];
-    });
-    const r = await run('check', SPEC, path);
-    expect(r.code).toBe(1);
-    expect(r.out.split('\n').filter((l) => l.startsWith('✖ visitorsPerMeeting'))).toHaveLength(1);
-  });
+  it(
+    'when a second member is put at a meeting that already has one then visitorsPerMeeting fails with exit ' + '1',
+    async () => {
+      const path = brokenPlan((rows) => {
+        const other = rows.find((r) => r[4] !== rows[0]![4] && r[9] === rows[0]![9] && r[0] !== rows[0]![0])!;
+        return [...rows, [...rows[0]!.slice(0, 4), ...other.slice(4, 7), ...rows[0]!.slice(7)]];
+      });
+      const r = await run('check', SPEC, path);
+      expect(r.code).toBe(1);
+      expect(r.out.split('\n').filter((l) => l.startsWith('✖ visitorsPerMeeting'))).toHaveLength(1);
+    },
+  );
 
   it('when every visit of one member is removed then only that member’s quota (and maybe coverage) fails', async () => {
     const path = brokenPlan((rows) => rows.filter((r) => r[4] !== 'dak-to-uv3'));
@@ -173,106 +176,124 @@ describe('lichdu export ics and lichdu feeds', () => {
     }
   });
 
-  it('when links are listed then each member and cell has an https and a webcal link; a new secret changes them all', async () => {
-    const out = tmp();
-    await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', out);
-    const csv = await run('feeds', out, '--base-url', 'https://lich.example.vn/', '--format', 'csv');
-    expect(csv.code).toBe(0);
-    const rows = parseCsv(csv.out).rows;
-    expect(rows[0]).toEqual(['Loại', 'Mã', 'Họ và tên / Tên chi bộ', 'Đường dẫn https', 'Đường dẫn webcal']);
-    expect(rows.slice(1).map((r) => r[1])).toEqual(['m001', 'm002', 'm003', 'thon-1', 'kon-klor', 'tdp-2']);
-    for (const r of rows.slice(1)) {
-      expect(r[3]).toMatch(/^https:\/\/lich\.example\.vn\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
-      expect(r[4]).toBe(r[3]!.replace('https://', 'webcal://'));
-    }
-    writeFileSync(join(out, '.lichdu-feed-secret'), 'c'.repeat(64));
-    const again = parseCsv(
-      (await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out,
-    ).rows;
-    expect(again.slice(1).map((r) => r[3])).not.toContain(rows[1]![3]);
-    const bad = await run('feeds', out, '--base-url', 'lich.example.vn');
-    expect([bad.code, bad.err.split('\n')[0]]).toEqual([
-      2,
-      '✖ --base-url: "lich.example.vn" is not an http(s) URL such as https://lich.example.vn',
-    ]);
-  });
+  it(
+    'when links are listed then each member and cell has an https and a webcal link; a new secret changes them ' +
+      'all',
+    async () => {
+      const out = tmp();
+      await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', out);
+      const csv = await run('feeds', out, '--base-url', 'https://lich.example.vn/', '--format', 'csv');
+      expect(csv.code).toBe(0);
+      const rows = parseCsv(csv.out).rows;
+      expect(rows[0]).toEqual(['Loại', 'Mã', 'Họ và tên / Tên chi bộ', 'Đường dẫn https', 'Đường dẫn webcal']);
+      expect(rows.slice(1).map((r) => r[1])).toEqual(['m001', 'm002', 'm003', 'thon-1', 'kon-klor', 'tdp-2']);
+      for (const r of rows.slice(1)) {
+        expect(r[3]).toMatch(/^https:\/\/lich\.example\.vn\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
+        expect(r[4]).toBe(r[3]!.replace('https://', 'webcal://'));
+      }
+      writeFileSync(join(out, '.lichdu-feed-secret'), 'c'.repeat(64));
+      const again = parseCsv(
+        (await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out,
+      ).rows;
+      expect(again.slice(1).map((r) => r[3])).not.toContain(rows[1]![3]);
+      const bad = await run('feeds', out, '--base-url', 'lich.example.vn');
+      expect([bad.code, bad.err.split('\n')[0]]).toEqual([
+        2,
+        '✖ --base-url: "lich.example.vn" is not an http(s) URL such as https://lich.example.vn',
+      ]);
+    },
+  );
 });
 
 describe('lichdu plan', () => {
-  it('when the small spec is planned then the plan is optimal, checks clean, and a second run gives the same bytes', async () => {
-    const a = tmp();
-    const b = tmp();
-    const lp = join(a, 'model.lp');
-    const r = await run('plan', 'fixtures/small/spec.yaml', '-o', a, '--export-model', lp, '--seed', '3');
-    expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^Plan optimal: \d+ visits; 3 of 3 members meet their quotas; 3 of 3 cells covered;/m);
-    expect(readFileSync(lp, 'utf8')).toMatch(/^Minimize/m);
-    expect((await run('check', 'fixtures/small/spec.yaml', join(a, 'plan.json'))).code).toBe(0);
-    expect(
-      (
-        await run(
-          'plan',
-          'fixtures/small/spec.yaml',
-          '-o',
-          b,
-          '--seed',
-          '3',
-          '--quiet',
-          '--export-model',
-          join(b, 'model.mps'),
-        )
-      ).code,
-    ).toBe(0);
-    expect(readFileSync(join(b, 'model.mps'), 'utf8')).toMatch(
-      /^\* [^\n]*\nNAME lichdu\nROWS\n N obj\n[\s\S]*\nCOLUMNS\n[\s\S]*\nENDATA\n$/,
-    );
-    for (const f of ['plan.json', 'plan.csv', 'ics/all.ics'])
-      expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
-    const solver = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8')).solver;
-    expect([solver.status, solver.gap, solver.time_ms]).toEqual(['optimal', 0, null]);
-  }, 120_000);
+  it(
+    'when the small spec is planned then the plan is optimal, checks clean, and a second run gives the same ' + 'bytes',
+    async () => {
+      const a = tmp();
+      const b = tmp();
+      const lp = join(a, 'model.lp');
+      const r = await run('plan', 'fixtures/small/spec.yaml', '-o', a, '--export-model', lp, '--seed', '3');
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/^Plan optimal: \d+ visits; 3 of 3 members meet their quotas; 3 of 3 cells covered;/m);
+      expect(readFileSync(lp, 'utf8')).toMatch(/^Minimize/m);
+      expect((await run('check', 'fixtures/small/spec.yaml', join(a, 'plan.json'))).code).toBe(0);
+      expect(
+        (
+          await run(
+            'plan',
+            'fixtures/small/spec.yaml',
+            '-o',
+            b,
+            '--seed',
+            '3',
+            '--quiet',
+            '--export-model',
+            join(b, 'model.mps'),
+          )
+        ).code,
+      ).toBe(0);
+      expect(readFileSync(join(b, 'model.mps'), 'utf8')).toMatch(
+        /^\* [^\n]*\nNAME lichdu\nROWS\n N obj\n[\s\S]*\nCOLUMNS\n[\s\S]*\nENDATA\n$/,
+      );
+      for (const f of ['plan.json', 'plan.csv', 'ics/all.ics'])
+        expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
+      const solver = JSON.parse(readFileSync(join(a, 'plan.json'), 'utf8')).solver;
+      expect([solver.status, solver.gap, solver.time_ms]).toEqual(['optimal', 0, null]);
+    },
+    120_000,
+  );
 
-  it('when a member cannot meet the quota then a plan is still written, the shortfall is named and the exit code is 1', async () => {
-    const { dir, specPath } = specFile({
-      year: 2027,
-      policy: { id: 'p', extends: 'kontum-776', roles: { commune: { quota: { min: 13, per: 'year' } } } },
-      units: [{ id: 'xa', name: 'Đảng bộ xã', level: 'commune' }],
-      cells: [
-        { id: 'c1', name: 'Chi bộ 1', unit: 'xa' },
-        { id: 'c2', name: 'Chi bộ 2', unit: 'xa' },
-      ],
-      members: [{ id: 'm1', name: 'Nguyễn Văn An', role: 'commune', unit: 'xa' }],
-    });
-    const r = await run('plan', specPath, '-o', join(dir, 'out'));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('! member m1 (Nguyễn Văn An) can attend at most 12 meeting(s) in 2027');
-    expect(r.err).toContain('✖ quota: m1 (Nguyễn Văn An), 2027: required at least 13 visits, found 12 visits');
-    const doc = JSON.parse(readFileSync(join(dir, 'out', 'plan.json'), 'utf8'));
-    expect(doc.solver.status).toBe('infeasible-relaxed');
-    expect(doc.violations.map((v: { rule: string }) => v.rule)).toEqual(['quota']);
-  }, 120_000);
+  it(
+    'when a member cannot meet the quota then a plan is still written, the shortfall is named and the exit ' +
+      'code is 1',
+    async () => {
+      const { dir, specPath } = specFile({
+        year: 2027,
+        policy: { id: 'p', extends: 'kontum-776', roles: { commune: { quota: { min: 13, per: 'year' } } } },
+        units: [{ id: 'xa', name: 'Đảng bộ xã', level: 'commune' }],
+        cells: [
+          { id: 'c1', name: 'Chi bộ 1', unit: 'xa' },
+          { id: 'c2', name: 'Chi bộ 2', unit: 'xa' },
+        ],
+        members: [{ id: 'm1', name: 'Nguyễn Văn An', role: 'commune', unit: 'xa' }],
+      });
+      const r = await run('plan', specPath, '-o', join(dir, 'out'));
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('! member m1 (Nguyễn Văn An) can attend at most 12 meeting(s) in 2027');
+      expect(r.err).toContain('✖ quota: m1 (Nguyễn Văn An), 2027: required at least 13 visits, found 12 visits');
+      const doc = JSON.parse(readFileSync(join(dir, 'out', 'plan.json'), 'utf8'));
+      expect(doc.solver.status).toBe('infeasible-relaxed');
+      expect(doc.violations.map((v: { rule: string }) => v.rule)).toEqual(['quota']);
+    },
+    120_000,
+  );
 });
 
 describe('lichdu validate', () => {
-  it('when a member cannot reach the quota and a cell has no visitor then validate says so in plain words and exits 0', async () => {
-    const { specPath } = specFile({
-      year: 2027,
-      policy: 'kontum-776',
-      units: [
-        { id: 'xa', name: 'X', level: 'commune' },
-        { id: 'xb', name: 'Y', level: 'commune' },
-      ],
-      cells: [
-        { id: 'c1', name: 'C1', unit: 'xa' },
-        { id: 'c2', name: 'C2', unit: 'xb' },
-      ],
-      members: [{ id: 'm1', name: 'A', role: 'commune', unit: 'xa', unavailable: ['2027-01-01..2027-09-30'] }],
-    });
-    const r = await run('validate', specPath);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain(
-      '! member m1 (A) can attend at most 3 meeting(s) in 2027 (area, home cell and unavailable days considered) but must make 6',
-    );
-    expect(r.out).toContain("! cell c2 (C2) has no member who may visit it: add it to someone's area");
-  });
+  it(
+    'when a member cannot reach the quota and a cell has no visitor then validate says so in plain words and ' +
+      'exits 0',
+    async () => {
+      const { specPath } = specFile({
+        year: 2027,
+        policy: 'kontum-776',
+        units: [
+          { id: 'xa', name: 'X', level: 'commune' },
+          { id: 'xb', name: 'Y', level: 'commune' },
+        ],
+        cells: [
+          { id: 'c1', name: 'C1', unit: 'xa' },
+          { id: 'c2', name: 'C2', unit: 'xb' },
+        ],
+        members: [{ id: 'm1', name: 'A', role: 'commune', unit: 'xa', unavailable: ['2027-01-01..2027-09-30'] }],
+      });
+      const r = await run('validate', specPath);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(
+        '! member m1 (A) can attend at most 3 meeting(s) in 2027 (area, home cell and unavailable days ' +
+          'considered) but must make 6',
+      );
+      expect(r.out).toContain("! cell c2 (C2) has no member who may visit it: add it to someone's area");
+    },
+  );
 });

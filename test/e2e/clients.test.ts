@@ -1,6 +1,7 @@
 // Real clients: the written plan.csv must open in LibreOffice Calc with its Vietnamese text intact
 // (../shared/tools/csv-open-check.sh); every .ics must pass two independent parsers (ics-validate.sh); a feed served
-// by `lichdu serve` must sync into a subscribing client (ics-subscribe-check.sh: vdirsyncer + khal). CI always has ../shared; elsewhere the test says why it is skipped.
+// by `lichdu serve` must sync into a subscribing client (ics-subscribe-check.sh: vdirsyncer + khal). CI always has
+// ../shared; elsewhere the test says why it is skipped.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,59 +61,64 @@ describe.runIf(have)('calendars in real clients', () => {
     expect(r.stdout.match(/, OK$/gm)).toHaveLength(files.length);
   }, 600_000);
 
-  it('when lichdu serve runs then a subscribing client (vdirsyncer + khal) sees exactly the member’s visits; SIGTERM stops it', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'lichdu-feed-'));
-    expect(
-      await runCli(['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out], {
-        out: () => {},
-        err: () => {},
-      }),
-    ).toBe(0);
-    const proc = spawn('node', ['dist/bin/lichdu.js', 'serve', out, '--port', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let log = '';
-    proc.stderr.setEncoding('utf8');
-    const url = await new Promise<string>((resolve, reject) => {
-      proc.stderr.on('data', (c: string) => {
-        log += c;
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-        if (m) resolve(m[1]!);
+  it(
+    'when lichdu serve runs then a subscribing client (vdirsyncer + khal) sees exactly the member’s visits; ' +
+      'SIGTERM stops it',
+    async () => {
+      const out = mkdtempSync(join(tmpdir(), 'lichdu-feed-'));
+      expect(
+        await runCli(['convert', 'fixtures/example/spec.yaml', 'fixtures/example/hand-plan.csv', '-o', out], {
+          out: () => {},
+          err: () => {},
+        }),
+      ).toBe(0);
+      const proc = spawn('node', ['dist/bin/lichdu.js', 'serve', out, '--port', '0'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
-      proc.on('exit', () => reject(new Error(`serve exited: ${log}`)));
-    });
-    try {
-      let links = '';
-      await runCli(['feeds', out, '--base-url', url, '--format', 'csv', '--lang', 'en'], {
-        out: (s) => void (links += s),
-        err: () => {},
+      let log = '';
+      proc.stderr.setEncoding('utf8');
+      const url = await new Promise<string>((resolve, reject) => {
+        proc.stderr.on('data', (c: string) => {
+          log += c;
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+          if (m) resolve(m[1]!);
+        });
+        proc.on('exit', () => reject(new Error(`serve exited: ${log}`)));
       });
-      const row = links
-        .split('\r\n')
-        .find((l) => l.includes(',dak-ha-uv2,'))!
-        .split(',');
-      const [name, feedUrl] = [row[2]!, row[3]!];
-      const count = (readFileSync(join(out, 'ics', 'members', 'dak-ha-uv2.ics'), 'utf8').match(/BEGIN:VEVENT/g) ?? [])
-        .length;
-      expect(count).toBeGreaterThanOrEqual(6);
-      const r = spawnSync('bash', [join(TOOLS, 'ics-subscribe-check.sh'), feedUrl, String(count), name], {
-        encoding: 'utf8',
-        timeout: 600_000,
-      });
-      expect(r.status, r.stdout + r.stderr).toBe(0);
-      expect(r.stdout).toContain('If-None-Match -> 304');
-      const wrong = await fetch(feedUrl.replace(/[A-Za-z0-9_-]{4}\.ics$/, 'AAAA.ics'));
-      expect(wrong.status).toBe(404);
-      // A damaged plan dropped into the directory: the feed stays as it was.
-      const before = await (await fetch(feedUrl)).text();
-      writeFileSync(join(out, 'plan.json'), '{"format": "lichdu-plan/1", "visits": [');
-      await new Promise((res) => setTimeout(res, 600));
-      expect(await (await fetch(feedUrl)).text()).toBe(before);
-      expect(log).toContain('refused the new plan');
-    } finally {
-      const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-      proc.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    }
-  }, 600_000);
+      try {
+        let links = '';
+        await runCli(['feeds', out, '--base-url', url, '--format', 'csv', '--lang', 'en'], {
+          out: (s) => void (links += s),
+          err: () => {},
+        });
+        const row = links
+          .split('\r\n')
+          .find((l) => l.includes(',dak-ha-uv2,'))!
+          .split(',');
+        const [name, feedUrl] = [row[2]!, row[3]!];
+        const count = (readFileSync(join(out, 'ics', 'members', 'dak-ha-uv2.ics'), 'utf8').match(/BEGIN:VEVENT/g) ?? [])
+          .length;
+        expect(count).toBeGreaterThanOrEqual(6);
+        const r = spawnSync('bash', [join(TOOLS, 'ics-subscribe-check.sh'), feedUrl, String(count), name], {
+          encoding: 'utf8',
+          timeout: 600_000,
+        });
+        expect(r.status, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout).toContain('If-None-Match -> 304');
+        const wrong = await fetch(feedUrl.replace(/[A-Za-z0-9_-]{4}\.ics$/, 'AAAA.ics'));
+        expect(wrong.status).toBe(404);
+        // A damaged plan dropped into the directory: the feed stays as it was.
+        const before = await (await fetch(feedUrl)).text();
+        writeFileSync(join(out, 'plan.json'), '{"format": "lichdu-plan/1", "visits": [');
+        await new Promise((res) => setTimeout(res, 600));
+        expect(await (await fetch(feedUrl)).text()).toBe(before);
+        expect(log).toContain('refused the new plan');
+      } finally {
+        const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
+        proc.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      }
+    },
+    600_000,
+  );
 });

@@ -31,7 +31,8 @@ describe('plan.csv', () => {
     const text = renderCsv(problem, visits, 'vi');
     expect(
       text.startsWith(
-        '\uFEFFNgày,Thứ,Giờ bắt đầu,Giờ kết thúc,Mã cấp ủy viên,Họ và tên,Cấp / chức danh,Mã chi bộ,Tên chi bộ,Mã đảng bộ,Tên đảng bộ,Đặc điểm địa bàn,Trạng thái\r\n',
+        '\uFEFFNgày,Thứ,Giờ bắt đầu,Giờ kết thúc,Mã cấp ủy viên,Họ và tên,Cấp / chức danh,Mã chi bộ,Tên chi ' +
+          'bộ,Mã đảng bộ,Tên đảng bộ,Đặc điểm địa bàn,Trạng thái\r\n',
       ),
     ).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -70,16 +71,21 @@ describe('plan.csv', () => {
     expect(parseCsv('a,"b').error).toMatch(/not closed/);
   });
 
-  it('when a CSV has a wrong header, an unknown member or a bad date then each is named with its line and column', () => {
-    const bad = goldenCsv.replace('m003', 'm03').replace('2027-02-10', '10/02/2027');
-    const r = readCsvPlan(bad, 'plan.csv', problem);
-    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
-      '✖ plan.csv: line 3, column 1 (Ngày): "10/02/2027" is not a date YYYY-MM-DD',
-      '✖ plan.csv: line 4, column 5 (Mã cấp ủy viên): unknown member "m03" (did you mean "m003"?)',
-    ]);
-    const r2 = readCsvPlan('Date,Member\r\n', 'plan.csv', problem);
-    expect(r2.ok ? '' : formatIssue(r2.issues[0]!)).toMatch(/^✖ plan\.csv: line 1: no column "Giờ bắt đầu" \(start\)/);
-  });
+  it(
+    'when a CSV has a wrong header, an unknown member or a bad date then each is named with its line and ' + 'column',
+    () => {
+      const bad = goldenCsv.replace('m003', 'm03').replace('2027-02-10', '10/02/2027');
+      const r = readCsvPlan(bad, 'plan.csv', problem);
+      expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+        '✖ plan.csv: line 3, column 1 (Ngày): "10/02/2027" is not a date YYYY-MM-DD',
+        '✖ plan.csv: line 4, column 5 (Mã cấp ủy viên): unknown member "m03" (did you mean "m003"?)',
+      ]);
+      const r2 = readCsvPlan('Date,Member\r\n', 'plan.csv', problem);
+      expect(r2.ok ? '' : formatIssue(r2.issues[0]!)).toMatch(
+        /^✖ plan\.csv: line 1: no column "Giờ bắt đầu" \(start\)/,
+      );
+    },
+  );
 });
 
 describe('plan.json', () => {

@@ -31,20 +31,24 @@ describe('calendars', () => {
     for (const f of files) expect(f.data, f.path).toBe(readFileSync(join(dir, 'ics', f.path), 'utf8'));
   });
 
-  it('when a member feed is made then it has the zone, a UTC DTSTAMP, local times, a reminder and the report deadline', () => {
-    const ics = renderMemberCalendar(doc, m('m002'));
-    expect(ics).toContain('X-WR-CALNAME:Lịch dự sinh hoạt chi bộ 2027 — Y Blong Êban');
-    expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh');
-    expect(ics).toContain('X-WR-TIMEZONE:Asia/Ho_Chi_Minh');
-    expect(ics).toContain('METHOD:PUBLISH');
-    expect(ics).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT12H');
-    expect(ics).toMatch(/^DTSTAMP:20270101T000000Z\r$/m);
-    expect(ics).toContain('DTSTART;TZID=Asia/Ho_Chi_Minh:20270103T080000');
-    expect(ics).toContain('TRIGGER:-P1D');
-    expect(ics.replace(/\r\n /g, '')).toContain('Hạn gửi báo cáo: 04/01/2027 (1 ngày sau buổi sinh hoạt)');
-    expect(uids(ics)).toEqual(['2027-01.m002.thon-1@lichdu', '2027-06.m002.kon-klor@lichdu']);
-    expect(ics.endsWith('END:VCALENDAR')).toBe(true);
-  });
+  it(
+    'when a member feed is made then it has the zone, a UTC DTSTAMP, local times, a reminder and the report ' +
+      'deadline',
+    () => {
+      const ics = renderMemberCalendar(doc, m('m002'));
+      expect(ics).toContain('X-WR-CALNAME:Lịch dự sinh hoạt chi bộ 2027 — Y Blong Êban');
+      expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh');
+      expect(ics).toContain('X-WR-TIMEZONE:Asia/Ho_Chi_Minh');
+      expect(ics).toContain('METHOD:PUBLISH');
+      expect(ics).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT12H');
+      expect(ics).toMatch(/^DTSTAMP:20270101T000000Z\r$/m);
+      expect(ics).toContain('DTSTART;TZID=Asia/Ho_Chi_Minh:20270103T080000');
+      expect(ics).toContain('TRIGGER:-P1D');
+      expect(ics.replace(/\r\n /g, '')).toContain('Hạn gửi báo cáo: 04/01/2027 (1 ngày sau buổi sinh hoạt)');
+      expect(uids(ics)).toEqual(['2027-01.m002.thon-1@lichdu', '2027-06.m002.kon-klor@lichdu']);
+      expect(ics.endsWith('END:VCALENDAR')).toBe(true);
+    },
+  );
 
   it('when the reminder is 0 and the language English then there is no VALARM and the text is English', () => {
     const ics = renderMemberCalendar(doc, m('m001'), { lang: 'en', reminderMinutes: 0 });

@@ -53,22 +53,29 @@ const memberUrl = (s: FeedServer, dir: string, id: string) =>
   `${s.url}/feeds/${feedToken(loadOrCreateSecret(join(dir, 'secret')), 'member', id)}.ics`;
 
 describe('lichdu serve', () => {
-  it('when a member feed is fetched then it is the member’s calendar with a strong ETag, and a repeat with If-None-Match gets 304', async () => {
-    const dir = planDir();
-    const s = await start(dir);
-    const r = await get(memberUrl(s, dir, 'm002'));
-    expect(r.status).toBe(200);
-    expect(r.headers['content-type']).toBe('text/calendar; charset=utf-8');
-    expect(r.body).toBe(readFileSync('fixtures/small/ics/members/m002.ics', 'utf8'));
-    const etag = r.headers.etag as string;
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
-    expect((await get(memberUrl(s, dir, 'm002'), { headers: { 'If-None-Match': `"x", ${etag}` } })).status).toBe(304);
-    expect(
-      (await get(memberUrl(s, dir, 'm002'), { headers: { 'If-Modified-Since': r.headers['last-modified'] as string } }))
-        .status,
-    ).toBe(304);
-    expect((await get(memberUrl(s, dir, 'm002'), { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
-  });
+  it(
+    'when a member feed is fetched then it is the member’s calendar with a strong ETag, and a repeat with ' +
+      'If-None-Match gets 304',
+    async () => {
+      const dir = planDir();
+      const s = await start(dir);
+      const r = await get(memberUrl(s, dir, 'm002'));
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      expect(r.body).toBe(readFileSync('fixtures/small/ics/members/m002.ics', 'utf8'));
+      const etag = r.headers.etag as string;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+      expect((await get(memberUrl(s, dir, 'm002'), { headers: { 'If-None-Match': `"x", ${etag}` } })).status).toBe(304);
+      expect(
+        (
+          await get(memberUrl(s, dir, 'm002'), {
+            headers: { 'If-Modified-Since': r.headers['last-modified'] as string },
+          })
+        ).status,
+      ).toBe(304);
+      expect((await get(memberUrl(s, dir, 'm002'), { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+    },
+  );
 
   it('when the method is HEAD then headers come without a body; any other method gets 405', async () => {
     const dir = planDir();
@@ -97,32 +104,35 @@ describe('lichdu serve', () => {
     for (const a of answers) expect([a.status, a.body]).toEqual([404, 'not found\n']);
   });
 
-  it('when a corrupt plan is dropped in then the old feed keeps being served; a good new plan replaces it', async () => {
-    const dir = planDir();
-    const s = await start(dir);
-    const before = await get(memberUrl(s, dir, 'm003'));
-    writeFileSync(join(dir, 'plan.json'), readFileSync(join(dir, 'plan.json'), 'utf8').slice(0, 500));
-    expect(await s.reload()).toBe(false);
-    expect(logs.join('\n')).toMatch(/not valid JSON[\s\S]*refused the new plan; still serving/);
-    expect((await get(memberUrl(s, dir, 'm003'))).body).toBe(before.body);
-    // A new, valid plan: m003 loses the September visit; m001's feed does not change.
-    const doc = JSON.parse(readFileSync('fixtures/small/plan.json', 'utf8'));
-    doc.visits = doc.visits.filter(
-      (v: { member: string; meeting: string }) => !(v.member === 'm003' && v.meeting === '2027-09'),
-    );
-    const m001Before = await get(memberUrl(s, dir, 'm001'));
-    writeFileSync(join(dir, 'next.json'), JSON.stringify(doc));
-    renameSync(join(dir, 'next.json'), join(dir, 'plan.json'));
-    expect(await s.reload()).toBe(true);
-    const after = await get(memberUrl(s, dir, 'm003'));
-    expect(after.headers.etag).not.toBe(before.headers.etag);
-    expect(after.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
-    const m001After = await get(memberUrl(s, dir, 'm001'));
-    expect([m001After.headers.etag, m001After.headers['last-modified']]).toEqual([
-      m001Before.headers.etag,
-      m001Before.headers['last-modified'],
-    ]);
-  });
+  it(
+    'when a corrupt plan is dropped in then the old feed keeps being served; a good new plan replaces ' + 'it',
+    async () => {
+      const dir = planDir();
+      const s = await start(dir);
+      const before = await get(memberUrl(s, dir, 'm003'));
+      writeFileSync(join(dir, 'plan.json'), readFileSync(join(dir, 'plan.json'), 'utf8').slice(0, 500));
+      expect(await s.reload()).toBe(false);
+      expect(logs.join('\n')).toMatch(/not valid JSON[\s\S]*refused the new plan; still serving/);
+      expect((await get(memberUrl(s, dir, 'm003'))).body).toBe(before.body);
+      // A new, valid plan: m003 loses the September visit; m001's feed does not change.
+      const doc = JSON.parse(readFileSync('fixtures/small/plan.json', 'utf8'));
+      doc.visits = doc.visits.filter(
+        (v: { member: string; meeting: string }) => !(v.member === 'm003' && v.meeting === '2027-09'),
+      );
+      const m001Before = await get(memberUrl(s, dir, 'm001'));
+      writeFileSync(join(dir, 'next.json'), JSON.stringify(doc));
+      renameSync(join(dir, 'next.json'), join(dir, 'plan.json'));
+      expect(await s.reload()).toBe(true);
+      const after = await get(memberUrl(s, dir, 'm003'));
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+      expect(after.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      const m001After = await get(memberUrl(s, dir, 'm001'));
+      expect([m001After.headers.etag, m001After.headers['last-modified']]).toEqual([
+        m001Before.headers.etag,
+        m001Before.headers['last-modified'],
+      ]);
+    },
+  );
 
   it('when the secret file is replaced then every old link stops working', async () => {
     const dir = planDir();

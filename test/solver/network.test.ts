@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { buildProblem } from '../../src/spec/load.js';
 import type { Problem } from '../../src/domain/types.js';
-import { solve } from '../../solver/index.js';
+import fc from 'fast-check';
+import { planCost, solve } from '../../solver/index.js';
+import { backend } from '../../solver/backends/index.js';
+import { toLp } from '../../solver/lp.js';
+import { buildNetwork, networkUnsuitable } from '../../solver/formulations/network.js';
+import { rawSpec } from '../property/arbitraries.js';
+import { problemOf } from '../builders.js';
 // @ts-expect-error: a plain .mjs module without types
 import { makeSpec } from '../../bench/instances.mjs';
 
@@ -26,5 +32,51 @@ describe('network model', () => {
       expect(fast.objective!).toBeCloseTo(full.objective!, 6);
     },
     300_000,
+  );
+});
+
+describe('the two formulations', () => {
+  it(
+    'when random specs suit both then the network path and the full model cost the same, as planCost says, and ' +
+      'the network LP is integral',
+    async () => {
+      const stats = { both: 0, integral: 0 };
+      await fc.assert(
+        fc.asyncProperty(rawSpec, async (raw) => {
+          const p = problemOf(raw);
+          if (networkUnsuitable(p)) return;
+          const net = buildNetwork(p);
+          const lp = await backend('highs')(net.model, toLp(net.model, 'purity'), { timeLimitSec: 30, seed: 0 });
+          expect(lp.status).toBe('optimal');
+          for (const [name, x] of lp.values!) expect(Math.abs(x - Math.round(x)), name).toBeLessThan(1e-6);
+          stats.integral++;
+          const a = await solve(p, { timeLimitSec: 30 });
+          const b = await solve(p, { timeLimitSec: 30, method: 'mip' });
+          expect(a.objective).toBeCloseTo(planCost(p, a.visits), 6);
+          expect(b.objective).toBeCloseTo(planCost(p, b.visits), 6);
+          if (a.status !== 'timed-out' && b.status !== 'timed-out') {
+            expect(a.objective!).toBeCloseTo(b.objective!, 6);
+            stats.both++;
+          }
+        }),
+        { seed: 20270105, numRuns: 25 },
+      );
+      console.log(`formulations: ${JSON.stringify(stats)}`);
+      expect(stats.both).toBeGreaterThan(5);
+    },
+    300_000,
+  );
+
+  it.each(['S', 'M'])(
+    'when the %s instance is built then the network LP optimum is integral (a pure network)',
+    async (size) => {
+      const p = load((makeSpec as (s: string, seed: number) => unknown)(size, 1));
+      const net = buildNetwork(p);
+      const lp = await backend('highs')(net.model, toLp(net.model, 'purity'), { timeLimitSec: 60, seed: 0 });
+      expect(lp.status).toBe('optimal');
+      const fractional = [...lp.values!].filter(([, x]) => Math.abs(x - Math.round(x)) > 1e-6);
+      expect(fractional).toEqual([]);
+    },
+    120_000,
   );
 });

@@ -31,12 +31,15 @@ describe('solver rules', () => {
     expect((await plan(problemOf(spec({ policy: policy() })))).visits).toHaveLength(0);
   });
 
-  it('quota: when the quota is monthly then January and December both get a visit (both ends of the year)', async () => {
-    const p = problemOf(spec({ policy: policy({ roles: quota(1, 'month') }) }));
-    const a = await plan(p);
-    expect(months(a.visits)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(checkPlan(p, a.visits)).toEqual([]);
-  });
+  it(
+    'quota: when the quota is monthly then January and December both get a visit (both ends of the ' + 'year)',
+    async () => {
+      const p = problemOf(spec({ policy: policy({ roles: quota(1, 'month') }) }));
+      const a = await plan(p);
+      expect(months(a.visits)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(checkPlan(p, a.visits)).toEqual([]);
+    },
+  );
 
   it('coverage: when every cell needs a visit each half then each cell is visited in both halves', async () => {
     const p = problemOf(
@@ -87,18 +90,22 @@ describe('solver rules', () => {
     expect(months(other.visits)).toEqual([1, 1]);
   });
 
-  it('noConsecutive: when a member visits the only cell twice then not in January and February, unless the cell allows it', async () => {
-    const mk = (allow: boolean, noConsecutive = true) =>
-      problemOf(
-        spec({
-          policy: policy({ roles: quota(2), no_consecutive: noConsecutive }),
-          cells: [cell({ id: 'c1', tags: ['remote'], allow_consecutive: allow })],
-        }),
-      );
-    expect(months((await plan(mk(false))).visits)).toEqual([1, 3]);
-    expect(months((await plan(mk(true))).visits)).toEqual([1, 2]);
-    expect(months((await plan(mk(false, false))).visits)).toEqual([1, 2]);
-  });
+  it(
+    'noConsecutive: when a member visits the only cell twice then not in January and February, unless the cell ' +
+      'allows it',
+    async () => {
+      const mk = (allow: boolean, noConsecutive = true) =>
+        problemOf(
+          spec({
+            policy: policy({ roles: quota(2), no_consecutive: noConsecutive }),
+            cells: [cell({ id: 'c1', tags: ['remote'], allow_consecutive: allow })],
+          }),
+        );
+      expect(months((await plan(mk(false))).visits)).toEqual([1, 3]);
+      expect(months((await plan(mk(true))).visits)).toEqual([1, 2]);
+      expect(months((await plan(mk(false, false))).visits)).toEqual([1, 2]);
+    },
+  );
 
   it('homeCell: when the member’s home cell is the priority cell then the visit goes elsewhere', async () => {
     const mk = (home: boolean) =>
@@ -113,29 +120,36 @@ describe('solver rules', () => {
     expect((await plan(mk(false))).visits.map((v) => v.cell)).toEqual(['c1']);
   });
 
-  it('availability and area: when the member is away in January then the visit is in February, at a cell of their area', async () => {
-    const p = problemOf(
-      spec({
-        policy: policy({ roles: quota(1) }),
-        cells: [cell({ id: 'c1', tags: ['remote'] })],
-        members: [member({ id: 'm1', unavailable: ['2027-01-01..2027-01-31'] })],
-      }),
-    );
-    const a = await plan(p);
-    expect(months(a.visits)).toEqual([2]);
-    expect(checkPlan(p, a.visits)).toEqual([]);
-  });
-
-  it('visitsPerDay: when two cells meet the same day and the quota wants both then the shortfall is reported', async () => {
-    const mk = (perDay: number) =>
-      problemOf(
-        spec({ policy: policy({ roles: quota(2, 'month'), max_visits_per_day: perDay, no_consecutive: false }) }),
+  it(
+    'availability: when the member is away in January then the visit is in February (area: at a cell of their ' +
+      'area)',
+    async () => {
+      const p = problemOf(
+        spec({
+          policy: policy({ roles: quota(1) }),
+          cells: [cell({ id: 'c1', tags: ['remote'] })],
+          members: [member({ id: 'm1', unavailable: ['2027-01-01..2027-01-31'] })],
+        }),
       );
-    const r = await solve(mk(1), { timeLimitSec: 30 });
-    expect(r.status).toBe('infeasible-relaxed');
-    expect(r.unmet.filter((u) => u.rule === 'quota')).toHaveLength(12);
-    expect((await solve(mk(2), { timeLimitSec: 30 })).status).toBe('optimal');
-  });
+      const a = await plan(p);
+      expect(months(a.visits)).toEqual([2]);
+      expect(checkPlan(p, a.visits)).toEqual([]);
+    },
+  );
+
+  it(
+    'visitsPerDay: when two cells meet the same day and the quota wants both then the shortfall is ' + 'reported',
+    async () => {
+      const mk = (perDay: number) =>
+        problemOf(
+          spec({ policy: policy({ roles: quota(2, 'month'), max_visits_per_day: perDay, no_consecutive: false }) }),
+        );
+      const r = await solve(mk(1), { timeLimitSec: 30 });
+      expect(r.status).toBe('infeasible-relaxed');
+      expect(r.unmet.filter((u) => u.rule === 'quota')).toHaveLength(12);
+      expect((await solve(mk(2), { timeLimitSec: 30 })).status).toBe('optimal');
+    },
+  );
 
   it('fixed: when a visit is fixed in December then the plan keeps it, marked fixed', async () => {
     const p = problemOf(
@@ -148,19 +162,23 @@ describe('solver rules', () => {
     expect(checkPlan(p, a.visits)).toEqual([]);
   });
 
-  it('spread and priority: when two visits could be made in January then the second goes to February, both at priority cells early', async () => {
-    const p = problemOf(
-      spec({
-        policy: policy({ roles: quota(2) }),
-        cells: [
-          cell({ id: 'c1', tags: ['remote'] }),
-          cell({ id: 'c2', tags: ['remote'], meeting: { day: 20 } }),
-          cell({ id: 'c3' }),
-        ],
-      }),
-    );
-    const a = await plan(p);
-    expect(months(a.visits)).toEqual([1, 2]);
-    expect(a.visits.map((v) => v.cell).sort()).toEqual(['c1', 'c2']);
-  });
+  it(
+    'spread and priority: when two visits could be made in January then the second goes to February, both at ' +
+      'priority cells early',
+    async () => {
+      const p = problemOf(
+        spec({
+          policy: policy({ roles: quota(2) }),
+          cells: [
+            cell({ id: 'c1', tags: ['remote'] }),
+            cell({ id: 'c2', tags: ['remote'], meeting: { day: 20 } }),
+            cell({ id: 'c3' }),
+          ],
+        }),
+      );
+      const a = await plan(p);
+      expect(months(a.visits)).toEqual([1, 2]);
+      expect(a.visits.map((v) => v.cell).sort()).toEqual(['c1', 'c2']);
+    },
+  );
 });

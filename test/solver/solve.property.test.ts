@@ -12,25 +12,30 @@ const key = (v: { rule: string; member?: string; cell?: string; date?: string; p
   [v.rule, v.member ?? '', v.cell ?? '', v.date ?? '', v.period ?? ''].join('|');
 
 describe('solver against the checker', () => {
-  it('when specs are random then optimal plans break nothing and relaxed plans break exactly what is reported', async () => {
-    const statuses: Record<string, number> = {};
-    await fc.assert(
-      fc.asyncProperty(rawSpec, async (raw) => {
-        const problem = problemOf(raw);
-        const r = await solve(problem, { timeLimitSec: 30 });
-        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-        statuses[`method ${r.method}`] = (statuses[`method ${r.method}`] ?? 0) + 1;
-        const violations = checkPlan(problem, r.visits);
-        if (r.status === 'optimal') expect(violations).toEqual([]);
-        else if (r.status === 'infeasible-relaxed') expect(violations.map(key).sort()).toEqual(r.unmet.map(key).sort());
-        else throw new Error(`unexpected status ${r.status} ${r.message ?? ''}`);
-      }),
-      { seed: SEED, numRuns: 30 },
-    );
-    expect(statuses.optimal ?? 0, JSON.stringify(statuses)).toBeGreaterThan(0);
-    expect(statuses['infeasible-relaxed'] ?? 0, JSON.stringify(statuses)).toBeGreaterThan(0);
-    console.log(`solver property: ${JSON.stringify(statuses)}`);
-  }, 300_000);
+  it(
+    'when specs are random then optimal plans break nothing and relaxed plans break exactly what is ' + 'reported',
+    async () => {
+      const statuses: Record<string, number> = {};
+      await fc.assert(
+        fc.asyncProperty(rawSpec, async (raw) => {
+          const problem = problemOf(raw);
+          const r = await solve(problem, { timeLimitSec: 30 });
+          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+          statuses[`method ${r.method}`] = (statuses[`method ${r.method}`] ?? 0) + 1;
+          const violations = checkPlan(problem, r.visits);
+          if (r.status === 'optimal') expect(violations).toEqual([]);
+          else if (r.status === 'infeasible-relaxed')
+            expect(violations.map(key).sort()).toEqual(r.unmet.map(key).sort());
+          else throw new Error(`unexpected status ${r.status} ${r.message ?? ''}`);
+        }),
+        { seed: SEED, numRuns: 30 },
+      );
+      expect(statuses.optimal ?? 0, JSON.stringify(statuses)).toBeGreaterThan(0);
+      expect(statuses['infeasible-relaxed'] ?? 0, JSON.stringify(statuses)).toBeGreaterThan(0);
+      console.log(`solver property: ${JSON.stringify(statuses)}`);
+    },
+    300_000,
+  );
 });
 
 type Raw = Record<string, unknown> & {
@@ -89,24 +94,29 @@ describe('solver invariances', () => {
 });
 
 describe('solver with fixed visits', () => {
-  it('when random fixed visits are given (some breaking rules) then the plan keeps them and reports exactly what breaks', async () => {
-    let withFixed = 0;
-    await fc.assert(
-      fc.asyncProperty(problemAndPlan, async ({ problem }) => {
-        const r = await solve(problem, { timeLimitSec: 30 });
-        expect(['optimal', 'infeasible-relaxed']).toContain(r.status);
-        const violations = checkPlan(problem, r.visits);
-        expect(violations.map(key).sort()).toEqual(r.unmet.map(key).sort());
-        for (const f of problem.fixed)
-          expect(
-            r.visits.some(
-              (v) => v.member === f.member && v.cell === f.cell && v.date === f.date && v.status === 'fixed',
-            ),
-          ).toBe(true);
-        if (problem.fixed.length > 0) withFixed++;
-      }),
-      { seed: SEED + 2, numRuns: 20 },
-    );
-    expect(withFixed).toBeGreaterThan(5);
-  }, 300_000);
+  it(
+    'when random fixed visits are given (some breaking rules) then the plan keeps them and reports exactly ' +
+      'what breaks',
+    async () => {
+      let withFixed = 0;
+      await fc.assert(
+        fc.asyncProperty(problemAndPlan, async ({ problem }) => {
+          const r = await solve(problem, { timeLimitSec: 30 });
+          expect(['optimal', 'infeasible-relaxed']).toContain(r.status);
+          const violations = checkPlan(problem, r.visits);
+          expect(violations.map(key).sort()).toEqual(r.unmet.map(key).sort());
+          for (const f of problem.fixed)
+            expect(
+              r.visits.some(
+                (v) => v.member === f.member && v.cell === f.cell && v.date === f.date && v.status === 'fixed',
+              ),
+            ).toBe(true);
+          if (problem.fixed.length > 0) withFixed++;
+        }),
+        { seed: SEED + 2, numRuns: 20 },
+      );
+      expect(withFixed).toBeGreaterThan(5);
+    },
+    300_000,
+  );
 });

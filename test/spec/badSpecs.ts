@@ -29,7 +29,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'unknown policy preset',
     spec({ policy: 'kontum-767' }),
     [
-      '✖ spec.yaml: policy: unknown policy preset "kontum-767" (did you mean "kontum-776"?); built-in: hoabinh-08, kontum-776, plan-002, quydinh-1120',
+      '✖ spec.yaml: policy: unknown policy preset "kontum-767" (did you mean "kontum-776"?); built-in: ' +
+        'hoabinh-08, kontum-776, plan-002, quydinh-1120',
     ],
   ],
   [
@@ -51,7 +52,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'inline policy extends an unknown preset',
     spec({ policy: { id: 'p', extends: 'plan-02' } }),
     [
-      '✖ spec.yaml: policy.extends: unknown policy preset "plan-02" (did you mean "plan-002"?); built-in: hoabinh-08, kontum-776, plan-002, quydinh-1120',
+      '✖ spec.yaml: policy.extends: unknown policy preset "plan-02" (did you mean "plan-002"?); built-in: ' +
+        'hoabinh-08, kontum-776, plan-002, quydinh-1120',
     ],
   ],
   [
@@ -63,7 +65,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'holidays setting unknown',
     spec({ holidays: 'vietnam' }),
     [
-      '✖ spec.yaml: holidays: "vietnam" is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: [...], remove: [...] }',
+      '✖ spec.yaml: holidays: "vietnam" is not a holiday setting: use vn, none, a list of dates, or { preset: ' +
+        'vn, add: [...], remove: [...] }',
     ],
   ],
   [
@@ -75,7 +78,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'holiday not a date',
     spec({ holidays: ['2027-02-30'] }),
     [
-      '✖ spec.yaml: holidays[0]: "2027-02-30" is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (start before end)',
+      '✖ spec.yaml: holidays[0]: "2027-02-30" is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (start ' +
+        'before end)',
     ],
   ],
   [
@@ -92,7 +96,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'cycle in the unit tree',
     spec({ units: [unit({ id: 'tinh', parent: 'xa1' }), unit({ id: 'xa1', parent: 'tinh' })] }),
     [
-      '✖ spec.yaml: units[0].parent: the unit tree has a cycle: tinh → xa1 → tinh; one of them must have no parent or another parent',
+      '✖ spec.yaml: units[0].parent: the unit tree has a cycle: tinh → xa1 → tinh; one of them must have no ' +
+        'parent or another parent',
     ],
   ],
   [
@@ -104,7 +109,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'id with a space',
     withCell(cell({ id: 'thon 2' })),
     [
-      '✖ spec.yaml: cells[1].id: "thon 2" is not a valid id: use letters, digits, ".", "_" or "-" (no spaces or accents)',
+      '✖ spec.yaml: cells[1].id: "thon 2" is not a valid id: use letters, digits, ".", "_" or "-" (no spaces or ' +
+        'accents)',
     ],
   ],
   [
@@ -146,14 +152,18 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'explicit meetings out of order',
     withCell(cell({ id: 'c2', meetings: { '2027-02': '2027-03-20' } })),
     [
-      '✖ spec.yaml: cells[1].meetings["2027-02"]: the February meeting (2027-03-20, set in "meetings") is not before the March meeting (2027-03-05, from the meeting day after holiday shifts): meetings must be in month order on different days; give one of them an explicit date in "meetings"',
+      '✖ spec.yaml: cells[1].meetings["2027-02"]: the February meeting (2027-03-20, set in "meetings") is not ' +
+        'before the March meeting (2027-03-05, from the meeting day after holiday shifts): meetings must be in ' +
+        'month order on different days; give one of them an explicit date in "meetings"',
     ],
   ],
   [
     'holiday shift makes two meetings collide',
     withCell(cell({ id: 'c2', meeting: { day: 'last' }, meetings: { '2027-05': '2027-05-03' } })),
     [
-      '✖ spec.yaml: cells[1].meetings["2027-05"]: the April meeting (2027-05-03, from the meeting day after holiday shifts) is not before the May meeting (2027-05-03, set in "meetings"): meetings must be in month order on different days; give one of them an explicit date in "meetings"',
+      '✖ spec.yaml: cells[1].meetings["2027-05"]: the April meeting (2027-05-03, from the meeting day after ' +
+        'holiday shifts) is not before the May meeting (2027-05-03, set in "meetings"): meetings must be in ' +
+        'month order on different days; give one of them an explicit date in "meetings"',
     ],
   ],
   [
@@ -165,7 +175,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'unknown role',
     withMember(member({ id: 'm2', role: 'comune' })),
     [
-      '✖ spec.yaml: members[1].role: unknown role "comune" (did you mean "commune"?); the policy "kontum-776" defines: province, district, commune',
+      '✖ spec.yaml: members[1].role: unknown role "comune" (did you mean "commune"?); the policy "kontum-776" ' +
+        'defines: province, district, commune',
     ],
   ],
   [
@@ -197,7 +208,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'unavailable range backwards',
     withMember(member({ id: 'm2', unavailable: ['2027-03-15..2027-03-01'] })),
     [
-      '✖ spec.yaml: members[1].unavailable[0]: "2027-03-15..2027-03-01" is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (start before end)',
+      '✖ spec.yaml: members[1].unavailable[0]: "2027-03-15..2027-03-01" is not a date YYYY-MM-DD or a range ' +
+        'YYYY-MM-DD..YYYY-MM-DD (start before end)',
     ],
   ],
   [
