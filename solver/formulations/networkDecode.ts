@@ -89,12 +89,13 @@ function matchDay(
   };
   const slotOf = new Array<number>(copies.length).fill(-1);
   const copyOf = new Array<number>(slots.length).fill(-1);
+  const twins = people.map((p) => p.left > 1);
   // A copy may not take a slot of a meeting where another copy of the same person already sits.
   const sitsAt = (person: number, meetingIx: number, except: number) =>
     slotOf.some((s, c) => c !== except && s >= 0 && copies[c] === person && slots[s] === meetingIx);
   const augment = (c: number, mark: boolean[]): boolean => {
     for (let s = 0; s < slots.length; s++) {
-      if (mark[s] || !ok(c, s) || sitsAt(copies[c]!, slots[s]!, c)) continue;
+      if (mark[s] || !ok(c, s) || (twins[copies[c]!]! && sitsAt(copies[c]!, slots[s]!, c))) continue;
       mark[s] = true;
       const prev = copyOf[s]!;
       if (prev === -1 || augment(prev, mark)) {
