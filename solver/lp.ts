@@ -30,10 +30,6 @@ export class Model {
     return i;
   }
 
-  varIndex(name: string): number | undefined {
-    return this.byName.get(lpName(name));
-  }
-
   addRow(name: string, terms: ReadonlyArray<readonly [number, number]>, lo: number, hi: number): void {
     if (terms.length === 0) return;
     this.rows.push({ name: lpName(name), terms, lo, hi });
