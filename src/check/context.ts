@@ -1,6 +1,6 @@
 // Indexes over a (Problem, Plan) pair shared by the rule modules. Everything is recomputed from the plan's visits:
 // the checker trusts nothing a solver says about them.
-import type { Cell, Meeting, Member, Problem, Visit } from '../domain/types.js';
+import type { Cell, Meeting, Member, Problem, RuleId, Violation, Visit } from '../domain/types.js';
 import { monthOf } from '../calendar/meetings.js';
 
 export interface CheckContext {
@@ -31,3 +31,8 @@ export function buildContext(problem: Problem, visits: readonly Visit[]): CheckC
 }
 
 export { groupBy } from '../domain/group.js';
+
+/** A rule one visit breaks on its own (a visit that should not exist): at most 0 such visits, found 1. */
+export function visitBreaks(rule: RuleId, v: Visit): Violation {
+  return { rule, member: v.member, cell: v.cell, date: v.date, bound: 'max', limit: 0, count: 1 };
+}

@@ -185,6 +185,17 @@ function unknownIds(
   return issues;
 }
 
+function toVisit(v: ReturnType<typeof PlanJson.parse>['visits'][number]): Visit {
+  return {
+    member: v.member as MemberId,
+    cell: v.cell as CellId,
+    date: v.date,
+    start: v.start,
+    end: v.end,
+    status: v.status,
+  };
+}
+
 export interface ReadPlan {
   readonly plan: Plan;
   /** Set when the plan was made from a different spec file than the one given. */
@@ -207,14 +218,7 @@ export function readJsonPlan(
     new Set(problem.cells.map((c) => c.id as string)),
   );
   if (issues.length > 0) return { ok: false, issues };
-  const visits: Visit[] = d.visits.map((v) => ({
-    member: v.member as MemberId,
-    cell: v.cell as CellId,
-    date: v.date,
-    start: v.start,
-    end: v.end,
-    status: v.status,
-  }));
+  const visits: Visit[] = d.visits.map(toVisit);
   const hash = d.spec_hash;
   return {
     ok: true,
@@ -269,15 +273,7 @@ export function readPlanDocument(text: string, file: string): Result<PlanDocumen
         unit: m.unit as UnitId,
         ...(m.team !== null ? { team: m.team } : {}),
       })),
-      visits: d.visits.map((v) => ({
-        member: v.member as MemberId,
-        cell: v.cell as CellId,
-        date: v.date,
-        start: v.start,
-        end: v.end,
-        status: v.status,
-        meeting: v.meeting ?? v.date.slice(0, 7),
-      })),
+      visits: d.visits.map((v) => ({ ...toVisit(v), meeting: v.meeting ?? v.date.slice(0, 7) })),
     },
   };
 }

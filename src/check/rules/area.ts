@@ -1,6 +1,6 @@
 // SPEC §4.6: a member only visits cells inside their area.
 import type { Violation } from '../../domain/types.js';
-import type { CheckContext } from '../context.js';
+import { visitBreaks, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const area: Rule = {
@@ -10,15 +10,7 @@ export const area: Rule = {
     for (const v of ctx.visits) {
       const m = ctx.member.get(v.member);
       if (!m || m.eligibleCells.has(v.cell)) continue;
-      out.push({
-        rule: 'area',
-        member: v.member,
-        cell: v.cell,
-        date: v.date,
-        bound: 'max',
-        limit: 0,
-        count: 1,
-      });
+      out.push(visitBreaks('area', v));
     }
     return out;
   },

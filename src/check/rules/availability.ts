@@ -1,6 +1,6 @@
 // SPEC §4.7: no visit on a day the member is unavailable.
 import type { Violation } from '../../domain/types.js';
-import type { CheckContext } from '../context.js';
+import { visitBreaks, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const availability: Rule = {
@@ -8,14 +8,6 @@ export const availability: Rule = {
   check(ctx: CheckContext): Violation[] {
     return ctx.visits
       .filter((v) => ctx.member.get(v.member)?.unavailable.has(v.date))
-      .map((v) => ({
-        rule: 'availability',
-        member: v.member,
-        cell: v.cell,
-        date: v.date,
-        bound: 'max' as const,
-        limit: 0,
-        count: 1,
-      }));
+      .map((v) => visitBreaks('availability', v));
   },
 };

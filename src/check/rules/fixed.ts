@@ -1,6 +1,6 @@
 // SPEC §4.8: fixed visits stay exactly as given; a visit marked fixed must be one of them.
 import type { Violation } from '../../domain/types.js';
-import type { CheckContext } from '../context.js';
+import { visitBreaks, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const fixed: Rule = {
@@ -23,16 +23,7 @@ export const fixed: Rule = {
         });
     }
     for (const v of ctx.visits) {
-      if (v.status === 'fixed' && !inSpec.has(key(v)))
-        out.push({
-          rule: 'fixed',
-          member: v.member,
-          cell: v.cell,
-          date: v.date,
-          bound: 'max',
-          limit: 0,
-          count: 1,
-        });
+      if (v.status === 'fixed' && !inSpec.has(key(v))) out.push(visitBreaks('fixed', v));
     }
     return out;
   },

@@ -1,6 +1,6 @@
 // SPEC §4.5: a member never visits their home_cell (the cell they regularly attend).
 import type { Violation } from '../../domain/types.js';
-import type { CheckContext } from '../context.js';
+import { visitBreaks, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const homeCell: Rule = {
@@ -9,14 +9,6 @@ export const homeCell: Rule = {
     if (!ctx.problem.policy.skipHomeCell) return [];
     return ctx.visits
       .filter((v) => ctx.member.get(v.member)?.homeCell === v.cell)
-      .map((v) => ({
-        rule: 'homeCell',
-        member: v.member,
-        cell: v.cell,
-        date: v.date,
-        bound: 'max' as const,
-        limit: 0,
-        count: 1,
-      }));
+      .map((v) => visitBreaks('homeCell', v));
   },
 };

@@ -1,6 +1,6 @@
 // Each visit falls on a meeting of its cell, at the meeting's start and end time (SPEC §1 meeting calendar).
 import type { Violation } from '../../domain/types.js';
-import type { CheckContext } from '../context.js';
+import { visitBreaks, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const meetingDate: Rule = {
@@ -12,25 +12,10 @@ export const meetingDate: Rule = {
       if (!m) {
         const month = Number(v.date.slice(5, 7));
         const same = ctx.problem.meetings.find((x) => x.cell === v.cell && x.month === month);
-        out.push({
-          rule: 'meetingDate',
-          member: v.member,
-          cell: v.cell,
-          date: v.date,
-          bound: 'max',
-          limit: 0,
-          count: 1,
-          ...(same ? { expected: { date: same.date } } : {}),
-        });
+        out.push({ ...visitBreaks('meetingDate', v), ...(same ? { expected: { date: same.date } } : {}) });
       } else if (m.start !== v.start || m.end !== v.end) {
         out.push({
-          rule: 'meetingDate',
-          member: v.member,
-          cell: v.cell,
-          date: v.date,
-          bound: 'max',
-          limit: 0,
-          count: 1,
+          ...visitBreaks('meetingDate', v),
           expected: { start: m.start, end: m.end },
           found: { start: v.start, end: v.end },
         });
