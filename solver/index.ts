@@ -65,7 +65,8 @@ const toVisit = ({ member, meeting, fixed }: Assigned): Visit => ({
 });
 
 function result(run: Run, fields: Omit<SolveResult, 'timeMs' | 'backend' | 'objective' | 'gap'>): SolveResult {
-  const objective = planCost(run.problem, fields.visits);
+  // Rounded to a millionth: the priority bonus is a sum of thirds, and plan.json should not show 100829.99999999999.
+  const objective = Math.round(planCost(run.problem, fields.visits) * 1e6) / 1e6;
   // Costs are sums of fractions (the priority bonus): a difference below a millionth is rounding, not a gap.
   const scale = Math.max(1, Math.abs(objective));
   const diff = fields.bound !== undefined ? objective - fields.bound : undefined;
