@@ -6,7 +6,7 @@
 //    network formulation relaxes it, and its matching never repeats a cell);
 //  - spread: each visit a member makes beyond one in a meeting month costs SPREAD_COST;
 //  - quota and coverage shortfalls cost SHORTFALL_COST a visit (src: solver/formulation.ts boundedCount).
-import { groupBy } from '../src/domain/group.js';
+import { groupBy, meetingIndex } from '../src/domain/group.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
 import type { Cell, Problem, Visit } from '../src/domain/types.js';
 import { rowName, SHORTFALL_COST, type Formulation, type VisitTerm } from './formulation.js';
@@ -56,14 +56,9 @@ export function addObjective(f: Formulation): void {
 
 /** The objective of a plan, recomputed from its visits: what every formulation charges for it. */
 export function planCost(problem: Problem, visits: readonly Visit[]): number {
-  const monthAt = new Map<string, Map<string, number>>();
-  for (const m of problem.meetings) {
-    let byDate = monthAt.get(m.cell);
-    if (!byDate) monthAt.set(m.cell, (byDate = new Map()));
-    byDate.set(m.date, m.month);
-  }
+  const meetingAt = meetingIndex(problem.meetings);
   const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
-  const month = (v: Visit) => monthAt.get(v.cell)?.get(v.date) ?? Number(v.date.slice(5, 7));
+  const month = (v: Visit) => meetingAt.get(v.cell, v.date)?.month ?? Number(v.date.slice(5, 7));
   const beyond = (n: number) => Math.max(0, n - 1);
   let cost = 0;
   for (const v of visits) cost += visitCost(problem, cellById.get(v.cell) ?? { tags: [] }, month(v));

@@ -9,7 +9,7 @@
 // formulation. Members are then matched to the meetings their region holds that day (./networkDecode.ts); when the
 // matching succeeds the plan costs exactly the lower bound: optimal, with the proof.
 import type { Cell, Meeting, MemberId, Problem } from '../../src/domain/types.js';
-import { groupBy, Table2 } from '../../src/domain/group.js';
+import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
 import { Model } from '../lp.js';
 import {
   rowName,
@@ -19,7 +19,7 @@ import {
   type NetworkFormulation,
   type Relaxable,
 } from '../formulation.js';
-import { SOLVER_RULES } from '../rules/index.js';
+import { forbiddenBy, SOLVER_RULES } from '../rules/index.js';
 import { inArea } from '../rules/area.js';
 import { isAvailable } from '../rules/availability.js';
 import { addObjective } from '../objective.js';
@@ -33,17 +33,19 @@ export function networkUnsuitable(problem: Problem): string | undefined {
   if (p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting && problem.members.some((m) => m.team !== undefined))
     return 'team limits bind';
   const member = new Map(problem.members.map((m) => [m.id as string, m]));
+  const cell = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const meetingAt = meetingIndex(problem.meetings);
   const repeat = new Table2<string, string, true>();
+  const visitors = new Map<Meeting, number>();
   for (const f of problem.fixed) {
-    const m = member.get(f.member)!;
-    if (!m.eligibleCells.has(f.cell) || m.unavailable.has(f.date) || (p.skipHomeCell && m.homeCell === f.cell))
+    const mt = meetingAt.get(f.cell, f.date)!;
+    if (forbiddenBy(problem, member.get(f.member)!, cell.get(f.cell)!, mt).length > 0)
       return 'a fixed visit breaks a rule';
     if (repeat.get(f.member, f.cell)) return 'a member has two fixed visits at one cell';
     repeat.upsert(f.member, f.cell, () => true);
+    visitors.set(mt, (visitors.get(mt) ?? 0) + 1);
+    if (visitors.get(mt)! > p.maxVisitorsPerMeeting) return 'fixed visits exceed a meeting’s visitors';
   }
-  const atMeeting = groupBy(problem.fixed, (f) => `${f.cell} ${f.date}`);
-  if ([...atMeeting.values()].some((fs) => fs.length > p.maxVisitorsPerMeeting))
-    return 'fixed visits exceed a meeting’s visitors';
   return undefined;
 }
 
@@ -70,8 +72,7 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
 
   // Meeting variables, grouped by region and day (and meeting month: a shifted meeting may share a date).
   const fixedCount = new Map<Meeting, number>();
-  const meetingAt = new Table2<string, string, Meeting>();
-  for (const mt of problem.meetings) meetingAt.upsert(mt.cell, mt.date, () => mt);
+  const meetingAt = meetingIndex(problem.meetings);
   for (const f of problem.fixed) {
     const mt = meetingAt.get(f.cell, f.date)!;
     fixedCount.set(mt, (fixedCount.get(mt) ?? 0) + 1);

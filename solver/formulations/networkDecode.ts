@@ -2,7 +2,7 @@
 // holds that day, never at their home cell, never twice at one cell in the year (so no-consecutive and rotation
 // hold by construction and the plan costs exactly the network optimum).
 import type { Meeting, Member, MemberId } from '../../src/domain/types.js';
-import { Table2 } from '../../src/domain/group.js';
+import { meetingIndex, Table2 } from '../../src/domain/group.js';
 import { Model } from '../lp.js';
 import { rowName, type DayGroup, type NetworkFormulation } from '../formulation.js';
 
@@ -14,8 +14,7 @@ export interface Assigned {
 
 /** The fixed visits, by member and meeting. */
 function fixedIndex(net: NetworkFormulation): Table2<MemberId, Meeting, true> {
-  const meetingAt = new Table2<string, string, Meeting>();
-  for (const g of net.groups) for (const t of g.meetings) meetingAt.upsert(t.cell.id, t.date, () => t.meeting);
+  const meetingAt = meetingIndex(net.problem.meetings);
   const out = new Table2<MemberId, Meeting, true>();
   for (const f of net.problem.fixed) out.upsert(f.member, meetingAt.get(f.cell, f.date)!, () => true);
   return out;

@@ -42,3 +42,12 @@ export class Table2<A, B, V> {
     for (const row of this.rows.values()) yield* row.values();
   }
 }
+
+/** The meeting each cell holds on a date: (cell, date) -> meeting. */
+export function meetingIndex<M extends { readonly cell: string; readonly date: string }>(
+  meetings: Iterable<M>,
+): Table2<string, string, M> {
+  const out = new Table2<string, string, M>();
+  for (const m of meetings) out.upsert(m.cell, m.date, () => m);
+  return out;
+}
