@@ -16,7 +16,54 @@ export const SIZES = {
   S: { communes: 1, cells: 28, commune: 25, province: 0, area: 0 },
   M: { communes: 12, cells: 10, commune: 15, province: 10, area: 3 },
   L: { communes: 100, cells: 28, commune: 25, province: 65, area: 8 },
+  XL: { communes: 200, cells: 28, commune: 25, province: 130, area: 8 },
 };
+
+/**
+ * Variants of a size that differ from the benchmark's structure the way real provinces do, named `SIZE+KIND`:
+ *  - days: cells meet on day 3, 5 or 10 of the month (not one day per commune);
+ *  - teams: 2 visitors per meeting, at most 1 per team, commune members in teams of 4;
+ *  - fixed: about 5 % of the visits fixed (on explicit meeting dates), one in fifty at the member's home cell;
+ *  - monthly: policy plan-002 (commune members at least one visit a month).
+ */
+export const VARIANTS = ['days', 'teams', 'fixed', 'monthly'];
+
+export function makeVariant(name, seed = 1) {
+  const [size, kind] = name.split('+');
+  const spec = makeSpec(size, seed);
+  if (!kind) return spec;
+  const r = rng(seed * 104729 + kind.length);
+  if (kind === 'days') spec.cells.forEach((c, i) => (c.meeting = { ...c.meeting, day: [3, 5, 10][i % 3] }));
+  else if (kind === 'teams') {
+    spec.policy = {
+      extends: 'kontum-776',
+      id: 'kontum-776-teams',
+      max_visitors_per_meeting: 2,
+      max_per_team_per_meeting: 1,
+    };
+    spec.members.forEach((m, k) => {
+      if (m.role === 'commune') m.team = `${m.unit}-t${Math.floor(k / 4)}`;
+    });
+  } else if (kind === 'fixed') {
+    const pad = (n) => String(n).padStart(2, '0');
+    const taken = new Set();
+    spec.fixed = [];
+    for (const m of spec.members.filter((x) => x.role === 'commune')) {
+      if (r() > 0.3) continue; // about 0.3 of 6 visits a member: 5 %
+      const cells = spec.cells.filter((c) => c.unit === m.unit);
+      const home = m.home_cell && r() < 0.02 * 3 ? cells.find((c) => c.id === m.home_cell) : undefined;
+      const cell = home ?? cells[Math.floor(r() * cells.length)];
+      const month = 1 + Math.floor(r() * 12);
+      if (taken.has(`${cell.id} ${month}`)) continue;
+      taken.add(`${cell.id} ${month}`);
+      const date = `2027-${pad(month)}-${pad(cell.meeting.day)}`;
+      cell.meetings = { ...(cell.meetings ?? {}), [`2027-${pad(month)}`]: date };
+      spec.fixed.push({ member: m.id, cell: cell.id, date });
+    }
+  } else if (kind === 'monthly') spec.policy = 'plan-002';
+  else throw new Error(`unknown variant ${kind}: use ${VARIANTS.join(', ')}`);
+  return spec;
+}
 
 export function makeSpec(size, seed = 1) {
   const z = SIZES[size];

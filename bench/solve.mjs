@@ -2,13 +2,14 @@
 // side: variables, rows, solve time (lichdu: model building and solving, from plan.json; CBC: its whole run), wall
 // time of the whole command (lichdu: also reading the spec and writing plan.json, plan.csv and every calendar), peak
 // memory, objective, bound, gap. Run after `npm run build`:
-//   npm run bench            (S and M)        node bench/solve.mjs S M L  (add L)
+//   npm run bench            (S, M, L)        node bench/solve.mjs L+days L+teams L+fixed L+monthly XL
+// (variants: bench/instances.mjs makeVariant)
 // TIME_LIMIT (seconds, default 120) bounds each solver run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSpec, SIZES } from './instances.mjs';
+import { makeVariant, SIZES } from './instances.mjs';
 
 const sizes = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['S', 'M'];
 const LIMIT = Number(process.env.TIME_LIMIT ?? 120);
@@ -26,10 +27,10 @@ const fmt = (x, d = 2) =>
   x === null || x === undefined || Number.isNaN(x) ? '–' : typeof x === 'number' ? x.toFixed(d) : String(x);
 const rows = [];
 for (const size of sizes) {
-  const z = SIZES[size];
-  const dir = mkdtempSync(join(tmpdir(), `lichdu-bench-${size}-`));
+  const z = SIZES[size.split('+')[0]];
+  const dir = mkdtempSync(join(tmpdir(), `lichdu-bench-${size.replace('+', '-')}-`));
   const spec = join(dir, 'spec.json');
-  writeFileSync(spec, JSON.stringify(makeSpec(size)));
+  writeFileSync(spec, JSON.stringify(makeVariant(size)));
   const lp = join(dir, 'model.lp');
   const run = timed(process.execPath, [
     'dist/bin/lichdu.js',
