@@ -60,6 +60,8 @@ export interface FormulationBase {
 /** A possible visit of the full formulation: one binary variable. */
 export interface Candidate extends CellTerm {
   readonly member: Member;
+  /** A visit outside the piece being solved, kept as it is (a variable fixed to 1). */
+  readonly constant?: true;
 }
 
 export interface FullFormulation extends FormulationBase {

@@ -1,19 +1,28 @@
-// solve(problem, options): the plan that meets every hard rule and is best for the soft goals, proven optimal when
-// the backend says so; when rules cannot all hold, the plan that breaks them least, with what it breaks.
-// The strategy only: the network formulation first (exact with a proof when its plan can be matched to meetings),
-// else the full formulation (its LP relaxation for the bound, then the MIP). "infeasible-relaxed", "timed-out" and
-// "no-plan" are returned statuses, never thrown. Every plan's objective is recomputed from its visits (planCost).
+// solve(problem, options): the plan that meets every hard rule and is best for the soft goals, with a lower bound
+// and the gap between them; when rules cannot all hold, the plan that breaks them least, with what it breaks.
+// The strategy, under one deadline: the network formulation's LP over the whole problem gives the bound and a plan
+// of flows; regions are matched day by day and, where that cannot keep the network's cost, repaired exactly as
+// small pieces (./regions.ts). When the problem is small enough for the monolithic full MIP (FULL_LIMIT) and the
+// gap is above the target, the full formulation closes it. No model above PIECE_LIMIT candidates is ever built.
+// Statuses are returned, never thrown; every plan's cost is recomputed from its visits (planCost) and its unmet
+// rules read from the solver's rule rows (planUnmet).
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { backend as makeBackend } from './backends/index.js';
 import type { Backend, BackendName } from './backends/types.js';
-import { toLp, toMps } from './lp.js';
-import { unmetOf, type FullFormulation } from './formulation.js';
+import { asInteger, toLp, toMps } from './lp.js';
+import type { FullFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
-import { buildNetwork, networkUnsuitable } from './formulations/network.js';
-import { assignmentModel, matchVisits, type Assigned } from './formulations/networkDecode.js';
+import { buildNetwork } from './formulations/network.js';
 import { planCost } from './objective.js';
+import { planUnmet } from './evaluate.js';
+import { PIECE_LIMIT, planByRegions, toVisit } from './regions.js';
 
-export type SolveStatus = 'optimal' | 'infeasible-relaxed' | 'timed-out' | 'no-plan';
+/**
+ * `optimal`: every hard rule holds and the plan costs its bound; `feasible`: every hard rule holds, within the gap
+ * target of the bound (or nothing more could be tried); `timed-out`: the best plan when the time limit came;
+ * `infeasible-relaxed`: the plan breaks the rules listed in `unmet`; `no-plan`: nothing to write.
+ */
+export type SolveStatus = 'optimal' | 'feasible' | 'timed-out' | 'infeasible-relaxed' | 'no-plan';
 
 export interface SolveOptions {
   readonly timeLimitSec?: number;
@@ -21,8 +30,20 @@ export interface SolveOptions {
   readonly backend?: BackendName;
   /** `mip` skips the network formulation and solves the full one (for cross-checks). Default `auto`. */
   readonly method?: 'auto' | 'mip';
-  /** Called with the model solved, as CPLEX LP and free MPS text (for --export-model). */
+  /** Stop improving once the relative gap to the bound is at most this. Default 0: prove the optimum if time allows. */
+  readonly gap?: number;
+  /** Called as the solve moves on: phase, and the plan's cost and bound where known. */
+  readonly onProgress?: (p: Progress) => void;
+  /** Called with the full formulation, as CPLEX LP and free MPS text (for --export-model), whatever path solves. */
   readonly onModel?: (text: { lp: string; mps: () => string }) => void;
+}
+
+export interface Progress {
+  readonly phase: 'bound' | 'matching' | 'repair' | 'full model';
+  readonly repaired?: number;
+  readonly toRepair?: number;
+  readonly cost?: number;
+  readonly bound?: number;
 }
 
 export interface SolveResult {
@@ -37,8 +58,8 @@ export interface SolveResult {
   /** The rules the plan does not meet, read from the model's rule rows: the checker's violations, as data. */
   readonly unmet: readonly Violation[];
   readonly size: { readonly variables: number; readonly rows: number };
-  /** `network`: the network formulation settled it; `mip`: the full formulation did. */
-  readonly method?: 'network' | 'mip';
+  /** `network`: the network formulation and its matching; `regions`: with region repair; `mip`: the full model. */
+  readonly method?: 'network' | 'regions' | 'mip';
   /** Why no plan, or what the backend said. */
   readonly message?: string;
   /** The backend crashed (e.g. out of memory), as opposed to finding nothing in time. */
@@ -51,66 +72,136 @@ interface Run {
   readonly backendName: string;
   readonly options: SolveOptions;
   readonly t0: number;
+  /** performance.now() at which the time limit is reached: one deadline for every phase. */
+  readonly deadline: number;
 }
 
-const secondsLeft = (run: Run) => Math.max(1, (run.options.timeLimitSec ?? 60) - (performance.now() - run.t0) / 1000);
+/** The gap target when none is given: prove the optimum when the full model is small enough to try... */
+export const DEFAULT_GAP = 0;
+/** ...and within 0.1 % of the bound when it is not (the decomposition's rounds cannot prove more). */
+export const LARGE_GAP = 0.001;
+/**
+ * The relative gap at which a piece's MIP may stop: a piece is one region among many, and proving its last
+ * hundredth of a percent costs more time than it is worth (the plan's gap to the global bound is still reported).
+ */
+export const PIECE_GAP = 1e-4;
+/** Seconds a piece's MIP may take: its best plan then is kept when better than the matching's (most take < 0.5 s). */
+export const PIECE_SECONDS = 2;
+/** Candidates above which the monolithic full MIP is never built (WebAssembly's heap; measured: README). */
+export const FULL_LIMIT = PIECE_LIMIT;
 
-const toVisit = ({ member, meeting, fixed }: Assigned): Visit => ({
-  member: member.id,
-  cell: meeting.cell,
-  date: meeting.date,
-  start: meeting.start,
-  end: meeting.end,
-  status: fixed ? 'fixed' : 'planned',
-});
+const secondsLeft = (run: Run) => Math.max(0.05, (run.deadline - performance.now()) / 1000);
+const outOfTime = (run: Run) => run.deadline - performance.now() < 50;
 
-function result(run: Run, fields: Omit<SolveResult, 'timeMs' | 'backend' | 'objective' | 'gap'>): SolveResult {
-  // Rounded to a millionth: the priority bonus is a sum of thirds, and plan.json should not show 100829.99999999999.
-  const objective = Math.round(planCost(run.problem, fields.visits) * 1e6) / 1e6;
+/** The full formulation's candidates, counted without building it: what decides whether it may be built. */
+export function fullSize(problem: Problem): number {
+  const perCell = new Map<string, number>();
+  for (const mt of problem.meetings) perCell.set(mt.cell, (perCell.get(mt.cell) ?? 0) + 1);
+  let n = 0;
+  for (const m of problem.members) for (const c of m.eligibleCells) n += perCell.get(c) ?? 0;
+  return n;
+}
+
+/** What a phase found: a plan (possibly empty), what bounds it, and whether it is proven best. */
+interface Found {
+  readonly visits: Visit[];
+  readonly bound?: number;
+  readonly proven: boolean;
+  readonly method: 'network' | 'regions' | 'mip';
+  readonly size: SolveResult['size'];
+  readonly noPlan?: boolean;
+  readonly message?: string;
+  readonly crashed?: boolean;
+}
+
+const relGap = (cost: number, bound: number | undefined): number | undefined => {
+  if (bound === undefined) return undefined;
+  const scale = Math.max(1, Math.abs(cost));
   // Costs are sums of fractions (the priority bonus): a difference below a millionth is rounding, not a gap.
-  const scale = Math.max(1, Math.abs(objective));
-  const diff = fields.bound !== undefined ? objective - fields.bound : undefined;
-  const gap = diff === undefined ? undefined : diff <= 1e-6 * scale ? 0 : diff / scale;
+  return cost - bound <= 1e-6 * scale ? 0 : (cost - bound) / scale;
+};
+
+function finish(run: Run, found: Found): SolveResult {
+  const timeMs = Math.round(performance.now() - run.t0);
+  if (found.noPlan) {
+    return {
+      status: 'no-plan',
+      visits: [],
+      timeMs,
+      backend: run.backendName,
+      unmet: [],
+      size: found.size,
+      ...(found.message ? { message: found.message } : {}),
+      ...(found.crashed ? { crashed: true } : {}),
+    };
+  }
+  // Rounded to a millionth: the priority bonus is a sum of thirds, and plan.json should not show 100829.99999999999.
+  const objective = Math.round(planCost(run.problem, found.visits) * 1e6) / 1e6;
+  const gap = found.proven ? 0 : relGap(objective, found.bound);
+  const bound = found.proven && found.bound === undefined ? objective : found.bound;
+  const unmet = planUnmet(run.problem, found.visits);
+  const status: SolveStatus =
+    unmet.length > 0 ? 'infeasible-relaxed' : gap === 0 ? 'optimal' : outOfTime(run) ? 'timed-out' : 'feasible';
   return {
-    ...fields,
+    status,
+    visits: found.visits,
     objective,
+    ...(bound !== undefined ? { bound } : {}),
     ...(gap !== undefined ? { gap } : {}),
-    timeMs: Math.round(performance.now() - run.t0),
+    timeMs,
     backend: run.backendName,
+    unmet,
+    size: found.size,
+    method: found.method,
   };
 }
 
-/** The network formulation: the answer with its proof, or undefined to fall back. */
-async function viaNetwork(run: Run): Promise<SolveResult | undefined> {
-  if (networkUnsuitable(run.problem)) return undefined;
-  const net = buildNetwork(run.problem);
+const sizeOf = (f: { model: { vars: unknown[]; rows: unknown[] } }) => ({
+  variables: f.model.vars.length,
+  rows: f.model.rows.length,
+});
+
+/** The network formulation's LP over the whole problem: the lower bound, and an integral plan of flows. */
+async function networkStep(run: Run) {
   const { problem, options } = run;
+  const net = buildNetwork(problem);
   const title =
     `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} ` +
     `members, ${problem.cells.length} cells`;
   const lp = toLp(net.model, title);
   const r = await run.backend(net.model, lp, { timeLimitSec: secondsLeft(run), seed: options.seed ?? 0 });
-  if (r.status !== 'optimal' || !r.values) return undefined;
-  const value = (v: number) => r.values!.get(net.model.vars[v]!.name) ?? 0;
-  if (net.model.vars.some((_, i) => Math.abs(value(i) - Math.round(value(i))) > 1e-6)) return undefined;
-  let matched = matchVisits(net, value);
-  if (!matched) {
-    const a = assignmentModel(net, value);
-    const lpA = toLp(a.model, 'lichdu assignment of the network plan');
-    const ra = await run.backend(a.model, lpA, { timeLimitSec: secondsLeft(run), seed: options.seed ?? 0 });
-    if (ra.status !== 'optimal' || !ra.values) return undefined;
-    matched = [...a.pick].filter(([x]) => (ra.values!.get(a.model.vars[x]!.name) ?? 0) > 0.5).map(([, p]) => p);
-  }
-  options.onModel?.({ lp, mps: () => toMps(net.model, 'lichdu network model') });
-  const unmet = unmetOf(net, value);
-  return result(run, {
-    status: unmet.length > 0 ? 'infeasible-relaxed' : 'optimal',
-    visits: matched.map(toVisit),
-    bound: r.objective!,
-    unmet,
-    size: { variables: net.model.vars.length, rows: net.model.rows.length },
-    method: 'network',
+  if (r.status !== 'optimal' || !r.values) return { net, message: r.message, crashed: r.status === 'crashed' };
+  const bound = r.objective!;
+  let values = r.values;
+  const fractional = net.model.vars.some((v) => {
+    const x = values.get(v.name) ?? 0;
+    return Math.abs(x - Math.round(x)) > 1e-6;
   });
+  if (fractional) {
+    // Rare (the home-cell rows are not flow rows): the same model with integer variables, still small.
+    const integral = asInteger(net.model);
+    const ri = await run.backend(integral, toLp(integral, title), {
+      timeLimitSec: secondsLeft(run),
+      seed: options.seed ?? 0,
+    });
+    if (!ri.values) return { net, message: ri.message, crashed: ri.status === 'crashed' };
+    values = ri.values;
+  }
+  const value = (v: number) => Math.round(values.get(net.model.vars[v]!.name) ?? 0);
+  return { net, value, bound };
+}
+
+function pieceSolver(run: Run) {
+  return async (f: FullFormulation, title: string) => {
+    if (outOfTime(run)) return undefined;
+    const r = await run.backend(f.model, toLp(f.model, title), {
+      timeLimitSec: Math.min(PIECE_SECONDS, secondsLeft(run)),
+      seed: run.options.seed ?? 0,
+      gap: PIECE_GAP,
+    });
+    if (!r.values) return undefined;
+    return new Map(f.model.vars.map((v, i) => [i, r.values!.get(v.name) ?? 0]));
+  };
 }
 
 /** Values of the full formulation from a solution of its LP relaxation, or undefined if that is fractional. */
@@ -132,17 +223,15 @@ function keepsHardRows(full: FullFormulation, chosen: ReadonlyMap<number, number
   return full.ruleRows.every((r) => {
     if (r.max === undefined) return true;
     const count = r.terms.reduce((s, t) => s + (chosen.get(t.v) ?? 0), 0);
-    return (
-      count <=
-      Math.max(
-        r.max,
-        r.terms.reduce((s, t) => s + t.fixed, 0),
-      )
-    );
+    return count <= Math.max(r.max, r.terms.reduce((s, t) => s + t.fixed, 0));
   });
 }
 
-async function viaFull(run: Run): Promise<SolveResult> {
+/**
+ * The full formulation: its LP relaxation for a bound (and often the optimum itself), then the MIP, both within
+ * what is left of the time. `incumbent` (a plan found before) is kept when the MIP finds nothing better.
+ */
+async function viaFull(run: Run, incumbent?: Found): Promise<Found> {
   const { problem, options } = run;
   const seed = options.seed ?? 0;
   const full = buildFull(problem);
@@ -150,10 +239,17 @@ async function viaFull(run: Run): Promise<SolveResult> {
     `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ` +
     `${problem.cells.length} cells`;
   const lp = toLp(full.model, title);
-  options.onModel?.({ lp, mps: () => toMps(full.model, 'lichdu model') });
-  const size = { variables: full.model.vars.length, rows: full.model.rows.length };
+  const size = sizeOf(full);
   const visitsOf = (chosen: (v: number) => number): Visit[] =>
     full.candidates.filter((c) => chosen(c.v) > 0.5).map((c) => toVisit({ ...c, fixed: c.fixed > 0 }));
+  let best = incumbent && !incumbent.noPlan ? incumbent.visits : undefined;
+  let bestCost = best ? planCost(problem, best) : Infinity;
+  const offer = (visits: Visit[]) => {
+    const cost = planCost(problem, visits);
+    if (cost < bestCost - 1e-9) [best, bestCost] = [visits, cost];
+  };
+  let bound = incumbent?.bound;
+  const raise = (b: number) => (bound = bound === undefined ? b : Math.max(bound, b));
 
   // Phase 1: the LP relaxation gives a lower bound, and often the optimum itself: when its plan keeps the rules it
   // left out, at no extra cost, it is optimal for the full formulation.
@@ -162,87 +258,97 @@ async function viaFull(run: Run): Promise<SolveResult> {
     timeLimitSec: secondsLeft(run),
     seed,
   });
-  let bound: number | undefined;
-  let incumbent: ReadonlyMap<number, number> | undefined;
   let message = r1.message;
   if (r1.status === 'optimal' && r1.values) {
-    bound = r1.objective!;
+    raise(r1.objective!);
     const lifted = lift(relaxed, r1.values);
     // Candidates are created in the same order in both builds: index i of one is index i of the other.
-    if (lifted && keepsHardRows(full, lifted)) {
-      incumbent = lifted;
-      const cost = planCost(
-        problem,
-        visitsOf((v) => lifted.get(v) ?? 0),
-      );
-      if (cost <= bound + 1e-6 * Math.max(1, Math.abs(bound))) {
-        const value = (v: number) => lifted.get(v) ?? 0;
-        const unmet = unmetOf(full, value);
-        return result(run, {
-          status: unmet.length > 0 ? 'infeasible-relaxed' : 'optimal',
-          visits: visitsOf(value),
-          bound,
-          unmet,
-          size,
-          method: 'mip',
-        });
+    if (lifted && keepsHardRows(full, lifted)) offer(visitsOf((v) => lifted.get(v) ?? 0));
+  }
+  const target = options.gap ?? DEFAULT_GAP;
+  const within = () => best !== undefined && (relGap(bestCost, bound) ?? Infinity) <= target;
+  const done = () => best !== undefined && relGap(bestCost, bound) === 0;
+  let proven = done();
+  if (!within() && !outOfTime(run)) {
+    // Phase 2: the full MIP.
+    options.onProgress?.({ phase: 'full model', ...(bound !== undefined ? { bound } : {}), cost: bestCost });
+    const r2 = await run.backend(full.model, lp, { timeLimitSec: secondsLeft(run), seed, gap: target });
+    message = r2.message ?? message;
+    if (r2.values && r2.objective !== undefined) {
+      offer(visitsOf((v) => Math.round(r2.values!.get(full.model.vars[v]!.name) ?? 0)));
+      if (r2.status === 'optimal' && target === 0) {
+        raise(r2.objective);
+        proven = done();
       }
     }
+    if (!best)
+      return {
+        visits: [],
+        proven: false,
+        method: 'mip',
+        size,
+        noPlan: true,
+        ...(message ? { message } : {}),
+        ...(r2.status === 'crashed' || r1.status === 'crashed' ? { crashed: true } : {}),
+      };
   }
-  // Phase 2: the full MIP.
-  const r2 = await run.backend(full.model, lp, { timeLimitSec: secondsLeft(run), seed });
-  message = r2.message ?? message;
-  let proven = false;
-  if (r2.values && r2.objective !== undefined) {
-    const fromMip = new Map(
-      full.candidates.map((c) => [c.v, Math.round(r2.values!.get(full.model.vars[c.v]!.name) ?? 0)]),
-    );
-    const better =
-      !incumbent ||
-      planCost(
-        problem,
-        visitsOf((v) => fromMip.get(v) ?? 0),
-      ) <=
-        planCost(
-          problem,
-          visitsOf((v) => incumbent!.get(v) ?? 0),
-        );
-    if (better) incumbent = fromMip;
-    if (r2.status === 'optimal') {
-      proven = true;
-      bound = r2.objective;
-    }
-  }
-  if (!incumbent) {
-    return {
-      status: 'no-plan',
-      visits: [],
-      timeMs: Math.round(performance.now() - run.t0),
-      backend: run.backendName,
-      unmet: [],
-      size,
-      ...(message ? { message } : {}),
-      ...(r2.status === 'crashed' || r1.status === 'crashed' ? { crashed: true } : {}),
-    };
-  }
-  const chosen = incumbent;
-  const value = (v: number) => chosen.get(v) ?? 0;
-  const unmet = unmetOf(full, value);
-  return result(run, {
-    status: !proven ? 'timed-out' : unmet.length > 0 ? 'infeasible-relaxed' : 'optimal',
-    visits: visitsOf(value),
+  const improved = !incumbent || best !== incumbent.visits;
+  return {
+    visits: best ?? [],
     ...(bound !== undefined ? { bound } : {}),
-    unmet,
-    size,
-    method: 'mip',
-  });
+    proven,
+    method: improved ? 'mip' : incumbent.method,
+    size: improved ? size : incumbent.size,
+    ...(best ? {} : { noPlan: true }),
+  };
 }
 
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const backendName = options.backend ?? 'highs';
-  const run: Run = { problem, backend: makeBackend(backendName), backendName, options, t0: performance.now() };
-  const fast = options.method === 'mip' ? undefined : await viaNetwork(run);
-  return fast ?? viaFull(run);
+  const t0 = performance.now();
+  const deadline = t0 + (options.timeLimitSec ?? 60) * 1000;
+  const run: Run = { problem, backend: makeBackend(backendName), backendName, options, t0, deadline };
+  if (options.onModel) {
+    // The full formulation, whatever path solves the problem: what other solvers are compared on (bench/solve.mjs).
+    const full = buildFull(problem);
+    options.onModel({ lp: toLp(full.model, 'lichdu model'), mps: () => toMps(full.model, 'lichdu model') });
+  }
+  if (options.method === 'mip') return finish(run, await viaFull(run));
+  const small = fullSize(problem) <= FULL_LIMIT;
+  const progress = options.onProgress;
+  progress?.({ phase: 'bound' });
+  const step = await networkStep(run);
+  if (!step.value) {
+    if (small && !outOfTime(run)) return finish(run, await viaFull(run));
+    return finish(run, {
+      visits: [],
+      proven: false,
+      method: 'network',
+      size: sizeOf(step.net),
+      noPlan: true,
+      ...(step.message ? { message: step.message } : {}),
+      ...(step.crashed ? { crashed: true } : {}),
+    });
+  }
+  progress?.({ phase: 'matching', bound: step.bound });
+  const target = options.gap ?? LARGE_GAP;
+  const regions = await planByRegions(step.net, step.value, pieceSolver(run), {
+    goOn: (assigned) =>
+      !outOfTime(run) && (relGap(planCost(problem, assigned.map(toVisit)), step.bound) ?? Infinity) > target,
+    onRepair: (repaired, toRepair) => progress?.({ phase: 'repair', repaired, toRepair, bound: step.bound }),
+  });
+  const visits = regions.assigned.map(toVisit);
+  const found: Found = {
+    visits,
+    bound: step.bound,
+    proven: regions.exact,
+    method: regions.exact ? 'network' : 'regions',
+    size: sizeOf(step.net),
+  };
+  const gap = relGap(planCost(problem, visits), step.bound) ?? Infinity;
+  if (!regions.exact && small && gap > (options.gap ?? DEFAULT_GAP) && !outOfTime(run))
+    return finish(run, await viaFull(run, found));
+  return finish(run, found);
 }
 
 export { planCost } from './objective.js';

@@ -137,3 +137,11 @@ export function toMps(model: Model, title: string): string {
   lines.push('ENDATA', '');
   return lines.join('\n');
 }
+
+/** The same model with every variable integer (a network LP whose optimum came out fractional). */
+export function asInteger(model: Model): Model {
+  const out = new Model();
+  for (const v of model.vars) out.addVar(v.name, { lb: v.lb, ub: v.ub, integer: true, obj: v.obj });
+  for (const r of model.rows) out.rows.push(r);
+  return out;
+}

@@ -6,10 +6,10 @@
 //    network formulation relaxes it, and its matching never repeats a cell);
 //  - spread: each visit a member makes beyond one in a meeting month costs SPREAD_COST;
 //  - quota and coverage shortfalls cost SHORTFALL_COST a visit (src: solver/formulation.ts boundedCount).
-import { groupBy, meetingIndex } from '../src/domain/group.js';
+import { groupBy, meetingIndex, Table2 } from '../src/domain/group.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
-import type { Cell, Problem, Visit } from '../src/domain/types.js';
-import { rowName, SHORTFALL_COST, type Formulation, type VisitTerm } from './formulation.js';
+import type { Cell, MemberId, Problem, Visit } from '../src/domain/types.js';
+import { rowName, SHORTFALL_COST, type FlowTerm, type Formulation, type VisitTerm } from './formulation.js';
 
 export const VISIT_COST = 100;
 export const ROTATION_COST = 30;
@@ -28,12 +28,12 @@ export function visitCost(problem: Pick<Problem, 'policy'>, cell: Pick<Cell, 'ta
   return VISIT_COST - priorityBonus(cellWeight(problem.policy.priority, cell.tags), month);
 }
 
-/** A penalty variable `p >= sum(terms) - 1` costing `cost` a unit, where the terms can sum to more than one. */
-function beyondOne(f: Formulation, name: string, terms: readonly VisitTerm[], cost: number): void {
+/** A penalty variable `p >= sum(terms) - k` costing `cost` a unit, where the terms can sum to more than k. */
+function beyond(f: Formulation, name: string, terms: readonly VisitTerm[], cost: number, k = 1): void {
   const capacity = terms.reduce((s, t) => s + f.model.vars[t.v]!.ub, 0);
-  if (capacity <= 1) return;
-  const p = f.model.addVar(name, { lb: 0, ub: capacity - 1, integer: false, obj: cost });
-  f.model.addRow(name, [...terms.map((t) => [t.v, 1] as const), [p, -1] as const], -Infinity, 1);
+  if (capacity <= k) return;
+  const p = f.model.addVar(name, { lb: 0, ub: capacity - k, integer: false, obj: cost });
+  f.model.addRow(name, [...terms.map((t) => [t.v, 1] as const), [p, -1] as const], -Infinity, k);
 }
 
 export function addObjective(f: Formulation): void {
@@ -44,13 +44,29 @@ export function addObjective(f: Formulation): void {
   if (!f.relaxes.includes('spread')) {
     for (const [member, terms] of f.memberTerms)
       for (const [month, list] of groupBy(terms, (t) => t.month))
-        beyondOne(f, rowName('spread', member, month), list, SPREAD_COST);
+        beyond(f, rowName('spread', member, month), list, SPREAD_COST);
   }
   // Rotation.
   if (f.kind === 'full' && !f.relaxes.includes('rotation')) {
     for (const [member, cands] of f.byMember)
       for (const [cell, list] of groupBy(cands, (c) => c.cell.id))
-        beyondOne(f, rowName('rotation', member, cell), list, ROTATION_COST);
+        beyond(f, rowName('rotation', member, cell), list, ROTATION_COST);
+  }
+  // Rotation as the network sees it: a member's visits to a region beyond the number of its cells they may visit
+  // are repeats, each costing at least ROTATION_COST (a lower bound of the full formulation's rotation cost).
+  if (f.kind === 'network') {
+    const skipHome = f.problem.policy.skipHomeCell;
+    const fixedAt = new Table2<MemberId, string, true>();
+    for (const v of f.problem.fixed) fixedAt.upsert(v.member, v.cell, () => true);
+    const byMemberRegion = new Table2<MemberId, number, FlowTerm[]>();
+    for (const g of f.groups) for (const fl of g.flows) byMemberRegion.upsert(fl.member.id, g.region, () => []).push(fl);
+    for (const [member, region, flows] of byMemberRegion.entries()) {
+      const m = flows[0]!.member;
+      const may = (c: Cell) =>
+        (m.eligibleCells.has(c.id) && !(skipHome && m.homeCell === c.id)) || fixedAt.get(member, c.id) === true;
+      const k = f.regions[region]!.filter(may).length;
+      beyond(f, rowName('rotation', member, region), flows, ROTATION_COST, Math.max(1, k));
+    }
   }
 }
 

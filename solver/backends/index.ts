@@ -15,7 +15,7 @@ const RECYCLE_AFTER = 40;
 /** Workers at most: the machines have two cores. */
 const POOL_SIZE = 2;
 /** How long after the time limit a worker is given before it is ended. */
-const GRACE_MS = 2000;
+const GRACE_MS = 500;
 
 /** The compiled worker: beside this file in dist/, or under dist/ when this file runs from source (tests). */
 function workerFile(): string {
@@ -135,6 +135,7 @@ export function backend(name: BackendName): Backend {
         lp,
         timeLimitSec: opts.timeLimitSec,
         seed: opts.seed,
+        gap: opts.gap ?? 0,
       };
       queue.push({ input, resolve });
       pump();

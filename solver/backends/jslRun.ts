@@ -36,7 +36,7 @@ export function runJsl(input: WorkerInput): WorkerOutput {
     constraints,
     variables,
     ints,
-    options: { timeout: input.timeLimitSec * 1000, tolerance: 0 },
+    options: { timeout: input.timeLimitSec * 1000, tolerance: input.gap },
   });
   if (!r.feasible) return { status: 'infeasible' };
   const values: Array<[string, number]> = vars.map((v) => [

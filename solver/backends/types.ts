@@ -8,6 +8,8 @@ export interface BackendOptions {
   /** Seconds; the solve is stopped (its worker ended) a little after this whatever the library does. */
   readonly timeLimitSec: number;
   readonly seed: number;
+  /** Relative MIP gap at which the library may stop (default 0: proven optimal). */
+  readonly gap?: number;
 }
 
 export interface BackendResult {
@@ -27,6 +29,7 @@ export interface WorkerInput {
   readonly lp: string;
   readonly timeLimitSec: number;
   readonly seed: number;
+  readonly gap: number;
 }
 
 export interface WorkerOutput {

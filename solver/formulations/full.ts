@@ -4,7 +4,7 @@
 // With `relax`, the rows that couple a member's visits to one cell across months (noConsecutive, rotation) and the
 // team rows are left out and the variables made continuous: what remains has one laminar family of rows per member
 // and one per cell, so its LP optimum is (nearly always) integral and a lower bound of the full model.
-import type { Meeting, MemberId, Problem, Violation } from '../../src/domain/types.js';
+import type { Cell, Meeting, Member, MemberId, Problem, Violation } from '../../src/domain/types.js';
 import { groupBy, Table2 } from '../../src/domain/group.js';
 import { Model } from '../lp.js';
 import { rowName, type Candidate, type FullFormulation, type Relaxable } from '../formulation.js';
@@ -14,27 +14,55 @@ import { addObjective } from '../objective.js';
 /** What the LP relaxation of the full formulation leaves out. */
 export const FULL_RELAXATION: readonly Relaxable[] = ['teamPerMeeting', 'noConsecutive', 'rotation'];
 
-export function buildFull(problem: Problem, opts: { relaxed?: boolean } = {}): FullFormulation {
-  const relaxed = opts.relaxed ?? false;
-  const model = new Model();
+/** A (member, meeting) pair a formulation may give a variable; `kept` ones stay whatever the rules say. */
+export interface Pair {
+  readonly member: Member;
+  readonly cell: Cell;
+  readonly meeting: Meeting;
+  readonly kept: boolean;
+}
+
+export interface FullOptions {
+  /** Every variable continuous, and FULL_RELAXATION's rules left out. */
+  readonly relaxed?: boolean;
+  /** The pairs to consider (default: every member at every meeting, kept when fixed); the domain rules filter all
+   * but the kept ones, which get a variable with lower bound 1 and are reported when they break a rule. */
+  readonly pairs?: Iterable<Pair>;
+  /** Visits that stay as they are and only count toward the members' rows (a piece's members' visits elsewhere):
+   * variables fixed to 1, never reported. */
+  readonly constants?: Iterable<Pair>;
+}
+
+/** Every member at every meeting of their problem, kept when it is a fixed visit. */
+function* allPairs(problem: Problem): Iterable<Pair> {
   const fixedAt = new Table2<string, string, Set<string>>(); // member, cell -> dates
   for (const f of problem.fixed) fixedAt.upsert(f.member, f.cell, () => new Set()).add(f.date);
   const meetingsOf = groupBy(problem.meetings, (m) => m.cell as string);
-  const candidates: Candidate[] = [];
-  const forced: Violation[] = [];
-  for (const member of problem.members) {
+  for (const member of problem.members)
     for (const cell of problem.cells) {
       const fixedDates = fixedAt.get(member.id, cell.id);
-      for (const meeting of meetingsOf.get(cell.id) ?? []) {
-        const isFixed = fixedDates?.has(meeting.date) ?? false;
-        const why = forbiddenBy(problem, member, cell, meeting);
-        if (why.length > 0 && !isFixed) continue;
-        for (const rule of why)
-          forced.push({ rule, member: member.id, cell: cell.id, date: meeting.date, bound: 'max', limit: 0, count: 1 });
-        const v = model.addVar(rowName('x', member.id, cell.id, meeting.month), { lb: 0, ub: 1, integer: !relaxed });
-        candidates.push({ v, member, cell, meeting, month: meeting.month, date: meeting.date, fixed: isFixed ? 1 : 0 });
-      }
+      for (const meeting of meetingsOf.get(cell.id) ?? [])
+        yield { member, cell, meeting, kept: fixedDates?.has(meeting.date) ?? false };
     }
+}
+
+export function buildFull(problem: Problem, opts: FullOptions = {}): FullFormulation {
+  const relaxed = opts.relaxed ?? false;
+  const model = new Model();
+  const candidates: Candidate[] = [];
+  const forced: Violation[] = [];
+  for (const { member, cell, meeting, kept } of opts.pairs ?? allPairs(problem)) {
+    const why = forbiddenBy(problem, member, cell, meeting);
+    if (why.length > 0 && !kept) continue;
+    for (const rule of why)
+      forced.push({ rule, member: member.id, cell: cell.id, date: meeting.date, bound: 'max', limit: 0, count: 1 });
+    const v = model.addVar(rowName('x', member.id, cell.id, meeting.month), { lb: 0, ub: 1, integer: !relaxed });
+    const { month, date } = meeting;
+    candidates.push({ v, member, cell, meeting, month, date, fixed: kept ? 1 : 0 });
+  }
+  for (const { member, cell, meeting } of opts.constants ?? []) {
+    const v = model.addVar(rowName('k', member.id, cell.id, meeting.month), { lb: 1, ub: 1, integer: false });
+    candidates.push({ v, member, cell, meeting, month: meeting.month, date: meeting.date, fixed: 1, constant: true });
   }
   const f: FullFormulation = {
     kind: 'full',

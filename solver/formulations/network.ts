@@ -19,45 +19,31 @@ import {
   type NetworkFormulation,
   type Relaxable,
 } from '../formulation.js';
-import { forbiddenBy, SOLVER_RULES } from '../rules/index.js';
+import { SOLVER_RULES } from '../rules/index.js';
 import { inArea } from '../rules/area.js';
 import { isAvailable } from '../rules/availability.js';
 import { addObjective } from '../objective.js';
 
-/** What the network formulation leaves out (it is used only where team limits cannot bind). */
+/** What the network formulation leaves out: its optimum is a lower bound of every plan. */
 export const NETWORK_RELAXES: readonly Relaxable[] = ['teamPerMeeting', 'noConsecutive', 'rotation'];
 
-/** Why the network formulation does not apply to this problem, or undefined when it does. */
-export function networkUnsuitable(problem: Problem): string | undefined {
-  const p = problem.policy;
-  if (p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting && problem.members.some((m) => m.team !== undefined))
-    return 'team limits bind';
-  const member = new Map(problem.members.map((m) => [m.id as string, m]));
-  const cell = new Map(problem.cells.map((c) => [c.id as string, c]));
-  const meetingAt = meetingIndex(problem.meetings);
-  const repeat = new Table2<string, string, true>();
-  const visitors = new Map<Meeting, number>();
-  for (const f of problem.fixed) {
-    const mt = meetingAt.get(f.cell, f.date)!;
-    if (forbiddenBy(problem, member.get(f.member)!, cell.get(f.cell)!, mt).length > 0)
-      return 'a fixed visit breaks a rule';
-    if (repeat.get(f.member, f.cell)) return 'a member has two fixed visits at one cell';
-    repeat.upsert(f.member, f.cell, () => true);
-    visitors.set(mt, (visitors.get(mt) ?? 0) + 1);
-    if (visitors.get(mt)! > p.maxVisitorsPerMeeting) return 'fixed visits exceed a meeting’s visitors';
-  }
-  return undefined;
-}
-
-/** Regions: cells covered by exactly the same members' areas. */
+/**
+ * Regions: cells covered by exactly the same members' areas and meeting on the same dates (cells of one commune
+ * meeting on different days are different regions, so that a member's visits on a day go to cells meeting that day).
+ */
 function regionsOf(problem: Problem): Cell[][] {
   const areaKey = (m: Problem['members'][number]) => [...m.area].sort().join(',');
   const byArea = [...groupBy(problem.members, areaKey).values()];
-  const signature = groupBy(problem.cells, (c) =>
-    byArea
-      .map((ms, i) => (inArea(ms[0]!, c) ? i : -1))
-      .filter((i) => i >= 0)
-      .join(','),
+  const dates = groupBy(problem.meetings, (m) => m.cell as string);
+  const signature = groupBy(
+    problem.cells,
+    (c) =>
+      byArea
+        .map((ms, i) => (inArea(ms[0]!, c) ? i : -1))
+        .filter((i) => i >= 0)
+        .join(',') +
+      ' ' +
+      (dates.get(c.id) ?? []).map((m) => m.date).join(','),
   );
   return [...signature.values()];
 }
@@ -114,11 +100,13 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
   for (const m of problem.members) {
     const mine: FlowTerm[] = [];
     regions.forEach((cells, r) => {
-      if (!inArea(m, cells[0]!)) return;
+      const mayVisit = inArea(m, cells[0]!);
       for (const g of groupsOfRegion.get(r) ?? []) {
-        if (!isAvailable(m, g.date)) continue;
         const fixed = fixedFlow.get(g)?.get(m.id) ?? 0;
-        const ub = Math.max(fixed, Math.min(p.maxVisitsPerDay, g.meetings.length));
+        // A fixed visit that breaks the area or availability rule still counts (SPEC §4.8): a flow of exactly it.
+        const free = mayVisit && isAvailable(m, g.date);
+        if (!free && fixed === 0) continue;
+        const ub = free ? Math.max(fixed, Math.min(p.maxVisitsPerDay, g.meetings.length)) : fixed;
         const v = model.addVar(rowName('f', m.id, r, g.date, g.month), { lb: 0, ub, integer: false });
         const term: FlowTerm = { v, member: m, region: r, month: g.month, date: g.date, fixed };
         g.flows.push(term);

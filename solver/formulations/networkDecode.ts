@@ -1,10 +1,14 @@
-// From an integral solution of the network formulation to visits: members matched to the meetings their region
-// holds that day, never at their home cell, never twice at one cell in the year (so no-consecutive and rotation
-// hold by construction and the plan costs exactly the network optimum).
-import type { Meeting, Member, MemberId } from '../../src/domain/types.js';
-import { meetingIndex, Table2 } from '../../src/domain/group.js';
-import { Model } from '../lp.js';
-import { rowName, type DayGroup, type NetworkFormulation } from '../formulation.js';
+// From an integral solution of the network formulation to visits, region by region: each day, a maximum flow from
+// the members' visits that day to the visitor places of the region's meetings — each member at most once per meeting,
+// never at their home cell, at most max_per_team_per_meeting of one team at a meeting (a team node in between).
+// Cells a member has not visited yet are tried first; only when that leaves visits unplaced are repeats allowed
+// (never at consecutive meetings of a cell, SPEC §4.4), at the rotation cost. A region matched with no repeat costs
+// exactly its share of the network optimum; one with repeats or unplaced visits is handed to the exact repair
+// (solver/regions.ts).
+import type { CellId, Meeting, Member, MemberId } from '../../src/domain/types.js';
+import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
+import type { DayGroup, NetworkFormulation } from '../formulation.js';
+import { MaxFlow } from '../maxflow.js';
 
 export interface Assigned {
   readonly member: Member;
@@ -12,163 +16,129 @@ export interface Assigned {
   readonly fixed: boolean;
 }
 
-/** The fixed visits, by member and meeting. */
-function fixedIndex(net: NetworkFormulation): Table2<MemberId, Meeting, true> {
-  const meetingAt = meetingIndex(net.problem.meetings);
-  const out = new Table2<MemberId, Meeting, true>();
-  for (const f of net.problem.fixed) out.upsert(f.member, meetingAt.get(f.cell, f.date)!, () => true);
-  return out;
+export interface RegionMatch {
+  readonly region: number;
+  readonly assigned: Assigned[];
+  /** Every visit the network planned in the region found a meeting. */
+  readonly complete: boolean;
+  /** Some member visits one cell more than once (rotation cost above the network's bound). */
+  readonly repeats: boolean;
 }
 
-/**
- * Day by day, region by region, a maximum flow from the day's visits (member copies) to the meetings' visitor
- * places, each member at most once per meeting. Returns undefined when some day cannot be matched so; the
- * assignment model below then looks at the whole year at once.
- */
-export function matchVisits(net: NetworkFormulation, value: (v: number) => number): Assigned[] | undefined {
-  const skipHome = net.problem.policy.skipHomeCell;
-  const fixed = fixedIndex(net);
-  const visited = new Map<MemberId, Set<string>>();
-  const seen = (m: MemberId) => {
-    let s = visited.get(m);
-    if (!s) visited.set(m, (s = new Set()));
-    return s;
-  };
-  for (const f of net.problem.fixed) seen(f.member).add(f.cell);
-  const out: Assigned[] = [];
-  const order = [...net.groups].sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.month - b.month || a.region - b.region,
-  );
-  for (const g of order) {
-    const got = matchDay(g, value, fixed, (m, mt) => !(skipHome && m.homeCell === mt.cell) && !seen(m.id).has(mt.cell));
-    if (!got) return undefined;
-    for (const a of got) {
-      if (!a.fixed) seen(a.member.id).add(a.meeting.cell);
-      out.push(a);
-    }
+/** What a region's matching remembers from day to day: each member's meetings of each cell (by index). */
+type Visited = Table2<MemberId, CellId, Set<number>>;
+
+export function matchRegions(net: NetworkFormulation, value: (v: number) => number): RegionMatch[] {
+  const meetingAt = meetingIndex(net.problem.meetings);
+  const fixed = new Table2<MemberId, Meeting, true>();
+  const visited: Visited = new Table2();
+  for (const f of net.problem.fixed) {
+    const mt = meetingAt.get(f.cell, f.date)!;
+    fixed.upsert(f.member, mt, () => true);
+    visited.upsert(f.member, f.cell, () => new Set()).add(mt.index);
   }
-  return out;
+  const byRegion = groupBy(net.groups, (g) => g.region);
+  return net.regions.map((_, region) => {
+    const order = [...(byRegion.get(region) ?? [])].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : a.month - b.month,
+    );
+    const assigned: Assigned[] = [];
+    let complete = true;
+    let repeats = false;
+    for (const g of order) {
+      const day = matchDay(net, g, value, fixed, visited);
+      complete &&= day.complete;
+      repeats ||= day.repeats;
+      for (const a of day.assigned) {
+        if (!a.fixed) visited.upsert(a.member.id, a.meeting.cell, () => new Set()).add(a.meeting.index);
+        assigned.push(a);
+      }
+    }
+    return { region, assigned, complete, repeats };
+  });
 }
 
 function matchDay(
+  net: NetworkFormulation,
   g: DayGroup,
   value: (v: number) => number,
   fixed: Table2<MemberId, Meeting, true>,
-  allowed: (m: Member, mt: Meeting) => boolean,
-): Assigned[] | undefined {
-  const places = g.meetings.map((t) => ({ meeting: t.meeting, left: Math.round(value(t.v)) }));
-  const people = g.flows.map((t) => ({ member: t.member, left: Math.round(value(t.v)) })).filter((p) => p.left > 0);
-  const taken = new Table2<MemberId, Meeting, true>(); // each member at most once per meeting
+  visited: Visited,
+): { assigned: Assigned[]; complete: boolean; repeats: boolean } {
+  const p = net.problem.policy;
+  const teamsBind = p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting;
+  const flow = new MaxFlow();
+  const source = flow.node();
+  const sink = flow.node();
   const out: Assigned[] = [];
+  const places = g.meetings.map((t) => ({ meeting: t.meeting, cell: t.cell, left: Math.round(value(t.v)) }));
+  const people = g.flows
+    .map((t) => ({ member: t.member, left: Math.round(value(t.v)) }))
+    .filter((x) => x.left > 0);
+  const teamCount = new Table2<Meeting, string, { n: number }>();
   // Fixed visits first, exactly as given.
-  for (const p of people) {
-    for (const pl of places) {
-      if (p.left > 0 && pl.left > 0 && fixed.get(p.member.id, pl.meeting)) {
-        p.left--;
+  const fixedHere = new Table2<MemberId, Meeting, true>();
+  for (const person of people)
+    for (const pl of places)
+      if (fixed.get(person.member.id, pl.meeting)) {
+        person.left--;
         pl.left--;
-        taken.upsert(p.member.id, pl.meeting, () => true);
-        out.push({ member: p.member, meeting: pl.meeting, fixed: true });
+        fixedHere.upsert(person.member.id, pl.meeting, () => true);
+        const team = person.member.team;
+        if (team !== undefined) teamCount.upsert(pl.meeting, team, () => ({ n: 0 })).n++;
+        out.push({ member: person.member, meeting: pl.meeting, fixed: true });
       }
-    }
-  }
-  // Then a maximum bipartite b-matching by augmenting paths: person copies -> places.
-  const copies: number[] = [];
-  people.forEach((p, i) => {
-    for (let k = 0; k < p.left; k++) copies.push(i);
+  const placeNode = places.map((pl) => {
+    const n = flow.node();
+    flow.edge(n, sink, Math.max(0, pl.left));
+    return n;
   });
-  const slots: number[] = [];
-  places.forEach((pl, j) => {
-    for (let k = 0; k < pl.left; k++) slots.push(j);
+  const teamNode = new Table2<number, string, number>(); // place index, team -> node
+  const entry = (member: Member, j: number): number => {
+    const team = member.team;
+    if (!teamsBind || team === undefined) return placeNode[j]!;
+    return teamNode.upsert(j, team, () => {
+      const n = flow.node();
+      const used = teamCount.get(places[j]!.meeting, team)?.n ?? 0;
+      flow.edge(n, placeNode[j]!, Math.max(0, p.maxPerTeamPerMeeting - used));
+      return n;
+    });
+  };
+  const personNode = people.map((person) => {
+    const n = flow.node();
+    flow.edge(source, n, Math.max(0, person.left));
+    return n;
   });
-  if (copies.length !== slots.length) return undefined;
-  const ok = (c: number, s: number) => {
-    const p = people[copies[c]!]!;
-    const mt = places[slots[s]!]!.meeting;
-    return allowed(p.member, mt) && !taken.get(p.member.id, mt);
+  const edges: Array<{ e: number; i: number; j: number; repeat: boolean }> = [];
+  const link = (repeat: boolean) => {
+    people.forEach((person, i) => {
+      const m = person.member;
+      places.forEach((pl, j) => {
+        if (fixedHere.get(m.id, pl.meeting)) return;
+        if (p.skipHomeCell && m.homeCell === pl.cell.id) return;
+        const seen = visited.get(m.id, pl.cell.id);
+        const isRepeat = seen !== undefined && seen.size > 0;
+        if (isRepeat !== repeat) return;
+        if (isRepeat && p.noConsecutive && !pl.cell.allowConsecutive) {
+          const k = pl.meeting.index;
+          if (seen.has(k - 1) || seen.has(k + 1)) return;
+        }
+        edges.push({ e: flow.edge(personNode[i]!, entry(m, j), 1), i, j, repeat });
+      });
+    });
   };
-  const slotOf = new Array<number>(copies.length).fill(-1);
-  const copyOf = new Array<number>(slots.length).fill(-1);
-  const twins = people.map((p) => p.left > 1);
-  // A copy may not take a slot of a meeting where another copy of the same person already sits.
-  const sitsAt = (person: number, meetingIx: number, except: number) =>
-    slotOf.some((s, c) => c !== except && s >= 0 && copies[c] === person && slots[s] === meetingIx);
-  const augment = (c: number, mark: boolean[]): boolean => {
-    for (let s = 0; s < slots.length; s++) {
-      if (mark[s] || !ok(c, s) || (twins[copies[c]!]! && sitsAt(copies[c]!, slots[s]!, c))) continue;
-      mark[s] = true;
-      const prev = copyOf[s]!;
-      if (prev === -1 || augment(prev, mark)) {
-        if (slotOf[c]! >= 0) copyOf[slotOf[c]!] = -1;
-        slotOf[c] = s;
-        copyOf[s] = c;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let c = 0; c < copies.length; c++)
-    if (!augment(c, new Array<boolean>(slots.length).fill(false))) return undefined;
-  // Check the result whole (an augmenting path may have moved a copy next to its twin): each member once a meeting.
-  for (let c = 0; c < copies.length; c++) {
-    const p = people[copies[c]!]!;
-    const mt = places[slots[slotOf[c]!]!]!.meeting;
-    if (taken.get(p.member.id, mt)) return undefined;
-    taken.upsert(p.member.id, mt, () => true);
-    out.push({ member: p.member, meeting: mt, fixed: false });
+  const wanted = people.reduce((s, x) => s + Math.max(0, x.left), 0);
+  link(false);
+  let got = flow.run(source, sink);
+  if (got < wanted) {
+    link(true);
+    got += flow.run(source, sink);
   }
-  return out;
-}
-
-/**
- * When the day-by-day matching fails, the same question for the whole year at once, as a small MIP: every visit the
- * network solution schedules (member, region, day) gets one of that day's meeting places, never at the member's
- * home cell, and no member at one cell twice. Any solution keeps the network plan's cost, so it is optimal too.
- */
-export function assignmentModel(
-  net: NetworkFormulation,
-  value: (v: number) => number,
-): { model: Model; pick: Map<number, Assigned> } {
-  const model = new Model();
-  const pick = new Map<number, Assigned>();
-  const skipHome = net.problem.policy.skipHomeCell;
-  const fixed = fixedIndex(net);
-  const atMeeting = new Map<Meeting, number[]>();
-  const atMemberCell = new Table2<MemberId, string, number[]>();
-  let d = 0;
-  for (const g of net.groups) {
-    const open = g.meetings.filter((t) => Math.round(value(t.v)) > 0);
-    for (const fl of g.flows) {
-      const n = Math.round(value(fl.v));
-      if (n === 0) continue;
-      const terms: Array<readonly [number, number]> = [];
-      for (const t of open) {
-        if (skipHome && fl.member.homeCell === t.cell.id) continue;
-        const isFixed = fixed.get(fl.member.id, t.meeting) === true;
-        const x = model.addVar(rowName('a', fl.member.id, t.cell.id, t.month), { lb: isFixed ? 1 : 0, ub: 1 });
-        pick.set(x, { member: fl.member, meeting: t.meeting, fixed: isFixed });
-        terms.push([x, 1]);
-        let list = atMeeting.get(t.meeting);
-        if (!list) atMeeting.set(t.meeting, (list = []));
-        list.push(x);
-        atMemberCell.upsert(fl.member.id, t.cell.id, () => []).push(x);
-      }
-      const never = () => [[model.addVar(`never#${d}`, { lb: 0, ub: 0 }), 1] as const];
-      model.addRow(`demand#${d++}`, terms.length > 0 ? terms : never(), n, n);
-    }
-    for (const t of open) {
-      const n = Math.round(value(t.v));
-      const xs = atMeeting.get(t.meeting) ?? [];
-      const none = () => [[model.addVar(rowName('none', t.cell.id, t.month), { lb: 0, ub: 0 }), 1] as const];
-      model.addRow(rowName('place', t.cell.id, t.month), xs.length > 0 ? xs.map((x) => [x, 1] as const) : none(), n, n);
-    }
+  let repeats = false;
+  for (const { e, i, j, repeat } of edges) {
+    if (flow.flowOn(e) === 0) continue;
+    repeats ||= repeat;
+    out.push({ member: people[i]!.member, meeting: places[j]!.meeting, fixed: false });
   }
-  for (const [member, cell, xs] of atMemberCell.entries())
-    if (xs.length > 1)
-      model.addRow(
-        rowName('once', member, cell),
-        xs.map((x) => [x, 1] as const),
-        -Infinity,
-        1,
-      );
-  return { model, pick };
+  return { assigned: out, complete: got === wanted, repeats };
 }

@@ -1,6 +1,7 @@
 // SPEC §4.5: a member never visits their home cell. In the full formulation a domain (no variable there); in the
 // network formulation, where a member's visits to a region are not yet tied to a cell, Hall's condition of the
 // day's matching: the members of one home cell who visit a region on a day need as many places outside that cell.
+import { Table2 } from '../../src/domain/group.js';
 import { rowName } from '../formulation.js';
 import type { SolverRule } from './rule.js';
 
@@ -9,6 +10,10 @@ export const homeCell: SolverRule = {
   allows: (problem, member, cell) => !(problem.policy.skipHomeCell && member.homeCell === cell.id),
   rows(f) {
     if (f.kind !== 'network' || !f.problem.policy.skipHomeCell) return;
+    // Fixed visits at a member's home cell are kept (SPEC §4.8): they need no other place.
+    const homeOf = new Map(f.problem.members.map((m) => [m.id as string, m.homeCell]));
+    const atHome = new Table2<string, string, { n: number }>(); // cell, date
+    for (const v of f.problem.fixed) if (homeOf.get(v.member) === v.cell) atHome.upsert(v.cell, v.date, () => ({ n: 0 })).n++;
     for (const g of f.groups) {
       const homes = new Map<string, number[]>();
       for (const fl of g.flows) {
@@ -24,7 +29,7 @@ export const homeCell: SolverRule = {
           rowName('homeCell', g.region, g.date, g.month, h),
           [...flows.map((v) => [v, 1] as const), ...others.map((y) => [y.v, -1] as const)],
           -Infinity,
-          0,
+          atHome.get(h, g.date)?.n ?? 0,
         );
       }
     }

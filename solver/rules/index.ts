@@ -32,6 +32,7 @@ export const SOLVER_RULES: readonly SolverRule[] = [
 /** Rules only the checker has, and why the solver needs no rows for them. */
 export const CHECKER_ONLY: Readonly<Partial<Record<RuleId, string>>> = {
   meetingDate: 'the solver’s variables are the calendar’s meetings: a visit off a meeting cannot be expressed',
+  distinctVisits: 'the solver has one variable per member and meeting: a visit cannot be listed twice',
 };
 
 /** The domain rules that forbid the member at the meeting (none: the full formulation has a variable for it). */

@@ -13,8 +13,9 @@ import { availability } from './rules/availability.js';
 import { visitsPerDay } from './rules/visitsPerDay.js';
 import { fixed } from './rules/fixed.js';
 import { meetingDate } from './rules/meetingDate.js';
+import { distinctVisits } from './rules/distinctVisits.js';
 
-/** The hard rules, in the order of SPEC §4, then the meeting calendar. */
+/** The hard rules, in the order of SPEC §4, then the meeting calendar and the plan's rows. */
 export const RULES: readonly Rule[] = [
   quota,
   coverage,
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   visitsPerDay,
   fixed,
   meetingDate,
+  distinctVisits,
 ];
 
 export function checkPlan(problem: Problem, visits: readonly Visit[], only?: readonly RuleId[]): Violation[] {

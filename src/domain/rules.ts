@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'visitsPerDay',
   'fixed',
   'meetingDate',
+  'distinctVisits',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -94,6 +95,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     kind: 'hard',
     spec: '§1',
     label: { vi: 'Đúng ngày giờ sinh hoạt của chi bộ', en: 'On the cell’s meeting date and time' },
+  },
+  {
+    id: 'distinctVisits',
+    kind: 'hard',
+    spec: '§3',
+    label: { vi: 'Mỗi buổi dự chỉ ghi một lần', en: 'Each visit listed once' },
   },
   {
     id: 'priority',

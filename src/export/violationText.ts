@@ -79,6 +79,11 @@ function requirement(v: Violation, lang: Lang): { required: string; found: strin
               ? 'một buổi đánh dấu cố định mà đặc tả không có'
               : 'a visit marked fixed that the spec does not fix',
           };
+    case 'distinctVisits':
+      return {
+        required: vi ? 'mỗi buổi dự ghi một dòng' : 'each visit on one row',
+        found: vi ? `${v.count} dòng cho cùng một buổi` : `${v.count} rows for the same visit`,
+      };
     case 'meetingDate':
       if (v.found && v.expected?.start)
         return {

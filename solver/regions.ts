@@ -1,0 +1,131 @@
+// From the network solution to a plan, region by region, with exact repair where the matching cannot keep the
+// network's cost. A region whose day-by-day matching places every visit without repeating a cell is settled at its
+// share of the network optimum. Any other region (a visit left unplaced, or a member repeating a cell; team limits,
+// several meeting days, rule-breaking fixed visits all end up here) is solved again as a piece (./formulations/
+// piece.ts): its cells, its own members free, and the visits other members make there kept per day as the network
+// planned them, so that everything outside the region stays valid. A piece too large for the in-process solver pins
+// its own members too (only the meetings are chosen); one still too large keeps its matching. The better of the
+// matching and the piece, by the piece's own cost, is kept.
+import type { CellId, Member, MemberId, Problem, Visit } from '../src/domain/types.js';
+import { groupBy, meetingIndex } from '../src/domain/group.js';
+import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
+import { matchRegions, type Assigned } from './formulations/networkDecode.js';
+import { buildPiece, planPiece, type Piece, type PieceInput, type Pin } from './formulations/piece.js';
+import { planCost } from './objective.js';
+
+/** Candidates (binary variables) above which a model is not given to the in-process solver (measured: README). */
+export const PIECE_LIMIT = 20_000;
+
+/** Solves a piece's model: the chosen candidates' values, or undefined when nothing was found in time. */
+export type PieceSolver = (f: FullFormulation, title: string) => Promise<ReadonlyMap<number, number> | undefined>;
+
+export interface RegionsResult {
+  readonly assigned: Assigned[];
+  /** Every region matched at the network's cost: the plan is optimal. */
+  readonly exact: boolean;
+  readonly repaired: number;
+  readonly toRepair: number;
+}
+
+export const toVisit = ({ member, meeting, fixed }: Assigned): Visit => ({
+  member: member.id,
+  cell: meeting.cell,
+  date: meeting.date,
+  start: meeting.start,
+  end: meeting.end,
+  status: fixed ? 'fixed' : 'planned',
+});
+
+/** The piece's cost of some of its visits: its sub-problem's plan cost, plus a shortfall for each pinned visit lost. */
+export function pieceCost(piece: Piece, inside: readonly Assigned[]): number {
+  const all = [...inside, ...piece.constants.map((c) => ({ member: c.member, meeting: c.meeting, fixed: true }))];
+  let cost = planCost(piece.problem, all.map(toVisit));
+  const count = groupBy(inside, (a) => a.member.id as MemberId);
+  for (const p of piece.input.pins) {
+    const n = (count.get(p.member.id) ?? []).filter((a) => a.meeting.date === p.date && a.meeting.month === p.month);
+    cost += SHORTFALL_COST * Math.max(0, p.n - n.length);
+  }
+  return cost;
+}
+
+/** Runs `tasks` two at a time (the machines have two cores, the backend two workers). */
+async function inPairs<T>(tasks: ReadonlyArray<() => Promise<T>>): Promise<T[]> {
+  const out = new Array<T>(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  return out;
+}
+
+export async function planByRegions(
+  net: NetworkFormulation,
+  value: (v: number) => number,
+  solvePiece: PieceSolver,
+  opts: {
+    /** Whether a second round (the regions' own members freed) is worth its time, given the plan so far. */
+    readonly goOn: (assigned: readonly Assigned[]) => boolean;
+    readonly onRepair?: (done: number, of: number) => void;
+  },
+): Promise<RegionsResult> {
+  const problem = net.problem;
+  const matches = matchRegions(net, value);
+  const toRepair = matches.filter((m) => !m.complete || m.repeats);
+  const settled = matches.filter((m) => m.complete && !m.repeats).flatMap((m) => m.assigned);
+  if (toRepair.length === 0) return { assigned: settled, exact: true, repaired: 0, toRepair: 0 };
+
+  // A member is local to a region when every cell they may visit lies in it.
+  const localTo = new Map<MemberId, number>();
+  for (const m of problem.members) {
+    const rs = new Set([...m.eligibleCells].map((c) => net.regionOf.get(c)));
+    if (rs.size === 1) localTo.set(m.id, [...rs][0]!);
+  }
+  const flowsOf = groupBy(net.groups, (g) => g.region);
+  const memberById = new Map(problem.members.map((m) => [m.id as string, m]));
+  const meetingAt = meetingIndex(problem.meetings);
+  const best = new Map(toRepair.map((m) => [m.region, m.assigned]));
+  let done = 0;
+  const total = () => [...settled, ...[...best.values()].flat()];
+
+  /** Solves one region's piece, and keeps it when it costs less than what the region has. */
+  const repair = (region: number, freeLocals: boolean) => async (): Promise<void> => {
+    const cells = new Set<CellId>(net.regions[region]!.map((c) => c.id));
+    const locals = freeLocals
+      ? new Set(problem.members.filter((m) => localTo.get(m.id) === region).map((m) => m.id))
+      : new Set<MemberId>();
+    const pins: Pin[] = (flowsOf.get(region) ?? []).flatMap((g) =>
+      g.flows
+        .filter((fl) => !locals.has(fl.member.id))
+        .map((fl) => ({ member: fl.member, date: g.date, month: g.month, n: Math.round(value(fl.v)) }))
+        .filter((p) => p.n > 0),
+    );
+    const elsewhere = problem.fixed
+      .filter((f) => locals.has(f.member) && !cells.has(f.cell))
+      .map((f) => ({ member: memberById.get(f.member)! as Member, meeting: meetingAt.get(f.cell, f.date)!, fixed: true }));
+    const input: PieceInput = { cells, free: locals, pins, elsewhere };
+    const piece = planPiece(problem, input);
+    if (piece.pairs.length > PIECE_LIMIT) return;
+    const f = buildPiece(piece);
+    const values = await solvePiece(f, `lichdu region repair: ${net.regions[region]![0]!.unit}`);
+    if (!values) return;
+    const chosen = f.candidates
+      .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
+      .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
+    if (pieceCost(piece, chosen) < pieceCost(piece, best.get(region)!)) best.set(region, chosen);
+  };
+  // Round 1: every member pinned to the network's days: only the meetings are chosen (small, fast models).
+  await inPairs(
+    toRepair.map((m) => async () => {
+      await repair(m.region, false)();
+      opts.onRepair?.(++done, toRepair.length);
+    }),
+  );
+  // Round 2, while worth it: the regions that have members of their own, with those members free.
+  const withLocals = toRepair.filter((m) => problem.members.some((x) => localTo.get(x.id) === m.region));
+  if (withLocals.length > 0 && opts.goOn(total())) await inPairs(withLocals.map((m) => repair(m.region, true)));
+  return { assigned: total(), exact: false, repaired: done, toRepair: toRepair.length };
+}
