@@ -84,7 +84,7 @@ export const LARGE_GAP = 0.001;
  * The relative gap at which a piece's MIP may stop: a piece is one region among many, and proving its last
  * hundredth of a percent costs more time than it is worth (the plan's gap to the global bound is still reported).
  */
-export const PIECE_GAP = 1e-4;
+export const PIECE_GAP = 0;
 /** Seconds a piece's MIP may take: its best plan then is kept when better than the matching's (most take < 0.5 s). */
 export const PIECE_SECONDS = 2;
 /** Candidates above which the monolithic full MIP is never built (WebAssembly's heap; measured: README). */

@@ -92,7 +92,7 @@ export async function planByRegions(
   const total = () => [...settled, ...[...best.values()].flat()];
 
   /** Solves one region's piece, and keeps it when it costs less than what the region has. */
-  const repair = (region: number, freeLocals: boolean) => async (): Promise<void> => {
+  const repair = (region: number, freeLocals: boolean, noRepeat = false) => async (): Promise<boolean> => {
     const cells = new Set<CellId>(net.regions[region]!.map((c) => c.id));
     const locals = freeLocals
       ? new Set(problem.members.filter((m) => localTo.get(m.id) === region).map((m) => m.id))
@@ -108,24 +108,28 @@ export async function planByRegions(
       .map((f) => ({ member: memberById.get(f.member)! as Member, meeting: meetingAt.get(f.cell, f.date)!, fixed: true }));
     const input: PieceInput = { cells, free: locals, pins, elsewhere };
     const piece = planPiece(problem, input);
-    if (piece.pairs.length > PIECE_LIMIT) return;
-    const f = buildPiece(piece);
+    if (piece.pairs.length > PIECE_LIMIT) return false;
+    const seats = new Map((flowsOf.get(region) ?? []).flatMap((g) => g.meetings.map((t) => [t.meeting, value(t.v)])));
+    const f = buildPiece(piece, noRepeat ? { noRepeat, seats } : {});
     const values = await solvePiece(f, `lichdu region repair: ${net.regions[region]![0]!.unit}`);
-    if (!values) return;
+    if (!values) return false;
     const chosen = f.candidates
       .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
       .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
     if (pieceCost(piece, chosen) < pieceCost(piece, best.get(region)!)) best.set(region, chosen);
+    return true;
   };
-  // Round 1: every member pinned to the network's days: only the meetings are chosen (small, fast models).
+  // Round 1: every member pinned to the network's days: only the meetings are chosen (small, fast models), first
+  // without repeats (then the region costs what the network said), else with them at the rotation cost.
   await inPairs(
     toRepair.map((m) => async () => {
-      await repair(m.region, false)();
+      if (!(await repair(m.region, false, true)())) await repair(m.region, false)();
       opts.onRepair?.(++done, toRepair.length);
     }),
   );
   // Round 2, while worth it: the regions that have members of their own, with those members free.
   const withLocals = toRepair.filter((m) => problem.members.some((x) => localTo.get(x.id) === m.region));
-  if (withLocals.length > 0 && opts.goOn(total())) await inPairs(withLocals.map((m) => repair(m.region, true)));
+  if (withLocals.length > 0 && opts.goOn(total()))
+    await inPairs(withLocals.map((m) => async () => void (await repair(m.region, true)())));
   return { assigned: total(), exact: false, repaired: done, toRepair: toRepair.length };
 }

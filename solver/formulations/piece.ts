@@ -3,7 +3,7 @@
 // toward their quotas, visits per day, spread and rotation), and `pinned` members keep the number of visits they
 // make there on each day (from the network solution or the current plan), the model only choosing the meetings.
 // Every rule's rows come from the rule modules (buildFull); the pins are this file's own rows.
-import type { Cell, CellId, IsoDate, Member, MemberId, Problem } from '../../src/domain/types.js';
+import type { Cell, CellId, IsoDate, Meeting, Member, MemberId, Problem } from '../../src/domain/types.js';
 import { groupBy, Table2 } from '../../src/domain/group.js';
 import { rowName, SHORTFALL_COST, type FullFormulation } from '../formulation.js';
 import { forbiddenBy } from '../rules/index.js';
@@ -69,9 +69,34 @@ export function planPiece(problem: Problem, input: PieceInput): Piece {
   return { input, problem: sub, pairs, constants };
 }
 
-/** The piece's model: the full formulation of its sub-problem, and a row per pin (a missing visit costs a shortfall). */
-export function buildPiece(piece: Piece): FullFormulation {
+/**
+ * The piece's model: the full formulation of its sub-problem, and a row per pin (a missing visit costs a shortfall).
+ * With `noRepeat` (and `seats`), no member visits a cell of the piece twice (a hard row, whose LP is much tighter than rotation's
+ * penalty): the model to try first, since a plan without repeats costs what the network said.
+ */
+export function buildPiece(
+  piece: Piece,
+  opts: { readonly noRepeat?: boolean; readonly seats?: ReadonlyMap<Meeting, number> } = {},
+): FullFormulation {
   const f = buildFull(piece.problem, { pairs: piece.pairs, constants: piece.constants });
+  // With `seats`, each meeting gets exactly that many visitors (the network's): every plan then costs the same, and
+  // the first one found is optimal.
+  for (const [meeting, n] of opts.seats ?? []) {
+    const xs = (f.meetingTerms.get(meeting) ?? []).map((c) => [c.v, 1] as const);
+    if (xs.length > 0) f.model.addRow(rowName('seats', meeting.cell, meeting.month), xs, n, n);
+  }
+  if (opts.noRepeat) {
+    const once = new Table2<MemberId, string, number[]>();
+    for (const c of f.candidates) if (c.fixed === 0) once.upsert(c.member.id, c.cell.id, () => []).push(c.v);
+    for (const [member, cell, xs] of once.entries())
+      if (xs.length > 1)
+        f.model.addRow(
+          rowName('once', member, cell),
+          xs.map((x) => [x, 1] as const),
+          -Infinity,
+          1,
+        );
+  }
   const byDay = new Table2<MemberId, IsoDate, Map<number, number[]>>();
   for (const c of f.candidates) {
     if (c.constant) continue;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { planCost, solve } from '../../solver/index.js';
 import { backend } from '../../solver/backends/index.js';
 import { toLp } from '../../solver/lp.js';
-import { buildNetwork, networkUnsuitable } from '../../solver/formulations/network.js';
+import { buildNetwork } from '../../solver/formulations/network.js';
 import { rawSpec } from '../property/arbitraries.js';
 import { problemOf } from '../builders.js';
 // @ts-expect-error: a plain .mjs module without types
@@ -25,7 +25,8 @@ describe('network model', () => {
     async (size) => {
       const p = load((makeSpec as (s: string, seed: number) => unknown)(size, 1));
       const fast = await solve(p, { timeLimitSec: 120 });
-      expect([fast.status, fast.method, fast.gap]).toEqual(['optimal', 'network', 0]);
+      expect([fast.status, fast.gap]).toEqual(['optimal', 0]);
+      expect(['network', 'regions']).toContain(fast.method);
       expect(checkPlan(p, fast.visits)).toEqual([]);
       const full = await solve(p, { timeLimitSec: 120, method: 'mip' });
       expect(full.status).toBe('optimal');
@@ -44,12 +45,14 @@ describe('the two formulations', () => {
       await fc.assert(
         fc.asyncProperty(rawSpec, async (raw) => {
           const p = problemOf(raw);
-          if (networkUnsuitable(p)) return;
           const net = buildNetwork(p);
           const lp = await backend('highs')(net.model, toLp(net.model, 'purity'), { timeLimitSec: 30, seed: 0 });
           expect(lp.status).toBe('optimal');
-          for (const [name, x] of lp.values!) expect(Math.abs(x - Math.round(x)), name).toBeLessThan(1e-6);
-          stats.integral++;
+          // A pure network where nothing is fixed: the rotation rows per region may cross the month rows otherwise.
+          if (p.fixed.length === 0) {
+            for (const [name, x] of lp.values!) expect(Math.abs(x - Math.round(x)), name).toBeLessThan(1e-6);
+            stats.integral++;
+          }
           const a = await solve(p, { timeLimitSec: 30 });
           const b = await solve(p, { timeLimitSec: 30, method: 'mip' });
           expect(a.objective).toBeCloseTo(planCost(p, a.visits), 6);
