@@ -223,7 +223,13 @@ function keepsHardRows(full: FullFormulation, chosen: ReadonlyMap<number, number
   return full.ruleRows.every((r) => {
     if (r.max === undefined) return true;
     const count = r.terms.reduce((s, t) => s + (chosen.get(t.v) ?? 0), 0);
-    return count <= Math.max(r.max, r.terms.reduce((s, t) => s + t.fixed, 0));
+    return (
+      count <=
+      Math.max(
+        r.max,
+        r.terms.reduce((s, t) => s + t.fixed, 0),
+      )
+    );
   });
 }
 

@@ -59,7 +59,8 @@ export function addObjective(f: Formulation): void {
     const fixedAt = new Table2<MemberId, string, true>();
     for (const v of f.problem.fixed) fixedAt.upsert(v.member, v.cell, () => true);
     const byMemberRegion = new Table2<MemberId, number, FlowTerm[]>();
-    for (const g of f.groups) for (const fl of g.flows) byMemberRegion.upsert(fl.member.id, g.region, () => []).push(fl);
+    for (const g of f.groups)
+      for (const fl of g.flows) byMemberRegion.upsert(fl.member.id, g.region, () => []).push(fl);
     for (const [member, region, flows] of byMemberRegion.entries()) {
       const m = flows[0]!.member;
       const may = (c: Cell) =>

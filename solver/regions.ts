@@ -92,33 +92,39 @@ export async function planByRegions(
   const total = () => [...settled, ...[...best.values()].flat()];
 
   /** Solves one region's piece, and keeps it when it costs less than what the region has. */
-  const repair = (region: number, freeLocals: boolean, noRepeat = false) => async (): Promise<boolean> => {
-    const cells = new Set<CellId>(net.regions[region]!.map((c) => c.id));
-    const locals = freeLocals
-      ? new Set(problem.members.filter((m) => localTo.get(m.id) === region).map((m) => m.id))
-      : new Set<MemberId>();
-    const pins: Pin[] = (flowsOf.get(region) ?? []).flatMap((g) =>
-      g.flows
-        .filter((fl) => !locals.has(fl.member.id))
-        .map((fl) => ({ member: fl.member, date: g.date, month: g.month, n: Math.round(value(fl.v)) }))
-        .filter((p) => p.n > 0),
-    );
-    const elsewhere = problem.fixed
-      .filter((f) => locals.has(f.member) && !cells.has(f.cell))
-      .map((f) => ({ member: memberById.get(f.member)! as Member, meeting: meetingAt.get(f.cell, f.date)!, fixed: true }));
-    const input: PieceInput = { cells, free: locals, pins, elsewhere };
-    const piece = planPiece(problem, input);
-    if (piece.pairs.length > PIECE_LIMIT) return false;
-    const seats = new Map((flowsOf.get(region) ?? []).flatMap((g) => g.meetings.map((t) => [t.meeting, value(t.v)])));
-    const f = buildPiece(piece, noRepeat ? { noRepeat, seats } : {});
-    const values = await solvePiece(f, `lichdu region repair: ${net.regions[region]![0]!.unit}`);
-    if (!values) return false;
-    const chosen = f.candidates
-      .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
-      .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
-    if (pieceCost(piece, chosen) < pieceCost(piece, best.get(region)!)) best.set(region, chosen);
-    return true;
-  };
+  const repair =
+    (region: number, freeLocals: boolean, noRepeat = false) =>
+    async (): Promise<boolean> => {
+      const cells = new Set<CellId>(net.regions[region]!.map((c) => c.id));
+      const locals = freeLocals
+        ? new Set(problem.members.filter((m) => localTo.get(m.id) === region).map((m) => m.id))
+        : new Set<MemberId>();
+      const pins: Pin[] = (flowsOf.get(region) ?? []).flatMap((g) =>
+        g.flows
+          .filter((fl) => !locals.has(fl.member.id))
+          .map((fl) => ({ member: fl.member, date: g.date, month: g.month, n: Math.round(value(fl.v)) }))
+          .filter((p) => p.n > 0),
+      );
+      const elsewhere = problem.fixed
+        .filter((f) => locals.has(f.member) && !cells.has(f.cell))
+        .map((f) => ({
+          member: memberById.get(f.member)! as Member,
+          meeting: meetingAt.get(f.cell, f.date)!,
+          fixed: true,
+        }));
+      const input: PieceInput = { cells, free: locals, pins, elsewhere };
+      const piece = planPiece(problem, input);
+      if (piece.pairs.length > PIECE_LIMIT) return false;
+      const seats = new Map((flowsOf.get(region) ?? []).flatMap((g) => g.meetings.map((t) => [t.meeting, value(t.v)])));
+      const f = buildPiece(piece, noRepeat ? { noRepeat, seats } : {});
+      const values = await solvePiece(f, `lichdu region repair: ${net.regions[region]![0]!.unit}`);
+      if (!values) return false;
+      const chosen = f.candidates
+        .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
+        .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
+      if (pieceCost(piece, chosen) < pieceCost(piece, best.get(region)!)) best.set(region, chosen);
+      return true;
+    };
   // Round 1: every member pinned to the network's days: only the meetings are chosen (small, fast models), first
   // without repeats (then the region costs what the network said), else with them at the rotation cost.
   await inPairs(

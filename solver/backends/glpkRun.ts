@@ -35,7 +35,12 @@ export async function runGlpk(input: WorkerInput): Promise<WorkerOutput> {
     bounds: vars.map((v) => ({ name: v.name, ...bnd(v.lb, v.ub) })),
     generals: vars.filter((v) => v.integer).map((v) => v.name),
   };
-  const r = await glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, tmlim: input.timeLimitSec, mipgap: input.gap, presol: true });
+  const r = await glpk.solve(lp, {
+    msglev: glpk.GLP_MSG_OFF,
+    tmlim: input.timeLimitSec,
+    mipgap: input.gap,
+    presol: true,
+  });
   const s = r.result.status;
   const values = Object.entries(r.result.vars) as Array<[string, number]>;
   if (s === glpk.GLP_OPT) return { status: 'optimal', objective: r.result.z, values };

@@ -72,9 +72,7 @@ function matchDay(
   const sink = flow.node();
   const out: Assigned[] = [];
   const places = g.meetings.map((t) => ({ meeting: t.meeting, cell: t.cell, left: Math.round(value(t.v)) }));
-  const people = g.flows
-    .map((t) => ({ member: t.member, left: Math.round(value(t.v)) }))
-    .filter((x) => x.left > 0);
+  const people = g.flows.map((t) => ({ member: t.member, left: Math.round(value(t.v)) })).filter((x) => x.left > 0);
   const teamCount = new Table2<Meeting, string, { n: number }>();
   // Fixed visits first, exactly as given.
   const fixedHere = new Table2<MemberId, Meeting, true>();

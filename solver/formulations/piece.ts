@@ -71,7 +71,7 @@ export function planPiece(problem: Problem, input: PieceInput): Piece {
 
 /**
  * The piece's model: the full formulation of its sub-problem, and a row per pin (a missing visit costs a shortfall).
- * With `noRepeat` (and `seats`), no member visits a cell of the piece twice (a hard row, whose LP is much tighter than rotation's
+ * With `noRepeat`, no member visits a cell of the piece twice (a hard row, much tighter in the LP than rotation's
  * penalty): the model to try first, since a plan without repeats costs what the network said.
  */
 export function buildPiece(

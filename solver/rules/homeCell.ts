@@ -13,7 +13,8 @@ export const homeCell: SolverRule = {
     // Fixed visits at a member's home cell are kept (SPEC §4.8): they need no other place.
     const homeOf = new Map(f.problem.members.map((m) => [m.id as string, m.homeCell]));
     const atHome = new Table2<string, string, { n: number }>(); // cell, date
-    for (const v of f.problem.fixed) if (homeOf.get(v.member) === v.cell) atHome.upsert(v.cell, v.date, () => ({ n: 0 })).n++;
+    for (const v of f.problem.fixed)
+      if (homeOf.get(v.member) === v.cell) atHome.upsert(v.cell, v.date, () => ({ n: 0 })).n++;
     for (const g of f.groups) {
       const homes = new Map<string, number[]>();
       for (const fl of g.flows) {

@@ -56,6 +56,13 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
         return Number(v);
       });
 
+  function fraction(v: string): number {
+    const x = Number(v);
+    if (!/^\d*\.?\d+(e-?\d+)?$/i.test(v) || !(x >= 0 && x < 1))
+      throw new InvalidArgumentError('expected a fraction from 0 to 1, e.g. 0.001 for 0.1 %');
+    return x;
+  }
+
   program
     .command('plan')
     .description(
@@ -68,7 +75,16 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
       new Option('--seed <n>', 'solver seed (same spec and seed: same files)').default(0).argParser(wholeNumber),
     )
     .addOption(
-      new Option('--time-limit <seconds>', 'stop the solver after this long').default(300).argParser(wholeNumber),
+      new Option('--time-limit <seconds>', 'the whole run stops improving after this long and writes its best plan')
+        .default(300)
+        .argParser(wholeNumber),
+    )
+    .addOption(
+      new Option(
+        '--gap <fraction>',
+        'stop improving once the plan is within this fraction of the lower bound (default: prove the optimum when ' +
+          'the full model is small enough, else 0.001)',
+      ).argParser(fraction),
     )
     .addOption(
       new Option(

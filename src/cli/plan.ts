@@ -5,7 +5,7 @@ import type { Problem, Violation } from '../domain/types.js';
 import type { Lang } from '../export/labels.js';
 import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { loadSpecFile } from '../spec/load.js';
-import { solve } from '../../solver/index.js';
+import { solve, type Progress } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
 import type { BackendName } from '../../solver/backends/index.js';
 import { violationLine } from './check.js';
@@ -16,6 +16,7 @@ export interface PlanOptions {
   readonly lang: Lang;
   readonly seed: number;
   readonly timeLimit: number;
+  readonly gap?: number;
   readonly backend: BackendName;
   readonly exportModel?: string;
   readonly quiet?: boolean;
@@ -30,7 +31,9 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
   const q = quality(problem, r.visits);
   const short = new Set(violations.filter((v) => v.rule === 'quota').map((v) => v.member));
   const uncovered = new Set(violations.filter((v) => v.rule === 'coverage').map((v) => v.cell));
-  const method = r.method === 'network' ? 'network model' : 'full model';
+  const method = { network: 'network model', regions: 'network model and region repair', mip: 'full model' }[
+    r.method ?? 'mip'
+  ];
   return (
     [
       `Plan ${r.status}: ${r.visits.length} visits`,
@@ -46,25 +49,30 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
 }
 
 export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
+  const t0 = Date.now();
   const problem = unwrap(loadSpecFile(specPath));
   for (const line of precheck(problem)) io.err(`! ${line}\n`);
-  // A progress line for long solves, only on a terminal.
-  const t0 = Date.now();
+  // A progress line for long solves, only on a terminal: phase, regions repaired, cost, bound, gap.
   const tty = !opts.quiet && process.stderr.isTTY === true;
-  const progress = tty
-    ? setInterval(
-        () =>
-          io.err(
-            `\rsolving ${problem.members.length} members × ${problem.cells.length} cells… ` +
-              `${Math.round((Date.now() - t0) / 1000)} s `,
-          ),
-        1000,
-      )
-    : undefined;
+  let state: Progress = { phase: 'bound' };
+  const show = () => {
+    const { phase, repaired, toRepair, cost, bound } = state;
+    const parts = [`${Math.round((Date.now() - t0) / 1000)} s`, phase];
+    if (toRepair) parts.push(`${repaired ?? 0}/${toRepair} regions repaired`);
+    if (cost !== undefined && Number.isFinite(cost)) parts.push(`cost ${cost.toFixed(0)}`);
+    if (bound !== undefined) parts.push(`bound ${bound.toFixed(0)}`);
+    if (cost !== undefined && bound !== undefined && Number.isFinite(cost))
+      parts.push(`gap ${pct((cost - bound) / Math.max(1, cost))}`);
+    io.err(`\r\x1b[K${problem.members.length} members × ${problem.cells.length} cells: ${parts.join(', ')} `);
+  };
+  const progress = tty ? setInterval(show, 1000) : undefined;
   const r = await solve(problem, {
-    timeLimitSec: opts.timeLimit,
+    // One deadline for the whole run: reading the spec counts.
+    timeLimitSec: Math.max(0.1, opts.timeLimit - (Date.now() - t0) / 1000),
     seed: opts.seed,
     backend: opts.backend,
+    ...(opts.gap !== undefined ? { gap: opts.gap } : {}),
+    onProgress: (p: Progress) => (state = p),
     ...(opts.exportModel
       ? {
           onModel: (m: { lp: string; mps: () => string }) =>

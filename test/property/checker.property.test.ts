@@ -91,6 +91,9 @@ function naive(p: Problem, visits: readonly Visit[]): Record<RuleId, string[]> {
     if (v.status === 'fixed' && !p.fixed.some((f) => f.member === v.member && f.cell === v.cell && f.date === v.date))
       out.fixed.push(`${v.member}|${v.cell}|${v.date}|marked`);
   }
+  for (const key of distinct(visits.map((v) => `${v.member}|${v.cell}|${v.date}`))) {
+    if (visits.filter((v) => `${v.member}|${v.cell}|${v.date}` === key).length > 1) out.distinctVisits.push(key);
+  }
   for (const key of distinct(visits.map((v) => `${v.member}|${v.date}`))) {
     if (visits.filter((v) => `${v.member}|${v.date}` === key).length > p.policy.maxVisitsPerDay)
       out.visitsPerDay.push(key);
