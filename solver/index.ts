@@ -30,6 +30,8 @@ export interface SolveOptions {
   readonly backend?: BackendName;
   /** `mip` skips the network formulation and solves the full one (for cross-checks). Default `auto`. */
   readonly method?: 'auto' | 'mip';
+  /** Candidates above which the monolithic full MIP is not tried (default FULL_LIMIT; 0: always decompose). */
+  readonly fullLimit?: number;
   /** Stop improving once the relative gap to the bound is at most this. Default 0: prove the optimum if time allows. */
   readonly gap?: number;
   /** Called as the solve moves on: phase, and the plan's cost and bound where known. */
@@ -320,7 +322,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     options.onModel({ lp: toLp(full.model, 'lichdu model'), mps: () => toMps(full.model, 'lichdu model') });
   }
   if (options.method === 'mip') return finish(run, await viaFull(run));
-  const small = fullSize(problem) <= FULL_LIMIT;
+  const small = fullSize(problem) <= (options.fullLimit ?? FULL_LIMIT);
   const progress = options.onProgress;
   progress?.({ phase: 'bound' });
   const step = await networkStep(run);

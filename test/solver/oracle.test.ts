@@ -139,3 +139,18 @@ describe('solver against an exhaustive oracle', () => {
     console.log(`oracle: ${cases} instances, solved by ${JSON.stringify(methods)}`);
   }, 300_000);
 });
+
+describe('the decomposition against the oracle', () => {
+  it('when instances are tiny then the bound never exceeds the true optimum and the plan never beats it', async () => {
+    await fc.assert(
+      fc.asyncProperty(tiny, async (p) => {
+        const r = await solve(p, { timeLimitSec: 30, fullLimit: 0 });
+        const best = oracle(p);
+        expect(r.bound!).toBeLessThanOrEqual(best + 1e-6);
+        expect(r.objective!).toBeGreaterThanOrEqual(best - 1e-6);
+        expect(r.gap!).toBeGreaterThanOrEqual(0);
+      }),
+      { seed: SEED, numRuns: 16 },
+    );
+  }, 300_000);
+});

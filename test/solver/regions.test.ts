@@ -1,0 +1,123 @@
+// The decomposition (solver/regions.ts) on its own: `fullLimit: 0` keeps the monolithic full MIP out, so what is
+// tested is the network bound, the day-by-day matching and the region repair.
+import fc from 'fast-check';
+import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../../src/check/index.js';
+import { runCli } from '../../src/cli/main.js';
+import type { Visit } from '../../src/domain/types.js';
+import { solve } from '../../solver/index.js';
+import { rawSpec } from '../property/arbitraries.js';
+import { cell, member, problemOf, spec } from '../builders.js';
+// @ts-expect-error: a plain .mjs module without types
+import { makeVariant } from '../../bench/instances.mjs';
+
+const SEED = Number(process.env.FC_SEED ?? 20270108);
+const policy = (over: Record<string, unknown> = {}) => ({
+  id: 'test',
+  roles: { commune: { quota: [{ min: 1, per: 'year' }] } },
+  coverage: { min: 0, per: 'year' },
+  ...over,
+});
+const rows = (vs: readonly Visit[]) => vs.map((v) => `${v.member}|${v.cell}|${v.date}`);
+const key = (v: { rule: string; member?: string; cell?: string; date?: string; period?: string; bound: string }) =>
+  [v.rule, v.member ?? '', v.cell ?? '', v.date ?? '', v.period ?? '', v.bound].join('|');
+
+describe('region repair', () => {
+  it('when the day-by-day matching would need a repeat then the repaired region keeps every rule at the bound', async () => {
+    // One member, two cells, three visits a year: one cell twice, never at consecutive meetings.
+    const p = problemOf(
+      spec({
+        policy: policy({ roles: { commune: { quota: [{ min: 3, per: 'year' }] } }, no_consecutive: true }),
+        members: [member({ id: 'm1' })],
+      }),
+    );
+    const r = await solve(p, { timeLimitSec: 30, fullLimit: 0 });
+    expect(r.method).toBe('regions');
+    expect(r.visits).toHaveLength(3);
+    expect(new Set(r.visits.map((v) => v.cell)).size).toBe(2);
+    expect(checkPlan(p, r.visits)).toEqual([]);
+    // The network charges the unavoidable repeat too: the plan is proven optimal.
+    expect([r.status, r.gap]).toEqual(['optimal', 0]);
+  });
+
+  it.each([false, true])(
+    'when a member must make two visits on one day at meetings of two visitors (fixed: %s) then no visit is listed twice',
+    async (withFixed) => {
+      const p = problemOf(
+        spec({
+          policy: policy({
+            roles: { commune: { quota: [{ min: 2, per: 'year' }] } },
+            max_visitors_per_meeting: 2,
+            max_per_team_per_meeting: 2,
+            max_visits_per_day: 2,
+          }),
+          cells: [cell({ id: 'c1' }), cell({ id: 'c2' })],
+          members: [
+            member({ id: 'm1', unavailable: ['2027-02-01..2027-12-31'] }),
+            member({ id: 'm2', unavailable: ['2027-02-01..2027-12-31'] }),
+          ],
+          ...(withFixed ? { fixed: [{ member: 'm1', cell: 'c1', date: '2027-01-05' }] } : {}),
+        }),
+      );
+      for (const fullLimit of [0, undefined]) {
+        const r = await solve(p, { timeLimitSec: 30, ...(fullLimit === 0 ? { fullLimit } : {}) });
+        expect(new Set(rows(r.visits)).size, JSON.stringify(r.visits)).toBe(r.visits.length);
+        expect(r.visits).toHaveLength(4);
+        expect(checkPlan(p, r.visits)).toEqual([]);
+        expect(r.status).toBe('optimal');
+      }
+    },
+  );
+
+  it(
+    'when random specs leave the easy structure then the checker finds exactly the reported violations and the ' +
+      'gap is never negative',
+    async () => {
+      const seen: Record<string, number> = {};
+      await fc.assert(
+        fc.asyncProperty(rawSpec, fc.nat(5), fc.nat(1000), async (raw, nFixed, pick) => {
+          const base = problemOf(raw);
+          // Fixed visits anywhere, rule-breaking ones included (home cell, outside the area, unavailable days).
+          const fixed = Array.from({ length: Math.min(nFixed, 3) }, (_, i) => {
+            const m = base.members[(pick + i) % base.members.length]!;
+            const mt = base.meetings[(pick * 7 + i * 13) % base.meetings.length]!;
+            return { member: m.id, cell: mt.cell, date: mt.date };
+          }).filter((f, i, all) => all.findIndex((g) => g.member === f.member && g.date === f.date) === i);
+          const p = problemOf({ ...raw, ...(fixed.length > 0 ? { fixed } : {}) });
+          const r = await solve(p, { timeLimitSec: 30, fullLimit: 0 });
+          seen[r.status] = (seen[r.status] ?? 0) + 1;
+          expect(r.status).not.toBe('no-plan');
+          expect(new Set(rows(r.visits)).size).toBe(r.visits.length);
+          expect(checkPlan(p, r.visits).map(key).sort()).toEqual(r.unmet.map(key).sort());
+          expect(r.gap!).toBeGreaterThanOrEqual(0);
+          expect(r.bound!).toBeLessThanOrEqual(r.objective! + 1e-6);
+        }),
+        { seed: SEED, numRuns: 40 },
+      );
+      console.log(`regions property: ${JSON.stringify(seen)}`);
+    },
+    300_000,
+  );
+});
+
+describe('time limit', () => {
+  it('when the time limit is short then lichdu plan keeps it and still writes a plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lichdu-limit-'));
+    const specPath = join(dir, 'spec.json');
+    writeFileSync(specPath, JSON.stringify((makeVariant as (k: string) => unknown)('M+monthly')));
+    let err = '';
+    const t0 = Date.now();
+    const code = await runCli(['plan', specPath, '-o', join(dir, 'out'), '--time-limit', '2'], {
+      out: () => undefined,
+      err: (s) => void (err += s),
+    });
+    const wall = (Date.now() - t0) / 1000;
+    // The spec cannot be met (commune members must visit every month, more than the meetings allow): exit 1.
+    expect(code, err.slice(0, 500)).toBe(1);
+    expect(existsSync(join(dir, 'out', 'plan.json'))).toBe(true);
+    expect(wall).toBeLessThan(15);
+  }, 60_000);
+});
