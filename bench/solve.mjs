@@ -1,7 +1,7 @@
-// Solver benchmark (issue 3): for each instance, `lichdu plan --export-model` and CBC on the exported model, side by
-// side: variables, rows, solve time (lichdu: model building and solving, from plan.json; CBC: its whole run), wall
-// time of the whole command (lichdu: also reading the spec and writing plan.json, plan.csv and every calendar), peak
-// memory, objective, bound, gap. Run after `npm run build`:
+// Solver benchmark: for each instance, `lichdu plan` (exit code, status, bound, objective, gap, solve time from
+// plan.json, wall time of the whole command — reading the spec to writing the last calendar —, peak memory, and the
+// verdict of `lichdu check` on what it wrote), then native CBC on the same full model (exported outside lichdu's
+// timed run by bench/export-model.mjs; CBC=0 skips it), with the ratio of the two walls. Run after `npm run build`:
 //   npm run bench            (S, M, L)        node bench/solve.mjs L+days L+teams L+fixed L+monthly XL
 // (variants: bench/instances.mjs makeVariant)
 // TIME_LIMIT (seconds, default 120) bounds each solver run.
@@ -31,39 +31,50 @@ for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `lichdu-bench-${size.replace('+', '-')}-`));
   const spec = join(dir, 'spec.json');
   writeFileSync(spec, JSON.stringify(makeVariant(size)));
-  const lp = join(dir, 'model.lp');
+  const out = join(dir, 'out');
   const run = timed(process.execPath, [
     'dist/bin/lichdu.js',
     'plan',
     spec,
     '-o',
-    join(dir, 'out'),
-    '--export-model',
-    lp,
+    out,
     '--time-limit',
     String(LIMIT),
     '--record-time',
   ]);
-  const summary = (run.stderr ?? '').split('\n').find((l) => l.startsWith('Plan ')) ?? run.stderr?.slice(0, 300);
-  const vars = /(\d+) variables, (\d+) rows/.exec(summary ?? '') ?? [];
   let plan = {};
-  if (existsSync(join(dir, 'out', 'plan.json')))
-    plan = JSON.parse(readFileSync(join(dir, 'out', 'plan.json'), 'utf8')).solver ?? {};
-  const instance = `${size}: ${z.communes}×${z.cells} cells, ${z.communes * z.commune}+${z.province} members`;
+  if (existsSync(join(out, 'plan.json'))) plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')).solver ?? {};
+  // The independent checker's verdict on what was written.
+  const check = existsSync(join(out, 'plan.json'))
+    ? spawnSync(process.execPath, ['dist/bin/lichdu.js', 'check', spec, join(out, 'plan.json'), '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      })
+    : undefined;
+  const verdict = !check
+    ? '–'
+    : check.status === 0
+      ? 'accepted'
+      : `${JSON.parse(check.stdout).violations.length} violations`;
+  const instance = `${size}: ${z.communes * z.cells} cells, ${z.communes * z.commune + z.province} members`;
+  const gap = (g) => (g === undefined || g === null ? '–' : `${(100 * g).toFixed(3)} %`);
   rows.push([
     instance,
-    'lichdu (HiGHS)',
-    vars[1],
-    vars[2],
+    'lichdu',
+    String(run.status),
+    plan.status ?? '–',
+    fmt(plan.bound),
+    fmt(plan.objective),
+    gap(plan.gap),
     plan.time_ms ? fmt(plan.time_ms / 1000, 2) : '–',
     fmt(run.wall, 1),
     fmt(run.mb, 0),
-    fmt(plan.objective),
-    fmt(plan.bound),
-    plan.gap === undefined || plan.gap === null ? '–' : `${(100 * plan.gap).toFixed(3)} %`,
-    plan.status ?? `exit ${run.status}`,
+    verdict,
   ]);
-  if (existsSync('/usr/bin/cbc') && existsSync(lp)) {
+  if (existsSync('/usr/bin/cbc') && process.env.CBC !== '0') {
+    // CBC on the same full model, exported outside lichdu's timed run.
+    const lp = join(dir, 'model.lp');
+    spawnSync(process.execPath, ['bench/export-model.mjs', spec, lp], { stdio: 'inherit' });
     const cbc = timed('/usr/bin/cbc', [lp, 'sec', String(LIMIT), 'solve', 'quit']);
     const obj = (/Objective value:\s+([-\d.e+]+)/.exec(cbc.stdout ?? '') ??
       /Optimal - objective value ([-\d.e+]+)/.exec(cbc.stdout ?? ''))?.[1];
@@ -76,31 +87,31 @@ for (const size of sizes) {
     const lower = /Lower bound:\s+([-\d.e+]+)/.exec(cbc.stdout ?? '')?.[1];
     rows.push([
       instance,
-      'CBC on the exported model',
-      vars[1],
-      vars[2],
-      fmt(cbc.wall, 2),
+      `CBC, full model (wall ×${fmt(cbc.wall / run.wall, 1)} lichdu's)`,
+      String(cbc.status),
+      status.trim(),
+      fmt(lower ? Number(lower) : obj && /Optimal/.test(status) ? Number(obj) : undefined),
+      fmt(obj ? Number(obj) : undefined),
+      gapLine ? gap(Number(gapLine)) : /Optimal/.test(status) ? gap(0) : '–',
+      '–',
       fmt(cbc.wall, 1),
       fmt(cbc.mb, 0),
-      fmt(obj ? Number(obj) : undefined),
-      fmt(lower ? Number(lower) : undefined),
-      gapLine ? `${(100 * Number(gapLine)).toFixed(3)} %` : '–',
-      status.trim(),
+      '–',
     ]);
   }
 }
 const head = [
   'instance',
   'solver',
-  'variables',
-  'rows',
+  'exit',
+  'status',
+  'bound',
+  'objective',
+  'gap',
   'solve s',
   'wall s',
   'peak MB',
-  'objective',
-  'bound',
-  'gap',
-  'status',
+  'checker',
 ];
 console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
