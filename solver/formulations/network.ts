@@ -24,8 +24,11 @@ import { inArea } from '../rules/area.js';
 import { isAvailable } from '../rules/availability.js';
 import { addObjective } from '../objective.js';
 
-/** What the network formulation leaves out: its optimum is a lower bound of every plan. */
-export const NETWORK_RELAXES: readonly Relaxable[] = ['teamPerMeeting', 'noConsecutive', 'rotation'];
+/**
+ * What the network formulation leaves out: its optimum is a lower bound of every plan. (Team limits and rotation it
+ * keeps only as they can be seen per region and day, or per region: weaker rows, still valid.)
+ */
+export const NETWORK_RELAXES: readonly Relaxable[] = ['noConsecutive', 'rotation'];
 
 /**
  * Regions: cells covered by exactly the same members' areas and meeting on the same dates (cells of one commune
