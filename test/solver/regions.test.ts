@@ -26,7 +26,7 @@ const key = (v: { rule: string; member?: string; cell?: string; date?: string; p
   [v.rule, v.member ?? '', v.cell ?? '', v.date ?? '', v.period ?? '', v.bound].join('|');
 
 describe('region repair', () => {
-  it('when the day-by-day matching would need a repeat then the repaired region keeps every rule at the bound', async () => {
+  it('when the day-by-day matching would need a repeat then the repair keeps every rule at the bound', async () => {
     // One member, two cells, three visits a year: one cell twice, never at consecutive meetings.
     const p = problemOf(
       spec({
@@ -44,7 +44,7 @@ describe('region repair', () => {
   });
 
   it.each([false, true])(
-    'when a member must make two visits on one day at meetings of two visitors (fixed: %s) then no visit is listed twice',
+    'when a member makes two visits a day at meetings of two visitors (fixed: %s) then no visit is listed twice',
     async (withFixed) => {
       const p = problemOf(
         spec({
