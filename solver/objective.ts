@@ -4,9 +4,14 @@
 //    earlier months, always below VISIT_COST (no visit is ever added for the bonus alone);
 //  - rotation: a member's second and later visit to one cell costs ROTATION_COST each (full formulation only; the
 //    network formulation relaxes it, and its matching never repeats a cell);
-//  - spread: each visit a member makes beyond one in a meeting month costs SPREAD_COST;
+//  - spread: each visit a member makes beyond one in a meeting month costs SPREAD_COST; a member with a yearly
+//    quota q (src/domain/load.ts) pays UNDER_COST for each visit a quarter holds below ⌊q/4⌋ and OVER_COST for each
+//    visit above ⌈q/4⌉ (member-side rows nested in the member's periods: a network stays a network);
+//  - fairness: a member's k-th visit beyond q costs FAIR_COST × min(k, FAIR_STEPS), a convex cost (parallel arcs of
+//    increasing cost on the member's year), so that extra visits coverage needs are shared evenly;
 //  - quota and coverage shortfalls cost SHORTFALL_COST a visit (src: solver/formulation.ts boundedCount).
 import { groupBy, meetingIndex, Table2 } from '../src/domain/group.js';
+import { quarterTarget, yearlyQuota } from '../src/domain/load.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
 import type { Cell, MemberId, Problem, Visit } from '../src/domain/types.js';
 import { rowName, SHORTFALL_COST, type FlowTerm, type Formulation, type VisitTerm } from './formulation.js';
@@ -14,6 +19,24 @@ import { rowName, SHORTFALL_COST, type FlowTerm, type Formulation, type VisitTer
 export const VISIT_COST = 100;
 export const ROTATION_COST = 30;
 export const SPREAD_COST = 10;
+export const UNDER_COST = 12;
+export const OVER_COST = 6;
+export const FAIR_COST = 4;
+export const FAIR_STEPS = 6;
+
+/** The spread cost of a quarter holding n visits of a member with yearly quota q. */
+export function quarterCost(q: number, n: number): number {
+  if (q <= 0) return 0;
+  const t = quarterTarget(q);
+  return UNDER_COST * Math.max(0, t.min - n) + OVER_COST * Math.max(0, n - t.max);
+}
+
+/** The fairness cost of a member with yearly quota q making n visits in the year. */
+export function fairCost(q: number, n: number): number {
+  const e = Math.max(0, n - q);
+  const ramp = Math.min(e, FAIR_STEPS - 1);
+  return FAIR_COST * ((ramp * (ramp + 1)) / 2 + FAIR_STEPS * (e - ramp));
+}
 
 /** The bonus of a visit to a cell of priority weight `w` (sum of its tags' weights) in `month` (1–12). */
 export function priorityBonus(w: number, month: number): number {
@@ -40,11 +63,52 @@ export function addObjective(f: Formulation): void {
   // Priority: the cost of each visit, on the variables that count visits to a cell's meeting.
   for (const terms of f.cellTerms.values())
     for (const t of terms) f.model.vars[t.v]!.obj = visitCost(f.problem, t.cell, t.month);
-  // Spread (a row per member and month: months nest in the member's periods, so a network stays a network).
+  // Spread (a row per member and month, and per member and quarter: they nest in the member's periods, so a network
+  // stays a network). A quarter with no possible visit still pays its shortfall, as a constant.
   if (!f.relaxes.includes('spread')) {
     for (const [member, terms] of f.memberTerms)
       for (const [month, list] of groupBy(terms, (t) => t.month))
         beyond(f, rowName('spread', member, month), list, SPREAD_COST);
+    for (const m of f.problem.members) {
+      const q = yearlyQuota(m);
+      if (q <= 0) continue;
+      const t = quarterTarget(q);
+      const byQuarter = groupBy(f.memberTerms.get(m.id) ?? [], (x) => periodIndex('quarter', x.month));
+      for (let i = 0; i < 4; i++) {
+        const list = byQuarter.get(i) ?? [];
+        const name = rowName('spread', m.id, `Q${i + 1}`);
+        const capacity = list.reduce((s, x) => s + f.model.vars[x.v]!.ub, 0);
+        const sum = list.map((x) => [x.v, 1] as const);
+        if (t.min === 0 && capacity <= t.max) continue;
+        const under =
+          t.min > 0
+            ? [[f.model.addVar(`${name}#under`, { lb: 0, ub: t.min, integer: false, obj: UNDER_COST }), 1] as const]
+            : [];
+        if (capacity <= t.max) {
+          f.model.addRow(`${name}#min`, [...sum, ...under], t.min, Infinity);
+          continue;
+        }
+        const over = f.model.addVar(`${name}#over`, { lb: 0, ub: capacity - t.max, integer: false, obj: OVER_COST });
+        f.model.addRow(name, [...sum, ...under, [over, -1] as const], t.min > 0 ? t.min : -Infinity, t.max);
+      }
+    }
+  }
+  // Fairness: the member's visits in the year = q at no cost + parallel arcs of increasing cost (one row each).
+  if (!f.relaxes.includes('fairness')) {
+    for (const m of f.problem.members) {
+      const terms = f.memberTerms.get(m.id) ?? [];
+      const q = yearlyQuota(m);
+      const capacity = terms.reduce((s, x) => s + f.model.vars[x.v]!.ub, 0);
+      if (capacity <= q) continue;
+      const name = rowName('fairness', m.id);
+      const arcs: (readonly [number, number])[] = [];
+      arcs.push([f.model.addVar(`${name}#0`, { lb: 0, ub: q, integer: false }), -1]);
+      for (let k = 1; k <= FAIR_STEPS && q + k - 1 < capacity; k++) {
+        const ub = k < FAIR_STEPS ? 1 : capacity - q - k + 1;
+        arcs.push([f.model.addVar(`${name}#${k}`, { lb: 0, ub, integer: false, obj: FAIR_COST * k }), -1]);
+      }
+      f.model.addRow(name, [...terms.map((x) => [x.v, 1] as const), ...arcs], 0, 0);
+    }
   }
   // Rotation.
   if (f.kind === 'full' && !f.relaxes.includes('rotation')) {
@@ -87,6 +151,9 @@ export function planCost(problem: Problem, visits: readonly Visit[]): number {
   const y = problem.year;
   for (const m of problem.members) {
     const months = (byMember.get(m.id) ?? []).map(month);
+    const q = yearlyQuota(m);
+    for (let i = 0; i < 4; i++) cost += quarterCost(q, months.filter((mo) => periodIndex('quarter', mo) === i).length);
+    cost += fairCost(q, months.length);
     for (const q of m.quotas)
       periodsOf(q.per, y).forEach((_, i) => {
         const n = months.filter((mo) => periodIndex(q.per, mo) === i).length;

@@ -1,4 +1,6 @@
 // Quality figures of a plan (the soft goals of SPEC §4), recomputed from the visits.
+import { quarterTarget, yearlyQuota } from '../domain/load.js';
+import { periodIndex } from '../domain/periods.js';
 import type { Problem, Visit } from '../domain/types.js';
 import { buildContext } from './context.js';
 
@@ -17,6 +19,17 @@ export interface Quality {
   /** The most visits one member makes to one cell, and one such pair. */
   readonly maxVisitsMemberCell: number;
   readonly maxVisitsPair?: { readonly member: string; readonly cell: string };
+  /** Visits per quarter, over all members. */
+  readonly visitsPerQuarter: readonly number[];
+  /** Members with a yearly quota of 4 or more, and how many of them visit in every quarter. */
+  readonly spreadMembers: number;
+  readonly spreadEveryQuarter: number;
+  /** Members whose quarters all hold ⌊q/4⌋ to ⌈q/4⌉ visits, of those with a quota. */
+  readonly spreadOnTarget: number;
+  readonly membersWithQuota: number;
+  /** Visits beyond the yearly quota, fewest and most over members with a quota; null when none has one. */
+  readonly extraVisitsMin: number | null;
+  readonly extraVisitsMax: number | null;
 }
 
 export function priorityOf(problem: Problem, tags: readonly string[]): number {
@@ -50,6 +63,31 @@ export function quality(problem: Problem, visits: readonly Visit[]): Quality {
       maxVisitsPair = { member, cell };
     }
   }
+  const quarterOfVisit = (v: Visit) => periodIndex('quarter', ctx.monthOfVisit(v));
+  const visitsPerQuarter = [0, 0, 0, 0];
+  for (const v of visits) visitsPerQuarter[quarterOfVisit(v)]!++;
+  const byMember = new Map<string, number[]>();
+  for (const v of visits) {
+    const qs = byMember.get(v.member) ?? [0, 0, 0, 0];
+    qs[quarterOfVisit(v)]!++;
+    byMember.set(v.member, qs);
+  }
+  let spreadMembers = 0;
+  let spreadEveryQuarter = 0;
+  let spreadOnTarget = 0;
+  const extras: number[] = [];
+  for (const m of problem.members) {
+    const q = yearlyQuota(m);
+    if (q <= 0) continue;
+    const qs = byMember.get(m.id) ?? [0, 0, 0, 0];
+    const t = quarterTarget(q);
+    if (qs.every((n) => n >= t.min && n <= t.max)) spreadOnTarget++;
+    if (q >= 4) {
+      spreadMembers++;
+      if (qs.every((n) => n > 0)) spreadEveryQuarter++;
+    }
+    extras.push(Math.max(0, qs.reduce((a, b) => a + b, 0) - q));
+  }
   return {
     visits: visits.length,
     cells: problem.cells.length,
@@ -61,5 +99,12 @@ export function quality(problem: Problem, visits: readonly Visit[]): Quality {
     unvisitedCells: problem.cells.filter((c) => !firstMonth.has(c.id)).length,
     maxVisitsMemberCell,
     ...(maxVisitsPair ? { maxVisitsPair } : {}),
+    visitsPerQuarter,
+    spreadMembers,
+    spreadEveryQuarter,
+    spreadOnTarget,
+    membersWithQuota: extras.length,
+    extraVisitsMin: extras.length === 0 ? null : Math.min(...extras),
+    extraVisitsMax: extras.length === 0 ? null : Math.max(...extras),
   };
 }

@@ -1,6 +1,6 @@
 // lichdu check SPEC PLAN: every hard rule, recomputed from the plan's visits; exit 0 when none is broken, else 1.
 import type { Problem, RuleId, Violation } from '../domain/types.js';
-import { checkPlan, quality, RULES } from '../check/index.js';
+import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { catalogueEntry } from '../domain/rules.js';
 import { describeViolation } from '../export/violationText.js';
 import { readPlanFile } from '../planfile/index.js';
@@ -19,6 +19,10 @@ export function violationLine(problem: Problem, v: Violation): string {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+/** The fewest and most visits a member makes beyond their yearly quota: "0–2". */
+export const extraRange = (q: Quality): string =>
+  q.extraVisitsMin === null ? '–' : `${q.extraVisitsMin}–${q.extraVisitsMax}`;
 
 export function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): number {
   const problem = unwrap(loadSpecFile(specPath));
@@ -78,6 +82,12 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
     `  most visits by one member to one cell: ` +
       `${q.maxVisitsMemberCell}${q.maxVisitsPair ? ` (${q.maxVisitsPair.member} at ${q.maxVisitsPair.cell})` : ''}\n`,
   );
+  io.out(`  visits per quarter: ${q.visitsPerQuarter.join(' ')}\n`);
+  io.out(
+    `  spread: ${q.spreadOnTarget} of ${q.membersWithQuota} members have ⌊q/4⌋–⌈q/4⌉ visits in every quarter; ` +
+      `${q.spreadEveryQuarter} of ${q.spreadMembers} with a quota of 4 or more visit in every quarter\n`,
+  );
+  io.out(`  visits beyond the quota per member: ${extraRange(q)}\n`);
   io.out(
     violations.length === 0
       ? `\n✔ every hard rule holds\n`

@@ -8,7 +8,7 @@ import { loadSpecFile } from '../spec/load.js';
 import { solve, type Progress } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
 import type { BackendName } from '../../solver/backends/index.js';
-import { violationLine } from './check.js';
+import { extraRange, violationLine } from './check.js';
 import { EXIT, unwrap, type Io } from './io.js';
 
 export interface PlanOptions {
@@ -40,6 +40,9 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
       `${problem.members.length - short.size} of ${problem.members.length} members meet their quotas`,
       `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered`,
       `priority cells (${pct(q.priorityCellShare)} of cells) receive ${pct(q.priorityVisitShare)} of visits`,
+      `visits per quarter ${q.visitsPerQuarter.join(' ')}`,
+      `${q.spreadOnTarget} of ${q.membersWithQuota} members spread ⌊q/4⌋–⌈q/4⌉ a quarter`,
+      `visits beyond the quota per member ${extraRange(q)}`,
       `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, ` +
         `gap ${r.gap !== undefined ? pct(r.gap) : 'unknown'}`,
       `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ` +

@@ -17,7 +17,7 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-export const SOFT_GOAL_IDS = ['priority', 'rotation', 'spread'] as const;
+export const SOFT_GOAL_IDS = ['priority', 'rotation', 'spread', 'fairness'] as const;
 export type SoftGoalId = (typeof SOFT_GOAL_IDS)[number];
 
 export interface CatalogueEntry {
@@ -119,6 +119,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     kind: 'soft',
     spec: '§4 soft 3',
     label: { vi: 'Rải đều trong năm', en: 'Visits spread over the year' },
+  },
+  {
+    id: 'fairness',
+    kind: 'soft',
+    spec: '§4 soft 3 (issue 8: fair load)',
+    label: { vi: 'Chia đều các buổi dự thêm ngoài định mức', en: 'Extra visits beyond the quotas shared evenly' },
   },
 ];
 
