@@ -24,9 +24,12 @@ export const SIZES = {
  *  - days: cells meet on day 3, 5 or 10 of the month (not one day per commune);
  *  - teams: 2 visitors per meeting, at most 1 per team, commune members in teams of 4;
  *  - fixed: about 5 % of the visits fixed (on explicit meeting dates), one in fifty at the member's home cell;
- *  - monthly: policy plan-002 (commune members at least one visit a month).
+ *  - monthly: policy plan-002 (commune members at least one visit a month);
+ *  - district: a district tier: communes grouped ten to a district, each district with 8 district committee members
+ *    (6 visits a year) whose area is their district;
+ *  - home: 80 % of the commune members with a home cell (the base has 30 %).
  */
-export const VARIANTS = ['days', 'teams', 'fixed', 'monthly'];
+export const VARIANTS = ['days', 'teams', 'fixed', 'monthly', 'district', 'home'];
 
 export function makeVariant(name, seed = 1) {
   const [size, kind] = name.split('+');
@@ -61,7 +64,30 @@ export function makeVariant(name, seed = 1) {
       spec.fixed.push({ member: m.id, cell: cell.id, date });
     }
   } else if (kind === 'monthly') spec.policy = 'plan-002';
-  else throw new Error(`unknown variant ${kind}: use ${VARIANTS.join(', ')}`);
+  else if (kind === 'district') {
+    const communes = spec.units.filter((u) => u.level === 'commune');
+    const districts = Math.max(1, Math.round(communes.length / 10));
+    for (let d = 0; d < districts; d++) {
+      const id = `huyen${d + 1}`;
+      spec.units.push({ id, name: `Đảng bộ huyện ${d + 1}`, level: 'district', parent: 'tinh' });
+      for (let k = 0; k < 8; k++)
+        spec.members.push({
+          id: `${id}-hu${k + 1}`,
+          name: `Huyện ủy viên ${d + 1}-${k + 1}`,
+          role: 'district',
+          unit: id,
+        });
+    }
+    communes.forEach((u, i) => (u.parent = `huyen${(i % districts) + 1}`));
+  } else if (kind === 'home') {
+    const cellsOf = new Map();
+    for (const c of spec.cells) cellsOf.set(c.unit, [...(cellsOf.get(c.unit) ?? []), c.id]);
+    for (const m of spec.members.filter((x) => x.role === 'commune')) {
+      if (m.home_cell || r() >= (0.8 - 0.3) / 0.7) continue;
+      const cells = cellsOf.get(m.unit);
+      m.home_cell = cells[Math.floor(r() * cells.length)];
+    }
+  } else throw new Error(`unknown variant ${kind}: use ${VARIANTS.join(', ')}`);
   return spec;
 }
 

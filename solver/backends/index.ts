@@ -142,7 +142,7 @@ export function backend(name: BackendName): Backend {
     });
 }
 
-/** Ends every worker (tests and benchmarks that want a cold start; the CLI need not call it). */
+/** Ends every worker: `lichdu plan` once solved (their memory), tests and benchmarks that want a cold start. */
 export async function shutdownBackends(): Promise<void> {
   const all = pool.splice(0);
   await Promise.all(all.map((w) => w.worker.terminate()));

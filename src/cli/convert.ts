@@ -14,11 +14,11 @@ export interface ConvertOptions {
   readonly reminderMinutes: number;
 }
 
-export function runConvert(specPath: string, planPath: string, opts: ConvertOptions, io: Io): number {
+export async function runConvert(specPath: string, planPath: string, opts: ConvertOptions, io: Io): Promise<number> {
   const problem = unwrap(loadSpecFile(specPath));
   const read = unwrap(readPlanFile(planPath, problem));
   const violations = checkPlan(problem, read.plan.visits);
-  const written = writePlanFiles(opts.out, problem, read.plan, violations, {
+  const written = await writePlanFiles(opts.out, problem, read.plan, violations, {
     lang: opts.lang,
     generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt),
     reminderMinutes: opts.reminderMinutes,

@@ -9,13 +9,13 @@ export function readPlanDocumentFile(path: string) {
   return unwrap(readPlanDocument(unwrap(readInputFile(path, 'the plan')).toString('utf8'), path));
 }
 
-export function runExportIcs(
+export async function runExportIcs(
   planPath: string,
   opts: { out: string; lang: Lang; reminderMinutes: number },
   io: Io,
-): number {
+): Promise<number> {
   const doc = readPlanDocumentFile(planPath);
-  const written = writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes });
+  const written = await writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes });
   io.out(
     `wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} ` +
       `cells, all.ics)\n`,

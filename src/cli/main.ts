@@ -150,12 +150,12 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .addOption(reminder())
     .option('--generated-at <iso>', "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)")
     .action(
-      (
+      async (
         spec: string,
         plan: string,
         opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number; generatedAt?: string },
       ) => {
-        code = runConvert(spec, plan, opts, io);
+        code = await runConvert(spec, plan, opts, io);
       },
     );
 
@@ -168,8 +168,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(lang())
     .addOption(reminder())
-    .action((plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
-      code = runExportIcs(plan, opts, io);
+    .action(async (plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
+      code = await runExportIcs(plan, opts, io);
     });
 
   program

@@ -7,7 +7,7 @@ import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { loadSpecFile } from '../spec/load.js';
 import { solve, type Progress } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
-import type { BackendName } from '../../solver/backends/index.js';
+import { shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLine } from './check.js';
 import { EXIT, unwrap, type Io } from './io.js';
 
@@ -83,6 +83,8 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
         }
       : {}),
   });
+  // The solver's threads hold HiGHS's WebAssembly memory: freed before the calendars are rendered.
+  await shutdownBackends();
   if (progress) {
     clearInterval(progress);
     io.err('\r\x1b[K');
@@ -94,7 +96,7 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     return EXIT.noPlan;
   }
   const violations = checkPlan(problem, r.visits);
-  writePlanFiles(
+  await writePlanFiles(
     opts.out,
     problem,
     {

@@ -80,6 +80,13 @@ export interface IcsContext {
   readonly sorted: readonly PlanVisit[];
   readonly byMember: ReadonlyMap<string, PlanVisit[]>;
   readonly byCell: ReadonlyMap<string, PlanVisit[]>;
+  /**
+   * A local time of the plan's zone, made once per distinct value: a province's 26,000 visits share a few hundred
+   * dates and times, and luxon's zone arithmetic (Intl) was most of the time of rendering 5,000 calendars.
+   */
+  readonly at: (date: string, time: string) => DateTime;
+  /** Text made once per date (weekday names, report due dates). */
+  readonly memo: (key: string, make: () => string) => string;
 }
 
 export function icsContext(doc: PlanDocument): IcsContext {
@@ -90,7 +97,22 @@ export function icsContext(doc: PlanDocument): IcsContext {
     (byMember.get(v.member) ?? byMember.set(v.member, []).get(v.member)!).push(v);
     (byCell.get(v.cell) ?? byCell.set(v.cell, []).get(v.cell)!).push(v);
   }
+  const times = new Map<string, DateTime>();
+  const texts = new Map<string, string>();
+  const at = (date: string, time: string) => {
+    const key = `${date}T${time}`;
+    let dt = times.get(key);
+    if (!dt) times.set(key, (dt = DateTime.fromISO(key, { zone: doc.timezone })));
+    return dt;
+  };
+  const memo = (key: string, make: () => string) => {
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = make()));
+    return text;
+  };
   return {
+    at,
+    memo,
     doc,
     member: new Map(doc.members.map((m) => [m.id as string, m])),
     cell: new Map(doc.cells.map((c) => [c.id as string, c])),
@@ -101,7 +123,20 @@ export function icsContext(doc: PlanDocument): IcsContext {
   };
 }
 
-function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICalCalendar {
+function visitsOf(ctx: IcsContext, audience: Audience): readonly PlanVisit[] {
+  return audience.kind === 'all'
+    ? ctx.sorted
+    : audience.kind === 'member'
+      ? (ctx.byMember.get(audience.member.id) ?? [])
+      : (ctx.byCell.get(audience.cell.id) ?? []);
+}
+
+function calendarFor(
+  ctx: IcsContext,
+  audience: Audience,
+  opts: IcsOptions,
+  visits: readonly PlanVisit[] = visitsOf(ctx, audience),
+): ICalCalendar {
   const { doc, member, cell, unit } = ctx;
   const t = T[opts.lang];
   const name =
@@ -117,20 +152,16 @@ function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICa
     ttl: REFRESH_SECONDS,
     timezone: { name: doc.timezone, generator: getVtimezoneComponent },
   });
-  const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true }).toUTC();
-  const visits =
-    audience.kind === 'all'
-      ? ctx.sorted
-      : audience.kind === 'member'
-        ? (ctx.byMember.get(audience.member.id) ?? [])
-        : (ctx.byCell.get(audience.cell.id) ?? []);
+  // In the plan's zone, as every event time: ical-generator then formats it without converting (render() rewrites
+  // it in UTC).
+  const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true }).setZone(doc.timezone);
   for (const v of visits) {
     const m = member.get(v.member)!;
     const c = cell.get(v.cell)!;
     const u = unit.get(c.unit);
-    const start = DateTime.fromISO(`${v.date}T${v.start}`, { zone: doc.timezone });
-    let end = DateTime.fromISO(`${v.date}T${v.end}`, { zone: doc.timezone });
-    if (end <= start) end = end.plus({ days: 1 });
+    const start = ctx.at(v.date, v.start);
+    let end = ctx.at(v.date, v.end);
+    if (end <= start) end = ctx.at(DateTime.fromISO(v.date).plus({ days: 1 }).toISODate()!, v.end);
     const summary =
       audience.kind === 'member'
         ? t.sumMember(c.name, shortUnit(u), m.name)
@@ -143,8 +174,13 @@ function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICa
       `${t.member}: ${m.name} (${roleLabel(doc, m.role, opts.lang)})`,
       `${t.cell}: ${c.name}${u ? `, ${u.name}` : ''}`,
       ...(c.tags.length > 0 ? [`${t.tags}: ${c.tags.map((x) => tagLabel(x, opts.lang)).join('; ')}`] : []),
-      `${t.when}: ${v.start}–${v.end}, ${weekdayName(v.date, opts.lang)} ${t.date(v.date)}`,
-      due !== undefined ? t.due(t.date(DateTime.fromISO(v.date).plus({ days: due }).toISODate()!), due) : t.noDue,
+      `${t.when}: ${v.start}–${v.end}, ` +
+        ctx.memo(`${opts.lang} ${v.date}`, () => `${weekdayName(v.date, opts.lang)} ${t.date(v.date)}`),
+      due !== undefined
+        ? ctx.memo(`${opts.lang} ${v.date} +${due}`, () =>
+            t.due(t.date(DateTime.fromISO(v.date).plus({ days: due }).toISODate()!), due),
+          )
+        : t.noDue,
       `${t.status}: ${STATUS_LABELS[opts.lang][v.status]}`,
       `${t.basis}: ${source ? `${source.number} — ${source.issuer}` : doc.policy.title}`,
     ];
@@ -174,9 +210,18 @@ function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICa
  * #765, fixed in version 11, which needs Node 22). During the synchronous toString() only, a stand-in that answers
  * the length directly is put in its place: the same bytes (the golden files say so), several times faster.
  */
+const SIZES = [0, 1, 2, 3, 4].map((length) => Object.freeze({ length }));
 class Utf8Length {
-  encode(s: string): { length: number } {
-    return { length: Buffer.byteLength(s, 'utf8') };
+  static readonly one = new Utf8Length();
+  constructor() {
+    // Every `new TextEncoder()` of the fold loop gets the same instance: no allocation per character.
+    return Utf8Length.one ?? this;
+  }
+  encode(ch: string): { length: number } {
+    // One character, or one surrogate pair: its UTF-8 length from its code point, answered with a shared object.
+    const c = ch.charCodeAt(0);
+    if (ch.length > 1) return SIZES[Buffer.byteLength(ch, 'utf8')] ?? { length: Buffer.byteLength(ch, 'utf8') };
+    return SIZES[c < 0x80 ? 1 : c < 0x800 ? 2 : 3]!;
   }
 }
 
@@ -222,15 +267,65 @@ export function renderCellCalendar(
   return render(ctxOf(doc), { kind: 'cell', cell }, opts);
 }
 
+/** The calendars of a plan, in order: all.ics, one per member, one per cell (paths relative to `ics/`). */
+export function calendarPaths(doc: PlanDocument): string[] {
+  return ['all.ics', ...doc.members.map((m) => `members/${m.id}.ics`), ...doc.cells.map((c) => `cells/${c.id}.ics`)];
+}
+
+/**
+ * Which of `of` threads renders each calendar (in calendarPaths order): the largest first, each to the thread with the
+ * fewest events so far (all.ics alone holds a third of the events of a province), a calendar's header counting as a
+ * few events.
+ */
+export function calendarShares(doc: PlanDocument, of: number): number[] {
+  const perMember = new Map<string, number>();
+  const perCell = new Map<string, number>();
+  for (const v of doc.visits) {
+    perMember.set(v.member, (perMember.get(v.member) ?? 0) + 1);
+    perCell.set(v.cell, (perCell.get(v.cell) ?? 0) + 1);
+  }
+  const HEADER = 3;
+  const sizes = [
+    doc.visits.length,
+    ...doc.members.map((m) => perMember.get(m.id) ?? 0),
+    ...doc.cells.map((c) => perCell.get(c.id) ?? 0),
+  ].map((n) => n + HEADER);
+  const load = new Array<number>(of).fill(0);
+  const share = new Array<number>(sizes.length).fill(0);
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  for (const i of order) {
+    const t = load.indexOf(Math.min(...load));
+    share[i] = t;
+    load[t]! += sizes[i]!;
+  }
+  return share;
+}
+
+/**
+ * Every calendar of a plan, one at a time, with paths relative to the `ics/` directory; with `part`, only the
+ * calendars calendarShares gives thread `part.index` of `part.of` (src/export/icsThreads.ts).
+ */
+export function* calendarsOf(
+  doc: PlanDocument,
+  opts: IcsOptions = DEFAULT_ICS_OPTIONS,
+  part: { readonly index: number; readonly of: number } = { index: 0, of: 1 },
+): Generator<{ path: string; data: string }> {
+  const ctx = icsContext(doc);
+  const audiences: Audience[] = [
+    { kind: 'all' },
+    ...doc.members.map((member) => ({ kind: 'member' as const, member })),
+    ...doc.cells.map((cell) => ({ kind: 'cell' as const, cell })),
+  ];
+  const paths = calendarPaths(doc);
+  const share = part.of > 1 ? calendarShares(doc, part.of) : undefined;
+  for (let i = 0; i < audiences.length; i++)
+    if (!share || share[i] === part.index) yield { path: paths[i]!, data: render(ctx, audiences[i]!, opts) };
+}
+
 /** Every calendar of a plan, with paths relative to the `ics/` directory. */
 export function renderCalendars(
   doc: PlanDocument,
   opts: IcsOptions = DEFAULT_ICS_OPTIONS,
 ): Array<{ path: string; data: string }> {
-  const ctx = icsContext(doc);
-  return [
-    { path: 'all.ics', data: renderAllCalendar(ctx, opts) },
-    ...doc.members.map((m) => ({ path: `members/${m.id}.ics`, data: renderMemberCalendar(ctx, m, opts) })),
-    ...doc.cells.map((c) => ({ path: `cells/${c.id}.ics`, data: renderCellCalendar(ctx, c, opts) })),
-  ];
+  return [...calendarsOf(doc, opts)];
 }

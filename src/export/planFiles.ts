@@ -1,12 +1,14 @@
 // Writes a plan's documents into a directory: plan.json, plan.csv and ics/ (all.ics, members/*.ics, cells/*.ics).
-// Everything is rendered first (a rendering error writes nothing), then each file is replaced atomically, then
-// calendars of members or cells no longer in the plan are removed.
+// Every file is staged first (rendered, written under a temporary name beside its target and flushed; any error
+// removes them all and replaces nothing), then each is renamed over its target, then calendars of members or cells
+// no longer in the plan are removed.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, Problem, Violation } from '../domain/types.js';
-import { writeFilesAtomic } from '../util/atomic.js';
+import { abortStaged, commitStaged, stageFile, type Staged } from '../util/atomic.js';
 import { renderCsv } from './csv.js';
-import { renderCalendars, type IcsOptions } from './ics.js';
+import type { IcsOptions } from './ics.js';
+import { stageCalendarsThreaded } from './icsThreads.js';
 import { renderPlanJson } from '../planfile/index.js';
 import type { Lang } from './labels.js';
 import { readPlanDocument, type PlanDocument } from '../planfile/index.js';
@@ -30,19 +32,13 @@ export function resolveGeneratedAt(year: number, option?: string, env: NodeJS.Pr
   return `${year}-01-01T00:00:00Z`;
 }
 
-function calendarFiles(dir: string, doc: PlanDocument, opts: IcsOptions): Array<{ path: string; data: string }> {
-  return renderCalendars(doc, opts).map((f) => ({ path: join(dir, 'ics', f.path), data: f.data }));
-}
-
 /** Writes the calendars of a plan document into DIR/ics and removes stale ones. Returns the paths written. */
-export function writeCalendars(dir: string, doc: PlanDocument, opts: IcsOptions): string[] {
-  const files = calendarFiles(dir, doc, opts);
-  writeFilesAtomic(files);
-  removeStale(
-    dir,
-    files.map((f) => f.path),
-  );
-  return files.map((f) => f.path);
+export async function writeCalendars(dir: string, doc: PlanDocument, opts: IcsOptions): Promise<string[]> {
+  const staged = await stageCalendarsThreaded(doc, opts, dir);
+  commitStaged(staged);
+  const paths = staged.map((f) => f.path);
+  removeStale(dir, paths);
+  return paths;
 }
 
 function removeStale(dir: string, keep: readonly string[]): void {
@@ -59,26 +55,30 @@ function removeStale(dir: string, keep: readonly string[]): void {
   }
 }
 
-export function writePlanFiles(
+export async function writePlanFiles(
   dir: string,
   problem: Problem,
   plan: Plan,
   violations: readonly Violation[],
   opts: WriteOptions,
-): string[] {
+): Promise<string[]> {
   const json = renderPlanJson(problem, plan, violations, opts.generatedAt);
   const doc = readPlanDocument(json, 'plan.json');
   if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
-  // plan.json last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
-  const files = [
-    { path: join(dir, 'plan.csv'), data: renderCsv(problem, plan.visits, opts.lang) },
-    ...calendarFiles(dir, doc.value, { lang: opts.lang, reminderMinutes: opts.reminderMinutes }),
-    { path: join(dir, 'plan.json'), data: json },
-  ];
-  writeFilesAtomic(files);
-  removeStale(
-    dir,
-    files.map((f) => f.path),
-  );
-  return files.map((f) => f.path);
+  // Everything is staged first (rendered, written beside its target, flushed), then renamed into place, plan.json
+  // last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
+  const staged: Staged[] = [];
+  try {
+    staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
+    const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
+    staged.push(...(await stageCalendarsThreaded(doc.value, ics, dir)));
+    staged.push(stageFile(join(dir, 'plan.json'), json));
+  } catch (err) {
+    abortStaged(staged);
+    throw err;
+  }
+  commitStaged(staged);
+  const paths = staged.map((f) => f.path);
+  removeStale(dir, paths);
+  return paths;
 }

@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
-/**
- * Writes a file so that readers see either the old content or the whole new one: a temporary file in the same
- * directory, flushed to disk, then renamed over the target. On any error the temporary file is removed.
- */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/** A file written beside its target under a temporary name, flushed to disk, waiting to be renamed over it. */
+export interface Staged {
+  readonly path: string;
+  readonly tmp: string;
+}
+
+/** Writes `data` to a temporary file in the target's directory and flushes it; the target is not touched yet. */
+export function stageFile(path: string, data: string | Uint8Array): Staged {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -19,7 +22,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, path);
+    return { path, tmp };
   } catch (err) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
@@ -27,10 +30,26 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
+/** Renames staged files over their targets, in order; on an error the ones not yet renamed are removed. */
+export function commitStaged(staged: readonly Staged[]): void {
+  let i = 0;
+  try {
+    for (; i < staged.length; i++) renameSync(staged[i]!.tmp, staged[i]!.path);
+  } catch (err) {
+    abortStaged(staged.slice(i));
+    throw err;
+  }
+}
+
+/** Removes staged temporary files (nothing was replaced). */
+export function abortStaged(staged: readonly Staged[]): void {
+  for (const s of staged) rmSync(s.tmp, { force: true });
+}
+
 /**
- * Writes several files: every content is rendered first by the caller, so a rendering error writes nothing;
- * then each file is replaced atomically.
+ * Writes a file so that readers see either the old content or the whole new one: a temporary file in the same
+ * directory, flushed to disk, then renamed over the target. On any error the temporary file is removed.
  */
-export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>): void {
-  for (const f of files) writeFileAtomic(f.path, f.data);
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  commitStaged([stageFile(path, data)]);
 }

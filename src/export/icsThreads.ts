@@ -1,0 +1,102 @@
+// A plan's calendars rendered on both cores and staged as temporary files as they are made (no calendar is kept in
+// memory once written): a worker thread takes half of the events (src/export/ics.ts calendarShares) while this
+// thread takes the other half. The bytes do not depend on the split (a test holds them equal to one thread's).
+// Small plans are rendered here alone: a thread costs more to start than they take.
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { PlanDocument } from '../planfile/index.js';
+import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
+import { calendarPaths, calendarsOf, type IcsOptions } from './ics.js';
+
+/** Visits from which the calendars are rendered on two threads (measured: README, "Benchmarks"). */
+export const THREAD_MIN_VISITS = 2000;
+
+/**
+ * Rendering makes short-lived strings by the million (ical-generator folds lines one character at a time); with V8's
+ * default young generation most of the time went to garbage collection. A larger one (measured on 2,800 cells:
+ * all.ics 3.0 → 1.0 s, the member calendars 1.7 → 0.95 s) costs at most that much more memory while rendering.
+ */
+const YOUNG_SEMI_SPACE_MB = 64;
+
+/** The compiled worker: beside this file in dist/, or under dist/ when this file runs from source (tests). */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return join(dirname(here), 'icsWorker.js');
+  return join(dirname(here), '..', '..', 'dist', 'src', 'export', 'icsWorker.js');
+}
+
+/** Renders one share of the calendars into DIR/ics, staging each as soon as it is rendered; pushes onto `into`. */
+export function stageCalendars(
+  doc: PlanDocument,
+  opts: IcsOptions,
+  dir: string,
+  part: { readonly index: number; readonly of: number },
+  into: Staged[],
+): Staged[] {
+  for (const f of calendarsOf(doc, opts, part)) into.push(stageFile(join(dir, 'ics', f.path), f.data));
+  return into;
+}
+
+interface Answer {
+  readonly staged: Staged[];
+  readonly error?: { readonly message: string; readonly code?: string };
+}
+
+function inWorker(doc: PlanDocument, opts: IcsOptions, dir: string, index: number, of: number): Promise<Answer> {
+  return new Promise((resolve) => {
+    const w = new Worker(workerFile(), {
+      workerData: { doc, opts, dir, index, of },
+      resourceLimits: { maxYoungGenerationSizeMb: 3 * YOUNG_SEMI_SPACE_MB },
+    });
+    let answered = false;
+    w.once('message', (m: Answer) => {
+      answered = true;
+      void w.terminate();
+      resolve(m);
+    });
+    w.once('error', (err) => resolve({ staged: [], error: { message: err.message } }));
+    w.once('exit', (code) => {
+      if (!answered) resolve({ staged: [], error: { message: `the calendar thread exited with code ${code}` } });
+    });
+  });
+}
+
+/**
+ * Every calendar of the plan staged beside its target in DIR/ics, in calendarPaths order; on any error nothing is
+ * left behind and the error (with its code, e.g. ENOSPC) is thrown.
+ */
+export async function stageCalendarsThreaded(
+  doc: PlanDocument,
+  opts: IcsOptions,
+  dir: string,
+  threads = doc.visits.length >= THREAD_MIN_VISITS ? Math.min(2, availableParallelism()) : 1,
+): Promise<Staged[]> {
+  if (doc.visits.length >= THREAD_MIN_VISITS) v8.setFlagsFromString(`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
+  const mine: Staged[] = [];
+  if (threads <= 1) {
+    try {
+      return stageCalendars(doc, opts, dir, { index: 0, of: 1 }, mine);
+    } catch (err) {
+      abortStaged(mine);
+      throw err;
+    }
+  }
+  const other = inWorker(doc, opts, dir, 1, 2);
+  let failed: unknown;
+  try {
+    stageCalendars(doc, opts, dir, { index: 0, of: 2 }, mine);
+  } catch (err) {
+    failed = err;
+  }
+  const theirs = await other;
+  if (failed !== undefined || theirs.error) {
+    abortStaged([...mine, ...theirs.staged]);
+    if (failed !== undefined) throw failed;
+    throw Object.assign(new Error(theirs.error!.message), theirs.error!.code ? { code: theirs.error!.code } : {});
+  }
+  const byPath = new Map([...mine, ...theirs.staged].map((s) => [s.path, s]));
+  return calendarPaths(doc).map((p) => byPath.get(join(dir, 'ics', p))!);
+}
