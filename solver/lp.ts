@@ -139,9 +139,34 @@ export function toMps(model: Model, title: string): string {
 }
 
 /** The same model with every variable integer (a network LP whose optimum came out fractional). */
-export function asInteger(model: Model): Model {
+/**
+ * The model with some variables fixed, made small: fixed variables leave the rows (their bounds shift); a row whose
+ * remaining variables all occur in it alone (a penalty or slack of the fixed ones) is left out with them, as their
+ * values follow from the fixed ones. Every variable kept is integer. The kept variables keep their names.
+ */
+export function fixAndReduce(model: Model, fixed: ReadonlyMap<number, number>): Model {
+  const uses = new Array<number>(model.vars.length).fill(0);
+  for (const r of model.rows) for (const [v] of r.terms) uses[v]!++;
   const out = new Model();
-  for (const v of model.vars) out.addVar(v.name, { lb: v.lb, ub: v.ub, integer: true, obj: v.obj });
-  for (const r of model.rows) out.rows.push(r);
+  const index = new Map<number, number>();
+  for (const r of model.rows) {
+    if (!r.terms.some(([v]) => !fixed.has(v) && uses[v]! > 1)) continue;
+    let shift = 0;
+    const terms: Array<readonly [number, number]> = [];
+    for (const [v, a] of r.terms) {
+      const x = fixed.get(v);
+      if (x !== undefined) {
+        shift += a * x;
+        continue;
+      }
+      let j = index.get(v);
+      if (j === undefined) {
+        const w = model.vars[v]!;
+        index.set(v, (j = out.addVar(w.name, { lb: w.lb, ub: w.ub, integer: true, obj: w.obj })));
+      }
+      terms.push([j, a]);
+    }
+    out.addRow(r.name, terms, r.lo - shift, r.hi - shift);
+  }
   return out;
 }

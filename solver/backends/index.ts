@@ -130,8 +130,9 @@ export function backend(name: BackendName): Backend {
     new Promise<BackendResult>((resolve) => {
       const input: WorkerInput = {
         backend: name,
-        vars: model.vars,
-        rows: model.rows,
+        vars: name === 'highs' ? [] : model.vars,
+        rows: name === 'highs' ? [] : model.rows,
+        integer: model.vars.some((v) => v.integer),
         lp,
         timeLimitSec: opts.timeLimitSec,
         seed: opts.seed,
