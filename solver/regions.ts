@@ -5,7 +5,8 @@
 // piece.ts): its cells, its own members free, and the visits other members make there kept per day as the network
 // planned them, so that everything outside the region stays valid. A piece too large for the in-process solver pins
 // its own members too (only the meetings are chosen); one still too large keeps its matching. The better of the
-// matching and the piece, by the piece's own cost, is kept.
+// matching and the piece, by the piece's own cost, is kept. While the gap is still above the target, each repaired
+// region is solved once more with every member who visits it free (improvement).
 import type { CellId, Member, MemberId, Problem, Visit } from '../src/domain/types.js';
 import { groupBy, meetingIndex } from '../src/domain/group.js';
 import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
@@ -137,5 +138,27 @@ export async function planByRegions(
   const withLocals = toRepair.filter((m) => problem.members.some((x) => localTo.get(x.id) === m.region));
   if (withLocals.length > 0 && opts.goOn(total()))
     await inPairs(withLocals.map((m) => async () => void (await repair(m.region, true)())));
+  // Round 3, improvement while worth it: each repaired region again with every member who visits it free, their
+  // visits elsewhere kept as they are now. The free members' quotas, spread, fairness and rotation are all inside the
+  // piece, so its cost difference is the plan's. One region at a time: they share the provincial members.
+  for (const m of toRepair) {
+    if (!opts.goOn(total())) break;
+    const cells = new Set<CellId>(net.regions[m.region]!.map((c) => c.id));
+    const inside = best.get(m.region)!;
+    const free = new Set<MemberId>([
+      ...inside.map((a) => a.member.id),
+      ...problem.members.filter((x) => localTo.get(x.id) === m.region).map((x) => x.id),
+    ]);
+    const elsewhere = total().filter((a) => free.has(a.member.id) && !cells.has(a.meeting.cell));
+    const piece = planPiece(problem, { cells, free, pins: [], elsewhere });
+    if (piece.pairs.length > PIECE_LIMIT) continue;
+    const f = buildPiece(piece);
+    const values = await solvePiece(f, `lichdu region improvement: ${net.regions[m.region]![0]!.unit}`);
+    if (!values) continue;
+    const chosen = f.candidates
+      .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
+      .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
+    if (pieceCost(piece, chosen) < pieceCost(piece, inside) - 1e-9) best.set(m.region, chosen);
+  }
   return { assigned: total(), exact: false, repaired: done, toRepair: toRepair.length };
 }
