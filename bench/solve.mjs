@@ -2,7 +2,7 @@
 // plan.json, wall time of the whole command — reading the spec to writing the last calendar —, peak memory, and the
 // verdict of `lichdu check` on what it wrote), then native CBC on the same full model (exported outside lichdu's
 // timed run by bench/export-model.mjs; CBC=0 skips it), with the ratio of the two walls. Run after `npm run build`:
-//   npm run bench            (S, M, L)        node bench/solve.mjs L+days L+teams L+fixed L+monthly XL
+//   npm run bench            (S, M, L)        node bench/solve.mjs L+days L+teams L+fixed L+monthly L+district XL
 // (variants: bench/instances.mjs makeVariant)
 // TIME_LIMIT (seconds, default 120) bounds each solver run.
 import { spawnSync } from 'node:child_process';

@@ -4,6 +4,7 @@ import type { Lang } from '../export/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { EXIT, unwrap, type Io } from './io.js';
+import { outputDirIssues, refuseIf, writeOrRefuse } from './outputs.js';
 
 export function readPlanDocumentFile(path: string) {
   return unwrap(readPlanDocument(unwrap(readInputFile(path, 'the plan')).toString('utf8'), path));
@@ -14,8 +15,11 @@ export async function runExportIcs(
   opts: { out: string; lang: Lang; reminderMinutes: number },
   io: Io,
 ): Promise<number> {
+  refuseIf(outputDirIssues(opts.out));
   const doc = readPlanDocumentFile(planPath);
-  const written = await writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes });
+  const written = await writeOrRefuse(() =>
+    writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes }),
+  );
   io.out(
     `wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} ` +
       `cells, all.ics)\n`,

@@ -9,7 +9,8 @@ import { solve, type Progress } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
 import { shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLine } from './check.js';
-import { EXIT, unwrap, type Io } from './io.js';
+import { EXIT, type Io } from './io.js';
+import { epochIssues, isoTimeIssues, outputDirIssues, outputFileIssues, unwrapWith, writeOrRefuse } from './outputs.js';
 
 export interface PlanOptions {
   readonly out: string;
@@ -53,7 +54,13 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
 
 export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
   const t0 = Date.now();
-  const problem = unwrap(loadSpecFile(specPath));
+  // Everything the user got wrong is said at once, before the solve: the spec, where to write, the options.
+  const problem = unwrapWith(loadSpecFile(specPath), [
+    ...outputDirIssues(opts.out),
+    ...(opts.exportModel ? outputFileIssues(opts.exportModel, '--export-model') : []),
+    ...isoTimeIssues(opts.generatedAt, '--generated-at'),
+    ...epochIssues(),
+  ]);
   for (const line of precheck(problem)) io.err(`! ${line}\n`);
   // A progress line for long solves, only on a terminal: phase, regions repaired, cost, bound, gap.
   const tty = !opts.quiet && process.stderr.isTTY === true;
@@ -96,28 +103,30 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     return EXIT.noPlan;
   }
   const violations = checkPlan(problem, r.visits);
-  await writePlanFiles(
-    opts.out,
-    problem,
-    {
-      visits: r.visits,
-      solver: {
-        status: r.status,
-        backend: r.backend,
-        seed: opts.seed,
-        ...(r.method ? { method: r.method } : {}),
-        ...(r.objective !== undefined ? { objective: r.objective } : {}),
-        ...(r.bound !== undefined ? { bound: r.bound } : {}),
-        ...(r.gap !== undefined ? { gap: r.gap } : {}),
-        ...(opts.recordTime ? { timeMs: r.timeMs } : {}),
+  await writeOrRefuse(() =>
+    writePlanFiles(
+      opts.out,
+      problem,
+      {
+        visits: r.visits,
+        solver: {
+          status: r.status,
+          backend: r.backend,
+          seed: opts.seed,
+          ...(r.method ? { method: r.method } : {}),
+          ...(r.objective !== undefined ? { objective: r.objective } : {}),
+          ...(r.bound !== undefined ? { bound: r.bound } : {}),
+          ...(r.gap !== undefined ? { gap: r.gap } : {}),
+          ...(opts.recordTime ? { timeMs: r.timeMs } : {}),
+        },
       },
-    },
-    violations,
-    {
-      lang: opts.lang,
-      generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt),
-      reminderMinutes: opts.reminderMinutes,
-    },
+      violations,
+      {
+        lang: opts.lang,
+        generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt),
+        reminderMinutes: opts.reminderMinutes,
+      },
+    ),
   );
   if (!opts.quiet) io.err(summary(problem, r, violations));
   for (const v of violations) io.err(violationLine(problem, v) + '\n');
