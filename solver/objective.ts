@@ -44,7 +44,7 @@ export function priorityBonus(w: number, month: number): number {
 }
 
 export function cellWeight(priority: Readonly<Record<string, number>>, tags: readonly string[]): number {
-  return tags.reduce((s, t) => s + (priority[t] ?? 0), 0);
+  return tags.reduce((s, t) => s + (Object.hasOwn(priority, t) ? priority[t]! : 0), 0);
 }
 
 export function visitCost(problem: Pick<Problem, 'policy'>, cell: Pick<Cell, 'tags'>, month: number): number {

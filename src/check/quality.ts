@@ -33,7 +33,8 @@ export interface Quality {
 }
 
 export function priorityOf(problem: Problem, tags: readonly string[]): number {
-  return tags.reduce((s, t) => s + (problem.policy.priority[t] ?? 0), 0);
+  const w = problem.policy.priority;
+  return tags.reduce((s, t) => s + (Object.hasOwn(w, t) ? w[t]! : 0), 0);
 }
 
 export function quality(problem: Problem, visits: readonly Visit[]): Quality {

@@ -1,5 +1,5 @@
 // lichdu export ics PLAN -o DIR: the calendars of an existing plan.json, without the spec.
-import { readInputFile } from '../util/files.js';
+import { decodeText, readInputFile } from '../util/files.js';
 import type { Lang } from '../export/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
 import { readPlanDocument } from '../planfile/index.js';
@@ -7,7 +7,7 @@ import { EXIT, unwrap, type Io } from './io.js';
 import { outputDirIssues, refuseIf, writeOrRefuse } from './outputs.js';
 
 export function readPlanDocumentFile(path: string) {
-  return unwrap(readPlanDocument(unwrap(readInputFile(path, 'the plan')).toString('utf8'), path));
+  return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'the plan')), path)), path));
 }
 
 export async function runExportIcs(

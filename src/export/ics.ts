@@ -168,7 +168,7 @@ function calendarFor(
         : audience.kind === 'cell'
           ? t.sumCell(m.name)
           : t.sumAll(m.name, c.name, shortUnit(u));
-    const due = doc.policy.roles[m.role]?.reportDueDays;
+    const due = Object.hasOwn(doc.policy.roles, m.role) ? doc.policy.roles[m.role]!.reportDueDays : undefined;
     const source = doc.policy.source;
     const lines = [
       `${t.member}: ${m.name} (${roleLabel(doc, m.role, opts.lang)})`,

@@ -71,9 +71,9 @@ export const TAG_LABELS: Record<Lang, Record<string, string>> = {
 };
 
 export function tagLabel(tag: string, lang: Lang): string {
-  return TAG_LABELS[lang][tag] ?? tag;
+  return (Object.hasOwn(TAG_LABELS[lang], tag) ? TAG_LABELS[lang][tag] : undefined) ?? tag;
 }
 
 export function roleLabel(dir: { readonly policy: Policy }, role: string, lang: Lang): string {
-  return dir.policy.roles[role]?.label?.[lang] ?? role;
+  return (Object.hasOwn(dir.policy.roles, role) ? dir.policy.roles[role]!.label?.[lang] : undefined) ?? role;
 }

@@ -1,5 +1,5 @@
 // Plan files: plan.json and plan.csv, one schema (./schema.ts) and their readers.
-import { readInputFile } from '../util/files.js';
+import { decodeText, readInputFile } from '../util/files.js';
 import type { Problem } from '../domain/types.js';
 import type { Result } from '../util/issues.js';
 import { readCsvPlan } from './csv.js';
@@ -22,7 +22,9 @@ export { PLAN_FORMAT } from './schema.js';
 export function readPlanFile(path: string, problem: Problem): Result<ReadPlan> {
   const bytes = readInputFile(path, 'the plan');
   if (!bytes.ok) return bytes;
-  const text = bytes.value.toString('utf8');
+  const decoded = decodeText(bytes.value, path);
+  if (!decoded.ok) return decoded;
+  const text = decoded.value;
   const isJson =
     path.toLowerCase().endsWith('.json') ||
     (!path.toLowerCase().endsWith('.csv') &&

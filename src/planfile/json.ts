@@ -1,5 +1,6 @@
 // plan.json (SPEC §3): written with stable key order so the same plan gives the same bytes, and read back with the
 // one schema of ./schema.ts, either for checking against a spec or on its own (calendars, the feed server).
+import { parseJson } from '../util/files.js';
 import type {
   CellId,
   Directory,
@@ -133,17 +134,9 @@ export function renderPlanJson(
 }
 
 function parse(text: string, file: string, need: readonly string[] = []): Result<ReturnType<typeof PlanJson.parse>> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return {
-      ok: false,
-      issues: [
-        { file, path: [], message: `not valid JSON (a half-written or damaged file?): ${(err as Error).message}` },
-      ],
-    };
-  }
+  const json = parseJson(text.replace(/^\uFEFF/, ''), file, 'not valid JSON (a half-written or damaged file?)');
+  if (!json.ok) return json;
+  const raw: unknown = json.value;
   const parsed = PlanJson.safeParse(raw);
   const missing = need
     .filter((f) => raw === null || typeof raw !== 'object' || (raw as Record<string, unknown>)[f] === undefined)

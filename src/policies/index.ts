@@ -22,16 +22,22 @@ export const POLICY_DEFAULTS = {
 function normalise(input: PolicyInput, base: Policy | undefined): Policy {
   const roles: Record<string, RolePolicy> = { ...(base?.roles ?? {}) };
   for (const [id, r] of Object.entries(input.roles ?? {})) {
-    // A role of the base preset that the policy names again keeps what the policy does not override.
-    const inherited = base?.roles[id];
-    roles[id] = {
-      ...(inherited ?? {}),
-      quota: r.quota.map((q) =>
-        q.max === undefined ? { min: q.min, per: q.per } : { min: q.min, max: q.max, per: q.per },
-      ),
-      ...(r.report_due_days !== undefined ? { reportDueDays: r.report_due_days } : {}),
-      ...(r.label !== undefined ? { label: r.label } : {}),
-    };
+    // A role of the base preset that the policy names again keeps what the policy does not override. Roles are own
+    // properties, defined (not assigned), so that a role named like a prototype member is just a name.
+    const inherited = base && Object.hasOwn(base.roles, id) ? base.roles[id] : undefined;
+    Object.defineProperty(roles, id, {
+      enumerable: true,
+      writable: true,
+      configurable: true,
+      value: {
+        ...(inherited ?? {}),
+        quota: r.quota.map((q) =>
+          q.max === undefined ? { min: q.min, per: q.per } : { min: q.min, max: q.max, per: q.per },
+        ),
+        ...(r.report_due_days !== undefined ? { reportDueDays: r.report_due_days } : {}),
+        ...(r.label !== undefined ? { label: r.label } : {}),
+      },
+    });
   }
   const d = base ?? POLICY_DEFAULTS;
   const source = input.source ?? (input.extends === undefined ? undefined : base?.source);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { IcsOptions } from '../export/ics.js';
 import { readPlanDocument } from '../planfile/index.js';
-import { readInputFile } from '../util/files.js';
+import { decodeText, readInputFile } from '../util/files.js';
 import { formatIssue, type InputIssue } from '../util/issues.js';
 import { buildSnapshot, lookupKey, type Snapshot } from './snapshot.js';
 import { loadOrCreateSecret, TOKEN_PATTERN } from './tokens.js';
@@ -59,7 +59,9 @@ async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now
   const read = readInputFile(planPath, 'the plan');
   if (!read.ok) throw new PlanRefused(read.issues);
   const bytes = read.value;
-  const doc = readPlanDocument(bytes.toString('utf8'), planPath);
+  const text = decodeText(bytes, planPath);
+  if (!text.ok) throw new PlanRefused(text.issues);
+  const doc = readPlanDocument(text.value, planPath);
   if (!doc.ok) throw new PlanRefused(doc.issues);
   const secret = loadOrCreateSecret(opts.secretFile);
   return buildSnapshot(

@@ -20,10 +20,23 @@ import type {
 import { vnPublicHolidays } from '../calendar/holidays.js';
 import { cellMeetings } from '../calendar/meetings.js';
 import { resolvePolicy } from '../policies/index.js';
-import { readInputFile } from '../util/files.js';
+import { boundedDepth, decodeText, parseJson, readInputFile } from '../util/files.js';
+
+/** YAML aliases a spec may expand (each may stand for a whole block). */
+const MAX_ALIASES = 100_000;
 import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
 import { DateOrRange, describeValue } from './primitives.js';
-import { CellInput, FixedInput, HolidaysObject, listError, MemberInput, SpecInput, UnitInput } from './schema.js';
+import {
+  CellInput,
+  FixedInput,
+  HolidaysObject,
+  listError,
+  MemberInput,
+  SpecInput,
+  UnitInput,
+  YEAR_MAX,
+  YEAR_MIN,
+} from './schema.js';
 import { fromZod } from './zodIssues.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
@@ -61,17 +74,18 @@ export function loadSpecFile(path: string): Result<Problem> {
 
 /** Parses YAML (or JSON, which is YAML too; a `.json` file is parsed strictly as JSON). */
 export function parseSpec(bytes: Buffer | string, file: string): Result<Problem> {
-  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  const decoded =
+    typeof bytes === 'string' ? { ok: true as const, value: bytes.normalize('NFC') } : decodeText(bytes, file);
+  if (!decoded.ok) return decoded;
+  const text = decoded.value.replace(/^\uFEFF/, '');
   const specHash = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   let raw: unknown;
   if (file.toLowerCase().endsWith('.json')) {
-    try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      return { ok: false, issues: [{ file, path: [], message: `not valid JSON: ${(err as Error).message}` }] };
-    }
+    const parsed = parseJson(text, file);
+    if (!parsed.ok) return parsed;
+    raw = parsed.value;
   } else {
-    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: true });
+    const doc = parseDocument(text, { prettyErrors: true });
     if (doc.errors.length > 0) {
       return {
         ok: false,
@@ -84,7 +98,17 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
         })),
       };
     }
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    try {
+      // Anchors are for real use (a meeting block shared by 2,000 cells); the bound stops "billion laughs".
+      raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (err) {
+      return {
+        ok: false,
+        issues: [{ file, path: [], message: `${(err as Error).message.split('\n')[0]}: use fewer anchors (*alias)` }],
+      };
+    }
+    const deep = boundedDepth(raw, file);
+    if (!deep.ok) return deep;
   }
   return buildProblem(raw, file, specHash);
 }
@@ -122,7 +146,10 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       return { ok: false, issues };
   }
   const r = raw as Record<string, unknown>;
-  const year = typeof r.year === 'number' && Number.isInteger(r.year) ? r.year : 0;
+  // A year outside the schema's range is reported by the schema; nothing is computed for it (issue 12: year 70000
+  // made the holiday calendar run for ever).
+  const year =
+    typeof r.year === 'number' && Number.isInteger(r.year) && r.year >= YEAR_MIN && r.year <= YEAR_MAX ? r.year : 0;
 
   // Parse each entry on its own; remember the ids of the broken ones so their references are not reported twice.
   function entries<S extends z.ZodType>(key: string, schema: S): Array<{ i: number; v: z.infer<S> }> {
@@ -172,12 +199,14 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     }
     return true;
   };
+  // The ends of a range are checked against the year before it is expanded day by day (issue 12: a range to
+  // 9999-12-31 took 17 s and 468 MB); without a valid year, nothing is expanded.
   const datesOf = (entry: string, path: readonly PathSegment[]): IsoDate[] => {
-    const ds = expandDates(entry);
-    return inYear(ds[0]!, path, ds.length > 1 ? 'range start' : 'date') &&
-      inYear(ds[ds.length - 1]!, path, ds.length > 1 ? 'range end' : 'date')
-      ? ds
-      : [];
+    const [a, b] = entry.split('..').map((x) => x.trim()) as [IsoDate, IsoDate | undefined];
+    if (year === 0) return [];
+    const kept =
+      inYear(a, path, b === undefined ? 'date' : 'range start') && (b === undefined || inYear(b, path, 'range end'));
+    return kept ? expandDates(entry) : [];
   };
 
   // Holidays.
@@ -354,7 +383,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   const roles = policy ? Object.keys(policy.roles) : [];
   const seenMembers = new Set<string>();
   for (const { i, v } of membersIn) {
-    if (policy && !(v.role in policy.roles)) {
+    if (policy && !Object.hasOwn(policy.roles, v.role)) {
       add(
         ['members', i, 'role'],
         `unknown role "${v.role}"${didYouMean(v.role, roles)}; the policy "${policy.id}" defines: ${roles.join(', ')}`,
@@ -381,7 +410,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       eligibleCells: eligible,
       ...(v.home_cell !== undefined ? { homeCell: v.home_cell as CellId } : {}),
       unavailable,
-      quotas: v.quota ?? policy?.roles[v.role]?.quota ?? [],
+      quotas: v.quota ?? (policy && Object.hasOwn(policy.roles, v.role) ? policy.roles[v.role]!.quota : []),
     };
     if (seenMembers.has(m.id)) continue;
     seenMembers.add(m.id);

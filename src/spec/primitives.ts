@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { PERIOD_KINDS } from '../domain/types.js';
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(JSON.stringify(v) ?? v));
+/** A value as messages quote it: JSON, at most 80 characters (a 5 MB string is not echoed whole). */
+const show = (v: unknown): string => {
+  let s: string;
+  try {
+    s = typeof v === 'string' ? JSON.stringify(v) : String(JSON.stringify(v) ?? v);
+  } catch {
+    s = Array.isArray(v) ? 'a list' : 'a mapping';
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+};
 
 export const Id = z
   .string({ error: (i) => `expected an id (text), got ${show(i.input)}` })

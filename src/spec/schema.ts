@@ -16,6 +16,9 @@ const Day = z.union([
     }),
 ]);
 
+/** The years a plan may be for. */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
 export const MeetingRuleInput = z.strictObject({
   day: Day.optional(),
   time: Time.optional(),
@@ -84,8 +87,8 @@ export const SpecInput = z.strictObject({
   year: z
     .number({ error: (i) => `expected a year such as 2027, got ${describeValue(i.input)}` })
     .int({ error: 'expected a whole year' })
-    .min(2000, { error: (i) => `${describeValue(i.input)} is not a plausible year (2000–2100)` })
-    .max(2100, { error: (i) => `${describeValue(i.input)} is not a plausible year (2000–2100)` }),
+    .min(YEAR_MIN, { error: (i) => `${describeValue(i.input)} is not a plausible year (2000–2100)` })
+    .max(YEAR_MAX, { error: (i) => `${describeValue(i.input)} is not a plausible year (2000–2100)` }),
   timezone: z.string().optional(),
   // Checked by resolvePolicy and load.ts (a preset id or a policy object; vn / none / dates / { preset, add, remove }).
   policy: z.unknown(),
