@@ -6,7 +6,7 @@ import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
-import { epochIssues, isoTimeIssues, outputDirIssues, unwrapWith, writeOrRefuse } from './outputs.js';
+import { epochIssues, isoTimeIssues, outputDirIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
 
 export interface ConvertOptions {
   readonly out: string;
@@ -23,12 +23,14 @@ export async function runConvert(specPath: string, planPath: string, opts: Conve
   ]);
   const read = unwrap(readPlanFile(planPath, problem));
   const violations = checkPlan(problem, read.plan.visits);
-  const written = await writeOrRefuse(() =>
-    writePlanFiles(opts.out, problem, read.plan, violations, {
-      lang: opts.lang,
-      generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt),
-      reminderMinutes: opts.reminderMinutes,
-    }),
+  const written = await withFolderLock(opts.out, () =>
+    writeOrRefuse(() =>
+      writePlanFiles(opts.out, problem, read.plan, violations, {
+        lang: opts.lang,
+        generatedAt: resolveGeneratedAt(problem.year, opts.generatedAt),
+        reminderMinutes: opts.reminderMinutes,
+      }),
+    ),
   );
   const ics = written.filter((f) => f.endsWith('.ics')).length;
   io.out(`wrote ${written.filter((f) => !f.endsWith('.ics')).join(', ')} and ${ics} calendars in ${opts.out}/ics\n`);

@@ -4,7 +4,7 @@ import type { Lang } from '../export/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { EXIT, unwrap, type Io } from './io.js';
-import { outputDirIssues, refuseIf, writeOrRefuse } from './outputs.js';
+import { outputDirIssues, refuseIf, withFolderLock, writeOrRefuse } from './outputs.js';
 
 export function readPlanDocumentFile(path: string) {
   return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'the plan')), path)), path));
@@ -17,8 +17,8 @@ export async function runExportIcs(
 ): Promise<number> {
   refuseIf(outputDirIssues(opts.out));
   const doc = readPlanDocumentFile(planPath);
-  const written = await writeOrRefuse(() =>
-    writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes }),
+  const written = await withFolderLock(opts.out, () =>
+    writeOrRefuse(() => writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes })),
   );
   io.out(
     `wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} ` +

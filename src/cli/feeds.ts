@@ -1,5 +1,5 @@
 // lichdu feeds DIR --base-url URL: every member's (and cell's) subscription links, https:// and webcal://.
-import { csvLine } from '../export/csv.js';
+import { csvLine, defuse, printable } from '../export/csv.js';
 import type { Lang } from '../export/labels.js';
 import { defaultSecretFile, feedToken, feedUrls, loadOrCreateSecret } from '../serve/tokens.js';
 import { join } from 'node:path';
@@ -35,22 +35,23 @@ export function runFeeds(
     ...doc.members.map((m) => ({
       kind: KIND[opts.lang].member,
       id: m.id as string,
-      name: m.name,
+      name: opts.format === 'csv' ? m.name : printable(m.name),
       ...feedUrls(opts.baseUrl, feedToken(secret, 'member', m.id)),
     })),
     ...doc.cells.map((c) => ({
       kind: KIND[opts.lang].cell,
       id: c.id as string,
-      name: c.name,
+      name: opts.format === 'csv' ? c.name : printable(c.name),
       ...feedUrls(opts.baseUrl, feedToken(secret, 'cell', c.id)),
     })),
   ];
   if (opts.format === 'csv') {
     io.out(
       '\uFEFF' +
-        [csvLine(HEADERS[opts.lang]), ...rows.map((r) => csvLine([r.kind, r.id, r.name, r.https, r.webcal]))].join(
-          '\r\n',
-        ) +
+        [
+          csvLine(HEADERS[opts.lang]),
+          ...rows.map((r) => csvLine([r.kind, r.id, defuse(r.name), r.https, r.webcal])),
+        ].join('\r\n') +
         '\r\n',
     );
     return EXIT.ok;

@@ -4,6 +4,7 @@
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { InputIssue } from '../util/issues.js';
+import { lockFolder } from '../util/lock.js';
 import { InputRefused } from './io.js';
 
 const issue = (file: string, message: string): InputIssue => ({ file, path: [], message });
@@ -138,4 +139,25 @@ export function writeFailure(err: unknown): InputRefused | undefined {
   const advice = e?.code ? FS_ADVICE[e.code] : undefined;
   if (!advice) return undefined;
   return new InputRefused([issue(e.path ?? 'output', `could not write (${e.code}): ${advice}`)]);
+}
+
+/**
+ * Runs `work` holding the output folder's lock (src/util/lock.ts): a second writer into the same folder is refused
+ * with exit 2, naming the process that writes there.
+ */
+export async function withFolderLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const got = lockFolder(dir);
+  if (!got.ok)
+    throw new InputRefused([
+      issue(
+        dir,
+        `another lichdu${Number.isNaN(got.pid) ? '' : ` (process ${got.pid})`} is writing into this folder: wait ` +
+          `for it to finish, or give another folder`,
+      ),
+    ]);
+  try {
+    return await work();
+  } finally {
+    got.lock.release();
+  }
 }

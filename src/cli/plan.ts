@@ -10,7 +10,15 @@ import { precheck } from '../../solver/precheck.js';
 import { shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLine } from './check.js';
 import { EXIT, type Io } from './io.js';
-import { epochIssues, isoTimeIssues, outputDirIssues, outputFileIssues, unwrapWith, writeOrRefuse } from './outputs.js';
+import {
+  epochIssues,
+  isoTimeIssues,
+  outputDirIssues,
+  outputFileIssues,
+  unwrapWith,
+  withFolderLock,
+  writeOrRefuse,
+} from './outputs.js';
 
 export interface PlanOptions {
   readonly out: string;
@@ -61,6 +69,10 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     ...isoTimeIssues(opts.generatedAt, '--generated-at'),
     ...epochIssues(),
   ]);
+  return withFolderLock(opts.out, () => solveAndWrite(problem, opts, io, t0));
+}
+
+async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, t0: number): Promise<number> {
   for (const line of precheck(problem)) io.err(`! ${line}\n`);
   // A progress line for long solves, only on a terminal: phase, regions repaired, cost, bound, gap.
   const tty = !opts.quiet && process.stderr.isTTY === true;

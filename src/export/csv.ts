@@ -8,9 +8,14 @@ import { CSV_HEADERS, LANGS, roleLabel, STATUS_LABELS, tagLabel, type Lang } fro
 const BOM = '\uFEFF';
 
 /** A leading = + - @ would make a spreadsheet run the cell as a formula; a quote in front keeps it text. */
-function defuse(s: string): string {
+export function defuse(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
+/** User text for a terminal: control characters (escape sequences that would recolour or rewrite it) removed. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
 export function restore(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }

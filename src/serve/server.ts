@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { IcsOptions } from '../export/ics.js';
 import { readPlanDocument } from '../planfile/index.js';
@@ -75,6 +75,9 @@ async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now
 }
 
 const NOT_FOUND = Buffer.from('not found\n');
+const OK = Buffer.from('ok\n');
+/** How long in-flight responses get on SIGTERM/SIGINT before every connection is closed. */
+export const SHUTDOWN_GRACE_MS = 2000;
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, head: boolean): void {
   res.writeHead(status, { 'Content-Length': String(body.length), 'X-Content-Type-Options': 'nosniff', ...headers });
@@ -141,18 +144,8 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     const path = (req.url ?? '/').split('?')[0]!;
     const snap = state.snapshot; // one read: the whole request sees one snapshot
     if (path === '/healthz') {
-      const body = Buffer.from(
-        JSON.stringify({
-          status: 'ok',
-          spec_hash: snap.specHash,
-          generated_at: snap.generatedAt,
-          loaded_at: snap.loadedAt.toISOString(),
-          visits: snap.visits,
-          members: snap.members,
-          cells: snap.cells,
-        }) + '\n',
-      );
-      send(res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body, head);
+      // Only "ok": what is served (spec hash, counts) is for the log, not for anyone who asks.
+      send(res, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, OK, head);
       return;
     }
     const m = /^\/feeds\/([^/]+)\.ics$/.exec(path);
@@ -187,6 +180,7 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     send(res, 200, headers, feed.body, head);
   };
 
+  const sockets = new Set<Socket>();
   const server = createServer(
     { maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
     (req, res) => {
@@ -199,6 +193,10 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       }
     },
   );
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const status =
       err.code === 'HPE_HEADER_OVERFLOW'
@@ -250,6 +248,12 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
         watcher?.close();
         server.close(() => resolve());
         server.closeIdleConnections();
+        // In-flight responses get a moment to finish; then every connection goes, whatever its client does (one
+        // holding a half-sent request or pipelining without reading kept the process alive for ever).
+        setTimeout(() => {
+          server.closeAllConnections();
+          for (const socket of sockets) socket.destroy();
+        }, SHUTDOWN_GRACE_MS).unref();
       }),
   };
 }

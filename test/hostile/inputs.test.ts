@@ -106,4 +106,21 @@ describe('hostile inputs', () => {
     expect(r.code).toBe(2);
     for (const line of r.err.split('\n')) expect(line.length).toBeLessThan(300);
   });
+
+  it('when a member is named like a formula or with escape codes then feeds neutralises and strips them', async () => {
+    const d = tmp();
+    const plan = JSON.parse(readFileSync('fixtures/small/plan.json', 'utf8')) as {
+      directory: { members: Array<{ name: string }> };
+    };
+    plan.directory.members[0]!.name = '=HYPERLINK("http://x","y")';
+    plan.directory.members[1]!.name = '\u001b[31mĐỏ\u001b[0m';
+    writeFileSync(join(d, 'plan.json'), JSON.stringify(plan));
+    const base = ['feeds', d, '--base-url', 'https://lich.example.vn', '--secret-file', join(d, 'secret')];
+    const csv = await run(...base, '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.out).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    const table = await run(...base);
+    expect(table.out).toContain('[31mĐỏ[0m');
+    expect(table.out).not.toContain('\u001b');
+  });
 });

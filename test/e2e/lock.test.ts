@@ -1,0 +1,53 @@
+// One writer per output folder (issue 12, item 3 in part): a second writer is refused naming the first; a lock left
+// by a process that is gone is taken over and its temporary files removed; a folder made for nothing is removed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { LOCK_FILE, lockFolder } from '../../src/util/lock.js';
+
+async function run(...argv: string[]) {
+  let err = '';
+  const code = await runCli(argv, { out: () => undefined, err: (s) => void (err += s) });
+  return { code, err };
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'lichdu-lock-'));
+
+describe('output folder lock', () => {
+  it('when another live process holds the folder then convert is refused with exit 2 naming it', async () => {
+    const d = tmp();
+    const other = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(d, LOCK_FILE), `${other.pid}\n`);
+      const r = await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', d);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`another lichdu (process ${other.pid}) is writing into this folder`);
+      expect(readdirSync(d)).toEqual([LOCK_FILE]);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('when the lock was left by a process that is gone then it is taken over and its leftovers removed', async () => {
+    const d = tmp();
+    const gone = spawnSync('true').pid!;
+    writeFileSync(join(d, LOCK_FILE), `${gone}\n`);
+    mkdirSync(join(d, 'ics', 'members'), { recursive: true });
+    writeFileSync(join(d, `.plan.csv.tmp-${gone}-0a1b2c3d`), 'half');
+    writeFileSync(join(d, 'ics', 'members', `.m1.ics.tmp-${gone}-0a1b2c3d`), 'half');
+    const r = await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', d);
+    expect(r.code).toBe(0);
+    expect(readdirSync(d).sort()).toEqual(['ics', 'plan.csv', 'plan.json']);
+    expect(readdirSync(join(d, 'ics', 'members')).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('when a folder was made for the lock alone then releasing it removes the folder again', () => {
+    const d = join(tmp(), 'new');
+    const got = lockFolder(d);
+    expect(got.ok && existsSync(join(d, LOCK_FILE))).toBe(true);
+    if (got.ok) got.lock.release();
+    expect(existsSync(d)).toBe(false);
+  });
+});
