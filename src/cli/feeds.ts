@@ -1,7 +1,8 @@
 // lichdu feeds DIR --base-url URL: every member's (and cell's) subscription links, https:// and webcal://.
 import { csvLine, defuse, printable } from '../export/csv.js';
 import type { Lang } from '../export/labels.js';
-import { defaultSecretFile, feedToken, feedUrls, loadOrCreateSecret } from '../serve/tokens.js';
+import { feedToken, feedUrls, loadOrCreateSecret } from '../serve/tokens.js';
+import { chooseSecret } from './secret.js';
 import { join } from 'node:path';
 import { readPlanDocumentFile } from './export.js';
 import { EXIT, InputRefused, type Io } from './io.js';
@@ -17,7 +18,7 @@ const KIND: Record<Lang, { member: string; cell: string }> = {
 
 export function runFeeds(
   dir: string,
-  opts: { baseUrl: string; secretFile?: string; format: 'table' | 'csv'; lang: Lang },
+  opts: { baseUrl: string; secretFile?: string; newSecret?: boolean; format: 'table' | 'csv'; lang: Lang },
   io: Io,
 ): number {
   if (!/^https?:\/\/[^/\s]+/i.test(opts.baseUrl)) {
@@ -30,7 +31,11 @@ export function runFeeds(
     ]);
   }
   const doc = readPlanDocumentFile(join(dir, 'plan.json'));
-  const secret = loadOrCreateSecret(opts.secretFile ?? defaultSecretFile(dir));
+  const choice = chooseSecret(dir, opts, doc.members.length + doc.cells.length);
+  for (const note of choice.notes) io.err(`${note}\n`);
+  if (/^http:\/\//i.test(opts.baseUrl) && !/^http:\/\/(localhost|127\.|\[::1\])/i.test(opts.baseUrl))
+    io.err(`! ${opts.baseUrl} is plain http: anyone on the way can read the links; use https\n`);
+  const secret = loadOrCreateSecret(choice.path);
   const rows = [
     ...doc.members.map((m) => ({
       kind: KIND[opts.lang].member,

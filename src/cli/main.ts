@@ -182,7 +182,13 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(new Option('--port <port>', 'port (0: any free port)').default(8080).argParser(port))
     .option('--base-url <url>', 'the public URL the feeds are reached at (for the links printed at start)')
-    .option('--secret-file <file>', 'the secret behind the feed tokens (created, mode 0600, if missing)', undefined)
+    .option(
+      '--secret-file <file>',
+      'the secret behind the feed tokens (default: one per folder in ~/.config/lichdu/feed-secrets; made, mode 0600, ' +
+        'if missing)',
+      undefined,
+    )
+    .option('--new-secret', 'make a new secret for a folder whose links were sent with another one (revokes them all)')
     .addOption(lang())
     .addOption(reminder())
     .action(
@@ -193,6 +199,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
           port: number;
           baseUrl?: string;
           secretFile?: string;
+          newSecret?: boolean;
           lang: 'vi' | 'en';
           reminderMinutes: number;
         },
@@ -206,11 +213,15 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .description("list every member's and cell's subscription link (https:// and webcal://), to send to them")
     .argument('<dir>', 'the directory holding plan.json')
     .requiredOption('--base-url <url>', 'the public URL of lichdu serve, e.g. https://lich.example.vn')
-    .option('--secret-file <file>', 'the same secret file as lichdu serve (default DIR/.lichdu-feed-secret)')
+    .option('--secret-file <file>', 'the same secret file as lichdu serve (default: the same as lichdu serve)')
+    .option('--new-secret', 'make a new secret for a folder whose links were sent with another one (revokes them all)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
     .addOption(lang())
     .action(
-      (dir: string, opts: { baseUrl: string; secretFile?: string; format: 'table' | 'csv'; lang: 'vi' | 'en' }) => {
+      (
+        dir: string,
+        opts: { baseUrl: string; secretFile?: string; newSecret?: boolean; format: 'table' | 'csv'; lang: 'vi' | 'en' },
+      ) => {
         code = runFeeds(dir, opts, io);
       },
     );

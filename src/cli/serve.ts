@@ -1,9 +1,9 @@
 // lichdu serve DIR: per-member and per-cell calendar feeds at unguessable URLs; stops cleanly on SIGTERM/SIGINT.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../export/labels.js';
 import { PlanRefused, startFeedServer } from '../serve/server.js';
-import { defaultSecretFile } from '../serve/tokens.js';
+import { chooseSecret } from './secret.js';
 import { EXIT, InputRefused, type Io } from './io.js';
 
 export interface ServeOptions {
@@ -11,6 +11,7 @@ export interface ServeOptions {
   readonly port: number;
   readonly baseUrl?: string;
   readonly secretFile?: string;
+  readonly newSecret?: boolean;
   readonly lang: Lang;
   readonly reminderMinutes: number;
 }
@@ -27,7 +28,11 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
       },
     ]);
   }
-  const secretFile = opts.secretFile ?? defaultSecretFile(dir);
+  const planPath = join(dir, 'plan.json');
+  const links = readLinkCount(planPath);
+  const choice = chooseSecret(dir, opts, links);
+  for (const note of choice.notes) io.err(`${note}\n`);
+  const secretFile = choice.path;
   let server;
   try {
     server = await startFeedServer({
@@ -70,4 +75,16 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
     process.on('SIGINT', onInt);
   });
   return EXIT.ok;
+}
+
+/** How many links a folder's plan has (members and cells), for the log of a new secret; 0 when it cannot be read. */
+function readLinkCount(planPath: string): number {
+  try {
+    const doc = JSON.parse(readFileSync(planPath, 'utf8')) as {
+      directory?: { members?: unknown[]; cells?: unknown[] };
+    };
+    return (doc.directory?.members?.length ?? 0) + (doc.directory?.cells?.length ?? 0);
+  } catch {
+    return 0;
+  }
 }
