@@ -90,6 +90,11 @@ export async function planByRegions(
   const meetingAt = meetingIndex(problem.meetings);
   const best = new Map(toRepair.map((m) => [m.region, m.assigned]));
   let done = 0;
+  /** The visits a piece's solution chooses (its constants are visits elsewhere, not chosen). */
+  const chosenIn = (f: FullFormulation, values: ReadonlyMap<number, number>): Assigned[] =>
+    f.candidates
+      .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
+      .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
   const total = () => [...settled, ...[...best.values()].flat()];
 
   /** Solves one region's piece, and keeps it when it costs less than what the region has. */
@@ -120,9 +125,7 @@ export async function planByRegions(
       const f = buildPiece(piece, noRepeat ? { noRepeat, seats } : {});
       const values = await solvePiece(f, `lichdu region repair: ${net.regions[region]![0]!.unit}`);
       if (!values) return false;
-      const chosen = f.candidates
-        .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
-        .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
+      const chosen = chosenIn(f, values);
       if (pieceCost(piece, chosen) < pieceCost(piece, best.get(region)!)) best.set(region, chosen);
       return true;
     };
@@ -155,9 +158,7 @@ export async function planByRegions(
     const f = buildPiece(piece);
     const values = await solvePiece(f, `lichdu region improvement: ${net.regions[m.region]![0]!.unit}`);
     if (!values) continue;
-    const chosen = f.candidates
-      .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
-      .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
+    const chosen = chosenIn(f, values);
     if (pieceCost(piece, chosen) < pieceCost(piece, inside) - 1e-9) best.set(m.region, chosen);
   }
   return { assigned: total(), exact: false, repaired: done, toRepair: toRepair.length };

@@ -1,7 +1,7 @@
 // lichdu feeds DIR --base-url URL: every member's (and cell's) subscription links, https:// and webcal://.
 import { csvLine, defuse, printable } from '../export/csv.js';
 import type { Lang } from '../export/labels.js';
-import { feedToken, feedUrls, loadOrCreateSecret } from '../serve/tokens.js';
+import { feedToken, feedUrls } from '../serve/tokens.js';
 import { chooseSecret } from './secret.js';
 import { join } from 'node:path';
 import { readPlanDocumentFile } from './export.js';
@@ -35,7 +35,7 @@ export function runFeeds(
   for (const note of choice.notes) io.err(`${note}\n`);
   if (/^http:\/\//i.test(opts.baseUrl) && !/^http:\/\/(localhost|127\.|\[::1\])/i.test(opts.baseUrl))
     io.err(`! ${opts.baseUrl} is plain http: anyone on the way can read the links; use https\n`);
-  const secret = loadOrCreateSecret(choice.path);
+  const secret = choice.secret;
   const rows = [
     ...doc.members.map((m) => ({
       kind: KIND[opts.lang].member,

@@ -10,6 +10,7 @@ import { InputRefused } from './io.js';
 
 export interface SecretChoice {
   readonly path: string;
+  readonly secret: Buffer;
   /** Lines for the log: warnings, and what a new secret revoked. */
   readonly notes: string[];
 }
@@ -51,5 +52,5 @@ export function chooseSecret(
   if (before !== now) writeFileAtomic(idFile, `${now}\n`);
   if ((statSync(path).mode & 0o077) !== 0)
     notes.push(`! ${path} can be read by other users of this machine: chmod 600 ${path}`);
-  return { path, notes };
+  return { path, secret, notes };
 }

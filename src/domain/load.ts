@@ -1,12 +1,11 @@
 // A member's load over the year, written once for the solver's objective (solver/objective.ts) and the quality
 // figures (src/check/quality.ts): the visits their quotas ask for in the year, and what each quarter should hold.
-import type { Member, PeriodKind } from './types.js';
-
-const PERIODS: Readonly<Record<PeriodKind, number>> = { year: 1, half: 2, quarter: 4, month: 12 };
+import { PERIODS_PER_YEAR } from './periods.js';
+import type { Member } from './types.js';
 
 /** The visits a member's quotas ask for in the year: the largest of each quota's minimum times its periods. */
 export function yearlyQuota(member: Pick<Member, 'quotas'>): number {
-  return member.quotas.reduce((q, x) => Math.max(q, x.min * PERIODS[x.per]), 0);
+  return member.quotas.reduce((q, x) => Math.max(q, x.min * PERIODS_PER_YEAR[x.per]), 0);
 }
 
 /** With a yearly quota q, each quarter should hold ⌊q/4⌋ to ⌈q/4⌉ visits (spread, SPEC §4 soft 3). */

@@ -38,8 +38,11 @@ export function periodLabel(kind: PeriodKind, year: number, index: number): stri
   }
 }
 
+/** How many periods of each kind a year has. */
+export const PERIODS_PER_YEAR: Readonly<Record<PeriodKind, number>> = { year: 1, half: 2, quarter: 4, month: 12 };
+
 export function periodsOf(kind: PeriodKind, year: number): Period[] {
-  const count = { year: 1, half: 2, quarter: 4, month: 12 }[kind];
+  const count = PERIODS_PER_YEAR[kind];
   return Array.from({ length: count }, (_, i) => ({
     kind,
     label: periodLabel(kind, year, i),

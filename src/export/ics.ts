@@ -131,12 +131,8 @@ function visitsOf(ctx: IcsContext, audience: Audience): readonly PlanVisit[] {
       : (ctx.byCell.get(audience.cell.id) ?? []);
 }
 
-function calendarFor(
-  ctx: IcsContext,
-  audience: Audience,
-  opts: IcsOptions,
-  visits: readonly PlanVisit[] = visitsOf(ctx, audience),
-): ICalCalendar {
+function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICalCalendar {
+  const visits = visitsOf(ctx, audience);
   const { doc, member, cell, unit } = ctx;
   const t = T[opts.lang];
   const name =
