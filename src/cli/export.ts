@@ -15,7 +15,18 @@ export async function runExportIcs(
   opts: { out: string; lang: Lang; reminderMinutes: number },
   io: Io,
 ): Promise<number> {
-  refuseIf(outputDirIssues(opts.out));
+  const csv = /\.(csv|tsv|txt|xlsx?|ods)$/i.test(planPath)
+    ? [
+        {
+          file: planPath,
+          path: [],
+          message:
+            'export ics reads plan.json; for a plan edited in a spreadsheet use lichdu convert SPEC PLAN -o DIR, ' +
+            'which checks it against the spec and writes the calendars too',
+        },
+      ]
+    : [];
+  refuseIf([...csv, ...outputDirIssues(opts.out)]);
   const doc = readPlanDocumentFile(planPath);
   const written = await withFolderLock(opts.out, () =>
     writeOrRefuse(() => writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes })),

@@ -4,6 +4,7 @@ import type { Lang } from '../export/labels.js';
 import { feedToken, feedUrls } from '../serve/tokens.js';
 import { chooseSecret } from './secret.js';
 import { join } from 'node:path';
+import { settleFolder } from '../util/lock.js';
 import { readPlanDocumentFile } from './export.js';
 import { EXIT, InputRefused, type Io } from './io.js';
 
@@ -30,6 +31,7 @@ export function runFeeds(
       },
     ]);
   }
+  if (settleFolder(dir)) io.err(`✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`);
   const doc = readPlanDocumentFile(join(dir, 'plan.json'));
   const choice = chooseSecret(dir, opts, doc.members.length + doc.cells.length);
   for (const note of choice.notes) io.err(`${note}\n`);

@@ -7,6 +7,20 @@ export interface Io {
   err(text: string): void;
 }
 
+/**
+ * Text for a terminal with the control characters a user's names or values could carry removed (escape sequences
+ * that recolour, retitle or rewrite the screen). Kept: newline, tab, carriage return and erase-line (`ESC [K`, the
+ * progress line's own).
+ */
+export function terminalText(s: string): string {
+  return s.replace(/\x1b(?!\[K)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
+}
+
+/** An Io whose every write goes through terminalText. */
+export function safeIo(io: Io): Io {
+  return { out: (s) => io.out(terminalText(s)), err: (s) => io.err(terminalText(s)) };
+}
+
 export const EXIT = {
   ok: 0,
   /** A plan exists but some rule is not met (check: violations found). */

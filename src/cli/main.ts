@@ -10,7 +10,7 @@ import { runExportIcs } from './export.js';
 import { runFeeds } from './feeds.js';
 import { runServe } from './serve.js';
 import { runPlan, type PlanOptions } from './plan.js';
-import { EXIT, InputRefused, type Io } from './io.js';
+import { EXIT, InputRefused, safeIo, type Io } from './io.js';
 import { runPolicies } from './policies.js';
 import { runValidate } from './validate.js';
 import { BACKEND_NAMES } from '../../solver/backends/types.js';
@@ -25,7 +25,8 @@ function version(): string {
 }
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
+  const io = safeIo(rawIo);
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
   const program = new Command('lichdu')
@@ -40,8 +41,10 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     })
     .showHelpAfterError('(run lichdu --help for usage)');
   const lang = () => new Option('--lang <lang>', 'language of the documents').choices(['vi', 'en']).default('vi');
-  const wholeNumber = (v: string) => {
-    if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number');
+  /** A whole number up to `max` (the solvers take 32-bit seeds; a time limit beyond a week is a typo). */
+  const upTo = (max: number) => (v: string) => {
+    if (!/^\d+$/.test(v) || Number(v) > max)
+      throw new InvalidArgumentError(`expected a whole number from 0 to ${max.toLocaleString('en')}`);
     return Number(v);
   };
   const port = (v: string) => {
@@ -52,7 +55,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     new Option('--reminder-minutes <n>', 'calendar reminder this many minutes before each visit; 0 for none')
       .default(1440)
       .argParser((v: string) => {
-        if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number of minutes');
+        if (!/^\d+$/.test(v) || Number(v) > 40_320)
+          throw new InvalidArgumentError('expected a whole number of minutes, at most 40,320 (four weeks)');
         return Number(v);
       });
 
@@ -72,12 +76,14 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(
-      new Option('--seed <n>', 'solver seed (same spec and seed: same files)').default(0).argParser(wholeNumber),
+      new Option('--seed <n>', 'solver seed (same spec and seed: same files)')
+        .default(0)
+        .argParser(upTo(2_147_483_647)),
     )
     .addOption(
       new Option('--time-limit <seconds>', 'the whole run stops improving after this long and writes its best plan')
         .default(300)
-        .argParser(wholeNumber),
+        .argParser(upTo(604_800)),
     )
     .addOption(
       new Option(

@@ -40,8 +40,16 @@ export function chooseSecret(
   try {
     secret = loadOrCreateSecret(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code) throw err;
-    throw new InputRefused([{ file: path, path: [], message: (err as Error).message }]);
+    const code = (err as NodeJS.ErrnoException).code;
+    const message =
+      code === 'EISDIR'
+        ? 'this is a folder: give the secret file itself (or leave out --secret-file for the default)'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cannot be read or made by this user: check its permissions, or give another --secret-file'
+          : code !== undefined
+            ? `cannot be read or made (${code}): give another --secret-file`
+            : (err as Error).message;
+    throw new InputRefused([{ file: path, path: [], message }]);
   }
   const now = secretFingerprint(secret);
   const notes: string[] = [];

@@ -1,6 +1,7 @@
 // lichdu serve DIR: per-member and per-cell calendar feeds at unguessable URLs; stops cleanly on SIGTERM/SIGINT.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { settleFolder } from '../util/lock.js';
 import type { Lang } from '../export/labels.js';
 import { PlanRefused, startFeedServer } from '../serve/server.js';
 import { chooseSecret } from './secret.js';
@@ -28,6 +29,7 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
       },
     ]);
   }
+  if (settleFolder(dir)) io.err(`✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`);
   const planPath = join(dir, 'plan.json');
   const links = readLinkCount(planPath);
   const choice = chooseSecret(dir, opts, links);

@@ -1,11 +1,12 @@
 // Writes a plan's documents into a directory: plan.json, plan.csv and ics/ (all.ics, members/*.ics, cells/*.ics).
 // Every file is staged first (rendered, written under a temporary name beside its target and flushed; any error
-// removes them all and replaces nothing), then each is renamed over its target, then calendars of members or cells
-// no longer in the plan are removed.
-import { readdirSync, rmSync } from 'node:fs';
+// removes them all and replaces nothing), then all are renamed over their targets and calendars of members or cells
+// no longer in the plan removed, as one journalled step (src/util/journal.ts).
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, Problem, Violation } from '../domain/types.js';
-import { abortStaged, commitStaged, stageFile, type Staged } from '../util/atomic.js';
+import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
+import { commitPlan } from '../util/journal.js';
 import { renderCsv } from './csv.js';
 import type { IcsOptions } from './ics.js';
 import { stageCalendarsThreaded } from './icsThreads.js';
@@ -35,14 +36,15 @@ export function resolveGeneratedAt(year: number, option?: string, env: NodeJS.Pr
 /** Writes the calendars of a plan document into DIR/ics and removes stale ones. Returns the paths written. */
 export async function writeCalendars(dir: string, doc: PlanDocument, opts: IcsOptions): Promise<string[]> {
   const staged = await stageCalendarsThreaded(doc, opts, dir);
-  commitStaged(staged);
   const paths = staged.map((f) => f.path);
-  removeStale(dir, paths);
+  commitPlan(dir, staged, stale(dir, paths));
   return paths;
 }
 
-function removeStale(dir: string, keep: readonly string[]): void {
+/** Calendars in DIR/ics of members or cells that the new plan does not have. */
+function stale(dir: string, keep: readonly string[]): string[] {
   const wanted = new Set(keep);
+  const out: string[] = [];
   for (const sub of ['members', 'cells']) {
     const d = join(dir, 'ics', sub);
     let names: string[] = [];
@@ -51,8 +53,9 @@ function removeStale(dir: string, keep: readonly string[]): void {
     } catch {
       continue;
     }
-    for (const n of names) if (n.endsWith('.ics') && !wanted.has(join(d, n))) rmSync(join(d, n), { force: true });
+    for (const n of names) if (n.endsWith('.ics') && !wanted.has(join(d, n))) out.push(join(d, n));
   }
+  return out;
 }
 
 export async function writePlanFiles(
@@ -77,8 +80,7 @@ export async function writePlanFiles(
     abortStaged(staged);
     throw err;
   }
-  commitStaged(staged);
   const paths = staged.map((f) => f.path);
-  removeStale(dir, paths);
+  commitPlan(dir, staged, stale(dir, paths));
   return paths;
 }

@@ -1,7 +1,7 @@
 // plan.csv read back (SPEC §3): columns found by their header, in Vietnamese or English (or the column keys
 // themselves), in any order; columns lichdu does not know are ignored, so a spreadsheet user may add notes.
 import type { CellId, IsoDate, MemberId, Problem, Visit, VisitStatus } from '../domain/types.js';
-import { HHMM, isIsoDate } from '../spec/primitives.js';
+import { describeValue as q, HHMM, ID_MAX, isIsoDate } from '../spec/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
 import { parseCsv, restore } from '../export/csv.js';
 import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn } from '../export/labels.js';
@@ -67,13 +67,15 @@ export function readCsvPlan(text: string, file: string, problem: Pick<Problem, '
       ok = false;
       at(key, msg);
     };
-    if (!isIsoDate(date)) bad('date', `"${date}" is not a date YYYY-MM-DD`);
-    if (!HHMM.test(start)) bad('start', `"${start}" is not HH:MM`);
-    if (!HHMM.test(end)) bad('end', `"${end}" is not HH:MM`);
-    if (!memberIds.has(member)) bad('member_id', `unknown member "${member}"${didYouMean(member, memberIds)}`);
-    if (!cellIds.has(cell)) bad('cell_id', `unknown cell "${cell}"${didYouMean(cell, cellIds)}`);
+    // Values are quoted at most 80 characters long; a near miss is looked for only among id-sized values.
+    const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? didYouMean(v, ids) : '');
+    if (!isIsoDate(date)) bad('date', `${q(date)} is not a date YYYY-MM-DD`);
+    if (!HHMM.test(start)) bad('start', `${q(start)} is not HH:MM`);
+    if (!HHMM.test(end)) bad('end', `${q(end)} is not HH:MM`);
+    if (!memberIds.has(member)) bad('member_id', `unknown member ${q(member)}${near(member, memberIds)}`);
+    if (!cellIds.has(cell)) bad('cell_id', `unknown cell ${q(cell)}${near(cell, cellIds)}`);
     const st = STATUS_OF.get(norm(status));
-    if (!st) bad('status', `"${status}" is not a status: use ${Object.values(STATUS_LABELS.vi).join(' or ')}`);
+    if (!st) bad('status', `${q(status)} is not a status: use ${Object.values(STATUS_LABELS.vi).join(' or ')}`);
     if (ok)
       visits.push({ member: member as MemberId, cell: cell as CellId, date: date as IsoDate, start, end, status: st! });
   });

@@ -23,7 +23,16 @@ export const PolicyInput = z.strictObject({
   source: SourceInput.optional(),
   notes: z.array(Text).optional(),
   roles: z.record(Id, RoleInput).optional(),
-  coverage: z.strictObject({ min: Count('visits'), max: Count('visits').optional(), per: PeriodKind }).optional(),
+  coverage: z
+    .strictObject({ min: Count('visits'), max: Count('visits').optional(), per: PeriodKind })
+    .refine((c) => c.max === undefined || c.max >= c.min, {
+      error: (i) => {
+        const c = i.input as { min: number; max: number };
+        return `max ${c.max} is below min ${c.min}: a cell cannot need more visits than it may have; raise max`;
+      },
+      path: ['max'],
+    })
+    .optional(),
   max_visitors_per_meeting: Positive('visitors').optional(),
   max_per_team_per_meeting: Positive('visitors').optional(),
   no_consecutive: z.boolean({ error: 'expected true or false' }).optional(),

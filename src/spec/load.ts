@@ -1,7 +1,7 @@
 // Spec file -> validated, normalised Problem, with every problem of the file reported at once.
 import { createHash } from 'node:crypto';
 import { DateTime, IANAZone } from 'luxon';
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type {
   Cell,
@@ -20,7 +20,7 @@ import type {
 import { vnPublicHolidays } from '../calendar/holidays.js';
 import { cellMeetings } from '../calendar/meetings.js';
 import { resolvePolicy } from '../policies/index.js';
-import { boundedDepth, decodeText, parseJson, readInputFile } from '../util/files.js';
+import { boundedDepth, decodeText, MAX_DEPTH, parseJson, readInputFile } from '../util/files.js';
 
 /** YAML aliases a spec may expand (each may stand for a whole block). */
 const MAX_ALIASES = 100_000;
@@ -72,6 +72,31 @@ export function loadSpecFile(path: string): Result<Problem> {
   return bytes.ok ? parseSpec(bytes.value, path) : bytes;
 }
 
+const deepIssue = (file: string): InputIssue => ({
+  file,
+  path: [],
+  message: `nested more than ${MAX_DEPTH} levels deep: not a lichdu file (or a damaged one)`,
+});
+const tooDeep = (file: string): Result<never> => ({ ok: false, issues: [deepIssue(file)] });
+
+/** A YAML syntax error in the user's words: where, what, and for a repeated key, which. */
+function yamlIssue(e: YAMLError, text: string, file: string): InputIssue {
+  const line = e.linePos?.[0]?.line;
+  const col = e.linePos?.[0]?.col;
+  const where = `line ${line ?? '?'}, column ${col ?? '?'}: `;
+  if (/call stack/i.test(e.message)) return deepIssue(file);
+  if (e.code === 'DUPLICATE_KEY' && line !== undefined && col !== undefined) {
+    const key = /^\s*["']?([^"':]*)["']?\s*:/.exec(text.split('\n')[line - 1]?.slice(col - 1) ?? '')?.[1];
+    if (key !== undefined)
+      return {
+        file,
+        path: [],
+        message: `${where}the key ${describeValue(key)} is given twice in one mapping: keep one`,
+      };
+  }
+  return { file, path: [], message: `${where}${e.message.split('\n')[0]} (not valid YAML)` };
+}
+
 /** Parses YAML (or JSON, which is YAML too; a `.json` file is parsed strictly as JSON). */
 export function parseSpec(bytes: Buffer | string, file: string): Result<Problem> {
   const decoded =
@@ -85,23 +110,14 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
     if (!parsed.ok) return parsed;
     raw = parsed.value;
   } else {
-    const doc = parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-      return {
-        ok: false,
-        issues: doc.errors.map((e) => ({
-          file,
-          path: [],
-          message:
-            `line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ` +
-            `${e.message.split('\n')[0]} (not valid YAML)`,
-        })),
-      };
-    }
+    let doc: ReturnType<typeof parseDocument>;
     try {
+      doc = parseDocument(text, { prettyErrors: true });
+      if (doc.errors.length > 0) return { ok: false, issues: doc.errors.map((e) => yamlIssue(e, text, file)) };
       // Anchors are for real use (a meeting block shared by 2,000 cells); the bound stops "billion laughs".
       raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (err) {
+      if (err instanceof RangeError) return tooDeep(file);
       return {
         ok: false,
         issues: [{ file, path: [], message: `${(err as Error).message.split('\n')[0]}: use fewer anchors (*alias)` }],

@@ -14,16 +14,25 @@ const show = (v: unknown): string => {
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 };
 
+/** Longest id: ids name calendar files. */
+export const ID_MAX = 100;
+
 export const Id = z
   .string({ error: (i) => `expected an id (text), got ${show(i.input)}` })
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
     error: (i) => `${show(i.input)} is not a valid id: use letters, digits, ".", "_" or "-" (no spaces or accents)`,
-  });
+  })
+  // Ids name calendar files (ics/members/<id>.ics): a file name has at most 255 bytes.
+  .max(ID_MAX, { error: (i) => `${show(i.input)} is too long for an id: at most ${ID_MAX} characters` });
 
 export const Text = z
   .string({ error: (i) => (i.input === undefined ? 'is required' : `expected text, got ${show(i.input)}`) })
   .trim()
-  .min(1, { error: 'must not be empty' });
+  .min(1, { error: 'must not be empty' })
+  // Names go into calendars, spreadsheets and terminals; a control character (NUL, an escape code) belongs in none.
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, {
+    error: (i) => `${show(i.input)} contains a control character (invisible; often pasted by accident): remove it`,
+  });
 
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const Time = z.string({ error: (i) => `expected a time "HH:MM", got ${show(i.input)}` }).regex(HHMM, {

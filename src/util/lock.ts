@@ -1,8 +1,20 @@
 // One writer per output folder (issue 12, item 3 in part): `DIR/.lichdu-lock` holds the writing process's id, made
 // with O_EXCL. A second `plan`, `convert` or `export ics` into the same folder is refused, naming the first; a lock
-// left by a process that no longer runs is taken over, and that process's temporary files are removed.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+// left by a process that no longer runs is taken over: its half-done commit is completed (src/util/journal.ts) and
+// its temporary files are removed.
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { JOURNAL_FILE, recoverCommit } from './journal.js';
 
 export const LOCK_FILE = '.lichdu-lock';
 /** Temporary names of src/util/atomic.ts: `.<name>.tmp-<pid>-<hex>`. */
@@ -32,6 +44,7 @@ export function lockFolder(dir: string): { ok: true; lock: FolderLock } | { ok: 
       const fd = openSync(path, 'wx', 0o644);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
+      recoverCommit(dir);
       removeLeftovers(dir);
       const onExit = () => release();
       const release = () => {
@@ -61,7 +74,9 @@ export function lockFolder(dir: string): { ok: true; lock: FolderLock } | { ok: 
 }
 
 /** Temporary files of writers that no longer run, in DIR and DIR/ics/{,members,cells}. */
-function removeLeftovers(dir: string): void {
+function leftovers(dir: string): string[] {
+  const out: string[] = [];
+  const gone = new Map<number, boolean>();
   for (const sub of ['', 'ics', join('ics', 'members'), join('ics', 'cells')]) {
     let names: string[] = [];
     try {
@@ -71,7 +86,31 @@ function removeLeftovers(dir: string): void {
     }
     for (const n of names) {
       const m = TEMP.exec(n);
-      if (m && !alive(Number(m[2]))) rmSync(join(dir, sub, n), { force: true });
+      if (!m) continue;
+      const pid = Number(m[2]);
+      if (!gone.has(pid)) gone.set(pid, !alive(pid));
+      if (gone.get(pid)) out.push(join(dir, sub, n));
     }
   }
+  return out;
+}
+
+function removeLeftovers(dir: string): void {
+  for (const path of leftovers(dir)) rmSync(path, { force: true });
+}
+
+/**
+ * For readers of a folder (serve, feeds): completes a commit left half-done by a writer that was killed, and removes
+ * the temporary files of one killed before its commit. A folder being written by a live process is left to it.
+ */
+export function settleFolder(dir: string): boolean {
+  if (!existsSync(join(dir, JOURNAL_FILE)) && leftovers(dir).length === 0) return false;
+  let got: ReturnType<typeof lockFolder>;
+  try {
+    got = lockFolder(dir);
+  } catch {
+    return false; // a folder this user cannot write: nothing to settle from here
+  }
+  if (got.ok) got.lock.release();
+  return got.ok;
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { terminalText } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadSpecFile } from '../../src/spec/load.js';
 
@@ -107,20 +108,26 @@ describe('hostile inputs', () => {
     for (const line of r.err.split('\n')) expect(line.length).toBeLessThan(300);
   });
 
-  it('when a member is named like a formula or with escape codes then feeds neutralises and strips them', async () => {
+  it('when a member is named like a formula then feeds CSV neutralises it; escape codes are refused', async () => {
     const d = tmp();
     const plan = JSON.parse(readFileSync('fixtures/small/plan.json', 'utf8')) as {
       directory: { members: Array<{ name: string }> };
     };
     plan.directory.members[0]!.name = '=HYPERLINK("http://x","y")';
-    plan.directory.members[1]!.name = '\u001b[31mĐỏ\u001b[0m';
     writeFileSync(join(d, 'plan.json'), JSON.stringify(plan));
     const base = ['feeds', d, '--base-url', 'https://lich.example.vn', '--secret-file', join(d, 'secret')];
     const csv = await run(...base, '--format', 'csv');
     expect(csv.code).toBe(0);
     expect(csv.out).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    plan.directory.members[1]!.name = '\u001b[31mĐỏ\u001b[0m';
+    writeFileSync(join(d, 'plan.json'), JSON.stringify(plan));
     const table = await run(...base);
-    expect(table.out).toContain('[31mĐỏ[0m');
-    expect(table.out).not.toContain('\u001b');
+    expect(table.code).toBe(2);
+    expect(table.err).toMatch(/control character/);
+    expect(table.err).not.toContain('\u001b');
+  });
+
+  it('when text for the terminal carries control characters then only newline, tab and erase-line are kept', () => {
+    expect(terminalText('\u001b]0;title\u0007a\u001b[31mb\u0000\r\u001b[K\tc\n')).toBe(']0;titlea[31mb\r\u001b[K\tc\n');
   });
 });

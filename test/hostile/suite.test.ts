@@ -1,0 +1,50 @@
+// Every hostile or careless input of test/hostile/cases.ts is refused cleanly (issue 12, item 7): exit 2 within 2 s,
+// a message naming the problem, no stack trace, nothing written.
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { HOSTILE } from './cases.js';
+
+function listing(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  let err = '';
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  const t0 = Date.now();
+  try {
+    const code = await runCli(argv, { out: () => undefined, err: (s) => void (err += s) });
+    return { code, err, ms: Date.now() - t0 };
+  } finally {
+    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
+  }
+}
+
+const refused: number[] = [];
+describe('hostile inputs, all of them', () => {
+  it.each(HOSTILE.map((c) => [c.name, c] as const))('%s: refused with exit 2, nothing written', async (_n, c) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lichdu-hostile-'));
+    const out = join(dir, 'out');
+    const argv = c.setup(dir, out);
+    const before = listing(dir);
+    const r = await run(argv, c.env);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/✖|error/);
+    if (c.says) expect(r.err).toMatch(c.says);
+    expect(r.err).not.toMatch(/bug|\n\s+at /);
+    for (const line of r.err.split('\n')) expect(line.length).toBeLessThan(1000);
+    expect(r.ms).toBeLessThan(2000);
+    expect(existsSync(out)).toBe(false);
+    expect(listing(dir)).toEqual(before);
+    refused.push(r.ms);
+  });
+
+  afterAll(() => {
+    const slowest = Math.max(0, ...refused);
+    console.log(`hostile inputs: ${refused.length}/${HOSTILE.length} refused cleanly, slowest ${slowest} ms`);
+  });
+});
