@@ -11,11 +11,12 @@ export interface CheckOptions {
   readonly json?: boolean;
 }
 
-/** A violation in the CLI's words (English), naming members and cells as the spec does. */
-export function violationLine(problem: Problem, v: Violation): string {
+/** Violations in the CLI's words (English), naming members and cells as the spec does. */
+export function violationLines(problem: Problem): (v: Violation) => string {
   const member = new Map(problem.members.map((m) => [m.id as string, m.name]));
   const cell = new Map(problem.cells.map((c) => [c.id as string, c.name]));
-  return describeViolation(v, 'en', { memberName: (id) => member.get(id), cellName: (id) => cell.get(id) });
+  const names = { memberName: (id: string) => member.get(id), cellName: (id: string) => cell.get(id) };
+  return (v) => describeViolation(v, 'en', names);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -29,6 +30,7 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
   const read = unwrap(readPlanFile(planPath, problem));
   const visits = read.plan.visits;
   const violations = checkPlan(problem, visits);
+  const violationLine = violationLines(problem);
   const q = quality(problem, visits);
   if (opts.json) {
     io.out(
@@ -36,7 +38,7 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
         {
           spec_hash: problem.specHash,
           plan_spec_hash: read.plan.specHash ?? null,
-          violations: violations.map((v) => ({ ...v, text: violationLine(problem, v).replace(/^✖ /, '') })),
+          violations: violations.map((v) => ({ ...v, text: violationLine(v).replace(/^✖ /, '') })),
           quality: q,
         },
         null,
@@ -52,7 +54,7 @@ export function runCheck(specPath: string, planPath: string, opts: CheckOptions,
         `checking against the spec as it is now\n`,
     );
   }
-  for (const v of violations) io.out(violationLine(problem, v) + '\n');
+  for (const v of violations) io.out(violationLine(v) + '\n');
   const byRule = new Map<RuleId, number>();
   for (const v of violations) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
   const p = problem.policy;

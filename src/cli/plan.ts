@@ -8,7 +8,7 @@ import { loadSpecFile } from '../spec/load.js';
 import { solve, type Progress } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
 import { shutdownBackends, type BackendName } from '../../solver/backends/index.js';
-import { extraRange, violationLine } from './check.js';
+import { extraRange, violationLines } from './check.js';
 import { EXIT, type Io } from './io.js';
 import {
   epochIssues,
@@ -141,6 +141,7 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, t0: nu
     ),
   );
   if (!opts.quiet) io.err(summary(problem, r, violations));
-  for (const v of violations) io.err(violationLine(problem, v) + '\n');
+  const violationLine = violationLines(problem);
+  for (const v of violations) io.err(violationLine(v) + '\n');
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

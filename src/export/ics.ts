@@ -19,7 +19,8 @@ export const DEFAULT_ICS_OPTIONS: IcsOptions = { lang: 'vi', reminderMinutes: 14
 /** How often subscribers are asked to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 const REFRESH_SECONDS = 12 * 3600;
 
-type Audience = { kind: 'all' } | { kind: 'member'; member: DirectoryMember } | { kind: 'cell'; cell: DirectoryCell };
+export type Audience =
+  { kind: 'all' } | { kind: 'member'; member: DirectoryMember } | { kind: 'cell'; cell: DirectoryCell };
 
 /** The stable identity of a visit: the same member at the same cell's meeting of the same month. */
 export function visitUid(v: PlanVisit): string {
@@ -131,8 +132,12 @@ function visitsOf(ctx: IcsContext, audience: Audience): readonly PlanVisit[] {
       : (ctx.byCell.get(audience.cell.id) ?? []);
 }
 
-function calendarFor(ctx: IcsContext, audience: Audience, opts: IcsOptions): ICalCalendar {
-  const visits = visitsOf(ctx, audience);
+function calendarFor(
+  ctx: IcsContext,
+  audience: Audience,
+  opts: IcsOptions,
+  visits: readonly PlanVisit[] = visitsOf(ctx, audience),
+): ICalCalendar {
   const { doc, member, cell, unit } = ctx;
   const t = T[opts.lang];
   const name =
@@ -231,14 +236,47 @@ function stringify(cal: ICalCalendar): string {
   }
 }
 
-function render(ctx: IcsContext, audience: Audience, opts: IcsOptions): string {
+function renderSome(ctx: IcsContext, audience: Audience, opts: IcsOptions, visits?: readonly PlanVisit[]): string {
   const doc = ctx.doc;
-  const text = stringify(calendarFor(ctx, audience, opts));
+  const text = stringify(calendarFor(ctx, audience, opts, visits));
   // ical-generator writes DTSTAMP in the calendar's zone without "Z"; RFC 5545 §3.8.7.2 wants UTC.
   const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true });
   const local = stamp.setZone(doc.timezone).toFormat("yyyyLLdd'T'HHmmss");
   const utc = stamp.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
   return text.split(`\r\nDTSTAMP:${local}\r\n`).join(`\r\nDTSTAMP:${utc}\r\n`);
+}
+
+/**
+ * Events rendered per piece of a large calendar. A calendar of 200,000 events made as one ical-generator object and
+ * one string took more than 4 GB; in pieces, memory stays that of one piece.
+ */
+export const EVENTS_PER_PIECE = 2000;
+
+/**
+ * A calendar as consecutive pieces of text whose concatenation is the calendar rendered whole: each piece is a
+ * calendar of up to `per` of the events, less its header (all but the first) and its END:VCALENDAR (all but the last).
+ */
+export function* renderPieces(
+  ctx: IcsContext,
+  audience: Audience,
+  opts: IcsOptions,
+  per = EVENTS_PER_PIECE,
+): Generator<string> {
+  const visits = visitsOf(ctx, audience);
+  if (visits.length <= per) {
+    yield renderSome(ctx, audience, opts, visits);
+    return;
+  }
+  for (let from = 0; from < visits.length; from += per) {
+    let text = renderSome(ctx, audience, opts, visits.slice(from, from + per));
+    if (from > 0) text = text.slice(text.indexOf('BEGIN:VEVENT\r\n'));
+    if (from + per < visits.length) text = text.slice(0, text.lastIndexOf('END:VCALENDAR'));
+    yield text;
+  }
+}
+
+function render(ctx: IcsContext, audience: Audience, opts: IcsOptions): string {
+  return [...renderPieces(ctx, audience, opts)].join('');
 }
 
 const ctxOf = (x: PlanDocument | IcsContext): IcsContext => ('doc' in x ? x : icsContext(x));
@@ -306,6 +344,15 @@ export function* calendarsOf(
   opts: IcsOptions = DEFAULT_ICS_OPTIONS,
   part: { readonly index: number; readonly of: number } = { index: 0, of: 1 },
 ): Generator<{ path: string; data: string }> {
+  for (const c of calendarStreamsOf(doc, opts, part)) yield { path: c.path, data: [...c.pieces].join('') };
+}
+
+/** As calendarsOf, each calendar as pieces of text to be written one after the other (renderPieces). */
+export function* calendarStreamsOf(
+  doc: PlanDocument,
+  opts: IcsOptions = DEFAULT_ICS_OPTIONS,
+  part: { readonly index: number; readonly of: number } = { index: 0, of: 1 },
+): Generator<{ path: string; pieces: Iterable<string> }> {
   const ctx = icsContext(doc);
   const audiences: Audience[] = [
     { kind: 'all' },
@@ -315,7 +362,7 @@ export function* calendarsOf(
   const paths = calendarPaths(doc);
   const share = part.of > 1 ? calendarShares(doc, part.of) : undefined;
   for (let i = 0; i < audiences.length; i++)
-    if (!share || share[i] === part.index) yield { path: paths[i]!, data: render(ctx, audiences[i]!, opts) };
+    if (!share || share[i] === part.index) yield { path: paths[i]!, pieces: renderPieces(ctx, audiences[i]!, opts) };
 }
 
 /** Every calendar of a plan, with paths relative to the `ics/` directory. */

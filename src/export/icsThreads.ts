@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PlanDocument } from '../planfile/index.js';
 import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
-import { calendarPaths, calendarsOf, type IcsOptions } from './ics.js';
+import { calendarPaths, calendarStreamsOf, type IcsOptions } from './ics.js';
 
 /** Visits from which the calendars are rendered on two threads (measured: README, "Benchmarks"). */
 export const THREAD_MIN_VISITS = 2000;
@@ -36,7 +36,7 @@ export function stageCalendars(
   part: { readonly index: number; readonly of: number },
   into: Staged[],
 ): Staged[] {
-  for (const f of calendarsOf(doc, opts, part)) into.push(stageFile(join(dir, 'ics', f.path), f.data));
+  for (const f of calendarStreamsOf(doc, opts, part)) into.push(stageFile(join(dir, 'ics', f.path), f.pieces));
   return into;
 }
 

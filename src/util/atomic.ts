@@ -8,17 +8,25 @@ export interface Staged {
   readonly tmp: string;
 }
 
-/** Writes `data` to a temporary file in the target's directory and flushes it; the target is not touched yet. */
-export function stageFile(path: string, data: string | Uint8Array): Staged {
+function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/**
+ * Writes `data` (text, bytes, or pieces of text written as they come) to a temporary file in the target's directory
+ * and flushes it; the target is not touched yet.
+ */
+export function stageFile(path: string, data: string | Uint8Array | Iterable<string>): Staged {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', 0o644);
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
+    else if (data instanceof Uint8Array) writeAll(fd, data);
+    else for (const piece of data) writeAll(fd, Buffer.from(piece, 'utf8'));
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument, type PlanDocument } from '../../src/planfile/index.js';
-import { renderCalendars, renderMemberCalendar, visitUid } from '../../src/export/ics.js';
+import {
+  DEFAULT_ICS_OPTIONS,
+  icsContext,
+  renderCalendars,
+  renderMemberCalendar,
+  renderPieces,
+  visitUid,
+} from '../../src/export/ics.js';
 
 const dir = 'fixtures/small';
 const r = readPlanDocument(readFileSync(join(dir, 'plan.json'), 'utf8'), 'plan.json');
@@ -17,6 +24,16 @@ const uids = (ics: string) => [...ics.matchAll(/^UID:(.*)\r$/gm)].map((m) => m[1
 const m = (id: string) => doc.members.find((x) => x.id === id)!;
 
 describe('calendars', () => {
+  it('when a calendar is rendered in pieces of 1 or 2 events then the pieces make the golden file', () => {
+    const ctx = icsContext(doc);
+    const whole = renderCalendars(doc)[0]!.data;
+    for (const per of [1, 2]) {
+      const pieces = [...renderPieces(ctx, { kind: 'all' }, DEFAULT_ICS_OPTIONS, per)];
+      expect(pieces.length).toBe(Math.ceil(doc.visits.length / per));
+      expect(pieces.join('')).toBe(whole);
+    }
+  });
+
   it('when the golden plan is rendered then every calendar equals its golden file', () => {
     const files = renderCalendars(doc);
     expect(files.map((f) => f.path)).toEqual([

@@ -19,8 +19,10 @@ const load = (raw: unknown): Problem => {
   return r.value;
 };
 
+// M (28 s for the full MIP since the soft goals of issue 8) is compared in the benchmark instead: bench/solve.mjs
+// runs CBC on the same full model.
 describe('network model', () => {
-  it.each(['S', 'M'])(
+  it.each(['S'])(
     'when the %s benchmark instance is solved then the network model proves the same optimum as the full MIP',
     async (size) => {
       const p = load((makeSpec as (s: string, seed: number) => unknown)(size, 1));
