@@ -25,9 +25,10 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export const extraRange = (q: Quality): string =>
   q.extraVisitsMin === null ? '–' : `${q.extraVisitsMin}–${q.extraVisitsMax}`;
 
-export function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): number {
+export async function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): Promise<number> {
   const problem = unwrap(loadSpecFile(specPath));
-  const read = unwrap(readPlanFile(planPath, problem));
+  const read = unwrap(await readPlanFile(planPath, problem));
+  for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const visits = read.plan.visits;
   const violations = checkPlan(problem, visits);
   const violationLine = violationLines(problem);

@@ -21,7 +21,8 @@ export async function runConvert(specPath: string, planPath: string, opts: Conve
     ...isoTimeIssues(opts.generatedAt, '--generated-at'),
     ...epochIssues(),
   ]);
-  const read = unwrap(readPlanFile(planPath, problem));
+  const read = unwrap(await readPlanFile(planPath, problem));
+  for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const violations = checkPlan(problem, read.plan.visits);
   const written = await withFolderLock(opts.out, () =>
     writeOrRefuse(() =>

@@ -116,14 +116,15 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
   program
     .command('check')
     .description(
-      'check a plan (plan.json or plan.csv) against every hard rule of the spec; exit 0 if none is broken, 1 if ' +
+      'check a plan (plan.json, plan.csv or plan.xlsx) against every hard rule of the spec; exit 0 if none is ' +
+        'broken, 1 if ' +
         'some are',
     )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
-    .argument('<plan>', 'plan.json or plan.csv')
+    .argument('<plan>', 'plan.json, plan.csv or plan.xlsx')
     .option('--json', 'print the violations and quality figures as JSON')
-    .action((spec: string, plan: string, opts: { json?: boolean }) => {
-      code = runCheck(spec, plan, opts, io);
+    .action(async (spec: string, plan: string, opts: { json?: boolean }) => {
+      code = await runCheck(spec, plan, opts, io);
     });
 
   program

@@ -1,5 +1,5 @@
-// Writes a plan's documents into a directory: plan.json, plan.csv and ics/ (all.ics, members/*.ics, cells/*.ics).
-// Every file is staged first (rendered, written under a temporary name beside its target and flushed; any error
+// Writes a plan's documents into a directory: plan.json, plan.csv, plan.xlsx and ics/ (all.ics, members/*.ics,
+// cells/*.ics). Every file is staged first (rendered, written under a temporary name beside its target and flushed; any error
 // removes them all and replaces nothing), then all are renamed over their targets and calendars of members or cells
 // no longer in the plan removed, as one journalled step (src/util/journal.ts).
 import { readdirSync } from 'node:fs';
@@ -8,6 +8,7 @@ import type { Plan, Problem, Violation } from '../domain/types.js';
 import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
 import { renderCsv } from './csv.js';
+import { renderPlanXlsx } from './xlsx.js';
 import type { IcsOptions } from './ics.js';
 import { stageCalendarsThreaded } from './icsThreads.js';
 import { renderPlanJson } from '../planfile/index.js';
@@ -73,6 +74,8 @@ export async function writePlanFiles(
   const staged: Staged[] = [];
   try {
     staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
+    const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt);
+    staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
     staged.push(...(await stageCalendarsThreaded(doc.value, ics, dir)));
     staged.push(stageFile(join(dir, 'plan.json'), json));

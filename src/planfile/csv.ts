@@ -1,15 +1,26 @@
-// plan.csv read back (SPEC §3): columns found by their header, in Vietnamese or English (or the column keys
-// themselves), in any order; columns lichdu does not know are ignored, so a spreadsheet user may add notes.
+// plan.csv (and plan.xlsx) read back (SPEC §3, issue 11): columns found by their header, in Vietnamese or English
+// (or the column keys themselves), in any order; columns lichdu does not know are ignored, so a spreadsheet user may
+// add notes; blank rows skipped. Dates and times in any form a spreadsheet writes (./values.ts). Problems are
+// grouped: one line per distinct problem with the lines it affects, not one line per row; conversions a spreadsheet
+// made (`07:30:00 PM` for 19:30) are accepted and said once each, as notes.
 import type { CellId, IsoDate, MemberId, Problem, Visit, VisitStatus } from '../domain/types.js';
-import { describeValue as q, HHMM, ID_MAX, isIsoDate } from '../spec/primitives.js';
+import { weekdayName } from '../calendar/meetings.js';
+import { describeValue as q, ID_MAX } from '../spec/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
-import { parseCsv, restore } from '../export/csv.js';
+import { restore } from '../export/csv.js';
 import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn } from '../export/labels.js';
+import { csvTable, type Table } from './table.js';
+import { cellText, readDate, readings, readTime, slashParts, type CellValue, type DateOrder } from './values.js';
 
 /** The columns a plan needs; the others (weekday, names, unit, tags) are there for people. */
 const REQUIRED: readonly CsvColumn[] = ['date', 'start', 'end', 'member_id', 'cell_id', 'status'];
 
-const norm = (h: string) => h.trim().toLowerCase().normalize('NFC');
+const norm = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .normalize('NFC');
 
 /** Header text (either language, or the key) -> column key. */
 const COLUMN_OF = new Map<string, CsvColumn>();
@@ -21,63 +32,149 @@ for (const [i, key] of CSV_COLUMNS.entries()) {
 const STATUS_OF = new Map<string, VisitStatus>();
 for (const l of LANGS) for (const [k, v] of Object.entries(STATUS_LABELS[l])) STATUS_OF.set(norm(v), k as VisitStatus);
 
-/** Reads plan.csv (either language) back into visits, resolving member and cell ids against the spec. */
-export function readCsvPlan(text: string, file: string, problem: Pick<Problem, 'members' | 'cells'>): Result<Visit[]> {
-  const parsed = parseCsv(text);
-  const fail = (message: string): Result<Visit[]> => ({ ok: false, issues: [{ file, path: [], message }] });
-  if (parsed.error) return fail(`not valid CSV: ${parsed.error}`);
-  const [header, ...rows] = parsed.rows;
-  if (!header) return fail('the file is empty: expected a header line and one line per visit');
+export interface TablePlan {
+  readonly visits: Visit[];
+  /** What was read differently from how lichdu writes it, one line per kind with the lines. */
+  readonly notes: string[];
+}
+
+/** `2–80, 85, 90–91` */
+export function ranges(ats: readonly number[]): string {
+  const sorted = [...new Set(ats)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** Messages keyed by their text, each with the rows it was found on, in first-seen order. */
+class Grouped {
+  private readonly by = new Map<string, number[]>();
+  add(message: string, at: number): void {
+    const list = this.by.get(message);
+    if (list) list.push(at);
+    else this.by.set(message, [at]);
+  }
+  lines(table: Table, render: (where: string, message: string) => string): string[] {
+    return [...this.by].map(([message, ats]) =>
+      render(ats.length === 1 ? table.where(ats[0]!) : `${table.whereMany} ${ranges(ats)}`, message),
+    );
+  }
+}
+
+/**
+ * The order of slashed dates in a table: set by any date that can only be read one way, else by the weekday column
+ * where the two readings fall on different weekdays; undefined when nothing tells.
+ */
+function dateOrder(table: Table, dateCol: number, weekdayCol: number | undefined): DateOrder | undefined {
+  const votes = { dmy: 0, mdy: 0 };
+  for (const r of table.rows) {
+    const v = r.cells[dateCol];
+    if (typeof v !== 'string') continue;
+    const p = slashParts(v);
+    if (!p) continue;
+    if (p[0] > 12 && p[1] <= 12) return 'dmy';
+    if (p[1] > 12 && p[0] <= 12) return 'mdy';
+    const both = readings(v);
+    if (weekdayCol === undefined || !both?.dmy || !both.mdy || both.dmy === both.mdy) continue;
+    const wd = norm(cellText(r.cells[weekdayCol] ?? null));
+    for (const order of ['dmy', 'mdy'] as const)
+      if (LANGS.some((l) => norm(weekdayName(both[order]! as IsoDate, l)) === wd)) votes[order]++;
+  }
+  if (votes.dmy > votes.mdy) return 'dmy';
+  if (votes.mdy > votes.dmy) return 'mdy';
+  return undefined;
+}
+
+/** Reads a plan's table (either language) back into visits, resolving member and cell ids against the spec. */
+export function readTablePlan(
+  table: Table,
+  file: string,
+  problem: Pick<Problem, 'members' | 'cells'>,
+): Result<TablePlan> {
   const index = new Map<CsvColumn, number>();
-  header.forEach((h, i) => {
+  table.header.forEach((h, i) => {
     const key = COLUMN_OF.get(norm(h));
     if (key && !index.has(key)) index.set(key, i);
   });
   const missing = REQUIRED.filter((k) => !index.has(k));
   if (missing.length > 0) {
     const names = missing.map((k) => `"${CSV_HEADERS.vi[CSV_COLUMNS.indexOf(k)]}" (${k})`);
-    return fail(
-      `line 1: no column ${names.join(', ')}: the header must name them, in Vietnamese or English, in any order`,
-    );
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          path: [],
+          message:
+            `${table.where(table.headerAt)}: no column ${names.join(', ')}: the header ` +
+            `must name them, in Vietnamese or English, in any order`,
+        },
+      ],
+    };
   }
+  const col = (key: CsvColumn) => index.get(key)!;
+  const heading = (key: CsvColumn) => `column "${table.header[col(key)]!.replace(/^\uFEFF/, '').trim()}"`;
+  const order = dateOrder(table, col('date'), index.get('weekday'));
   const memberIds = new Set(problem.members.map((m) => m.id as string));
   const cellIds = new Set(problem.cells.map((c) => c.id as string));
-  const issues: InputIssue[] = [];
+  const errors = new Grouped();
+  const notes = new Grouped();
   const visits: Visit[] = [];
-  rows.forEach((r, k) => {
-    const line = parsed.lines[k + 1]!;
-    if (r.every((x) => x.trim() === '')) return;
-    const get = (key: CsvColumn) => restore((r[index.get(key)!] ?? '').trim());
-    const at = (key: CsvColumn, msg: string) =>
-      issues.push({
-        file,
-        path: [],
-        message: `line ${line}, column ${index.get(key)! + 1} (${header[index.get(key)!]!.trim()}): ${msg}`,
-      });
-    const [date, start, end, member, cell, status] = REQUIRED.map(get) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+  // Values are quoted at most 80 characters long; a near miss is looked for only among id-sized values.
+  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? didYouMean(v, ids) : '');
+  for (const r of table.rows) {
+    if (r.cells.every((x) => cellText(x) === '')) continue;
+    const raw = (key: CsvColumn): CellValue => r.cells[col(key)] ?? null;
+    const text = (key: CsvColumn) => restore(cellText(raw(key)));
     let ok = true;
     const bad = (key: CsvColumn, msg: string) => {
       ok = false;
-      at(key, msg);
+      errors.add(`${heading(key)}: ${msg}`, r.at);
     };
-    // Values are quoted at most 80 characters long; a near miss is looked for only among id-sized values.
-    const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? didYouMean(v, ids) : '');
-    if (!isIsoDate(date)) bad('date', `${q(date)} is not a date YYYY-MM-DD`);
-    if (!HHMM.test(start)) bad('start', `${q(start)} is not HH:MM`);
-    if (!HHMM.test(end)) bad('end', `${q(end)} is not HH:MM`);
+    const date = readDate(raw('date'), order);
+    if (!date.ok) bad('date', date.error);
+    else if (typeof raw('date') === 'string' && text('date') !== date.value)
+      notes.add(`${heading('date')}: dates such as ${q(text('date'))} read as ${date.value}`, r.at);
+    const times = (['start', 'end'] as const).map((key) => {
+      const t = readTime(raw(key));
+      if (!t.ok) bad(key, t.error);
+      else if (typeof raw(key) === 'string' && text(key) !== t.value)
+        notes.add(`${heading(key)}: ${q(text(key))} read as ${t.value}`, r.at);
+      return t.ok ? t.value : '';
+    });
+    const member = text('member_id');
+    const cell = text('cell_id');
+    const status = text('status');
     if (!memberIds.has(member)) bad('member_id', `unknown member ${q(member)}${near(member, memberIds)}`);
     if (!cellIds.has(cell)) bad('cell_id', `unknown cell ${q(cell)}${near(cell, cellIds)}`);
     const st = STATUS_OF.get(norm(status));
     if (!st) bad('status', `${q(status)} is not a status: use ${Object.values(STATUS_LABELS.vi).join(' or ')}`);
-    if (ok)
-      visits.push({ member: member as MemberId, cell: cell as CellId, date: date as IsoDate, start, end, status: st! });
-  });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: visits };
+    if (ok && date.ok)
+      visits.push({
+        member: member as MemberId,
+        cell: cell as CellId,
+        date: date.value as IsoDate,
+        start: times[0]!,
+        end: times[1]!,
+        status: st!,
+      });
+  }
+  const issues: InputIssue[] = errors
+    .lines(table, (where, message) => `${where}, ${message}`)
+    .map((message) => ({ file, path: [], message }));
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { visits, notes: notes.lines(table, (where, message) => `${where}, ${message}`) } };
+}
+
+/** Reads plan.csv text (either language, any separator) back into visits. */
+export function readCsvPlan(text: string, file: string, problem: Pick<Problem, 'members' | 'cells'>): Result<Visit[]> {
+  const table = csvTable(text, file);
+  if (!table.ok) return table;
+  const r = readTablePlan(table.value, file, problem);
+  return r.ok ? { ok: true, value: r.value.visits } : r;
 }

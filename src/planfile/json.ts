@@ -193,6 +193,8 @@ export interface ReadPlan {
   readonly plan: Plan;
   /** Set when the plan was made from a different spec file than the one given. */
   readonly specHashMismatch?: { readonly plan: string; readonly spec: string };
+  /** Values a spreadsheet wrote differently and lichdu read anyway (plan.csv, plan.xlsx), one line per kind. */
+  readonly notes?: readonly string[];
 }
 
 /** plan.json read against a spec: its visits, with every member and cell id resolved. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { parseCsv } from '../../src/export/csv.js';
+import { csvRows } from '../support/csvRows.js';
 import { BAD } from '../spec/badSpecs.js';
 
 const SPEC = 'fixtures/example/spec.yaml';
@@ -30,7 +30,7 @@ function specFile(spec: unknown, name = 'spec.json'): { dir: string; specPath: s
 /** The hand plan with its rows changed by `edit` (header kept), written to a temp file. */
 function brokenPlan(edit: (rows: string[][]) => string[][]): string {
   const text = readFileSync(HAND, 'utf8');
-  const [header, ...rows] = parseCsv(text).rows;
+  const [header, ...rows] = csvRows(text);
   const csv = [header!, ...edit(rows)]
     .map((r) => r.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(','))
     .join('\r\n');
@@ -106,7 +106,7 @@ describe('lichdu check', () => {
     );
     const r = await run('check', SPEC, path);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`✖ ${path}: line 4, column 5 (Mã cấp ủy viên): unknown member "dak-ha-uv99"`);
+    expect(r.err).toContain(`✖ ${path}: line 4, column "Mã cấp ủy viên": unknown member "dak-ha-uv99"`);
   });
 });
 
@@ -115,7 +115,7 @@ describe('lichdu convert', () => {
     const out = tmp();
     const r = await run('convert', SPEC, HAND, '-o', out, '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['ics', 'plan.csv', 'plan.json']);
+    expect(readdirSync(out).sort()).toEqual(['ics', 'plan.csv', 'plan.json', 'plan.xlsx']);
     expect(readdirSync(join(out, 'ics', 'members'))).toHaveLength(44);
     expect(readFileSync(join(out, 'plan.csv'), 'utf8').startsWith('\uFEFFDate,Weekday,')).toBe(true);
     const again = await run('check', SPEC, join(out, 'plan.json'));
@@ -184,7 +184,7 @@ describe('lichdu export ics and lichdu feeds', () => {
       await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', out);
       const csv = await run('feeds', out, '--base-url', 'https://lich.example.vn/', '--format', 'csv');
       expect(csv.code).toBe(0);
-      const rows = parseCsv(csv.out).rows;
+      const rows = csvRows(csv.out);
       expect(rows[0]).toEqual(['Loại', 'Mã', 'Họ và tên / Tên chi bộ', 'Đường dẫn https', 'Đường dẫn webcal']);
       expect(rows.slice(1).map((r) => r[1])).toEqual(['m001', 'm002', 'm003', 'thon-1', 'kon-klor', 'tdp-2']);
       for (const r of rows.slice(1)) {
@@ -192,9 +192,7 @@ describe('lichdu export ics and lichdu feeds', () => {
         expect(r[4]).toBe(r[3]!.replace('https://', 'webcal://'));
       }
       writeFileSync(join(out, '.lichdu-feed-secret'), 'c'.repeat(64));
-      const again = parseCsv(
-        (await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out,
-      ).rows;
+      const again = csvRows((await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out);
       expect(again.slice(1).map((r) => r[3])).not.toContain(rows[1]![3]);
       const bad = await run('feeds', out, '--base-url', 'lich.example.vn');
       expect([bad.code, bad.err.split('\n')[0]]).toEqual([

@@ -41,7 +41,7 @@ describe('output folder lock', () => {
     writeFileSync(join(d, 'ics', 'members', `.m1.ics.tmp-${gone}-0a1b2c3d`), 'half');
     const r = await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', d);
     expect(r.code).toBe(0);
-    expect(readdirSync(d).sort()).toEqual(['ics', 'plan.csv', 'plan.json']);
+    expect(readdirSync(d).sort()).toEqual(['ics', 'plan.csv', 'plan.json', 'plan.xlsx']);
     expect(readdirSync(join(d, 'ics', 'members')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 

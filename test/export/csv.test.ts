@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpecFile } from '../../src/spec/load.js';
-import { parseCsv, renderCsv } from '../../src/export/csv.js';
+import { renderCsv } from '../../src/export/csv.js';
+import { csvRows } from '../support/csvRows.js';
 import { readCsvPlan } from '../../src/planfile/index.js';
+import { readTablePlan } from '../../src/planfile/csv.js';
+import { csvTable, detectSeparator } from '../../src/planfile/table.js';
 import { readJsonPlan, renderPlanJson } from '../../src/planfile/index.js';
 import { CSV_HEADERS } from '../../src/export/labels.js';
 import { writeFileAtomic } from '../../src/util/atomic.js';
@@ -41,7 +44,7 @@ describe('plan.csv', () => {
   });
 
   it('when rendered in English then the header is English and rows are sorted by date then cell', () => {
-    const rows = parseCsv(renderCsv(problem, [...visits].reverse(), 'en')).rows;
+    const rows = csvRows(renderCsv(problem, [...visits].reverse(), 'en'));
     expect(rows[0]).toEqual(CSV_HEADERS.en);
     const keys = rows.slice(1).map((r) => `${r[0]}|${r[7]}`);
     expect(keys).toEqual([...keys].sort());
@@ -60,25 +63,54 @@ describe('plan.csv', () => {
     };
     const text = renderCsv(p, visits, 'vi');
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
-    expect(parseCsv(text).rows.some((r) => r[5] === `'=HYPERLINK("x")`)).toBe(true);
+    expect(csvRows(text).some((r) => r[5] === `'=HYPERLINK("x")`)).toBe(true);
   });
 
-  it('when quoted fields hold commas, quotes and line breaks then the parser keeps them (RFC 4180)', () => {
-    expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n1,2,3,4').rows).toEqual([
+  it('when quoted fields hold commas, quotes and line breaks then the reader keeps them (RFC 4180)', () => {
+    const t = csvTable('a,"b,c","d""e","f\r\ng"\r\n1,2,3,4', 'x.csv');
+    expect(t.ok && [t.value.header, ...t.value.rows.map((r) => r.cells)]).toEqual([
       ['a', 'b,c', 'd"e', 'f\r\ng'],
       ['1', '2', '3', '4'],
     ]);
-    expect(parseCsv('a,"b').error).toMatch(/not closed/);
+    const open = csvTable('a,"b\r\n', 'x.csv');
+    expect(open.ok ? '' : formatIssue(open.issues[0]!)).toMatch(/^✖ x\.csv: not valid CSV: line \d+: /);
+  });
+
+  it('when a spreadsheet saved it with ; or tabs then the separator is found from the header', () => {
+    expect(detectSeparator('"Ngày";"Thứ";"Giờ, bắt đầu"\r\n')).toBe(';');
+    expect(detectSeparator('Ngày\tThứ\tGiờ\r\n')).toBe('\t');
+    expect(detectSeparator('"a;b",c,d\r\n')).toBe(',');
+    const semi = goldenCsv.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/gm, ';');
+    const r = readCsvPlan(semi, 'plan.csv', problem);
+    expect(r.ok && r.value).toEqual(visits);
+  });
+
+  it('when times and dates come as a spreadsheet writes them then they are read, with one note per kind', () => {
+    const rows = csvRows(goldenCsv);
+    const edited = rows.map((r, i) =>
+      i === 0
+        ? r
+        : [r[0]!.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, mo, d) => `${+d}/${+mo}/${y}`), r[1]!, ...r.slice(2)],
+    );
+    for (const r of edited.slice(1)) r[2] = r[2] === '19:30' ? '07:30:00 PM' : `${r[2]}:00`;
+    const text = edited
+      .map((r) => r.map((f) => (/[",]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(','))
+      .join('\r\n');
+    const t = csvTable(text, 'plan.csv');
+    const r = t.ok ? readTablePlan(t.value, 'plan.csv', problem) : t;
+    expect(r.ok && r.value.visits).toEqual(visits);
+    expect(r.ok && r.value.notes.some((n) => /column "Giờ bắt đầu": "07:30:00 PM" read as 19:30/.test(n))).toBe(true);
+    expect(r.ok && r.value.notes.some((n) => /^lines? [\d–, ]+, column "Ngày": dates such as/.test(n))).toBe(true);
   });
 
   it(
     'when a CSV has a wrong header, an unknown member or a bad date then each is named with its line and ' + 'column',
     () => {
-      const bad = goldenCsv.replace('m003', 'm03').replace('2027-02-10', '10/02/2027');
+      const bad = goldenCsv.replace('m003', 'm03').replace('2027-02-10', '31/02/2027');
       const r = readCsvPlan(bad, 'plan.csv', problem);
       expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
-        '✖ plan.csv: line 3, column 1 (Ngày): "10/02/2027" is not a date YYYY-MM-DD',
-        '✖ plan.csv: line 4, column 5 (Mã cấp ủy viên): unknown member "m03" (did you mean "m003"?)',
+        '✖ plan.csv: line 3, column "Ngày": "31/02/2027" is no date',
+        '✖ plan.csv: line 4, column "Mã cấp ủy viên": unknown member "m03" (did you mean "m003"?)',
       ]);
       const r2 = readCsvPlan('Date,Member\r\n', 'plan.csv', problem);
       expect(r2.ok ? '' : formatIssue(r2.issues[0]!)).toMatch(
@@ -86,6 +118,15 @@ describe('plan.csv', () => {
       );
     },
   );
+
+  it('when the same mistake is on many lines then it is said once with the lines', () => {
+    const many = goldenCsv.replace(/,(Cố định|Dự kiến)\r\n/g, ',Xong\r\n');
+    const r = readCsvPlan(many, 'plan.csv', problem);
+    const last = csvRows(goldenCsv).length;
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+      `✖ plan.csv: lines 2–${last}, column "Trạng thái": "Xong" is not a status: use Dự kiến or Cố định`,
+    ]);
+  });
 });
 
 describe('plan.json', () => {
