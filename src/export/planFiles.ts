@@ -1,7 +1,7 @@
 // Writes a plan's documents into a directory: plan.json, plan.csv, plan.xlsx and ics/ (all.ics, members/*.ics,
-// cells/*.ics). Every file is staged first (rendered, written under a temporary name beside its target and flushed; any error
-// removes them all and replaces nothing), then all are renamed over their targets and calendars of members or cells
-// no longer in the plan removed, as one journalled step (src/util/journal.ts).
+// cells/*.ics). Every file is staged first (rendered, written under a temporary name beside its target and flushed;
+// any error removes them all and replaces nothing), then all are renamed over their targets and calendars of members
+// or cells no longer in the plan removed, as one journalled step (src/util/journal.ts).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, Problem, Violation } from '../domain/types.js';
