@@ -8,6 +8,7 @@ import { runCheck } from './check.js';
 import { runConvert } from './convert.js';
 import { runExportIcs } from './export.js';
 import { runFeeds } from './feeds.js';
+import { runImport, type ImportOptions } from './import.js';
 import { runServe } from './serve.js';
 import { runPlan, type PlanOptions } from './plan.js';
 import { EXIT, InputRefused, safeIo, type Io } from './io.js';
@@ -232,6 +233,26 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
         code = runFeeds(dir, opts, io);
       },
     );
+
+  program
+    .command('import')
+    .description(
+      'build a plan spec from workbooks or CSV files of units, cells and members (or write an empty workbook to ' +
+        'fill in with --template DIR)',
+    )
+    .option('--workbook <file>', 'one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Đảng bộ"')
+    .option('--units <file>', 'units (đảng bộ): a workbook or CSV; without it units are made from the names used')
+    .option('--cells <file>', 'cells (chi bộ): a workbook or CSV')
+    .option('--members <file>', 'members (cấp ủy viên): a workbook or CSV')
+    .option('--policy <id>', 'the policy preset (lichdu policies)')
+    .addOption(new Option('--year <year>', 'the plan year').argParser(upTo(9999)))
+    .option('--header <file>', 'YAML with year, timezone, policy, holidays, meeting_defaults or fixed')
+    .option('--level <level>', 'level of units made from names', 'commune')
+    .option('-o, --out <file>', 'the spec file to write (YAML)')
+    .option('--template <dir>', 'write an empty workbook with the headers into DIR instead')
+    .action(async (opts: ImportOptions) => {
+      code = await runImport(opts, io);
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -100,7 +100,12 @@ function cellValue(v: unknown): CellValue {
  * A workbook's table: the sheet whose name is in `preferred` (any case), else the first one. Its first non-empty row
  * is the header.
  */
-export async function xlsxTable(bytes: Uint8Array, file: string, preferred: readonly string[]): Promise<Result<Table>> {
+export async function xlsxTable(
+  bytes: Uint8Array,
+  file: string,
+  preferred: readonly string[],
+  fallbackFirst = true,
+): Promise<Result<Table>> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -109,8 +114,16 @@ export async function xlsxTable(bytes: Uint8Array, file: string, preferred: read
     return fail(file, 'is not a workbook lichdu can read: save it as .xlsx (Excel 2007–365), or as CSV UTF-8');
   }
   const wanted = new Set(preferred.map((n) => n.toLowerCase()));
-  const sheet = wb.worksheets.find((s) => wanted.has(s.name.toLowerCase())) ?? wb.worksheets[0];
-  if (!sheet) return fail(file, 'the workbook has no sheet');
+  const sheet =
+    wb.worksheets.find((s) => wanted.has(s.name.toLowerCase())) ?? (fallbackFirst ? wb.worksheets[0] : undefined);
+  if (!sheet)
+    return fail(
+      file,
+      fallbackFirst
+        ? 'the workbook has no sheet'
+        : `no sheet named ${preferred.map((n) => `"${n}"`).join(' or ')}; it has ` +
+            wb.worksheets.map((w) => `"${w.name}"`).join(', '),
+    );
   const rows: TableRow[] = [];
   let header: string[] | undefined;
   let headerAt = 1;

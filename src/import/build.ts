@@ -1,0 +1,346 @@
+// Sheets of units, cells and members turned into a plan spec (issue 11). Ids are taken from an id column or made
+// from names (readable, stable, unique: "Chi bộ thôn Kon Klor" -> thon-kon-klor); units, cells and roles are
+// referred to by name or id; yes/no columns become tags. Every problem is reported at once by sheet, row and column.
+import type { Policy } from '../domain/types.js';
+import { LANGS } from '../export/labels.js';
+import { describeValue as q } from '../spec/primitives.js';
+import { didYouMean, type InputIssue } from '../util/issues.js';
+import { readTime, cellText, type CellValue } from '../planfile/values.js';
+import type { Table } from '../planfile/table.js';
+import { COLUMNS, columnOf, normHeader, type ColumnDef, type SheetKind } from './columns.js';
+
+/** A sheet read: its table and the file it came from. */
+export interface Sheet {
+  readonly file: string;
+  readonly table: Table;
+}
+
+/** Where an entry of the built spec came from, to put a validation message back on its row. */
+export interface Origin {
+  readonly file: string;
+  readonly where: string;
+  /** The sheet's header for each spec key. */
+  readonly headers: ReadonlyMap<string, string>;
+}
+
+export interface Built {
+  readonly units: Record<string, unknown>[];
+  readonly cells: Record<string, unknown>[];
+  readonly members: Record<string, unknown>[];
+  readonly origins: Record<SheetKind, Origin[]>;
+  readonly issues: InputIssue[];
+  readonly notes: string[];
+}
+
+/** A readable id from a name: no accents, đ as d, words joined by "-"; a leading "Chi bộ" or "Đảng bộ" left out. */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFC')
+    .replace(/^\s*(chi bộ|đảng bộ)\s+/i, '')
+    .replace(/[đĐ]/g, 'd')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s === '' ? 'x' : /^[a-z0-9]/.test(s) ? s : `x-${s}`;
+}
+
+const YES = new Set(['x', 'có', 'co', 'yes', 'y', 'true', '1', 'c', '✓', '✔', 'v']);
+const NO = new Set(['', 'không', 'khong', 'no', 'n', 'false', '0', 'k', '-']);
+const LEVELS: Record<string, string> = {
+  tỉnh: 'province',
+  'thành phố trực thuộc trung ương': 'province',
+  huyện: 'district',
+  quận: 'district',
+  'thị xã': 'district',
+  xã: 'commune',
+  phường: 'commune',
+  'thị trấn': 'commune',
+  'đặc khu': 'commune',
+};
+const LAST_DAY = new Set(['last', 'cuối tháng', 'ngày cuối tháng', 'cuối']);
+
+const splitList = (s: string) =>
+  s
+    .split(/[;\n]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+
+/** Names compared without case, spacing or a leading "Chi bộ" / "Đảng bộ". */
+const nameKey = (s: string) =>
+  normHeader(s)
+    .replace(/^(chi bộ|đảng bộ)\s+/, '')
+    .trim();
+
+interface Row {
+  readonly kind: SheetKind;
+  readonly sheet: Sheet;
+  readonly at: number;
+  readonly get: (key: string) => string;
+  readonly raw: (key: string) => CellValue;
+  readonly has: (key: string) => boolean;
+}
+
+function rowsOf(kind: SheetKind, sheet: Sheet, issues: InputIssue[], notes: string[]): Row[] {
+  const t = sheet.table;
+  const index = new Map<string, number>();
+  const known: ColumnDef[] = [];
+  t.header.forEach((h, i) => {
+    const c = columnOf(kind, h);
+    if (c && !index.has(c.key)) {
+      index.set(c.key, i);
+      known.push(c);
+    } else if (!c && h.trim() !== '')
+      notes.push(`${sheet.file}: ${t.where(t.headerAt)}: column ${q(h)} is not one lichdu reads; left out`);
+  });
+  if (!index.has('name')) {
+    const names = COLUMNS[kind].find((c) => c.key === 'name')!.aliases;
+    issues.push({
+      file: sheet.file,
+      path: [],
+      message: `${t.where(t.headerAt)}: no name column: the header needs one of ${names.map((n) => q(n)).join(', ')}`,
+    });
+    return [];
+  }
+  // The template's explanation row (just under the header) is skipped.
+  const explanations = new Set(COLUMNS[kind].map((c) => normHeader(c.explain)));
+  const rows: Row[] = [];
+  for (const r of t.rows) {
+    const texts = r.cells.map((c) => cellText(c));
+    if (texts.every((x) => x === '')) continue;
+    if (r.at <= t.headerAt + 1 && texts.every((x) => x === '' || explanations.has(normHeader(x)))) continue;
+    const raw = (key: string): CellValue => (index.has(key) ? (r.cells[index.get(key)!] ?? null) : null);
+    rows.push({
+      kind,
+      sheet,
+      at: r.at,
+      raw,
+      get: (key) => cellText(raw(key)).normalize('NFC'),
+      has: (key) => index.has(key),
+    });
+  }
+  return rows;
+}
+
+function headersOf(kind: SheetKind, sheet: Sheet): Map<string, string> {
+  const m = new Map<string, string>();
+  sheet.table.header.forEach((h) => {
+    const c = columnOf(kind, h);
+    if (c && !m.has(c.key)) m.set(c.key, h.trim());
+  });
+  return m;
+}
+
+/** Looks names or ids up among entries of one kind; a name that two entries share is ambiguous. */
+class Directory {
+  private readonly ids = new Set<string>();
+  private readonly byName = new Map<string, string[]>();
+  private readonly names = new Set<string>();
+  add(id: string, name: string): void {
+    this.ids.add(id);
+    this.names.add(name.replace(/^\s*(chi bộ|đảng bộ)\s+/i, ''));
+    const k = nameKey(name);
+    this.byName.set(k, [...(this.byName.get(k) ?? []), id]);
+  }
+  find(text: string): { id?: string; error?: string } {
+    if (this.ids.has(text)) return { id: text };
+    const hits = this.byName.get(nameKey(text)) ?? [];
+    if (hits.length === 1) return { id: hits[0]! };
+    if (hits.length > 1) return { error: `${q(text)} names ${hits.length} entries (${hits.join(', ')}): use the id` };
+    const bare = text.replace(/^\s*(chi bộ|đảng bộ)\s+/i, '');
+    const near = didYouMean(bare, this.names) || didYouMean(text, this.ids);
+    return { error: `unknown ${q(text)}${near}` };
+  }
+}
+
+export function buildSpecLists(
+  sheets: Partial<Record<SheetKind, Sheet>>,
+  policy: Policy,
+  defaultLevel = 'commune',
+): Built {
+  const issues: InputIssue[] = [];
+  const notes: string[] = [];
+  const origins: Record<SheetKind, Origin[]> = { units: [], cells: [], members: [] };
+  const at = (row: Row, key: string, message: string) => {
+    const header = headersOf(row.kind, row.sheet).get(key) ?? key;
+    const where = row.sheet.table.where(row.at);
+    issues.push({ file: row.sheet.file, path: [], message: `${where}, column ${q(header)}: ${message}` });
+  };
+  const places = (rs: readonly Row[]) => rs.map((x) => x.sheet.table.where(x.at)).join(', ');
+  const origin = (kind: SheetKind, row: Row): Origin => ({
+    file: row.sheet.file,
+    where: row.sheet.table.where(row.at),
+    headers: headersOf(kind, row.sheet),
+  });
+
+  /** Ids from the id column or from names, made unique; a repeated given id is an error on each row. */
+  const assignIds = (kind: SheetKind, rows: Row[], label: string): string[] => {
+    const given = new Map<string, Row[]>();
+    for (const r of rows) if (r.get('id') !== '') given.set(r.get('id'), [...(given.get(r.get('id')) ?? []), r]);
+    for (const [id, rs] of given)
+      if (rs.length > 1)
+        for (const r of rs) at(r, 'id', `the ${label} id ${q(id)} is given ${rs.length} times (${places(rs)}): once`);
+    const used = new Set(given.keys());
+    const bySlug = new Map<string, Row[]>();
+    return rows.map((r) => {
+      const g = r.get('id');
+      if (g !== '') return g;
+      const base = slug(r.get('name'));
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      bySlug.set(base, [...(bySlug.get(base) ?? []), r]);
+      if ((bySlug.get(base)?.length ?? 0) === 2)
+        notes.push(
+          `${r.sheet.file}: two ${label}s are named alike (${places(bySlug.get(base)!)}): they get ids ${base} and ` +
+            `${id}; add an id column to choose them`,
+        );
+      return id;
+    });
+  };
+  const need = (row: Row, key: string, what: string): boolean => {
+    if (row.get(key) !== '') return true;
+    at(row, key, `is empty: give the ${what}`);
+    return false;
+  };
+
+  // Units: from the units sheet, or made from the unit names the other sheets use.
+  const unitRows = sheets.units ? rowsOf('units', sheets.units, issues, notes) : [];
+  const cellRows = sheets.cells ? rowsOf('cells', sheets.cells, issues, notes) : [];
+  const memberRows = sheets.members ? rowsOf('members', sheets.members, issues, notes) : [];
+  const unitDir = new Directory();
+  const units: Record<string, unknown>[] = [];
+  if (sheets.units) {
+    const ids = assignIds('units', unitRows, 'unit');
+    unitRows.forEach((r, i) => unitDir.add(ids[i]!, r.get('name')));
+    unitRows.forEach((r, i) => {
+      if (!need(r, 'name', 'unit name')) return;
+      const level = r.get('level');
+      const u: Record<string, unknown> = {
+        id: ids[i],
+        name: r.get('name'),
+        level: level === '' ? defaultLevel : (LEVELS[level.toLowerCase()] ?? slug(level)),
+      };
+      if (r.get('parent') !== '') {
+        const p = unitDir.find(r.get('parent'));
+        if (p.error) at(r, 'parent', `${p.error.replace(/^unknown/, 'unknown unit')}`);
+        else u.parent = p.id;
+      }
+      units.push(u);
+      origins.units.push(origin('units', r));
+    });
+  } else {
+    const names = [...cellRows, ...memberRows].map((r) => r.get('unit')).filter((n) => n !== '');
+    const seen = new Set<string>();
+    for (const n of names) {
+      if (seen.has(nameKey(n))) continue;
+      seen.add(nameKey(n));
+      let id = slug(n);
+      for (let k = 2; units.some((u) => u.id === id); k++) id = `${slug(n)}-${k}`;
+      units.push({ id, name: /^đảng bộ/i.test(n) ? n : `Đảng bộ ${n}`, level: defaultLevel });
+      unitDir.add(id, n);
+    }
+    if (units.length > 0)
+      notes.push(
+        `no units sheet: ${units.length} unit(s) made from the names the sheets use, at level ${defaultLevel}`,
+      );
+  }
+  const unitRef = (r: Row, key: string): string | undefined => {
+    const f = unitDir.find(r.get(key));
+    if (f.error) at(r, key, f.error.replace(/^unknown/, 'unknown unit'));
+    return f.id;
+  };
+
+  // Cells.
+  const cellDir = new Directory();
+  const cells: Record<string, unknown>[] = [];
+  const cellIds = assignIds('cells', cellRows, 'cell');
+  const cellSeen = new Map<string, Row>();
+  cellRows.forEach((r, i) => cellDir.add(cellIds[i]!, r.get('name')));
+  cellRows.forEach((r, i) => {
+    if (!need(r, 'name', 'cell name') || !need(r, 'unit', 'unit (đảng bộ) of the cell')) return;
+    const unit = unitRef(r, 'unit');
+    const same = `${nameKey(r.get('name'))}|${unit}`;
+    if (cellSeen.has(same)) {
+      const first = cellSeen.get(same)!;
+      at(r, 'name', `${q(r.get('name'))} is listed twice in one unit (also ${places([first])}): list a cell once`);
+    }
+    cellSeen.set(same, r);
+    const tags: string[] = [];
+    for (const c of COLUMNS.cells)
+      if (c.tag && r.has(c.key)) {
+        const v = r.get(c.key).toLowerCase();
+        if (YES.has(v)) tags.push(c.tag);
+        else if (!NO.has(v)) at(r, c.key, `${q(r.get(c.key))} is not yes or no: write "có" or leave it empty`);
+      }
+    for (const t of splitList(r.get('tags').replace(/,/g, ';'))) {
+      const known = COLUMNS.cells.find((c) => c.tag && c.aliases.some((a) => normHeader(a) === normHeader(t)));
+      const tag = known?.tag ?? slug(t);
+      if (!tags.includes(tag)) tags.push(tag);
+    }
+    const cell: Record<string, unknown> = { id: cellIds[i], name: r.get('name'), unit };
+    if (tags.length > 0) cell.tags = tags;
+    const meeting: Record<string, unknown> = {};
+    const day = r.get('day');
+    if (day !== '') {
+      if (LAST_DAY.has(day.toLowerCase())) meeting.day = 'last';
+      else if (/^\d{1,2}$/.test(day) && Number(day) >= 1 && Number(day) <= 28) meeting.day = Number(day);
+      else at(r, 'day', `${q(day)} is not a day 1–28 or "cuối tháng"`);
+    }
+    if (r.get('time') !== '') {
+      const t = readTime(r.raw('time'));
+      if (t.ok) meeting.time = t.value;
+      else at(r, 'time', t.error);
+    }
+    if (Object.keys(meeting).length > 0) cell.meeting = meeting;
+    cells.push(cell);
+    origins.cells.push(origin('cells', r));
+  });
+
+  // Members.
+  const roleOf = new Map<string, string>();
+  for (const [id, role] of Object.entries(policy.roles)) {
+    roleOf.set(normHeader(id), id);
+    for (const l of LANGS) if (role.label?.[l]) roleOf.set(normHeader(role.label[l]!), id);
+  }
+  const members: Record<string, unknown>[] = [];
+  const memberIds = assignIds('members', memberRows, 'member');
+  memberRows.forEach((r, i) => {
+    const complete = [
+      need(r, 'name', 'full name'),
+      need(r, 'role', 'role'),
+      need(r, 'unit', 'unit whose committee they sit on'),
+    ];
+    if (complete.includes(false)) return;
+    const role = roleOf.get(normHeader(r.get('role')));
+    if (role === undefined)
+      at(
+        r,
+        'role',
+        `${q(r.get('role'))} is not a role of policy ${policy.id}: use ${Object.entries(policy.roles)
+          .map(([id, x]) => (x.label?.vi ? `"${x.label.vi}" (${id})` : id))
+          .join(', ')}`,
+      );
+    const m: Record<string, unknown> = { id: memberIds[i], name: r.get('name'), role, unit: unitRef(r, 'unit') };
+    if (r.get('team') !== '') m.team = slug(r.get('team'));
+    if (r.get('area') !== '') {
+      m.area = splitList(r.get('area')).map((a) => {
+        const f = unitDir.find(a);
+        if (f.error) at(r, 'area', f.error.replace(/^unknown/, 'unknown unit'));
+        return f.id ?? a;
+      });
+    }
+    if (r.get('home_cell') !== '') {
+      const c = cellDir.find(r.get('home_cell'));
+      if (c.error) at(r, 'home_cell', c.error.replace(/^unknown/, 'unknown cell'));
+      else m.home_cell = c.id;
+    }
+    if (r.get('unavailable') !== '') m.unavailable = splitList(r.get('unavailable'));
+    members.push(m);
+    origins.members.push(origin('members', r));
+  });
+  return { units, cells, members, origins, issues, notes };
+}
