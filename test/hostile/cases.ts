@@ -222,6 +222,12 @@ export const HOSTILE: HostileCase[] = [
   ...plan('plan.csv a date that is not one', 'plan.csv', CSV.replace('2027-01-03', '2027-02-30'), /2027-02-30/),
   ...plan('plan.csv Windows-1258 bytes', 'plan.csv', Buffer.from(CSV.replace(/[^\x00-\xff]/g, 'e'), 'latin1'), /UTF-8/),
   ...plan('plan.csv a 5 MB field', 'plan.csv', CSV.replace(',m002,', `,${'x'.repeat(5_000_000)},`)),
+  ...plan(
+    'a zip that is no workbook as the plan',
+    'plan.xlsx',
+    Buffer.from('PK\u0003\u0004 not a workbook'),
+    /workbook/,
+  ),
   ...plan('an image as the plan', 'plan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   // Options and environment that are the user's to fix.
   ...[
@@ -310,6 +316,47 @@ export const HOSTILE: HostileCase[] = [
     name: 'feeds a folder without plan.json',
     setup: (dir) => ['feeds', dir, '--base-url', 'https://x.vn', '--secret-file', join(dir, 'secret')],
     says: /plan\.json/,
+  },
+  {
+    name: 'import a zip that is no workbook',
+    setup: (dir) => {
+      const bad = file(dir, 'cells.xlsx', Buffer.from('PK\u0003\u0004 not a workbook'));
+      return [
+        'import',
+        '--cells',
+        bad,
+        '--members',
+        bad,
+        '--year',
+        '2027',
+        '--policy',
+        'kontum-776',
+        '-o',
+        join(dir, 'out'),
+      ];
+    },
+    says: /workbook/,
+  },
+  {
+    name: 'import sheets without a name column',
+    setup: (dir) => {
+      const cells = file(dir, 'cells.csv', 'Mã,Đảng bộ\r\nc1,xã A\r\n');
+      const members = file(dir, 'members.csv', 'Chức danh\r\ncommune\r\n');
+      return [
+        'import',
+        '--cells',
+        cells,
+        '--members',
+        members,
+        '--year',
+        '2027',
+        '--policy',
+        'kontum-776',
+        '-o',
+        join(dir, 'out'),
+      ];
+    },
+    says: /no name column/,
   },
   {
     name: 'serve a file, not a folder',
