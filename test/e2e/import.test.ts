@@ -64,7 +64,7 @@ function workbooks(dir: string, files: Record<string, string>): Record<string, s
 }
 
 describe.runIf(hasOffice)('lichdu import from LibreOffice workbooks', () => {
-  it('when the sheets are right then the spec validates, plans and keeps every name; when wrong, every line', async () => {
+  it('when the sheets are right then the spec plans and keeps all names; when wrong, every line is said', async () => {
     const d = mkdtempSync(join(tmpdir(), 'lichdu-import-'));
     const x = workbooks(d, {
       units: UNITS,

@@ -25,9 +25,9 @@ const file = (dir: string, name: string, data: string | Buffer): string => {
   writeFileSync(join(dir, name), data);
   return join(dir, name);
 };
-/** A spec case: the text written as spec.yaml, then validated and planned. */
-const spec = (name: string, text: string, says?: RegExp): HostileCase[] =>
-  (['validate', 'plan'] as const).map((cmd) => ({
+/** A spec case: validated; with `alsoPlan`, planned too (the same loader: a few cases show `plan` refuses alike). */
+const spec = (name: string, text: string, says?: RegExp, alsoPlan = false): HostileCase[] =>
+  ((alsoPlan ? ['validate', 'plan'] : ['validate']) as Array<'validate' | 'plan'>).map((cmd) => ({
     name: `${name} (${cmd})`,
     setup: (dir, out) => {
       const path = file(dir, name.includes('JSON') ? 'spec.json' : 'spec.yaml', text);
@@ -63,7 +63,7 @@ export const HOSTILE: HostileCase[] = [
     setup: (dir) => ['validate', file(dir, 'spec.yaml', stringify(value))],
   })),
   // Sizes and ranges that would hang or exhaust memory if expanded before being checked.
-  ...spec('year 70000', SPEC.replace('year: 2027', 'year: 70000'), /year/),
+  ...spec('year 70000', SPEC.replace('year: 2027', 'year: 70000'), /year/, true),
   ...spec('year negative', SPEC.replace('year: 2027', 'year: -5'), /year/),
   ...spec('year fractional', SPEC.replace('year: 2027', 'year: 2027.5'), /year/),
   ...spec('a range to the year 9999', SPEC.replace('"2027-03-01..2027-03-15"', '"2027-01-01..9999-12-31"'), /9999/),
@@ -77,7 +77,7 @@ export const HOSTILE: HostileCase[] = [
   ),
   ...spec('a range backwards', SPEC.replace('"2027-03-01..2027-03-15"', '"2027-03-15..2027-03-01"'), /before/),
   ...spec('February 30th', SPEC.replace('"2027-03-01..2027-03-15"', '"2027-02-30"'), /2027-02-30/),
-  ...spec('nested 100,000 deep (JSON)', `{"year": 2027, "units": ${DEEP}}`, /nested/),
+  ...spec('nested 100,000 deep (JSON)', `{"year": 2027, "units": ${DEEP}}`, /nested/, true),
   ...spec('nested 100,000 deep (YAML flow)', `year: 2027\nunits: ${DEEP}\n`, /nested/),
   ...spec(
     'nested 2,000 deep (YAML blocks)',
@@ -96,7 +96,7 @@ export const HOSTILE: HostileCase[] = [
       }).join('\n') +
       '\n',
   ),
-  ...spec('role: toString', SPEC.replace('role: province', 'role: toString'), /toString/),
+  ...spec('role: toString', SPEC.replace('role: province', 'role: toString'), /toString/, true),
   ...spec('role: constructor', SPEC.replace('role: province', 'role: constructor'), /constructor/),
   ...spec('role: __proto__', SPEC.replace('role: province', 'role: __proto__'), /__proto__/),
   ...spec('unit: hasOwnProperty', SPEC.replace('unit: tinh, team', 'unit: hasOwnProperty, team'), /hasOwnProperty/),
