@@ -15,7 +15,8 @@ const have = existsSync(join(TOOLS, 'csv-open-check.sh'));
 if (!have) console.warn(`skipping real-client checks: ${TOOLS} is not here (CI has it)`);
 
 describe.runIf(have)('plan.csv in a real spreadsheet', () => {
-  it.each(['vi', 'en'] as const)(
+  // Vietnamese only: the English file differs by its header text, which test/export/csv.test.ts reads back.
+  it.each(['vi'] as const)(
     'when the example plan is written in %s then LibreOffice opens it with the text intact',
     async (lang) => {
       const out = mkdtempSync(join(tmpdir(), 'lichdu-csv-'));
