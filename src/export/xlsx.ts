@@ -22,7 +22,7 @@ export async function renderPlanXlsx(
   lang: Lang,
   generatedAt: string,
 ): Promise<Buffer> {
-  const [{ default: ExcelJS }, { default: JSZip }] = await Promise.all([import('exceljs'), import('jszip')]);
+  const { default: ExcelJS } = await import('exceljs');
   const when = new Date(generatedAt);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'lichdu';
@@ -51,7 +51,18 @@ export async function renderPlanXlsx(
     if (TIME_COLS.has(i)) col.numFmt = 'hh:mm';
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  // exceljs zips with JSZip, which stamps every entry with the current time unless told otherwise.
+  return workbookBytes(wb, when);
+}
+
+/**
+ * A workbook's bytes with every zip entry stamped `when`: exceljs zips with JSZip, which stamps each entry with the
+ * current time unless told otherwise, so the same workbook would differ from run to run.
+ */
+export async function workbookBytes(
+  wb: { xlsx: { writeBuffer(): Promise<ArrayBuffer> } },
+  when: Date,
+): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
   const saved = JSZip.defaults.date;
   JSZip.defaults.date = when;
   try {

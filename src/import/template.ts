@@ -2,13 +2,14 @@
 // members with the headers lichdu reads, a second row explaining each column (skipped when read back), and lists to
 // choose roles, levels and yes/no tags from.
 import type { Policy } from '../domain/types.js';
+import { workbookBytes } from '../export/xlsx.js';
 import { COLUMNS, SHEETS, type SheetKind } from './columns.js';
 
 export const TEMPLATE_FILE = 'lichdu-nhap-lieu.xlsx';
 const LAST_ROW = 2000;
 
 export async function renderTemplate(policy: Policy): Promise<Buffer> {
-  const [{ default: ExcelJS }, { default: JSZip }] = await Promise.all([import('exceljs'), import('jszip')]);
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const fixed = new Date(Date.UTC(2026, 0, 1));
   wb.creator = 'lichdu';
@@ -42,11 +43,5 @@ export async function renderTemplate(policy: Policy): Promise<Buffer> {
         };
     });
   }
-  const saved = JSZip.defaults.date;
-  JSZip.defaults.date = fixed;
-  try {
-    return Buffer.from(await wb.xlsx.writeBuffer());
-  } finally {
-    JSZip.defaults.date = saved;
-  }
+  return workbookBytes(wb, fixed);
 }
