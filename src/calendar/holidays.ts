@@ -19,3 +19,19 @@ export function vnPublicHolidays(year: number, timezone: string): Set<IsoDate> {
   }
   return out;
 }
+
+/** The name of each `vn` public holiday day of the year, in Vietnamese or English (Tết spans several days). */
+export function vnHolidayNames(year: number, timezone: string, lang: 'vi' | 'en'): Map<IsoDate, string> {
+  const hd = new Holidays('VN', { timezone, types: ['public'], languages: [lang] });
+  const out = new Map<IsoDate, string>();
+  for (const h of hd.getHolidays(year, lang)) {
+    if (h.type !== 'public') continue;
+    let day = DateTime.fromJSDate(h.start, { zone: timezone }).startOf('day');
+    const end = DateTime.fromJSDate(h.end, { zone: timezone });
+    while (day < end) {
+      if (day.year === year && !out.has(day.toISODate()!)) out.set(day.toISODate()!, h.name);
+      day = day.plus({ days: 1 });
+    }
+  }
+  return out;
+}

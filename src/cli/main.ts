@@ -8,6 +8,7 @@ import { runCheck } from './check.js';
 import { runConvert } from './convert.js';
 import { runExportIcs } from './export.js';
 import { runFeeds } from './feeds.js';
+import { runCalendar } from './calendar.js';
 import { runImport, type ImportOptions } from './import.js';
 import { runServe } from './serve.js';
 import { runPlan, type PlanOptions } from './plan.js';
@@ -233,6 +234,16 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
         code = runFeeds(dir, opts, io);
       },
     );
+
+  program
+    .command('calendar')
+    .description("every cell's meeting dates and times for the year, before any planning, with each move explained")
+    .argument('<spec>', 'the plan spec (YAML or JSON)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'csv']).default('text'))
+    .addOption(lang())
+    .action((spec: string, opts: { format: 'text' | 'csv'; lang: 'vi' | 'en' }) => {
+      code = runCalendar(spec, opts, io);
+    });
 
   program
     .command('import')
