@@ -4,6 +4,9 @@ import type { Lang } from '../export/labels.js';
 import { feedToken, feedUrls } from '../serve/tokens.js';
 import { chooseSecret } from './secret.js';
 import { join } from 'node:path';
+import { renderFeedSheet } from '../export/feedSheet.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { outputFileIssues, refuseIf, writeOrRefuse } from './outputs.js';
 import { settleFolder } from '../util/lock.js';
 import { readPlanDocumentFile } from './export.js';
 import { EXIT, InputRefused, type Io } from './io.js';
@@ -17,11 +20,18 @@ const KIND: Record<Lang, { member: string; cell: string }> = {
   en: { member: 'member', cell: 'cell' },
 };
 
-export function runFeeds(
-  dir: string,
-  opts: { baseUrl: string; secretFile?: string; newSecret?: boolean; format: 'table' | 'csv'; lang: Lang },
-  io: Io,
-): number {
+export interface FeedsOptions {
+  readonly baseUrl: string;
+  readonly secretFile?: string;
+  readonly newSecret?: boolean;
+  readonly format: 'table' | 'csv' | 'html';
+  readonly lang: Lang;
+  /** A file to write instead of printing. */
+  readonly out?: string;
+}
+
+export async function runFeeds(dir: string, opts: FeedsOptions, io: Io): Promise<number> {
+  if (opts.out !== undefined) refuseIf(outputFileIssues(opts.out, '-o'));
   if (!/^https?:\/\/[^/\s]+/i.test(opts.baseUrl)) {
     throw new InputRefused([
       {
@@ -42,18 +52,29 @@ export function runFeeds(
     ...doc.members.map((m) => ({
       kind: KIND[opts.lang].member,
       id: m.id as string,
-      name: opts.format === 'csv' ? m.name : printable(m.name),
+      name: opts.format === 'table' ? printable(m.name) : m.name,
       ...feedUrls(opts.baseUrl, feedToken(secret, 'member', m.id)),
     })),
     ...doc.cells.map((c) => ({
       kind: KIND[opts.lang].cell,
       id: c.id as string,
-      name: opts.format === 'csv' ? c.name : printable(c.name),
+      name: opts.format === 'table' ? printable(c.name) : c.name,
       ...feedUrls(opts.baseUrl, feedToken(secret, 'cell', c.id)),
     })),
   ];
+  const emit = async (text: string) => {
+    if (opts.out === undefined) io.out(text);
+    else {
+      await writeOrRefuse(async () => writeFileAtomic(opts.out!, text));
+      io.err(`wrote ${opts.out}: ${rows.length} links\n`);
+    }
+  };
+  if (opts.format === 'html') {
+    await emit(await renderFeedSheet(rows, opts.lang));
+    return EXIT.ok;
+  }
   if (opts.format === 'csv') {
-    io.out(
+    await emit(
       '\uFEFF' +
         [
           csvLine(HEADERS[opts.lang]),
@@ -65,6 +86,6 @@ export function runFeeds(
   }
   const w = (k: 'id' | 'name') => Math.max(...rows.map((r) => [...r[k]].length), 4);
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-  for (const r of rows) io.out(`${pad(r.id, w('id'))}  ${pad(r.name, w('name'))}  ${r.https}  ${r.webcal}\n`);
+  await emit(rows.map((r) => `${pad(r.id, w('id'))}  ${pad(r.name, w('name'))}  ${r.https}  ${r.webcal}\n`).join(''));
   return EXIT.ok;
 }

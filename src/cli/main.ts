@@ -7,7 +7,7 @@ import { packageRoot } from '../util/paths.js';
 import { runCheck } from './check.js';
 import { runConvert } from './convert.js';
 import { runExportIcs } from './export.js';
-import { runFeeds } from './feeds.js';
+import { runFeeds, type FeedsOptions } from './feeds.js';
 import { runCalendar } from './calendar.js';
 import { runImport, type ImportOptions } from './import.js';
 import { runServe } from './serve.js';
@@ -224,16 +224,16 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
     .requiredOption('--base-url <url>', 'the public URL of lichdu serve, e.g. https://lich.example.vn')
     .option('--secret-file <file>', 'the same secret file as lichdu serve (default: the same as lichdu serve)')
     .option('--new-secret', 'make a new secret for a folder whose links were sent with another one (revokes them all)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'table, csv, or html (a printable page per person with a QR code)')
+        .choices(['table', 'csv', 'html'])
+        .default('table'),
+    )
+    .option('-o, --out <file>', 'write to this file instead of printing')
     .addOption(lang())
-    .action(
-      (
-        dir: string,
-        opts: { baseUrl: string; secretFile?: string; newSecret?: boolean; format: 'table' | 'csv'; lang: 'vi' | 'en' },
-      ) => {
-        code = runFeeds(dir, opts, io);
-      },
-    );
+    .action(async (dir: string, opts: FeedsOptions) => {
+      code = await runFeeds(dir, opts, io);
+    });
 
   program
     .command('calendar')
