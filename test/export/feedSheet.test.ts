@@ -4,9 +4,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import * as jsqr from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+
+// jsqr is CommonJS with an ES-style default in its types: take the function whichever way it arrives.
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = ((jsqr as { default?: unknown }).default ?? jsqr) as Decode;
 
 /** Pixels of an SVG made of horizontal one-unit strokes (`M x y`, `m dx dy`, `h n`), `scale` pixels per unit. */
 function rasterise(svg: string, scale = 4): { data: Uint8ClampedArray; width: number; height: number } {
