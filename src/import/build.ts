@@ -32,11 +32,12 @@ export interface Built {
   readonly notes: string[];
 }
 
+/** A name without its leading "Chi bộ" or "Đảng bộ" (a cell or unit is referred to either way). */
+const bare = (name: string) => name.replace(/^\s*(chi bộ|đảng bộ)\s+/i, '');
+
 /** A readable id from a name: no accents, đ as d, words joined by "-"; a leading "Chi bộ" or "Đảng bộ" left out. */
 export function slug(name: string): string {
-  const s = name
-    .normalize('NFC')
-    .replace(/^\s*(chi bộ|đảng bộ)\s+/i, '')
+  const s = bare(name.normalize('NFC'))
     .replace(/[đĐ]/g, 'd')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -70,10 +71,7 @@ const splitList = (s: string) =>
     .filter((x) => x !== '');
 
 /** Names compared without case, spacing or a leading "Chi bộ" / "Đảng bộ". */
-const nameKey = (s: string) =>
-  normHeader(s)
-    .replace(/^(chi bộ|đảng bộ)\s+/, '')
-    .trim();
+const nameKey = (s: string) => bare(normHeader(s)).trim();
 
 interface Row {
   readonly kind: SheetKind;
@@ -141,7 +139,7 @@ class Directory {
   private readonly names = new Set<string>();
   add(id: string, name: string): void {
     this.ids.add(id);
-    this.names.add(name.replace(/^\s*(chi bộ|đảng bộ)\s+/i, ''));
+    this.names.add(bare(name));
     const k = nameKey(name);
     this.byName.set(k, [...(this.byName.get(k) ?? []), id]);
   }
@@ -150,8 +148,7 @@ class Directory {
     const hits = this.byName.get(nameKey(text)) ?? [];
     if (hits.length === 1) return { id: hits[0]! };
     if (hits.length > 1) return { error: `${q(text)} names ${hits.length} entries (${hits.join(', ')}): use the id` };
-    const bare = text.replace(/^\s*(chi bộ|đảng bộ)\s+/i, '');
-    const near = didYouMean(bare, this.names) || didYouMean(text, this.ids);
+    const near = didYouMean(bare(text), this.names) || didYouMean(text, this.ids);
     return { error: `unknown ${q(text)}${near}` };
   }
 }

@@ -2,6 +2,9 @@
 // explanation the template puts under each header. A header is matched without case, accents kept, spaces folded,
 // a trailing ":" or "*" ignored.
 import { TAG_LABELS } from '../export/labels.js';
+import { normHeader } from '../planfile/table.js';
+
+export { normHeader };
 
 export type SheetKind = 'units' | 'cells' | 'members';
 
@@ -98,15 +101,6 @@ export const SHEETS: Record<SheetKind, readonly string[]> = {
   cells: ['Chi bộ', 'Cells'],
   members: ['Cấp ủy viên', 'Members'],
 };
-
-export const normHeader = (h: string): string =>
-  h
-    .replace(/^\uFEFF/, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s,]+/g, ' ')
-    .replace(/[:*]+$/, '')
-    .trim();
 
 /** Header text -> column, per sheet kind. */
 export function columnOf(kind: SheetKind, header: string): ColumnDef | undefined {

@@ -9,28 +9,22 @@ import { describeValue as q, ID_MAX } from '../spec/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
 import { restore } from '../export/csv.js';
 import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn } from '../export/labels.js';
-import { csvTable, type Table } from './table.js';
+import { csvTable, normHeader, type Table } from './table.js';
 import { cellText, readDate, readings, readTime, slashParts, type CellValue, type DateOrder } from './values.js';
 
 /** The columns a plan needs; the others (weekday, names, unit, tags) are there for people. */
 const REQUIRED: readonly CsvColumn[] = ['date', 'start', 'end', 'member_id', 'cell_id', 'status'];
 
-const norm = (h: string) =>
-  h
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .normalize('NFC');
-
 /** Header text (either language, or the key) -> column key. */
 const COLUMN_OF = new Map<string, CsvColumn>();
 for (const [i, key] of CSV_COLUMNS.entries()) {
-  COLUMN_OF.set(norm(key), key);
-  for (const l of LANGS) COLUMN_OF.set(norm(CSV_HEADERS[l][i]!), key);
+  COLUMN_OF.set(normHeader(key), key);
+  for (const l of LANGS) COLUMN_OF.set(normHeader(CSV_HEADERS[l][i]!), key);
 }
 
 const STATUS_OF = new Map<string, VisitStatus>();
-for (const l of LANGS) for (const [k, v] of Object.entries(STATUS_LABELS[l])) STATUS_OF.set(norm(v), k as VisitStatus);
+for (const l of LANGS)
+  for (const [k, v] of Object.entries(STATUS_LABELS[l])) STATUS_OF.set(normHeader(v), k as VisitStatus);
 
 export interface TablePlan {
   readonly visits: Visit[];
@@ -81,9 +75,9 @@ function dateOrder(table: Table, dateCol: number, weekdayCol: number | undefined
     if (p[1] > 12 && p[0] <= 12) return 'mdy';
     const both = readings(v);
     if (weekdayCol === undefined || !both?.dmy || !both.mdy || both.dmy === both.mdy) continue;
-    const wd = norm(cellText(r.cells[weekdayCol] ?? null));
+    const wd = normHeader(cellText(r.cells[weekdayCol] ?? null));
     for (const order of ['dmy', 'mdy'] as const)
-      if (LANGS.some((l) => norm(weekdayName(both[order]! as IsoDate, l)) === wd)) votes[order]++;
+      if (LANGS.some((l) => normHeader(weekdayName(both[order]! as IsoDate, l)) === wd)) votes[order]++;
   }
   if (votes.dmy > votes.mdy) return 'dmy';
   if (votes.mdy > votes.dmy) return 'mdy';
@@ -98,7 +92,7 @@ export function readTablePlan(
 ): Result<TablePlan> {
   const index = new Map<CsvColumn, number>();
   table.header.forEach((h, i) => {
-    const key = COLUMN_OF.get(norm(h));
+    const key = COLUMN_OF.get(normHeader(h));
     if (key && !index.has(key)) index.set(key, i);
   });
   const missing = REQUIRED.filter((k) => !index.has(k));
@@ -152,7 +146,7 @@ export function readTablePlan(
     const status = text('status');
     if (!memberIds.has(member)) bad('member_id', `unknown member ${q(member)}${near(member, memberIds)}`);
     if (!cellIds.has(cell)) bad('cell_id', `unknown cell ${q(cell)}${near(cell, cellIds)}`);
-    const st = STATUS_OF.get(norm(status));
+    const st = STATUS_OF.get(normHeader(status));
     if (!st) bad('status', `${q(status)} is not a status: use ${Object.values(STATUS_LABELS.vi).join(' or ')}`);
     if (ok && date.ok)
       visits.push({

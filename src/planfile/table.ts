@@ -26,6 +26,19 @@ export interface Table {
 
 const fail = (file: string, message: string): Result<never> => ({ ok: false, issues: [{ file, path: [], message }] });
 
+/**
+ * A header (or a label compared like one) as typed by anyone: no BOM, NFC, lower case, runs of spaces and commas as
+ * one space, a trailing ":" or "*" (a required-field mark) left out.
+ */
+export const normHeader = (h: string): string =>
+  h
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s,]+/g, ' ')
+    .trim()
+    .replace(/\s*[:*]+$/, '');
+
 /** A zip archive (xlsx, ods, docx) starts with these bytes. */
 export const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

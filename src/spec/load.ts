@@ -20,7 +20,7 @@ import type {
 import { vnPublicHolidays } from '../calendar/holidays.js';
 import { cellMeetings } from '../calendar/meetings.js';
 import { resolvePolicy } from '../policies/index.js';
-import { boundedDepth, decodeText, MAX_DEPTH, parseJson, readInputFile } from '../util/files.js';
+import { boundedDepth, decodeText, parseJson, readInputFile, tooDeep } from '../util/files.js';
 
 /** YAML aliases a spec may expand (each may stand for a whole block). */
 const MAX_ALIASES = 100_000;
@@ -72,19 +72,12 @@ export function loadSpecFile(path: string): Result<Problem> {
   return bytes.ok ? parseSpec(bytes.value, path) : bytes;
 }
 
-const deepIssue = (file: string): InputIssue => ({
-  file,
-  path: [],
-  message: `nested more than ${MAX_DEPTH} levels deep: not a lichdu file (or a damaged one)`,
-});
-const tooDeep = (file: string): Result<never> => ({ ok: false, issues: [deepIssue(file)] });
-
 /** A YAML syntax error in the user's words: where, what, and for a repeated key, which. */
 function yamlIssue(e: YAMLError, text: string, file: string): InputIssue {
   const line = e.linePos?.[0]?.line;
   const col = e.linePos?.[0]?.col;
   const where = `line ${line ?? '?'}, column ${col ?? '?'}: `;
-  if (/call stack/i.test(e.message)) return deepIssue(file);
+  if (/call stack/i.test(e.message)) return tooDeep(file).issues[0]!;
   if (e.code === 'DUPLICATE_KEY' && line !== undefined && col !== undefined) {
     const key = /^\s*["']?([^"':]*)["']?\s*:/.exec(text.split('\n')[line - 1]?.slice(col - 1) ?? '')?.[1];
     if (key !== undefined)

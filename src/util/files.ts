@@ -86,11 +86,14 @@ function depthOf(value: unknown): number {
   return max;
 }
 
+/** The refusal of a file nested deeper than MAX_DEPTH (found by depthOf, or by a parser running out of stack). */
+export function tooDeep(file: string): { ok: false; issues: InputIssue[] } {
+  return refuse(file, `nested more than ${MAX_DEPTH} levels deep: not a lichdu file (or a damaged one)`);
+}
+
 /** A parsed value nested at most MAX_DEPTH deep, or the issue saying it is not. */
 export function boundedDepth<T>(value: T, file: string): Result<T> {
-  return depthOf(value) > MAX_DEPTH
-    ? refuse(file, `nested more than ${MAX_DEPTH} levels deep: not a lichdu file (or a damaged one)`)
-    : { ok: true, value };
+  return depthOf(value) > MAX_DEPTH ? tooDeep(file) : { ok: true, value };
 }
 
 /**

@@ -1,4 +1,4 @@
-// One writer per output folder (issue 12, item 3 in part): `DIR/.lichdu-lock` holds the writing process's id, made
+// One writer per output folder (issue 12, item 3): `DIR/.lichdu-lock` holds the writing process's id, made
 // with O_EXCL. A second `plan`, `convert` or `export ics` into the same folder is refused, naming the first; a lock
 // left by a process that no longer runs is taken over: its half-done commit is completed (src/util/journal.ts) and
 // its temporary files are removed.
