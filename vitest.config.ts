@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    poolOptions: { forks: { isolate: false } },
     reporters: ['default', new SummaryReporter()],
   },
 });

@@ -9,6 +9,7 @@ import { runConvert } from './convert.js';
 import { runExportIcs } from './export.js';
 import { runFeeds, type FeedsOptions } from './feeds.js';
 import { runCalendar } from './calendar.js';
+import { runReport, type ReportOptions } from './report.js';
 import { runImport, type ImportOptions } from './import.js';
 import { runServe } from './serve.js';
 import { runPlan, type PlanOptions } from './plan.js';
@@ -243,6 +244,21 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
     .addOption(lang())
     .action((spec: string, opts: { format: 'text' | 'csv'; lang: 'vi' | 'en' }) => {
       code = runCalendar(spec, opts, io);
+    });
+
+  program
+    .command('report')
+    .description(
+      'write DIR/report.html (rules, quality, heat maps per unit, per member and cell, meeting calendar, reports ' +
+        'due), DIR/report.xlsx and, when the policy sets periodic reports, DIR/report-forms.html',
+    )
+    .argument('<spec>', 'the plan spec (YAML or JSON)')
+    .argument('<plan>', 'plan.json, plan.csv or plan.xlsx')
+    .requiredOption('-o, --out <dir>', 'output directory')
+    .addOption(lang())
+    .option('--generated-at <iso>', "the report's date (default: SOURCE_DATE_EPOCH, else the start of the year)")
+    .action(async (spec: string, plan: string, opts: ReportOptions) => {
+      code = await runReport(spec, plan, opts, io);
     });
 
   program

@@ -35,12 +35,38 @@ export interface PolicySource {
   readonly articles: readonly string[];
 }
 
+export interface Words {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** A field of a report template: the member writes it, or lichdu fills in the visits the report covers. */
+export interface ReportField extends Words {
+  readonly fill?: 'visits';
+}
+
+/** A periodic report a regulation requires (seed 001 quarterly, seed 002 after each visit and monthly). */
+export interface ReportTemplate {
+  readonly id: string;
+  readonly title: Words;
+  readonly article: string;
+  readonly each: 'visit' | PeriodKind;
+  readonly by: 'member' | 'unit';
+  /** The roles whose visits it covers; absent: every role. */
+  readonly roles?: readonly string[];
+  readonly dueDay?: number;
+  readonly dueAfterDays?: number;
+  readonly sections: readonly { readonly title?: Words; readonly fields: readonly ReportField[] }[];
+}
+
 export interface Policy {
   readonly id: string;
   readonly title: string;
   readonly source?: PolicySource;
   readonly notes?: readonly string[];
   readonly roles: Readonly<Record<string, RolePolicy>>;
+  /** The periodic reports the document sets; absent or empty when it sets none. */
+  readonly reports?: readonly ReportTemplate[];
   readonly coverage: { readonly min: number; readonly max?: number; readonly per: PeriodKind };
   readonly maxVisitorsPerMeeting: number;
   readonly maxPerTeamPerMeeting: number;

@@ -77,3 +77,6 @@ export function tagLabel(tag: string, lang: Lang): string {
 export function roleLabel(dir: { readonly policy: Policy }, role: string, lang: Lang): string {
   return (Object.hasOwn(dir.policy.roles, role) ? dir.policy.roles[role]!.label?.[lang] : undefined) ?? role;
 }
+
+/** A name without its leading "Chi bộ" or "Đảng bộ" (a cell or unit is referred to either way; tables say it once). */
+export const bare = (name: string): string => name.replace(/^\s*(chi bộ|đảng bộ)\s+/i, '');

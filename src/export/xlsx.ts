@@ -11,7 +11,7 @@ export const PLAN_SHEET: Record<Lang, string> = { vi: 'Kế hoạch', en: 'Plan'
 const DATE_COL = 0;
 const TIME_COLS = new Set([2, 3]);
 
-function toTime(hhmm: string): number {
+export function toTime(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return (h * 60 + m) / 1440;
 }
@@ -22,6 +22,16 @@ export async function renderPlanXlsx(
   lang: Lang,
   generatedAt: string,
 ): Promise<Buffer> {
+  const { wb, when } = await newWorkbook(generatedAt);
+  addPlanSheet(wb, dir, visits, lang);
+  return workbookBytes(wb, when);
+}
+
+type Workbook = import('exceljs').Workbook;
+type Worksheet = import('exceljs').Worksheet;
+
+/** An empty workbook stamped with `generatedAt` (exceljs loaded here, on first use). */
+export async function newWorkbook(generatedAt: string): Promise<{ wb: Workbook; when: Date }> {
   const { default: ExcelJS } = await import('exceljs');
   const when = new Date(generatedAt);
   const wb = new ExcelJS.Workbook();
@@ -29,29 +39,50 @@ export async function renderPlanXlsx(
   wb.lastModifiedBy = 'lichdu';
   wb.created = when;
   wb.modified = when;
-  const header = CSV_HEADERS[lang];
-  const ws = wb.addWorksheet(PLAN_SHEET[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
-  const rows = planRows(dir, visits, lang);
+  return { wb, when };
+}
+
+/** A date `YYYY-MM-DD` as a date cell's value (midnight UTC: exceljs writes the serial day of the UTC date). */
+export function dateCell(iso: string): Date {
+  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d));
+}
+
+/**
+ * A sheet of `rows` under a bold, frozen, filtered header; columns as wide as their text (dates 10), at most 50.
+ * `formats` gives number formats by column index (dates, times).
+ */
+export function addTableSheet(
+  wb: Workbook,
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly (string | number | Date | null)[])[],
+  formats: Readonly<Record<number, string>> = {},
+): Worksheet {
+  const ws = wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...header]).font = { bold: true };
-  for (const r of rows)
-    ws.addRow(
-      r.map((v, i) => {
-        if (i === DATE_COL) {
-          const [y, mo, d] = v.split('-').map(Number) as [number, number, number];
-          return new Date(Date.UTC(y, mo - 1, d));
-        }
-        return TIME_COLS.has(i) ? toTime(v) : v;
-      }),
-    );
+  for (const r of rows) ws.addRow([...r]);
   header.forEach((h, i) => {
     const col = ws.getColumn(i + 1);
-    const longest = Math.max(h.length, ...rows.map((r) => (i === DATE_COL ? 10 : r[i]!.length)));
+    const width = (v: string | number | Date | null | undefined) =>
+      v instanceof Date ? 10 : v === null || v === undefined ? 0 : formats[i] === 'hh:mm' ? 5 : String(v).length;
+    const longest = Math.max(h.length, ...rows.map((r) => width(r[i])));
     col.width = Math.min(50, longest + 2);
-    if (i === DATE_COL) col.numFmt = 'yyyy-mm-dd';
-    if (TIME_COLS.has(i)) col.numFmt = 'hh:mm';
+    if (formats[i] !== undefined) col.numFmt = formats[i]!;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  return workbookBytes(wb, when);
+  return ws;
+}
+
+/** The plan.csv columns as a sheet: real date and time cells. */
+export function addPlanSheet(wb: Workbook, dir: Directory, visits: readonly Visit[], lang: Lang): Worksheet {
+  const rows = planRows(dir, visits, lang).map((r) =>
+    r.map((v, i) => (i === DATE_COL ? dateCell(v) : TIME_COLS.has(i) ? toTime(v) : v)),
+  );
+  return addTableSheet(wb, PLAN_SHEET[lang], CSV_HEADERS[lang], rows, {
+    [DATE_COL]: 'yyyy-mm-dd',
+    ...Object.fromEntries([...TIME_COLS].map((c) => [c, 'hh:mm'])),
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // from names (readable, stable, unique: "Chi bộ thôn Kon Klor" -> thon-kon-klor); units, cells and roles are
 // referred to by name or id; yes/no columns become tags. Every problem is reported at once by sheet, row and column.
 import type { Policy } from '../domain/types.js';
-import { LANGS } from '../export/labels.js';
+import { bare, LANGS } from '../export/labels.js';
 import { describeValue as q } from '../spec/primitives.js';
 import { didYouMean, type InputIssue } from '../util/issues.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
@@ -31,9 +31,6 @@ export interface Built {
   readonly issues: InputIssue[];
   readonly notes: string[];
 }
-
-/** A name without its leading "Chi bộ" or "Đảng bộ" (a cell or unit is referred to either way). */
-const bare = (name: string) => name.replace(/^\s*(chi bộ|đảng bộ)\s+/i, '');
 
 /** A readable id from a name: no accents, đ as d, words joined by "-"; a leading "Chi bộ" or "Đảng bộ" left out. */
 export function slug(name: string): string {

@@ -8,6 +8,7 @@ import type {
   Plan,
   Policy,
   Problem,
+  ReportTemplate,
   SolverReport,
   UnitId,
   Violation,
@@ -40,6 +41,7 @@ export function policyToJson(p: Policy): Record<string, unknown> {
         },
       ]),
     ),
+    ...(p.reports ? { reports: p.reports.map(reportToJson) } : {}),
     coverage: p.coverage,
     max_visitors_per_meeting: p.maxVisitorsPerMeeting,
     max_per_team_per_meeting: p.maxPerTeamPerMeeting,
@@ -47,6 +49,20 @@ export function policyToJson(p: Policy): Record<string, unknown> {
     skip_home_cell: p.skipHomeCell,
     max_visits_per_day: p.maxVisitsPerDay,
     priority: p.priority,
+  };
+}
+
+function reportToJson(r: ReportTemplate): Record<string, unknown> {
+  return {
+    id: r.id,
+    title: r.title,
+    article: r.article,
+    each: r.each,
+    by: r.by,
+    ...(r.roles ? { roles: r.roles } : {}),
+    ...(r.dueDay !== undefined ? { due_day: r.dueDay } : {}),
+    ...(r.dueAfterDays !== undefined ? { due_after_days: r.dueAfterDays } : {}),
+    sections: r.sections,
   };
 }
 

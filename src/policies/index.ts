@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Policy, RolePolicy } from '../domain/types.js';
+import type { Policy, ReportTemplate, RolePolicy } from '../domain/types.js';
 import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
 import { packageRoot } from '../util/paths.js';
 import { fromZod } from '../spec/zodIssues.js';
@@ -42,12 +42,28 @@ function normalise(input: PolicyInput, base: Policy | undefined): Policy {
   const d = base ?? POLICY_DEFAULTS;
   const source = input.source ?? (input.extends === undefined ? undefined : base?.source);
   const notes = input.notes ?? base?.notes;
+  const reports: readonly ReportTemplate[] | undefined =
+    input.reports?.map((r) => ({
+      id: r.id,
+      title: r.title,
+      article: r.article,
+      each: r.each,
+      by: r.by ?? 'member',
+      ...(r.roles !== undefined ? { roles: r.roles } : {}),
+      ...(r.due_day !== undefined ? { dueDay: r.due_day } : {}),
+      ...(r.due_after_days !== undefined ? { dueAfterDays: r.due_after_days } : {}),
+      sections: r.sections.map((sec) => ({
+        ...(sec.title !== undefined ? { title: sec.title } : {}),
+        fields: sec.fields.map((f) => ({ vi: f.vi, en: f.en, ...(f.fill !== undefined ? { fill: f.fill } : {}) })),
+      })),
+    })) ?? base?.reports;
   return {
     id: input.id,
     title: input.title ?? base?.title ?? input.id,
     ...(source !== undefined ? { source } : {}),
     ...(notes !== undefined ? { notes } : {}),
     roles,
+    ...(reports !== undefined && reports.length > 0 ? { reports } : {}),
     coverage: input.coverage ?? d.coverage,
     maxVisitorsPerMeeting: input.max_visitors_per_meeting ?? d.maxVisitorsPerMeeting,
     maxPerTeamPerMeeting: input.max_per_team_per_meeting ?? d.maxPerTeamPerMeeting,
@@ -71,7 +87,10 @@ export function builtInPolicies(): ReadonlyMap<string, Policy> {
     const raw: unknown = parse(readFileSync(join(dir, name), 'utf8'));
     const parsed = PolicyInput.safeParse(raw);
     if (!parsed.success) throw new Error(`built-in policy ${name} is invalid: ${JSON.stringify(parsed.error.issues)}`);
-    map.set(parsed.data.id, normalise(parsed.data, undefined));
+    const policy = normalise(parsed.data, undefined);
+    const wrong = reportIssues(policy, name, []);
+    if (wrong.length > 0) throw new Error(`built-in policy ${name} is invalid: ${JSON.stringify(wrong)}`);
+    map.set(parsed.data.id, policy);
   }
   return (presets = map);
 }
@@ -122,5 +141,38 @@ export function resolvePolicy(value: unknown, file: string, path: readonly PathS
       message: 'a policy needs at least one role (or `extends: <preset>` to start from a preset)',
     });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: normalise(input, base) };
+  if (issues.length > 0) return { ok: false, issues };
+  const policy = normalise(input, base);
+  const reportProblems = reportIssues(policy, file, path);
+  return reportProblems.length > 0 ? { ok: false, issues: reportProblems } : { ok: true, value: policy };
+}
+
+/** A report naming a role the policy lacks, or a due date of the wrong kind (a day of the month for each visit). */
+function reportIssues(policy: Policy, file: string, path: readonly PathSegment[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const known = Object.keys(policy.roles);
+  (policy.reports ?? []).forEach((r, i) => {
+    const at = [...path, 'reports', i];
+    (r.roles ?? []).forEach((role, j) => {
+      if (!Object.hasOwn(policy.roles, role))
+        issues.push({
+          file,
+          path: [...at, 'roles', j],
+          message: `unknown role "${role}"${didYouMean(role, known)}; the policy's roles: ${known.join(', ')}`,
+        });
+    });
+    if (r.each === 'visit' && r.dueDay !== undefined)
+      issues.push({
+        file,
+        path: [...at, 'due_day'],
+        message: 'a report after each visit is due some days after it: write due_after_days instead of due_day',
+      });
+    if (r.each !== 'visit' && r.dueAfterDays !== undefined)
+      issues.push({
+        file,
+        path: [...at, 'due_after_days'],
+        message: `a report per ${r.each} is due on a day of the period's last month: write due_day instead`,
+      });
+  });
+  return issues;
 }

@@ -8,6 +8,45 @@ export const RoleInput = z.strictObject({
   label: z.strictObject({ vi: Text.optional(), en: Text.optional() }).optional(),
 });
 
+const Words = z.strictObject({ vi: Text, en: Text });
+
+/** A regulation's periodic report (issue 10): when it is due and its template's fields, as the document sets them. */
+export const ReportInput = z.strictObject({
+  id: Id,
+  title: Words,
+  /** Where the document sets the report and its template. */
+  article: Text,
+  /** One report per visit, or per period of this kind. */
+  each: z.enum(['visit', 'year', 'half', 'quarter', 'month'], {
+    error: 'expected visit, year, half, quarter or month',
+  }),
+  /** Who writes it: each member, or each unit for its cells (an aggregate). Default member. */
+  by: z.enum(['member', 'unit'], { error: 'expected member or unit' }).optional(),
+  /** The roles whose visits it covers; default every role. */
+  roles: z.array(Id).optional(),
+  /** Period reports: due by this day of the period's last month (the last day when the month is shorter). */
+  due_day: z.number({ error: 'expected a day of the month 1–31' }).int().min(1).max(31).optional(),
+  /** Visit reports: due this many days after the visit; default the role's report_due_days. */
+  due_after_days: Count('days').optional(),
+  sections: z
+    .array(
+      z.strictObject({
+        title: Words.optional(),
+        fields: z
+          .array(
+            z.strictObject({
+              vi: Text,
+              en: Text,
+              /** `visits`: lichdu fills in the visits (date, time, cell, unit) the report covers. */
+              fill: z.enum(['visits'], { error: 'expected visits (or leave it out: the member writes it)' }).optional(),
+            }),
+          )
+          .min(1, { error: 'a section needs at least one field' }),
+      }),
+    )
+    .min(1, { error: 'a report needs at least one section' }),
+});
+
 export const SourceInput = z.strictObject({
   number: Text,
   date: Text,
@@ -23,6 +62,7 @@ export const PolicyInput = z.strictObject({
   source: SourceInput.optional(),
   notes: z.array(Text).optional(),
   roles: z.record(Id, RoleInput).optional(),
+  reports: z.array(ReportInput).optional(),
   coverage: z
     .strictObject({ min: Count('visits'), max: Count('visits').optional(), per: PeriodKind })
     .refine((c) => c.max === undefined || c.max >= c.min, {

@@ -1,0 +1,64 @@
+// lichdu report SPEC PLAN -o DIR (issue 10, item 1): DIR/report.html, DIR/report.xlsx and, when the policy sets
+// periodic reports, DIR/report-forms.html — written together (all or none). Exit 0 when every hard rule holds, 1
+// when the report was written for a plan that breaks some (the report lists them), 2 when the input is refused.
+import { join } from 'node:path';
+import type { Lang } from '../export/labels.js';
+import { resolveGeneratedAt } from '../export/planFiles.js';
+import { readPlanFile } from '../planfile/index.js';
+import { reportData } from '../report/data.js';
+import { renderReportForms, renderReportHtml } from '../report/html.js';
+import { renderReportXlsx } from '../report/xlsx.js';
+import { loadSpecFile } from '../spec/load.js';
+import { abortStaged, commitStaged, stageFile, type Staged } from '../util/atomic.js';
+import { EXIT, unwrap, type Io } from './io.js';
+import { epochIssues, isoTimeIssues, outputDirIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
+
+export interface ReportOptions {
+  readonly out: string;
+  readonly lang: Lang;
+  readonly generatedAt?: string;
+}
+
+export const REPORT_FILES = { html: 'report.html', xlsx: 'report.xlsx', forms: 'report-forms.html' } as const;
+
+export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
+  const problem = unwrapWith(loadSpecFile(specPath), [
+    ...outputDirIssues(opts.out),
+    ...isoTimeIssues(opts.generatedAt, '--generated-at'),
+    ...epochIssues(),
+  ]);
+  const read = unwrap(await readPlanFile(planPath, problem));
+  for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
+  const generatedAt = resolveGeneratedAt(problem.year, opts.generatedAt);
+  const data = reportData(problem, read.plan.visits, opts.lang);
+  const withForms = data.reports.length > 0;
+  const html = renderReportHtml(data, problem, {
+    generatedAt,
+    ...(withForms ? { formsFile: REPORT_FILES.forms } : {}),
+  });
+  const xlsx = await renderReportXlsx(data, problem, generatedAt);
+  const forms = withForms ? renderReportForms(data, problem) : undefined;
+  await withFolderLock(opts.out, () =>
+    writeOrRefuse(async () => {
+      const staged: Staged[] = [];
+      try {
+        staged.push(stageFile(join(opts.out, REPORT_FILES.html), html));
+        staged.push(stageFile(join(opts.out, REPORT_FILES.xlsx), xlsx));
+        if (forms !== undefined) staged.push(stageFile(join(opts.out, REPORT_FILES.forms), forms));
+      } catch (err) {
+        abortStaged(staged);
+        throw err;
+      }
+      commitStaged(staged);
+    }),
+  );
+  const files = [REPORT_FILES.html, REPORT_FILES.xlsx, ...(withForms ? [REPORT_FILES.forms] : [])];
+  io.out(
+    `wrote ${files.map((f) => join(opts.out, f)).join(', ')}: ${data.members.length} members, ` +
+      `${data.units.reduce((s, u) => s + u.cells.length, 0)} cells, ${data.visits.length} visits` +
+      `${withForms ? `, ${data.reports.length} periodic reports owed` : ''}\n`,
+  );
+  if (data.violations.length > 0)
+    io.err(`✖ the plan breaks ${data.violations.length} rule instance(s); the report lists them\n`);
+  return data.violations.length === 0 ? EXIT.ok : EXIT.violations;
+}

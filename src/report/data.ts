@@ -1,0 +1,194 @@
+// What the report shows (issue 10, item 1), computed once from the spec and the plan's visits and rendered as HTML
+// (./html.ts) and as a workbook (./xlsx.ts). The rules come from the checker, the figures from check/quality.ts.
+import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
+import { buildContext } from '../check/context.js';
+import { priorityOf } from '../check/quality.js';
+import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
+import { catalogueEntry } from '../domain/rules.js';
+import type { Problem, PeriodKind, RuleId, Violation, Visit } from '../domain/types.js';
+import { meetingCalendar, type CalendarRow } from '../calendar/table.js';
+import { sortVisits } from '../export/csv.js';
+import { bare, type Lang } from '../export/labels.js';
+import { describeViolation } from '../export/violationText.js';
+import { periodicReports, type DueReport } from './periodic.js';
+
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+
+/** Names sorted as people read them: "thôn 2" before "thôn 10", Vietnamese letters in their order. */
+export const naturalCompare = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' }).compare;
+
+export interface RuleStatus {
+  readonly id: RuleId;
+  readonly label: string;
+  readonly violations: number;
+}
+
+export interface QuotaProgress {
+  /** The period label: `2027`, `2027-Q1`, `2027-03`. */
+  readonly period: string;
+  readonly count: number;
+  readonly min: number;
+  readonly max?: number;
+}
+
+export interface MemberRow {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly unit: string;
+  readonly quotas: readonly { readonly per: PeriodKind; readonly periods: readonly QuotaProgress[] }[];
+  /** Visits per month (index 0 = January). */
+  readonly byMonth: readonly number[];
+  readonly total: number;
+  /** Every period of every quota has its minimum (and at most its maximum). */
+  readonly meetsQuota: boolean;
+}
+
+export interface HeatCell {
+  readonly month: number;
+  readonly count: number;
+  /** Who visits that month, with the date: "Nguyễn Văn An (05/03)". */
+  readonly who: readonly string[];
+}
+
+export interface CellRow {
+  readonly id: string;
+  readonly name: string;
+  readonly unitId: string;
+  readonly unit: string;
+  readonly tags: readonly string[];
+  readonly priority: number;
+  readonly months: readonly HeatCell[];
+  readonly total: number;
+  readonly visitors: readonly string[];
+  readonly firstMonth: number | null;
+}
+
+export interface UnitBlock {
+  readonly id: string;
+  readonly name: string;
+  /** The unit's cells, sorted naturally by name. */
+  readonly cells: readonly CellRow[];
+  readonly byMonth: readonly number[];
+}
+
+export interface ReportData {
+  readonly lang: Lang;
+  readonly year: number;
+  readonly policy: Problem['policy'];
+  readonly visits: readonly Visit[];
+  readonly rules: readonly RuleStatus[];
+  /** Every violation in the user's words. */
+  readonly violations: readonly string[];
+  readonly quality: Quality;
+  readonly byMonth: readonly number[];
+  readonly units: readonly UnitBlock[];
+  readonly members: readonly MemberRow[];
+  readonly calendar: readonly CalendarRow[];
+  readonly reports: readonly DueReport[];
+}
+
+const ddmm = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
+
+export function reportData(problem: Problem, visits: readonly Visit[], lang: Lang): ReportData {
+  const ctx = buildContext(problem, visits);
+  const sorted = sortVisits(visits);
+  const violations: Violation[] = checkPlan(problem, visits);
+  const memberName = new Map(problem.members.map((m) => [m.id as string, m.name]));
+  const cellName = new Map(problem.cells.map((c) => [c.id as string, c.name]));
+  const unitName = new Map(problem.units.map((u) => [u.id as string, u.name]));
+  const names = { memberName: (id: string) => memberName.get(id), cellName: (id: string) => cellName.get(id) };
+  const count = new Map<RuleId, number>();
+  for (const v of violations) count.set(v.rule, (count.get(v.rule) ?? 0) + 1);
+
+  const byMonth = MONTHS.map(() => 0);
+  const cellMonths = new Map<string, { count: number; who: string[] }[]>();
+  const memberMonths = new Map<string, number[]>();
+  for (const v of sorted) {
+    const m = ctx.monthOfVisit(v);
+    byMonth[m - 1]!++;
+    const cm = cellMonths.get(v.cell) ?? MONTHS.map(() => ({ count: 0, who: [] as string[] }));
+    cm[m - 1]!.count++;
+    cm[m - 1]!.who.push(`${memberName.get(v.member) ?? v.member} (${ddmm(v.date)})`);
+    cellMonths.set(v.cell, cm);
+    const mm = memberMonths.get(v.member) ?? MONTHS.map(() => 0);
+    mm[m - 1]!++;
+    memberMonths.set(v.member, mm);
+  }
+
+  const cellRows = new Map<string, CellRow>();
+  for (const c of problem.cells) {
+    const cm = cellMonths.get(c.id) ?? MONTHS.map(() => ({ count: 0, who: [] as string[] }));
+    const visitors = [...new Set(sorted.filter((v) => v.cell === c.id).map((v) => memberName.get(v.member)!))];
+    const first = cm.findIndex((x) => x.count > 0);
+    cellRows.set(c.id, {
+      id: c.id,
+      name: c.name,
+      unitId: c.unit,
+      unit: unitName.get(c.unit) ?? c.unit,
+      tags: c.tags,
+      priority: priorityOf(problem, c.tags),
+      months: cm.map((x, i) => ({ month: i + 1, count: x.count, who: x.who })),
+      total: cm.reduce((s, x) => s + x.count, 0),
+      visitors,
+      firstMonth: first < 0 ? null : first + 1,
+    });
+  }
+  const units: UnitBlock[] = problem.units
+    .map((u) => {
+      const cells = problem.cells
+        .filter((c) => c.unit === u.id)
+        .map((c) => cellRows.get(c.id)!)
+        .sort((a, b) => naturalCompare(bare(a.name), bare(b.name)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return {
+        id: u.id as string,
+        name: u.name,
+        cells,
+        byMonth: MONTHS.map((m) => cells.reduce((s, c) => s + c.months[m - 1]!.count, 0)),
+      };
+    })
+    .filter((u) => u.cells.length > 0);
+
+  const members: MemberRow[] = problem.members.map((m) => {
+    const months = memberMonths.get(m.id) ?? MONTHS.map(() => 0);
+    let meets = true;
+    const quotas = m.quotas.map((q) => ({
+      per: q.per,
+      periods: Array.from({ length: PERIODS_PER_YEAR[q.per] }, (_, i) => {
+        const n = MONTHS.filter((mo) => periodIndex(q.per, mo) === i).reduce((s, mo) => s + months[mo - 1]!, 0);
+        if (n < q.min || (q.max !== undefined && n > q.max)) meets = false;
+        return {
+          period: periodLabel(q.per, problem.year, i),
+          count: n,
+          min: q.min,
+          ...(q.max !== undefined ? { max: q.max } : {}),
+        };
+      }),
+    }));
+    return {
+      id: m.id,
+      name: m.name,
+      role: m.role,
+      unit: unitName.get(m.unit) ?? m.unit,
+      quotas,
+      byMonth: months,
+      total: months.reduce((a, b) => a + b, 0),
+      meetsQuota: meets,
+    };
+  });
+
+  return {
+    lang,
+    year: problem.year,
+    policy: problem.policy,
+    visits: sorted,
+    rules: RULES.map((r) => ({ id: r.id, label: catalogueEntry(r.id).label[lang], violations: count.get(r.id) ?? 0 })),
+    violations: violations.map((v) => describeViolation(v, lang, names)),
+    quality: quality(problem, visits),
+    byMonth,
+    units,
+    members,
+    calendar: meetingCalendar(problem, lang),
+    reports: periodicReports(problem, sorted),
+  };
+}

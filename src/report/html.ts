@@ -1,0 +1,349 @@
+// report.html and report-forms.html (issue 10, item 1): one self-contained file each — inline CSS and SVG, no script,
+// no request leaves the page — readable on a phone (tables scroll sideways) and printable on A4.
+import { weekdayName } from '../calendar/meetings.js';
+import type { Problem } from '../domain/types.js';
+import { escapeHtml as h } from '../export/feedSheet.js';
+import { bare, roleLabel, tagLabel, type Lang } from '../export/labels.js';
+import { MONTHS, naturalCompare, type MemberRow, type ReportData } from './data.js';
+import type { DueReport } from './periodic.js';
+import { MONTH_SHORT, PERIOD_NOUN, periodWords, W } from './words.js';
+
+const STYLE =
+  '@page{size:A4;margin:14mm}' +
+  'body{font-family:system-ui,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:72rem;padding:.75rem;' +
+  'line-height:1.4;color:#1b1b1b}' +
+  'h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:1.8rem;border-bottom:2px solid #2b7bba}' +
+  'h3{font-size:1.02rem;margin:1.1rem 0 .3rem}.muted{color:#555}' +
+  '.cards{display:flex;flex-wrap:wrap;gap:.5rem}.card{border:1px solid #ccd;border-radius:.4rem;padding:.4rem .7rem}' +
+  '.card b{display:block;font-size:1.4rem}' +
+  '.scroll{overflow-x:auto}table{border-collapse:collapse;font-size:.85rem}' +
+  'th,td{border:1px solid #d4d4d4;padding:.15rem .35rem;text-align:left;vertical-align:top}' +
+  'th{background:#eef3f8}td.n{text-align:right}' +
+  'table.heat td.hm{width:1.9rem;text-align:center;padding:.15rem 0}' +
+  '.c0{background:#f6f6f6;color:#bbb}.c1{background:#c9e3f6}.c2{background:#7db7e2}' +
+  '.c3{background:#2b7bba;color:#fff}' +
+  '.star{color:#c0392b}.ok{color:#1e7b34}.bad{color:#b3261e;font-weight:600}' +
+  'td.name{min-width:7.5rem}td.moved{background:#fff1c2}ul.viol{font-size:.85rem}' +
+  'nav ol{columns:2;font-size:.9rem}' +
+  '.form{break-after:page;page-break-after:always;padding:1rem 0;border-bottom:1px dashed #999}' +
+  '.form h2{border:0;text-align:center;margin-top:.5rem}.blank{border-bottom:1px dotted #777;height:1.6rem}' +
+  '.sign{text-align:right;margin-top:2rem;margin-right:3rem}' +
+  '@media print{body{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}' +
+  'tr{break-inside:avoid}a{color:inherit;text-decoration:none}.form{border:0}}';
+
+function page(lang: Lang, title: string, body: string): string {
+  return (
+    `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${h(title)}</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`
+  );
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')} %`;
+
+/** `10/02/2027` (vi) or `2027-02-10` (en). */
+export function dateText(iso: string, lang: Lang): string {
+  return lang === 'vi' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
+}
+
+function monthBars(counts: readonly number[], lang: Lang): string {
+  const max = Math.max(1, ...counts);
+  const bw = 34;
+  const hgt = 110;
+  const bars = counts
+    .map((n, i) => {
+      const bh = Math.round((n / max) * (hgt - 30));
+      const x = i * bw + 4;
+      return (
+        `<rect x="${x}" y="${hgt - 16 - bh}" width="${bw - 8}" height="${bh}" fill="#2b7bba"><title>` +
+        `${MONTH_SHORT[lang][i]}: ${n}</title></rect>` +
+        `<text x="${x + (bw - 8) / 2}" y="${hgt - 19 - bh}" font-size="10" text-anchor="middle">${n}</text>` +
+        `<text x="${x + (bw - 8) / 2}" y="${hgt - 4}" font-size="10" text-anchor="middle">` +
+        `${MONTH_SHORT[lang][i]}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<svg role="img" aria-label="${h(W[lang].perMonth)}" viewBox="0 0 ${12 * bw + 8} ${hgt}" ` +
+    `width="${12 * bw + 8}" height="${hgt}">${bars}</svg>`
+  );
+}
+
+function quotaText(m: MemberRow, lang: Lang): { text: string; title: string; ok: boolean } {
+  const w = W[lang];
+  const parts: string[] = [];
+  const titles: string[] = [];
+  for (const q of m.quotas) {
+    const met = q.periods.filter((p) => p.count >= p.min && (p.max === undefined || p.count <= p.max)).length;
+    if (q.periods.length === 1) {
+      const p = q.periods[0]!;
+      parts.push(`${p.count}/${p.min}${p.max !== undefined ? `–${p.max}` : ''}`);
+    } else parts.push(w.periodsMet(met, q.periods.length, PERIOD_NOUN[lang][q.per]));
+    titles.push(...q.periods.map((p) => `${periodWords(p.period, lang)}: ${p.count}/${p.min}`));
+  }
+  return { text: parts.join('; ') || '–', title: titles.join(', '), ok: m.meetsQuota };
+}
+
+function heatColour(n: number): string {
+  return `c${Math.min(3, n)}`;
+}
+
+export interface HtmlOptions {
+  readonly generatedAt: string;
+  /** The forms file beside report.html, when the policy sets periodic reports. */
+  readonly formsFile?: string;
+}
+
+export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlOptions): string {
+  const lang = data.lang;
+  const w = W[lang];
+  const q = data.quality;
+  const p = data.policy;
+  const out: string[] = [];
+  out.push(`<h1>${h(w.title(data.year))}</h1>`);
+  out.push(
+    `<p class="muted">${w.policy}: ${h(p.title)}${p.source ? ` (${h(p.source.number)}, ${h(p.source.issuer)})` : ''}` +
+      `. ${w.made} ${dateText(opts.generatedAt.slice(0, 10), lang)}.</p>`,
+  );
+  const sections: [string, string][] = [
+    ['summary', w.summary],
+    ['rules', w.rules],
+    ['quality', w.quality],
+    ['heat', w.heat],
+    ['members', w.byMember],
+    ['cells', w.byCell],
+    ['calendar', w.calendar],
+    ['periodic', w.periodic],
+  ];
+  out.push(
+    `<nav><b>${w.contents}</b><ol>${sections.map(([id, t]) => `<li><a href="#${id}">${h(t)}</a></li>`).join('')}` +
+      '</ol></nav>',
+  );
+
+  // Summary
+  const broken = data.violations.length;
+  out.push(`<h2 id="summary">${w.summary}</h2><div class="cards">`);
+  const card = (n: number | string, label: string) => `<div class="card"><b>${n}</b>${h(label)}</div>`;
+  out.push(
+    card(data.members.length, w.members) +
+      card(q.cells, w.cells) +
+      card(q.visits, w.visits) +
+      card(`${q.priorityCells}`, w.priorityCells) +
+      card(q.unvisitedCells, w.unvisited) +
+      card(broken === 0 ? '✔' : `✖ ${broken}`, w.rules),
+  );
+  out.push(`</div><h3>${w.perMonth}</h3>${monthBars(data.byMonth, lang)}`);
+
+  // Rules
+  out.push(`<h2 id="rules">${w.rules}</h2><table><tbody>`);
+  for (const r of data.rules)
+    out.push(
+      `<tr><td>${r.violations === 0 ? '<span class="ok">✔</span>' : '<span class="bad">✖</span>'}</td>` +
+        `<td>${h(r.label)}</td><td class="${r.violations === 0 ? 'ok' : 'bad'}">` +
+        `${r.violations === 0 ? w.ruleHolds : w.ruleBroken(r.violations)}</td></tr>`,
+    );
+  out.push('</tbody></table>');
+  if (broken === 0) out.push(`<p class="ok">${w.allHold}</p>`);
+  else {
+    const shown = data.violations.slice(0, 200);
+    out.push(`<p class="bad">${w.someBroken(broken)}</p><ul class="viol">`);
+    out.push(shown.map((v) => `<li>${h(v.replace(/^✖ /, ''))}</li>`).join(''));
+    if (broken > shown.length) out.push(`<li>${w.more(broken - shown.length)}</li>`);
+    out.push('</ul>');
+  }
+
+  // Quality
+  const month = (m: number | null) => (m === null ? '–' : m.toFixed(1));
+  out.push(`<h2 id="quality">${w.quality}</h2><ul>`);
+  out.push(`<li>${h(w.qPriority(pct(q.priorityCellShare), pct(q.priorityVisitShare)))}</li>`);
+  out.push(`<li>${h(w.qFirst(month(q.firstVisitMonthPriority), month(q.firstVisitMonthOther)))}</li>`);
+  out.push(`<li>${w.qPerQuarter}: ${q.visitsPerQuarter.join(' · ')}</li>`);
+  out.push(`<li>${h(w.qSpread(q.spreadOnTarget, q.membersWithQuota))}</li>`);
+  out.push(
+    `<li>${h(w.qFair(q.extraVisitsMin === null ? '–' : `${q.extraVisitsMin}–${q.extraVisitsMax}`))}</li>` +
+      `<li>${h(w.qPair(q.maxVisitsMemberCell))}</li></ul>`,
+  );
+
+  // Heat map per unit
+  const monthHead = MONTH_SHORT[lang].map((m) => `<th>${m}</th>`).join('');
+  out.push(`<h2 id="heat">${w.heat}</h2><p class="muted">${h(w.heatIntro)}</p>`);
+  for (const u of data.units) {
+    out.push(
+      `<h3>${h(u.name)}</h3><div class="scroll"><table class="heat" data-unit="${h(u.id)}"><thead><tr>` +
+        `<th>${w.cell}</th>${monthHead}<th>${w.total}</th></tr></thead><tbody>`,
+    );
+    for (const c of u.cells) {
+      const tags = c.tags.map((t) => tagLabel(t, lang)).join(', ');
+      const star = c.priority > 0 ? ` <span class="star" title="${h(tags)}">★</span>` : '';
+      const tds = c.months
+        .map((m) => {
+          const title = `${c.name} · ${MONTH_SHORT[lang][m.month - 1]}: ${m.count === 0 ? w.nobody : m.who.join(', ')}`;
+          return (
+            `<td class="hm ${heatColour(m.count)}" data-cell="${h(c.id)}" data-month="${m.month}" ` +
+            `title="${h(title)}">${m.count === 0 ? '·' : m.count}</td>`
+          );
+        })
+        .join('');
+      out.push(
+        `<tr data-cell-row="${h(c.id)}"><td class="name" title="${h(c.name)}">${h(bare(c.name))}${star}</td>` +
+          `${tds}<td class="n">${c.total}</td></tr>`,
+      );
+    }
+    out.push(
+      `<tr><th>${w.total}</th>${u.byMonth.map((n) => `<th>${n}</th>`).join('')}` +
+        `<th>${u.byMonth.reduce((a, b) => a + b, 0)}</th></tr></tbody></table></div>`,
+    );
+  }
+
+  // Members
+  out.push(
+    `<h2 id="members">${w.byMember}</h2><div class="scroll"><table class="members"><thead><tr><th>${w.name}</th>` +
+      `<th>${w.role}</th><th>${w.unit}</th><th>${w.quota}</th>${monthHead}<th>${w.total}</th></tr></thead><tbody>`,
+  );
+  const members = [...data.members].sort((a, b) => naturalCompare(a.unit, b.unit) || naturalCompare(a.name, b.name));
+  for (const m of members) {
+    const qt = quotaText(m, lang);
+    out.push(
+      `<tr data-member="${h(m.id)}"><td>${h(m.name)}</td><td>${h(roleLabel(problem, m.role, lang))}</td>` +
+        `<td>${h(m.unit)}</td><td class="${qt.ok ? 'ok' : 'bad'}" title="${h(qt.title)}">${h(qt.text)} ` +
+        `${qt.ok ? '✔' : '✖'}</td>${m.byMonth.map((n) => `<td class="n">${n || ''}</td>`).join('')}` +
+        `<td class="n"><b>${m.total}</b></td></tr>`,
+    );
+  }
+  out.push('</tbody></table></div>');
+
+  // Cells
+  out.push(
+    `<h2 id="cells">${w.byCell}</h2><div class="scroll"><table class="cells"><thead><tr><th>${w.cell}</th>` +
+      `<th>${w.unit}</th><th>${w.tags}</th><th>${w.visits}</th><th>${w.visitors}</th></tr></thead><tbody>`,
+  );
+  for (const u of data.units)
+    for (const c of u.cells)
+      out.push(
+        `<tr data-cell="${h(c.id)}"><td>${h(c.name)}</td><td>${h(c.unit)}</td>` +
+          `<td>${h(c.tags.map((t) => tagLabel(t, lang)).join(', '))}</td>` +
+          `<td class="n${c.total === 0 ? ' bad' : ''}">${c.total}</td><td>${h(c.visitors.join(', '))}</td></tr>`,
+      );
+  out.push('</tbody></table></div>');
+
+  // Meeting calendar
+  out.push(`<h2 id="calendar">${w.calendar}</h2><p class="muted">${h(w.calendarIntro)}</p>`);
+  const byCell = new Map<string, (typeof data.calendar)[number][]>();
+  for (const r of data.calendar) byCell.set(r.cell, [...(byCell.get(r.cell) ?? []), r]);
+  for (const u of data.units) {
+    out.push(
+      `<h3>${h(u.name)}</h3><div class="scroll"><table class="calendar"><thead><tr><th>${w.cell}</th>` +
+        `${monthHead}</tr></thead><tbody>`,
+    );
+    for (const c of u.cells) {
+      const rows = byCell.get(c.id) ?? [];
+      const tds = MONTHS.map((m) => {
+        const r = rows.find((x) => x.month === m);
+        if (!r) return '<td></td>';
+        const dm = `${Number(r.date.slice(8, 10))}/${Number(r.date.slice(5, 7))}`;
+        const when = `${weekdayName(r.date, lang)} ${dateText(r.date, lang)} ${r.start}–${r.end}`;
+        const title = r.note ? `${when} · ${r.note}` : when;
+        return `<td class="${r.note ? 'moved' : ''}" title="${h(title)}">${dm}${r.note ? '*' : ''}</td>`;
+      }).join('');
+      out.push(`<tr><td class="name" title="${h(c.name)}">${h(bare(c.name))}</td>${tds}</tr>`);
+    }
+    out.push('</tbody></table></div>');
+  }
+
+  // Periodic reports
+  out.push(`<h2 id="periodic">${w.periodic}</h2>`);
+  if (data.reports.length === 0) out.push(`<p>${w.periodicNone}</p>`);
+  else {
+    if (opts.formsFile)
+      out.push(`<p>${h(w.periodicIntro(''))}<a href="${h(opts.formsFile)}">${h(opts.formsFile)}</a></p>`);
+    const templates = [...new Set(data.reports.map((r) => r.template))];
+    for (const t of templates) {
+      const fields = t.sections.flatMap((s) => s.fields.map((f) => f[lang]));
+      out.push(
+        `<h3>${h(t.title[lang])}</h3><p class="muted">${w.article}: ${h(t.article)}. ${w.fields}: ` +
+          `${h(fields.join('; '))}</p>`,
+      );
+      const rows = data.reports.filter((r) => r.template === t);
+      out.push(
+        `<div class="scroll"><table class="due"><thead><tr><th>${w.who}</th><th>${w.period}</th><th>${w.due}</th>` +
+          `<th>${w.visits}</th></tr></thead><tbody>`,
+      );
+      for (const r of rows)
+        out.push(
+          `<tr><td>${h(subjectName(problem, r))}</td><td>${h(periodOf(r, lang))}</td>` +
+            `<td>${r.due ? dateText(r.due, lang) : w.noDue}</td><td class="n">${r.visits.length}</td></tr>`,
+        );
+      out.push('</tbody></table></div>');
+    }
+  }
+  return page(lang, w.title(data.year), out.join('\n'));
+}
+
+function subjectName(problem: Problem, r: DueReport): string {
+  if (r.template.by === 'unit') return problem.units.find((u) => u.id === r.subject)?.name ?? r.subject;
+  return problem.members.find((m) => m.id === r.subject)?.name ?? r.subject;
+}
+
+function periodOf(r: DueReport, lang: Lang): string {
+  return r.template.each === 'visit' ? dateText(r.period, lang) : periodWords(r.period, lang);
+}
+
+/** One printable page per report owed: the template's fields, the visits filled in, the rest left to write. */
+export function renderReportForms(data: ReportData, problem: Problem): string {
+  const lang = data.lang;
+  const w = W[lang];
+  const cell = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const unit = new Map(problem.units.map((u) => [u.id as string, u.name]));
+  const member = new Map(problem.members.map((m) => [m.id as string, m]));
+  const out: string[] = [`<h1>${h(w.formsTitle(data.year))}</h1>`];
+  for (const r of data.reports) {
+    const t = r.template;
+    const head: string[] = [];
+    if (t.by === 'member') {
+      const m = member.get(r.subject);
+      head.push(`<p>${w.fullName}: <b>${h(m?.name ?? r.subject)}</b></p>`);
+      head.push(`<p>${w.position}: ${h(m ? roleLabel(problem, m.role, lang) : '')}</p>`);
+      head.push(`<p>${w.workUnit}: ${h(m ? (unit.get(m.unit) ?? m.unit) : '')}</p>`);
+    } else head.push(`<p>${w.unitReport}: <b>${h(unit.get(r.subject) ?? r.subject)}</b></p>`);
+    const visitLines =
+      r.visits.length === 0
+        ? `<p class="muted">${w.noVisits}</p>`
+        : '<ul>' +
+          r.visits
+            .map((v) => {
+              const c = cell.get(v.cell);
+              const who = t.by === 'unit' ? ` — ${member.get(v.member)?.name ?? v.member}` : '';
+              return `<li>${h(
+                w.visitLine(
+                  dateText(v.date, lang),
+                  weekdayName(v.date, lang),
+                  `${v.start}–${v.end}`,
+                  c?.name ?? v.cell,
+                  c ? (unit.get(c.unit) ?? c.unit) : '',
+                ) + who,
+              )}</li>`;
+            })
+            .join('') +
+          '</ul>';
+    const body = t.sections
+      .map(
+        (s) =>
+          (s.title ? `<h3>${h(s.title[lang])}</h3>` : '') +
+          s.fields
+            .map(
+              (f) =>
+                `<p><b>${h(f[lang])}</b></p>` +
+                (f.fill === 'visits' ? visitLines : '<div class="blank"></div><div class="blank"></div>'),
+            )
+            .join(''),
+      )
+      .join('');
+    out.push(
+      `<section class="form" data-report="${h(t.id)}"><h2>${h(t.title[lang])}</h2>` +
+        `<p style="text-align:center">(${h(periodOf(r, lang))})</p>${head.join('')}` +
+        `<p class="muted">${w.article}: ${h(t.article)}. ${r.due ? h(w.dueOn(dateText(r.due, lang))) : ''}</p>` +
+        `${body}<div class="sign"><b>${w.reporter}</b><br>${w.sign}</div></section>`,
+    );
+  }
+  return page(lang, w.formsTitle(data.year), out.join('\n'));
+}

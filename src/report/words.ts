@@ -1,0 +1,164 @@
+// The report's words, Vietnamese and English (documents are Vietnamese by default).
+import type { PeriodKind } from '../domain/types.js';
+import type { Lang } from '../export/labels.js';
+
+export const MONTH_SHORT: Record<Lang, readonly string[]> = {
+  vi: ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** A period label (`2027`, `2027-H1`, `2027-Q3`, `2027-05`) in words. */
+export function periodWords(label: string, lang: Lang): string {
+  const [y, p] = label.split('-') as [string, string | undefined];
+  if (p === undefined) return lang === 'vi' ? `năm ${y}` : y;
+  if (p.startsWith('H')) return lang === 'vi' ? `6 tháng ${p === 'H1' ? 'đầu' : 'cuối'} năm ${y}` : `${p} ${y}`;
+  if (p.startsWith('Q')) return lang === 'vi' ? `quý ${['I', 'II', 'III', 'IV'][Number(p[1]) - 1]}/${y}` : `${p} ${y}`;
+  return lang === 'vi' ? `tháng ${Number(p)}/${y}` : `${MONTH_SHORT.en[Number(p) - 1]} ${y}`;
+}
+
+export const PERIOD_NOUN: Record<Lang, Record<PeriodKind, string>> = {
+  vi: { year: 'năm', half: '6 tháng', quarter: 'quý', month: 'tháng' },
+  en: { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month' },
+};
+
+export const W = {
+  vi: {
+    title: (y: number) => `Kế hoạch cấp ủy viên dự sinh hoạt chi bộ năm ${y}`,
+    formsTitle: (y: number) => `Mẫu báo cáo kết quả dự sinh hoạt chi bộ năm ${y}`,
+    policy: 'Căn cứ',
+    made: 'Lập ngày',
+    contents: 'Nội dung',
+    summary: 'Tóm tắt',
+    members: 'Cấp ủy viên',
+    cells: 'Chi bộ',
+    visits: 'Lượt dự sinh hoạt',
+    priorityCells: 'Chi bộ ưu tiên',
+    unvisited: 'Chi bộ chưa có người dự',
+    perMonth: 'Số lượt dự theo tháng',
+    rules: 'Các quy định',
+    ruleHolds: 'đạt',
+    ruleBroken: (n: number) => `${n} vi phạm`,
+    allHold: 'Kế hoạch đáp ứng mọi quy định.',
+    someBroken: (n: number) => `Kế hoạch có ${n} vi phạm:`,
+    more: (n: number) => `… và ${n} vi phạm khác (xem lichdu check)`,
+    quality: 'Chất lượng kế hoạch',
+    qPriority: (c: string, v: string) => `Chi bộ ưu tiên chiếm ${c} số chi bộ và nhận ${v} số lượt dự`,
+    qFirst: (p: string, o: string) => `Tháng dự đầu tiên (trung bình): chi bộ ưu tiên ${p}, chi bộ khác ${o}`,
+    qPerQuarter: 'Số lượt theo quý',
+    qSpread: (a: number, b: number) => `${a}/${b} cấp ủy viên có số lượt đều giữa các quý`,
+    qFair: (r: string) => `Số lượt vượt định mức mỗi người: ${r}`,
+    qPair: (n: number) => `Nhiều nhất một người dự một chi bộ: ${n} lần`,
+    heat: 'Bản đồ dự sinh hoạt theo đảng bộ',
+    heatIntro:
+      'Mỗi hàng là một chi bộ, mỗi cột một tháng; màu càng đậm càng nhiều lượt dự. ★ là chi bộ ưu tiên (vùng sâu, ' +
+      'vùng xa, đồng bào dân tộc thiểu số, đồng bào theo đạo, địa bàn phức tạp). Rê chuột (hoặc chạm) vào ô để ' +
+      'xem ai dự.',
+    cell: 'Chi bộ',
+    unit: 'Đảng bộ',
+    total: 'Cộng',
+    nobody: 'chưa có ai dự',
+    byMember: 'Theo cấp ủy viên',
+    name: 'Họ và tên',
+    role: 'Cấp / chức danh',
+    quota: 'Định mức',
+    quotaMet: 'đạt',
+    quotaShort: 'chưa đạt',
+    periodsMet: (a: number, b: number, noun: string) => `${a}/${b} ${noun} đạt`,
+    byCell: 'Theo chi bộ',
+    tags: 'Đặc điểm địa bàn',
+    visitors: 'Người dự',
+    calendar: 'Lịch sinh hoạt các chi bộ',
+    calendarIntro:
+      'Ngày sinh hoạt của từng chi bộ trong năm. Ô có dấu * là ngày đã dời (ngày lễ, Tết, cuối tuần hoặc theo ' +
+      'kế hoạch); rê chuột để xem lý do.',
+    periodic: 'Báo cáo định kỳ theo quy định',
+    periodicNone: 'Quy định áp dụng không đặt báo cáo định kỳ.',
+    periodicIntro: (file: string) => `Mẫu báo cáo đã điền sẵn cho từng người: ${file}.`,
+    report: 'Báo cáo',
+    who: 'Người / đơn vị báo cáo',
+    period: 'Kỳ',
+    due: 'Hạn nộp',
+    noDue: 'văn bản không quy định',
+    article: 'Căn cứ',
+    fields: 'Các mục',
+    reporter: 'NGƯỜI BÁO CÁO',
+    sign: '(Ký, ghi rõ họ và tên)',
+    fullName: 'Họ và tên',
+    position: 'Chức vụ',
+    workUnit: 'Bộ phận công tác',
+    unitReport: 'Đơn vị',
+    visitLine: (date: string, wd: string, time: string, cell: string, unit: string) =>
+      `${wd}, ${date}, ${time}: ${cell} (${unit})`,
+    noVisits: 'Không có lượt dự nào trong kỳ theo kế hoạch.',
+    dueOn: (d: string) => `Hạn nộp: ${d}`,
+  },
+  en: {
+    title: (y: number) => `Plan of committee members attending cell meetings, ${y}`,
+    formsTitle: (y: number) => `Report forms for cell meetings attended, ${y}`,
+    policy: 'Under',
+    made: 'Made on',
+    contents: 'Contents',
+    summary: 'Summary',
+    members: 'Members',
+    cells: 'Cells',
+    visits: 'Visits',
+    priorityCells: 'Priority cells',
+    unvisited: 'Cells without a visitor',
+    perMonth: 'Visits per month',
+    rules: 'The rules',
+    ruleHolds: 'holds',
+    ruleBroken: (n: number) => `${n} violation${n === 1 ? '' : 's'}`,
+    allHold: 'The plan meets every rule.',
+    someBroken: (n: number) => `The plan has ${n} violation${n === 1 ? '' : 's'}:`,
+    more: (n: number) => `… and ${n} more (see lichdu check)`,
+    quality: 'Quality of the plan',
+    qPriority: (c: string, v: string) => `Priority cells are ${c} of the cells and receive ${v} of the visits`,
+    qFirst: (p: string, o: string) => `Month of the first visit (mean): priority cells ${p}, other cells ${o}`,
+    qPerQuarter: 'Visits per quarter',
+    qSpread: (a: number, b: number) => `${a} of ${b} members have their visits evenly over the quarters`,
+    qFair: (r: string) => `Visits beyond the quota per member: ${r}`,
+    qPair: (n: number) => `Most visits by one member to one cell: ${n}`,
+    heat: 'Visits by unit',
+    heatIntro:
+      'One row per cell, one column per month; the darker, the more visits. ★ marks a priority cell (remote, ' +
+      'ethnic-minority, religious or complex area). Hover (or tap) a square to see who visits.',
+    cell: 'Cell',
+    unit: 'Unit',
+    total: 'Total',
+    nobody: 'nobody visits',
+    byMember: 'By member',
+    name: 'Name',
+    role: 'Level / role',
+    quota: 'Quota',
+    quotaMet: 'met',
+    quotaShort: 'short',
+    periodsMet: (a: number, b: number, noun: string) => `${a} of ${b} ${noun}s met`,
+    byCell: 'By cell',
+    tags: 'Area characteristics',
+    visitors: 'Visitors',
+    calendar: 'Meeting calendar of the cells',
+    calendarIntro:
+      "Each cell's meeting dates for the year. A date marked * was moved (holiday, Tết, weekend or as the spec " +
+      'gives); hover to see why.',
+    periodic: 'Periodic reports the regulation requires',
+    periodicNone: 'The policy in force sets no periodic report.',
+    periodicIntro: (file: string) => `Forms pre-filled for each person: ${file}.`,
+    report: 'Report',
+    who: 'Reported by',
+    period: 'Period',
+    due: 'Due',
+    noDue: 'not set by the document',
+    article: 'Source',
+    fields: 'Fields',
+    reporter: 'REPORTED BY',
+    sign: '(Signature and full name)',
+    fullName: 'Full name',
+    position: 'Position',
+    workUnit: 'Unit',
+    unitReport: 'Unit',
+    visitLine: (date: string, wd: string, time: string, cell: string, unit: string) =>
+      `${wd} ${date}, ${time}: ${cell} (${unit})`,
+    noVisits: 'No visit planned in this period.',
+    dueOn: (d: string) => `Due: ${d}`,
+  },
+} as const;
