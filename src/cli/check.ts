@@ -5,10 +5,17 @@ import { catalogueEntry } from '../domain/rules.js';
 import { describeViolation } from '../export/violationText.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
-import { EXIT, unwrap, type Io } from './io.js';
+import { EXIT, InputRefused, unwrap, type Io } from './io.js';
+import { readAttendanceFile } from '../attendance/file.js';
+import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
+import { complianceText, dateOption } from './attendance.js';
 
 export interface CheckOptions {
   readonly json?: boolean;
+  /** Compliance to date (issue 9): the attendance file, the date, and how past visits without a record count. */
+  readonly attendance?: string;
+  readonly asOf?: string;
+  readonly unrecorded?: Unrecorded;
 }
 
 /** Violations in the CLI's words (English), naming members and cells as the spec does. */
@@ -26,10 +33,33 @@ export const extraRange = (q: Quality): string =>
   q.extraVisitsMin === null ? '–' : `${q.extraVisitsMin}–${q.extraVisitsMax}`;
 
 export async function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): Promise<number> {
+  if ((opts.attendance === undefined) !== (opts.asOf === undefined))
+    throw new InputRefused([
+      {
+        file: opts.attendance === undefined ? '--as-of' : '--attendance',
+        path: [],
+        message: 'compliance needs both --attendance FILE and --as-of DATE',
+      },
+    ]);
+  dateOption(opts.asOf, '--as-of');
   const problem = unwrap(loadSpecFile(specPath));
   const read = unwrap(await readPlanFile(planPath, problem));
   for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const visits = read.plan.visits;
+  if (opts.attendance !== undefined && opts.asOf !== undefined) {
+    const att = unwrap(await readAttendanceFile(opts.attendance, problem));
+    for (const note of att.notes) io.err(`note: ${opts.attendance}: ${note}\n`);
+    const c = compliance(problem, visits, att, opts.asOf, opts.unrecorded ?? 'done');
+    const broken = checkPlan(problem, visits).length;
+    if (broken > 0) io.err(`! the plan itself breaks ${broken} rule instance(s): lichdu check without --attendance\n`);
+    if (opts.json) {
+      io.out(JSON.stringify(complianceJson(c), null, 2) + '\n');
+      return c.members.some((m) => m.status === 'behind') ? EXIT.violations : EXIT.ok;
+    }
+    const r = complianceText(problem, c, opts.attendance);
+    io.out(r.text);
+    return r.code;
+  }
   const violations = checkPlan(problem, visits);
   const violationLine = violationLines(problem);
   const q = quality(problem, visits);
@@ -98,4 +128,35 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
           `rule${byRule.size === 1 ? '' : 's'}\n`,
   );
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
+}
+
+/** Compliance as JSON: per member status and periods, the cells not yet visited, overdue reports. */
+function complianceJson(c: Compliance): unknown {
+  const h = c.happened;
+  return {
+    as_of: c.asOf,
+    visits: {
+      done: h.done.length,
+      unplanned: h.unplanned.length,
+      missed: h.missed.length,
+      unrecorded: h.unrecorded.length,
+      ahead: h.ahead.length,
+    },
+    members: c.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      status: m.status,
+      periods: m.periods.map((p) => ({
+        period: p.period,
+        done: p.done,
+        min: p.min,
+        required_by_now: p.requiredByNow,
+        ended: p.ended,
+      })),
+    })),
+    coverage: { period: c.coverage.period, unvisited: c.coverage.unvisited },
+    overdue_reports:
+      c.overdueReports?.map((r) => ({ report: r.template.id, subject: r.subject, period: r.period, due: r.due })) ??
+      null,
+  };
 }

@@ -4,12 +4,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
-import { runCheck } from './check.js';
+import { runCheck, type CheckOptions } from './check.js';
 import { runConvert } from './convert.js';
 import { runExportIcs } from './export.js';
 import { runFeeds, type FeedsOptions } from './feeds.js';
 import { runCalendar } from './calendar.js';
 import { runReport, type ReportOptions } from './report.js';
+import { runAttendanceTemplate, type AttendanceTemplateOptions } from './attendance.js';
 import { runImport, type ImportOptions } from './import.js';
 import { runServe } from './serve.js';
 import { runPlan, type PlanOptions } from './plan.js';
@@ -125,8 +126,15 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
     )
     .argument('<spec>', 'the plan spec (YAML or JSON)')
     .argument('<plan>', 'plan.json, plan.csv or plan.xlsx')
-    .option('--json', 'print the violations and quality figures as JSON')
-    .action(async (spec: string, plan: string, opts: { json?: boolean }) => {
+    .option('--json', 'print the violations and quality figures (or the compliance) as JSON')
+    .option('--attendance <file>', 'compliance to date from this attendance file (CSV or xlsx), with --as-of')
+    .option('--as-of <date>', 'the date of the compliance check, YYYY-MM-DD')
+    .addOption(
+      new Option('--unrecorded <as>', 'past planned visits the attendance file does not record count as')
+        .choices(['done', 'missed'])
+        .default('done'),
+    )
+    .action(async (spec: string, plan: string, opts: CheckOptions) => {
       code = await runCheck(spec, plan, opts, io);
     });
 
@@ -244,6 +252,18 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
     .addOption(lang())
     .action((spec: string, opts: { format: 'text' | 'csv'; lang: 'vi' | 'en' }) => {
       code = runCalendar(spec, opts, io);
+    });
+
+  const attendance = program.command('attendance').description('the attendance file the staff fill in (issue 9)');
+  attendance
+    .command('template')
+    .description('write the attendance file to fill in, one row per visit of the plan (CSV, or xlsx by name)')
+    .argument('<plan>', 'plan.json')
+    .requiredOption('-o, --out <file>', 'the file to write: .csv or .xlsx')
+    .option('--until <date>', 'only visits up to this date, YYYY-MM-DD')
+    .addOption(lang())
+    .action(async (plan: string, opts: AttendanceTemplateOptions) => {
+      code = await runAttendanceTemplate(plan, opts, io);
     });
 
   program

@@ -46,7 +46,7 @@ export function ranges(ats: readonly number[]): string {
 }
 
 /** Messages keyed by their text, each with the rows it was found on, in first-seen order. */
-class Grouped {
+export class Grouped {
   private readonly by = new Map<string, number[]>();
   add(message: string, at: number): void {
     const list = this.by.get(message);
@@ -64,7 +64,7 @@ class Grouped {
  * The order of slashed dates in a table: set by any date that can only be read one way, else by the weekday column
  * where the two readings fall on different weekdays; undefined when nothing tells.
  */
-function dateOrder(table: Table, dateCol: number, weekdayCol: number | undefined): DateOrder | undefined {
+export function dateOrder(table: Table, dateCol: number, weekdayCol: number | undefined): DateOrder | undefined {
   const votes = { dmy: 0, mdy: 0 };
   for (const r of table.rows) {
     const v = r.cells[dateCol];

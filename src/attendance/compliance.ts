@@ -1,0 +1,203 @@
+// Compliance to date (issue 9, item 2): what happened by a date — the plan's visits as the attendance file records
+// them (done, missed, replaced by another member, visits made outside the plan; past visits without a record counted
+// as done, or as missed with --unrecorded missed) — and, for each member, visits done per quota period against the
+// quota pro-rated to the date; cells not yet visited this period; reports whose deadline passed without one.
+import { DateTime } from 'luxon';
+import { buildContext } from '../check/context.js';
+import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
+import type { IsoDate, MemberId, PeriodKind, Problem, Visit } from '../domain/types.js';
+import { periodicReports, type DueReport } from '../report/periodic.js';
+import type { Attendance, AttendanceRecord } from './file.js';
+
+export type Unrecorded = 'done' | 'missed';
+
+export interface Happened {
+  /** Visits made by the date, credited to who went (a replacement to the replacing member). */
+  readonly done: readonly Visit[];
+  readonly missed: readonly { readonly visit: Visit; readonly reason?: string }[];
+  /** Planned visits by the date that the file does not record (counted as `unrecorded` says). */
+  readonly unrecorded: readonly Visit[];
+  /** Done visits the plan did not have. */
+  readonly unplanned: readonly Visit[];
+  /** Planned visits after the date. */
+  readonly ahead: readonly Visit[];
+  /** The record of each (member, cell, date), for reports. */
+  readonly recordOf: ReadonlyMap<string, AttendanceRecord>;
+}
+
+const key = (member: string, cell: string, date: string) => `${member}|${cell}|${date}`;
+
+export function happened(
+  problem: Problem,
+  plan: readonly Visit[],
+  attendance: Attendance,
+  asOf: IsoDate,
+  unrecorded: Unrecorded,
+): Happened {
+  const ctx = buildContext(problem, plan);
+  const recordOf = new Map(attendance.records.map((r) => [key(r.member, r.cell, r.date), r]));
+  const planned = new Set(plan.map((v) => key(v.member, v.cell, v.date)));
+  const done: Visit[] = [];
+  const missed: { visit: Visit; reason?: string }[] = [];
+  const notRecorded: Visit[] = [];
+  const unplanned: Visit[] = [];
+  const ahead: Visit[] = [];
+  for (const v of plan) {
+    const r = recordOf.get(key(v.member, v.cell, v.date));
+    if (v.date > asOf) {
+      ahead.push(v);
+      continue;
+    }
+    if (r?.result === undefined) {
+      notRecorded.push(v);
+      if (unrecorded === 'done') done.push(v);
+      else missed.push({ visit: v });
+    } else if (r.result === 'done') done.push(v);
+    else if (r.result === 'replaced') {
+      done.push({ ...v, member: r.replacedBy! });
+      missed.push({ visit: v, ...(r.reason ? { reason: r.reason } : {}) });
+    } else missed.push({ visit: v, ...(r.reason ? { reason: r.reason } : {}) });
+  }
+  for (const r of attendance.records) {
+    if (planned.has(key(r.member, r.cell, r.date)) || r.result !== 'done' || r.date > asOf) continue;
+    const m = ctx.meetingAt.get(`${r.cell}|${r.date}`);
+    const c = ctx.cell.get(r.cell)!;
+    const start = r.start ?? m?.start ?? c.meeting.time;
+    const end = m?.end ?? DateTime.fromISO(`${r.date}T${start}`).plus({ minutes: c.meeting.durationMinutes });
+    const v: Visit = {
+      member: r.member,
+      cell: r.cell,
+      date: r.date,
+      start,
+      end: typeof end === 'string' ? end : end.toFormat('HH:mm'),
+      status: 'fixed',
+    };
+    done.push(v);
+    unplanned.push(v);
+  }
+  return { done, missed, unrecorded: notRecorded, unplanned, ahead, recordOf };
+}
+
+export interface PeriodProgress {
+  readonly kind: PeriodKind;
+  readonly period: string;
+  readonly done: number;
+  readonly min: number;
+  /** The minimum pro-rated to the date: ⌊min × the share of the period's days gone by⌋ (min once it has ended). */
+  readonly requiredByNow: number;
+  readonly ended: boolean;
+}
+
+export type MemberStatus = 'behind' | 'on-track' | 'done';
+
+export interface MemberCompliance {
+  readonly id: MemberId;
+  readonly name: string;
+  readonly status: MemberStatus;
+  /** Every period begun by the date, of every quota. */
+  readonly periods: readonly PeriodProgress[];
+}
+
+export interface Compliance {
+  readonly asOf: IsoDate;
+  readonly happened: Happened;
+  readonly members: readonly MemberCompliance[];
+  /** The coverage period holding the date, and the cells without a visit done in it. */
+  readonly coverage: { readonly period: string; readonly unvisited: readonly string[] };
+  /** Reports due before the date with none sent; undefined when the file has no "report sent on" column. */
+  readonly overdueReports?: readonly DueReport[];
+}
+
+function bounds(year: number, kind: PeriodKind, i: number): { start: DateTime; end: DateTime } {
+  const months = [...Array(12).keys()].map((m) => m + 1).filter((m) => periodIndex(kind, m) === i);
+  const start = DateTime.fromObject({ year, month: months[0]!, day: 1 }, { zone: 'utc' });
+  const end = DateTime.fromObject({ year, month: months[months.length - 1]!, day: 1 }, { zone: 'utc' }).endOf('month');
+  return { start, end: end.startOf('day') };
+}
+
+export function compliance(
+  problem: Problem,
+  plan: readonly Visit[],
+  attendance: Attendance,
+  asOf: IsoDate,
+  unrecorded: Unrecorded,
+): Compliance {
+  const h = happened(problem, plan, attendance, asOf, unrecorded);
+  const ctx = buildContext(problem, h.done);
+  const today = DateTime.fromISO(asOf, { zone: 'utc' });
+  const monthsDone = new Map<string, number[]>();
+  for (const v of h.done) {
+    const list = monthsDone.get(v.member) ?? Array<number>(12).fill(0);
+    list[ctx.monthOfVisit(v) - 1]!++;
+    monthsDone.set(v.member, list);
+  }
+  const members: MemberCompliance[] = problem.members.map((m) => {
+    const months = monthsDone.get(m.id) ?? Array<number>(12).fill(0);
+    const periods: PeriodProgress[] = [];
+    let behind = false;
+    let current = true;
+    for (const q of m.quotas) {
+      for (let i = 0; i < PERIODS_PER_YEAR[q.per]; i++) {
+        const b = bounds(problem.year, q.per, i);
+        if (today < b.start) continue;
+        const days = b.end.diff(b.start, 'days').days + 1;
+        const gone = Math.min(days, today.diff(b.start, 'days').days + 1);
+        const ended = today >= b.end;
+        const requiredByNow = ended ? q.min : Math.floor((q.min * gone) / days + 1e-9);
+        const done = months.reduce((s, n, mo) => s + (periodIndex(q.per, mo + 1) === i ? n : 0), 0);
+        if (done < requiredByNow) behind = true;
+        if (today <= b.end && done < q.min) current = false;
+        periods.push({
+          kind: q.per,
+          period: periodLabel(q.per, problem.year, i),
+          done,
+          min: q.min,
+          requiredByNow,
+          ended,
+        });
+      }
+    }
+    const status: MemberStatus = behind ? 'behind' : current ? 'done' : 'on-track';
+    return { id: m.id, name: m.name, status, periods };
+  });
+  const covKind = problem.policy.coverage.per;
+  const month = Math.min(12, Math.max(1, today.year < problem.year ? 1 : today.year > problem.year ? 12 : today.month));
+  const covIndex = periodIndex(covKind, month);
+  const visited = new Set(
+    h.done.filter((v) => periodIndex(covKind, ctx.monthOfVisit(v)) === covIndex).map((v) => v.cell as string),
+  );
+  let overdueReports: DueReport[] | undefined;
+  if (attendance.recordsReports) {
+    overdueReports = periodicReports(problem, h.done).filter((r) => {
+      if (r.due === undefined || r.due >= asOf || r.template.by !== 'member') return false;
+      if (r.template.each === 'visit') {
+        const v = r.visits[0]!;
+        const rec =
+          h.recordOf.get(key(v.member, v.cell, v.date)) ??
+          [...h.recordOf.values()].find((x) => x.replacedBy === v.member && x.cell === v.cell && x.date === v.date);
+        return rec?.reportedOn === undefined;
+      }
+      const sent = [...h.recordOf.values()].some(
+        (x) =>
+          x.reportedOn !== undefined &&
+          (x.member === r.subject || x.replacedBy === r.subject) &&
+          periodLabel(
+            r.template.each as PeriodKind,
+            problem.year,
+            periodIndex(r.template.each as PeriodKind, Number(x.date.slice(5, 7))),
+          ) === r.period,
+      );
+      return !sent;
+    });
+  }
+  return {
+    asOf,
+    happened: h,
+    members,
+    coverage: {
+      period: periodLabel(covKind, problem.year, covIndex),
+      unvisited: problem.cells.filter((c) => !visited.has(c.id)).map((c) => c.id as string),
+    },
+    ...(overdueReports !== undefined ? { overdueReports } : {}),
+  };
+}

@@ -1,0 +1,260 @@
+// The attendance file (issue 9, item 1): what happened to each visit, filled in by the staff in a spreadsheet.
+// One row per visit: its date, start, member and cell (as the plan has them, or a visit not in the plan), a result
+// — done, missed (with a reason), or replaced by another member — and the day the member's report was sent.
+// `lichdu attendance template PLAN` writes it pre-filled from the plan; it is read back with the same care as plan
+// files (./planfile/table.ts: any separator, UTF-8 or UTF-16, xlsx; dates and times as spreadsheets write them).
+import type { CellId, Directory, IsoDate, MemberId, Problem, Visit } from '../domain/types.js';
+import { sortVisits } from '../export/csv.js';
+import { LANGS, type Lang } from '../export/labels.js';
+import { weekdayName } from '../calendar/meetings.js';
+import { dateOrder, Grouped } from '../planfile/csv.js';
+import { csvTable, isZip, normHeader, readTable, type Table } from '../planfile/table.js';
+import { decodeText, readInputFile } from '../util/files.js';
+import { cellText, readDate, readTime, type CellValue } from '../planfile/values.js';
+import { describeValue as q, ID_MAX } from '../spec/primitives.js';
+import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
+import { restore } from '../export/csv.js';
+
+export const ATTENDANCE_COLUMNS = [
+  'date',
+  'weekday',
+  'start',
+  'member_id',
+  'member_name',
+  'cell_id',
+  'cell_name',
+  'result',
+  'replaced_by',
+  'reason',
+  'reported_on',
+] as const;
+export type AttendanceColumn = (typeof ATTENDANCE_COLUMNS)[number];
+
+export const ATTENDANCE_HEADERS: Record<Lang, readonly string[]> = {
+  vi: [
+    'Ngày',
+    'Thứ',
+    'Giờ bắt đầu',
+    'Mã cấp ủy viên',
+    'Họ và tên',
+    'Mã chi bộ',
+    'Tên chi bộ',
+    'Kết quả',
+    'Người dự thay',
+    'Lý do',
+    'Ngày nộp báo cáo',
+  ],
+  en: [
+    'Date',
+    'Weekday',
+    'Start',
+    'Member ID',
+    'Full name',
+    'Cell ID',
+    'Cell name',
+    'Result',
+    'Replaced by',
+    'Reason',
+    'Report sent on',
+  ],
+};
+
+export type AttendanceResult = 'done' | 'missed' | 'replaced';
+
+/** What staff write in "Kết quả"; the first of each is what lichdu writes. Case, accents' form and spaces ignored. */
+export const RESULT_WORDS: Record<AttendanceResult, readonly string[]> = {
+  done: ['Đã dự', 'done', 'có', 'x', 'yes', 'dự'],
+  missed: ['Vắng', 'missed', 'không', 'no', 'vắng mặt', 'không dự'],
+  replaced: ['Dự thay', 'replaced', 'thay', 'người khác dự'],
+};
+export const RESULT_LABEL: Record<Lang, Record<AttendanceResult, string>> = {
+  vi: { done: 'Đã dự', missed: 'Vắng', replaced: 'Dự thay' },
+  en: { done: 'done', missed: 'missed', replaced: 'replaced' },
+};
+
+const REQUIRED: readonly AttendanceColumn[] = ['date', 'member_id', 'cell_id', 'result'];
+
+const COLUMN_OF = new Map<string, AttendanceColumn>();
+for (const [i, key] of ATTENDANCE_COLUMNS.entries()) {
+  COLUMN_OF.set(normHeader(key), key);
+  for (const l of LANGS) COLUMN_OF.set(normHeader(ATTENDANCE_HEADERS[l][i]!), key);
+}
+const RESULT_OF = new Map<string, AttendanceResult>();
+for (const [k, words] of Object.entries(RESULT_WORDS))
+  for (const w of words) RESULT_OF.set(normHeader(w), k as AttendanceResult);
+
+export interface AttendanceRecord {
+  readonly member: MemberId;
+  readonly cell: CellId;
+  readonly date: IsoDate;
+  /** `HH:MM` when the row gives it. */
+  readonly start?: string;
+  /** Absent when the row is not filled in yet (a template row). */
+  readonly result?: AttendanceResult;
+  readonly replacedBy?: MemberId;
+  readonly reason?: string;
+  readonly reportedOn?: IsoDate;
+  /** The row's line or row number, for messages. */
+  readonly at: number;
+}
+
+export interface Attendance {
+  readonly records: readonly AttendanceRecord[];
+  /** The file has a "report sent on" column: reports can be checked. */
+  readonly recordsReports: boolean;
+  readonly notes: readonly string[];
+}
+
+/** The template's rows: every visit of the plan up to `until` (all when absent), in plan.csv order. */
+export function attendanceRows(dir: Directory, visits: readonly Visit[], lang: Lang, until?: IsoDate): string[][] {
+  const member = new Map(dir.members.map((m) => [m.id as string, m.name]));
+  const cell = new Map(dir.cells.map((c) => [c.id as string, c.name]));
+  return sortVisits(visits)
+    .filter((v) => until === undefined || v.date <= until)
+    .map((v) => [
+      v.date,
+      weekdayName(v.date, lang),
+      v.start,
+      v.member,
+      member.get(v.member) ?? '',
+      v.cell,
+      cell.get(v.cell) ?? '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+}
+
+/** Reads an attendance table (either language) against the spec: every problem at once, grouped. */
+export function readAttendanceTable(
+  table: Table,
+  file: string,
+  problem: Pick<Problem, 'members' | 'cells'>,
+): Result<Attendance> {
+  const index = new Map<AttendanceColumn, number>();
+  table.header.forEach((h, i) => {
+    const key = COLUMN_OF.get(normHeader(h));
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  const missing = REQUIRED.filter((k) => !index.has(k));
+  if (missing.length > 0) {
+    const names = missing.map((k) => `"${ATTENDANCE_HEADERS.vi[ATTENDANCE_COLUMNS.indexOf(k)]}" (${k})`);
+    const message =
+      `${table.where(table.headerAt)}: no column ${names.join(', ')}: the header must name them, in Vietnamese ` +
+      `or English, in any order (lichdu attendance template writes one)`;
+    return { ok: false, issues: [{ file, path: [], message }] };
+  }
+  const col = (key: AttendanceColumn) => index.get(key);
+  const heading = (key: AttendanceColumn) => `column "${table.header[col(key)!]!.replace(/^\uFEFF/, '').trim()}"`;
+  const order =
+    dateOrder(table, col('date')!, col('weekday')) ??
+    (col('reported_on') === undefined ? undefined : dateOrder(table, col('reported_on')!, undefined));
+  const memberIds = new Set(problem.members.map((m) => m.id as string));
+  const cellIds = new Set(problem.cells.map((c) => c.id as string));
+  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? didYouMean(v, ids) : '');
+  const errors = new Grouped();
+  const notes = new Grouped();
+  const records: AttendanceRecord[] = [];
+  const seen = new Map<string, number>();
+  for (const r of table.rows) {
+    if (r.cells.every((x) => cellText(x) === '')) continue;
+    const raw = (key: AttendanceColumn): CellValue => (col(key) === undefined ? null : (r.cells[col(key)!] ?? null));
+    const text = (key: AttendanceColumn) => restore(cellText(raw(key)));
+    let ok = true;
+    const bad = (key: AttendanceColumn, msg: string) => {
+      ok = false;
+      errors.add(`${heading(key)}: ${msg}`, r.at);
+    };
+    const date = readDate(raw('date'), order);
+    if (!date.ok) bad('date', date.error);
+    let start: string | undefined;
+    if (col('start') !== undefined && text('start') !== '') {
+      const t = readTime(raw('start'));
+      if (!t.ok) bad('start', t.error);
+      else start = t.value;
+    }
+    const member = text('member_id');
+    const cell = text('cell_id');
+    if (!memberIds.has(member)) bad('member_id', `unknown member ${q(member)}${near(member, memberIds)}`);
+    if (!cellIds.has(cell)) bad('cell_id', `unknown cell ${q(cell)}${near(cell, cellIds)}`);
+    const resultText = text('result');
+    let result = resultText === '' ? undefined : RESULT_OF.get(normHeader(resultText));
+    if (resultText !== '' && result === undefined)
+      bad(
+        'result',
+        `${q(resultText)} is not a result: write ${RESULT_LABEL.vi.done}, ${RESULT_LABEL.vi.missed} or ` +
+          `${RESULT_LABEL.vi.replaced} (or done, missed, replaced), or leave it empty`,
+      );
+    const replacedBy = text('replaced_by');
+    if (replacedBy !== '') {
+      if (!memberIds.has(replacedBy))
+        bad('replaced_by', `unknown member ${q(replacedBy)}${near(replacedBy, memberIds)}: write the member's id`);
+      else if (replacedBy === member) bad('replaced_by', `${q(member)} cannot replace themself`);
+      if (result === undefined || result === 'done') {
+        if (result === 'done') bad('result', `${q(resultText)} with someone in "Người dự thay": write Dự thay`);
+        result = 'replaced';
+      }
+    } else if (result === 'replaced') bad('replaced_by', 'empty: write who went instead (their member id)');
+    let reportedOn: IsoDate | undefined;
+    if (col('reported_on') !== undefined && text('reported_on') !== '') {
+      const d = readDate(raw('reported_on'), order);
+      if (!d.ok) bad('reported_on', d.error);
+      else reportedOn = d.value;
+    }
+    if (!ok || !date.ok) continue;
+    const key = `${member}|${cell}|${date.value}`;
+    if (seen.has(key)) {
+      errors.add(
+        `${q(member)} at ${q(cell)} on ${date.value} is given twice (also ${table.where(seen.get(key)!)})`,
+        r.at,
+      );
+      continue;
+    }
+    seen.set(key, r.at);
+    const reason = text('reason');
+    records.push({
+      member: member as MemberId,
+      cell: cell as CellId,
+      date: date.value,
+      ...(start !== undefined ? { start } : {}),
+      ...(result !== undefined ? { result } : {}),
+      ...(replacedBy !== '' && result === 'replaced' ? { replacedBy: replacedBy as MemberId } : {}),
+      ...(reason !== '' ? { reason } : {}),
+      ...(reportedOn !== undefined ? { reportedOn } : {}),
+      at: r.at,
+    });
+  }
+  const issues: InputIssue[] = errors
+    .lines(table, (where, message) => `${where}, ${message}`)
+    .map((message) => ({ file, path: [], message }));
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      records,
+      recordsReports: col('reported_on') !== undefined,
+      notes: notes.lines(table, (where, message) => `${where}, ${message}`),
+    },
+  };
+}
+
+/** Sheets an attendance workbook is looked for in, before its first sheet. */
+export const ATTENDANCE_SHEETS = ['Điểm danh', 'Attendance'];
+
+/** Reads an attendance file: CSV (any separator lichdu reads, UTF-8 or UTF-16) or a workbook. */
+export async function readAttendanceFile(
+  path: string,
+  problem: Pick<Problem, 'members' | 'cells'>,
+): Promise<Result<Attendance>> {
+  const bytes = readInputFile(path, 'the attendance file');
+  if (!bytes.ok) return bytes;
+  let table: Result<Table>;
+  if (isZip(bytes.value) || path.toLowerCase().endsWith('.xlsx'))
+    table = await readTable(bytes.value, path, ATTENDANCE_SHEETS);
+  else {
+    const text = decodeText(bytes.value, path);
+    table = text.ok ? csvTable(text.value, path) : text;
+  }
+  return table.ok ? readAttendanceTable(table.value, path, problem) : table;
+}

@@ -1,0 +1,120 @@
+// lichdu attendance template PLAN -o FILE: the attendance file to fill in, one row per visit of the plan (up to
+// --until), as CSV (UTF-8 with BOM) or, for a .xlsx name, a workbook with date and time cells. And the compliance
+// text of `lichdu check --attendance FILE --as-of DATE` (issue 9, items 1 and 2).
+import { ATTENDANCE_HEADERS, attendanceRows, RESULT_LABEL } from '../attendance/file.js';
+import type { Compliance, MemberStatus, PeriodProgress } from '../attendance/compliance.js';
+import type { Problem } from '../domain/types.js';
+import { csvLine, defuse } from '../export/csv.js';
+import type { Lang } from '../export/labels.js';
+import { addTableSheet, dateCell, newWorkbook, toTime, workbookBytes } from '../export/xlsx.js';
+import { resolveGeneratedAt } from '../export/planFiles.js';
+import { isIsoDate } from '../spec/primitives.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { readPlanDocumentFile } from './export.js';
+import { EXIT, InputRefused, type Io } from './io.js';
+import { outputFileIssues, refuseIf, writeOrRefuse } from './outputs.js';
+
+export interface AttendanceTemplateOptions {
+  readonly out: string;
+  readonly until?: string;
+  readonly lang: Lang;
+}
+
+/** A `--until` / `--as-of` date: YYYY-MM-DD. */
+export function dateOption(value: string | undefined, option: string): void {
+  if (value !== undefined && !isIsoDate(value))
+    throw new InputRefused([
+      { file: option, path: [], message: `"${value.slice(0, 40)}" is not a date: write YYYY-MM-DD, e.g. 2027-04-15` },
+    ]);
+}
+
+export async function runAttendanceTemplate(
+  planPath: string,
+  opts: AttendanceTemplateOptions,
+  io: Io,
+): Promise<number> {
+  refuseIf(outputFileIssues(opts.out, '-o'));
+  dateOption(opts.until, '--until');
+  const doc = readPlanDocumentFile(planPath);
+  const rows = attendanceRows(doc, doc.visits, opts.lang, opts.until);
+  const header = ATTENDANCE_HEADERS[opts.lang];
+  let bytes: string | Buffer;
+  if (opts.out.toLowerCase().endsWith('.xlsx')) {
+    const { wb, when } = await newWorkbook(resolveGeneratedAt(doc.year, undefined));
+    const ws = addTableSheet(
+      wb,
+      opts.lang === 'vi' ? 'Điểm danh' : 'Attendance',
+      header,
+      rows.map((r) => r.map((v, i) => (i === 0 ? dateCell(v) : i === 2 ? toTime(v) : v))),
+      { 0: 'yyyy-mm-dd', 2: 'hh:mm', 10: 'yyyy-mm-dd' },
+    );
+    const choices = Object.values(RESULT_LABEL[opts.lang]).join(',');
+    for (let r = 2; r <= Math.max(2, rows.length + 200); r++)
+      ws.getCell(r, 8).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${choices}"`] };
+    bytes = await workbookBytes(wb, when);
+  } else {
+    bytes =
+      '\uFEFF' +
+      [csvLine(header), ...rows.map((r) => csvLine(r.map((f, i) => (i === 4 || i === 6 ? defuse(f) : f))))].join(
+        '\r\n',
+      ) +
+      '\r\n';
+  }
+  await writeOrRefuse(async () => writeFileAtomic(opts.out, bytes));
+  io.out(
+    `wrote ${opts.out}: ${rows.length} visits${opts.until ? ` up to ${opts.until}` : ''}; fill in "${header[7]}" ` +
+      `(${Object.values(RESULT_LABEL[opts.lang]).join(' / ')}), "${header[8]}" (a member id) and "${header[10]}"\n`,
+  );
+  return EXIT.ok;
+}
+
+const STATUS_WORD: Record<MemberStatus, string> = { behind: '✖ behind', 'on-track': '✔ on track', done: '✔ done' };
+
+/** The compliance report in the CLI's words; exit 1 when a member is behind. */
+export function complianceText(problem: Problem, c: Compliance, file: string): { text: string; code: number } {
+  const out: string[] = [];
+  const h = c.happened;
+  out.push(
+    `Compliance as of ${c.asOf} (${file}): ${h.done.length} visits done (${h.unplanned.length} outside the plan), ` +
+      `${h.missed.length} missed or replaced, ${h.unrecorded.length} past visits not recorded, ` +
+      `${h.ahead.length} ahead\n`,
+  );
+  const order: MemberStatus[] = ['behind', 'on-track', 'done'];
+  const members = [...c.members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const width = Math.max(4, ...members.map((m) => [...m.name].length));
+  for (const m of members) {
+    const open = m.periods.filter((p) => !p.ended || p.done < p.min);
+    const shown = open.length > 0 ? open : m.periods.slice(-1);
+    const state = (p: PeriodProgress) =>
+      p.ended ? ' (ended)' : p.requiredByNow > 0 ? `, ${p.requiredByNow} by now` : '';
+    const parts = shown.map((p) => `${p.period} ${p.done}/${p.min}${state(p)}`);
+    out.push(`  ${STATUS_WORD[m.status].padEnd(12)} ${m.name.padEnd(width)}  ${m.id}  ${parts.join('; ')}\n`);
+  }
+  const cellName = new Map(problem.cells.map((x) => [x.id as string, x.name]));
+  const u = c.coverage.unvisited;
+  out.push(
+    `\nCells not yet visited in ${c.coverage.period}: ${u.length} of ${problem.cells.length}` +
+      `${
+        u.length > 0
+          ? `: ${u
+              .slice(0, 20)
+              .map((id) => cellName.get(id) ?? id)
+              .join(', ')}${u.length > 20 ? ', …' : ''}`
+          : ''
+      }\n`,
+  );
+  if (c.overdueReports === undefined) out.push('Reports: the file has no "Ngày nộp báo cáo" column, so none checked\n');
+  else {
+    const name = new Map(problem.members.map((m) => [m.id as string, m.name]));
+    out.push(`Reports overdue: ${c.overdueReports.length}\n`);
+    const sorted = [...c.overdueReports].sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+    for (const r of sorted.slice(0, 50))
+      out.push(`  ✖ ${name.get(r.subject) ?? r.subject}: ${r.template.title.en}, ${r.period}, due ${r.due}\n`);
+    if (c.overdueReports.length > 50) out.push(`  … and ${c.overdueReports.length - 50} more\n`);
+  }
+  const behind = c.members.filter((m) => m.status === 'behind').length;
+  out.push(
+    behind === 0 ? `\n✔ every member is on track\n` : `\n✖ ${behind} member${behind === 1 ? ' is' : 's are'} behind\n`,
+  );
+  return { text: out.join(''), code: behind === 0 ? EXIT.ok : EXIT.violations };
+}
