@@ -277,6 +277,13 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(lang())
     .option('--generated-at <iso>', "the report's date (default: SOURCE_DATE_EPOCH, else the start of the year)")
+    .option('--attendance <file>', 'show the year as it happened from this attendance file, with --as-of')
+    .option('--as-of <date>', 'the date of the attendance shown, YYYY-MM-DD')
+    .addOption(
+      new Option('--unrecorded <as>', 'past planned visits the attendance file does not record count as')
+        .choices(['done', 'missed'])
+        .default('done'),
+    )
     .action(async (spec: string, plan: string, opts: ReportOptions) => {
       code = await runReport(spec, plan, opts, io);
     });

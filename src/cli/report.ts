@@ -10,18 +10,34 @@ import { renderReportForms, renderReportHtml } from '../report/html.js';
 import { renderReportXlsx } from '../report/xlsx.js';
 import { loadSpecFile } from '../spec/load.js';
 import { abortStaged, commitStaged, stageFile, type Staged } from '../util/atomic.js';
-import { EXIT, unwrap, type Io } from './io.js';
+import { EXIT, InputRefused, unwrap, type Io } from './io.js';
+import { readAttendanceFile } from '../attendance/file.js';
+import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
+import { dateOption } from './attendance.js';
 import { epochIssues, isoTimeIssues, outputDirIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
 
 export interface ReportOptions {
   readonly out: string;
   readonly lang: Lang;
   readonly generatedAt?: string;
+  /** With --as-of: the year as it happened (done, missed, planned) and who is behind (issue 9). */
+  readonly attendance?: string;
+  readonly asOf?: string;
+  readonly unrecorded?: Unrecorded;
 }
 
 export const REPORT_FILES = { html: 'report.html', xlsx: 'report.xlsx', forms: 'report-forms.html' } as const;
 
 export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
+  if ((opts.attendance === undefined) !== (opts.asOf === undefined))
+    throw new InputRefused([
+      {
+        file: opts.attendance === undefined ? '--as-of' : '--attendance',
+        path: [],
+        message: 'the report of the year as it happened needs both --attendance FILE and --as-of DATE',
+      },
+    ]);
+  dateOption(opts.asOf, '--as-of');
   const problem = unwrapWith(loadSpecFile(specPath), [
     ...outputDirIssues(opts.out),
     ...isoTimeIssues(opts.generatedAt, '--generated-at'),
@@ -30,7 +46,13 @@ export async function runReport(specPath: string, planPath: string, opts: Report
   const read = unwrap(await readPlanFile(planPath, problem));
   for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const generatedAt = resolveGeneratedAt(problem.year, opts.generatedAt);
-  const data = reportData(problem, read.plan.visits, opts.lang);
+  let c: Compliance | undefined;
+  if (opts.attendance !== undefined && opts.asOf !== undefined) {
+    const att = unwrap(await readAttendanceFile(opts.attendance, problem));
+    for (const note of att.notes) io.err(`note: ${opts.attendance}: ${note}\n`);
+    c = compliance(problem, read.plan.visits, att, opts.asOf, opts.unrecorded ?? 'done');
+  }
+  const data = reportData(problem, read.plan.visits, opts.lang, c);
   const withForms = data.reports.length > 0;
   const html = renderReportHtml(data, problem, {
     generatedAt,

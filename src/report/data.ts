@@ -11,6 +11,7 @@ import { sortVisits } from '../export/csv.js';
 import { bare, type Lang } from '../export/labels.js';
 import { describeViolation } from '../export/violationText.js';
 import { periodicReports, type DueReport } from './periodic.js';
+import type { Compliance } from '../attendance/compliance.js';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
@@ -46,7 +47,10 @@ export interface MemberRow {
 
 export interface HeatCell {
   readonly month: number;
+  /** Visits made or planned (with --attendance: done by the date, and planned after it). */
   readonly count: number;
+  /** With --attendance: planned visits missed (or made by someone else). */
+  readonly missed: number;
   /** Who visits that month, with the date: "Nguyễn Văn An (05/03)". */
   readonly who: readonly string[];
 }
@@ -86,13 +90,30 @@ export interface ReportData {
   readonly members: readonly MemberRow[];
   readonly calendar: readonly CalendarRow[];
   readonly reports: readonly DueReport[];
+  /** With --attendance: what happened by the date, and each member's standing. */
+  readonly compliance?: Compliance;
 }
+
+export type VisitState = 'done' | 'missed' | 'planned' | 'unrecorded';
+const STATE_WORDS: Record<Lang, Record<VisitState, string>> = {
+  vi: { done: 'đã dự', missed: 'vắng', planned: 'dự kiến', unrecorded: 'chưa ghi nhận' },
+  en: { done: 'done', missed: 'missed', planned: 'planned', unrecorded: 'not recorded' },
+};
 
 const ddmm = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
 
-export function reportData(problem: Problem, visits: readonly Visit[], lang: Lang): ReportData {
+export function reportData(problem: Problem, visits: readonly Visit[], lang: Lang, c?: Compliance): ReportData {
   const ctx = buildContext(problem, visits);
-  const sorted = sortVisits(visits);
+  // With attendance, the visits shown are those made by the date and those planned after it; missed ones aside.
+  const h = c?.happened;
+  const stateOf = new Map<Visit, VisitState>();
+  if (h) {
+    const unrecorded = new Set(h.unrecorded);
+    for (const v of h.done) stateOf.set(v, unrecorded.has(v) ? 'unrecorded' : 'done');
+    for (const v of h.ahead) stateOf.set(v, 'planned');
+  }
+  const sorted = sortVisits(h ? [...h.done, ...h.ahead] : visits);
+  const states = h ? stateOf : undefined;
   const violations: Violation[] = checkPlan(problem, visits);
   const memberName = new Map(problem.members.map((m) => [m.id as string, m.name]));
   const cellName = new Map(problem.cells.map((c) => [c.id as string, c.name]));
@@ -102,23 +123,34 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
   for (const v of violations) count.set(v.rule, (count.get(v.rule) ?? 0) + 1);
 
   const byMonth = MONTHS.map(() => 0);
-  const cellMonths = new Map<string, { count: number; who: string[] }[]>();
+  const cellMonths = new Map<string, { count: number; missed: number; who: string[] }[]>();
   const memberMonths = new Map<string, number[]>();
   for (const v of sorted) {
     const m = ctx.monthOfVisit(v);
     byMonth[m - 1]!++;
-    const cm = cellMonths.get(v.cell) ?? MONTHS.map(() => ({ count: 0, who: [] as string[] }));
+    const cm = cellMonths.get(v.cell) ?? MONTHS.map(() => ({ count: 0, missed: 0, who: [] as string[] }));
     cm[m - 1]!.count++;
-    cm[m - 1]!.who.push(`${memberName.get(v.member) ?? v.member} (${ddmm(v.date)})`);
+    const state = states?.get(v);
+    cm[m - 1]!.who.push(
+      `${memberName.get(v.member) ?? v.member} (${ddmm(v.date)}${state ? `, ${STATE_WORDS[lang][state]}` : ''})`,
+    );
     cellMonths.set(v.cell, cm);
     const mm = memberMonths.get(v.member) ?? MONTHS.map(() => 0);
     mm[m - 1]!++;
     memberMonths.set(v.member, mm);
   }
 
+  for (const { visit: v } of h?.missed ?? []) {
+    const m = ctx.monthOfVisit(v);
+    const cm = cellMonths.get(v.cell) ?? MONTHS.map(() => ({ count: 0, missed: 0, who: [] as string[] }));
+    cm[m - 1]!.missed++;
+    cm[m - 1]!.who.push(`${memberName.get(v.member) ?? v.member} (${ddmm(v.date)}, ${STATE_WORDS[lang].missed})`);
+    cellMonths.set(v.cell, cm);
+  }
+
   const cellRows = new Map<string, CellRow>();
   for (const c of problem.cells) {
-    const cm = cellMonths.get(c.id) ?? MONTHS.map(() => ({ count: 0, who: [] as string[] }));
+    const cm = cellMonths.get(c.id) ?? MONTHS.map(() => ({ count: 0, missed: 0, who: [] as string[] }));
     const visitors = [...new Set(sorted.filter((v) => v.cell === c.id).map((v) => memberName.get(v.member)!))];
     const first = cm.findIndex((x) => x.count > 0);
     cellRows.set(c.id, {
@@ -128,7 +160,7 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
       unit: unitName.get(c.unit) ?? c.unit,
       tags: c.tags,
       priority: priorityOf(problem, c.tags),
-      months: cm.map((x, i) => ({ month: i + 1, count: x.count, who: x.who })),
+      months: cm.map((x, i) => ({ month: i + 1, count: x.count, missed: x.missed, who: x.who })),
       total: cm.reduce((s, x) => s + x.count, 0),
       visitors,
       firstMonth: first < 0 ? null : first + 1,
@@ -190,5 +222,6 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
     members,
     calendar: meetingCalendar(problem, lang),
     reports: periodicReports(problem, sorted),
+    ...(c ? { compliance: c } : {}),
   };
 }

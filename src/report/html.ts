@@ -6,6 +6,7 @@ import { escapeHtml as h } from '../export/feedSheet.js';
 import { bare, roleLabel, tagLabel, type Lang } from '../export/labels.js';
 import { MONTHS, naturalCompare, type MemberRow, type ReportData } from './data.js';
 import type { DueReport } from './periodic.js';
+import type { Compliance } from '../attendance/compliance.js';
 import { MONTH_SHORT, PERIOD_NOUN, periodWords, W } from './words.js';
 
 const STYLE =
@@ -23,7 +24,7 @@ const STYLE =
   '.c0{background:#f6f6f6;color:#bbb}.c1{background:#c9e3f6}.c2{background:#7db7e2}' +
   '.c3{background:#2b7bba;color:#fff}' +
   '.star{color:#c0392b}.ok{color:#1e7b34}.bad{color:#b3261e;font-weight:600}' +
-  'td.name{min-width:7.5rem}td.moved{background:#fff1c2}ul.viol{font-size:.85rem}' +
+  'td.miss{outline:2px solid #b3261e;outline-offset:-3px}td.name{min-width:7.5rem}td.moved{background:#fff1c2}ul.viol{font-size:.85rem}' +
   'nav ol{columns:2;font-size:.9rem}' +
   '.form{break-after:page;page-break-after:always;padding:1rem 0;border-bottom:1px dashed #999}' +
   '.form h2{border:0;text-align:center;margin-top:.5rem}.blank{border-bottom:1px dotted #777;height:1.6rem}' +
@@ -133,6 +134,28 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       card(broken === 0 ? '✔' : `✖ ${broken}`, w.rules),
   );
   out.push(`</div><h3>${w.perMonth}</h3>${monthBars(data.byMonth, lang)}`);
+  const c = data.compliance;
+  if (c) {
+    const hp = c.happened;
+    const behind = c.members.filter((m) => m.status === 'behind');
+    out.push(
+      `<h3 id="progress">${h(w.progress(dateText(c.asOf, lang)))}</h3><p>${h(
+        w.progressCounts(hp.done.length, hp.unplanned.length, hp.missed.length, hp.unrecorded.length, hp.ahead.length),
+      )}</p>`,
+    );
+    out.push(
+      behind.length === 0
+        ? `<p class="ok">${h(w.noneBehind)}</p>`
+        : `<p class="bad">${h(w.behind(behind.length))}</p><ul>${behind
+            .map((m) => {
+              const short = m.periods.filter((p) => p.done < p.requiredByNow);
+              const what = short.map((p) => `${periodWords(p.period, lang)}: ${p.done}/${p.requiredByNow}`).join(', ');
+              return `<li>${h(m.name)} — ${h(what)}</li>`;
+            })
+            .join('')}</ul>`,
+    );
+    out.push(`<p class="muted">${h(w.missedLegend)}</p>`);
+  }
 
   // Rules
   out.push(`<h2 id="rules">${w.rules}</h2><table><tbody>`);
@@ -177,10 +200,11 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       const star = c.priority > 0 ? ` <span class="star" title="${h(tags)}">★</span>` : '';
       const tds = c.months
         .map((m) => {
-          const title = `${c.name} · ${MONTH_SHORT[lang][m.month - 1]}: ${m.count === 0 ? w.nobody : m.who.join(', ')}`;
+          const title = `${c.name} · ${MONTH_SHORT[lang][m.month - 1]}: ${m.who.length === 0 ? w.nobody : m.who.join(', ')}`;
+          const mark = m.count === 0 ? (m.missed > 0 ? '✕' : '·') : String(m.count);
           return (
-            `<td class="hm ${heatColour(m.count)}" data-cell="${h(c.id)}" data-month="${m.month}" ` +
-            `title="${h(title)}">${m.count === 0 ? '·' : m.count}</td>`
+            `<td class="hm ${heatColour(m.count)}${m.missed > 0 ? ' miss' : ''}" data-cell="${h(c.id)}" ` +
+            `data-month="${m.month}" title="${h(title)}">${mark}</td>`
           );
         })
         .join('');
@@ -198,7 +222,8 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
   // Members
   out.push(
     `<h2 id="members">${w.byMember}</h2><div class="scroll"><table class="members"><thead><tr><th>${w.name}</th>` +
-      `<th>${w.role}</th><th>${w.unit}</th><th>${w.quota}</th>${monthHead}<th>${w.total}</th></tr></thead><tbody>`,
+      `<th>${w.role}</th><th>${w.unit}</th><th>${w.quota}</th>${monthHead}<th>${w.total}</th>` +
+      `${c ? `<th>${h(w.progress(dateText(c.asOf, lang)))}</th>` : ''}</tr></thead><tbody>`,
   );
   const members = [...data.members].sort((a, b) => naturalCompare(a.unit, b.unit) || naturalCompare(a.name, b.name));
   for (const m of members) {
@@ -207,7 +232,7 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       `<tr data-member="${h(m.id)}"><td>${h(m.name)}</td><td>${h(roleLabel(problem, m.role, lang))}</td>` +
         `<td>${h(m.unit)}</td><td class="${qt.ok ? 'ok' : 'bad'}" title="${h(qt.title)}">${h(qt.text)} ` +
         `${qt.ok ? '✔' : '✖'}</td>${m.byMonth.map((n) => `<td class="n">${n || ''}</td>`).join('')}` +
-        `<td class="n"><b>${m.total}</b></td></tr>`,
+        `<td class="n"><b>${m.total}</b></td>${c ? progressCell(c, m.id, lang) : ''}</tr>`,
     );
   }
   out.push('</tbody></table></div>');
@@ -277,6 +302,11 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     }
   }
   return page(lang, w.title(data.year), out.join('\n'));
+}
+
+function progressCell(c: Compliance, id: string, lang: Lang): string {
+  const s = c.members.find((m) => m.id === id)?.status ?? 'on-track';
+  return `<td class="${s === 'behind' ? 'bad' : 'ok'}">${h(W[lang].status[s])}</td>`;
 }
 
 function subjectName(problem: Problem, r: DueReport): string {

@@ -91,6 +91,16 @@ export const W = {
       `${wd}, ${date}, ${time}: ${cell} (${unit})`,
     noVisits: 'Không có lượt dự nào trong kỳ theo kế hoạch.',
     dueOn: (d: string) => `Hạn nộp: ${d}`,
+    progress: (d: string) => `Tiến độ đến ngày ${d}`,
+    progressCounts: (done: number, extra: number, missed: number, unrec: number, ahead: number) =>
+      `${done} lượt đã dự (${extra} ngoài kế hoạch, ${unrec} chưa ghi nhận nên tính là đã dự), ${missed} lượt vắng ` +
+      `hoặc người khác dự thay, ${ahead} lượt dự kiến sau ngày này.`,
+    noneBehind: 'Mọi cấp ủy viên đều đạt tiến độ.',
+    behind: (n: number) => `${n} cấp ủy viên chậm tiến độ (số lượt đã dự / số lượt cần có đến ngày này):`,
+    missedLegend:
+      'Trong bản đồ: ô viền đỏ có lượt vắng (✕: chỉ có lượt vắng); số trong ô là lượt đã dự và lượt dự kiến; rê chuột ' +
+      'để xem từng lượt (đã dự, vắng, dự kiến, chưa ghi nhận).',
+    status: { behind: 'chậm', 'on-track': 'đúng tiến độ', done: 'đã đạt' },
   },
   en: {
     title: (y: number) => `Plan of committee members attending cell meetings, ${y}`,
@@ -160,5 +170,15 @@ export const W = {
       `${wd} ${date}, ${time}: ${cell} (${unit})`,
     noVisits: 'No visit planned in this period.',
     dueOn: (d: string) => `Due: ${d}`,
+    progress: (d: string) => `Progress as of ${d}`,
+    progressCounts: (done: number, extra: number, missed: number, unrec: number, ahead: number) =>
+      `${done} visits done (${extra} outside the plan, ${unrec} not recorded and counted as done), ${missed} missed ` +
+      `or made by someone else, ${ahead} planned after this date.`,
+    noneBehind: 'Every member is on track.',
+    behind: (n: number) => `${n} member${n === 1 ? ' is' : 's are'} behind (visits done / needed by this date):`,
+    missedLegend:
+      'In the heat maps: a red border marks a missed visit (✕: only missed ones); the number counts visits done and ' +
+      'planned; hover for each visit (done, missed, planned, not recorded).',
+    status: { behind: 'behind', 'on-track': 'on track', done: 'done' },
   },
 } as const;
