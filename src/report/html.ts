@@ -24,7 +24,8 @@ const STYLE =
   '.c0{background:#f6f6f6;color:#bbb}.c1{background:#c9e3f6}.c2{background:#7db7e2}' +
   '.c3{background:#2b7bba;color:#fff}' +
   '.star{color:#c0392b}.ok{color:#1e7b34}.bad{color:#b3261e;font-weight:600}' +
-  'td.miss{outline:2px solid #b3261e;outline-offset:-3px}td.name{min-width:7.5rem}td.moved{background:#fff1c2}ul.viol{font-size:.85rem}' +
+  'td.miss{outline:2px solid #b3261e;outline-offset:-3px}td.name{min-width:7.5rem}td.moved{background:#fff1c2}' +
+  'ul.viol{font-size:.85rem}' +
   'nav ol{columns:2;font-size:.9rem}' +
   '.form{break-after:page;page-break-after:always;padding:1rem 0;border-bottom:1px dashed #999}' +
   '.form h2{border:0;text-align:center;margin-top:.5rem}.blank{border-bottom:1px dotted #777;height:1.6rem}' +
@@ -200,7 +201,8 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       const star = c.priority > 0 ? ` <span class="star" title="${h(tags)}">★</span>` : '';
       const tds = c.months
         .map((m) => {
-          const title = `${c.name} · ${MONTH_SHORT[lang][m.month - 1]}: ${m.who.length === 0 ? w.nobody : m.who.join(', ')}`;
+          const who = m.who.length === 0 ? w.nobody : m.who.join(', ');
+          const title = `${c.name} · ${MONTH_SHORT[lang][m.month - 1]}: ${who}`;
           const mark = m.count === 0 ? (m.missed > 0 ? '✕' : '·') : String(m.count);
           return (
             `<td class="hm ${heatColour(m.count)}${m.missed > 0 ? ' miss' : ''}" data-cell="${h(c.id)}" ` +

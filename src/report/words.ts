@@ -98,7 +98,8 @@ export const W = {
     noneBehind: 'Mọi cấp ủy viên đều đạt tiến độ.',
     behind: (n: number) => `${n} cấp ủy viên chậm tiến độ (số lượt đã dự / số lượt cần có đến ngày này):`,
     missedLegend:
-      'Trong bản đồ: ô viền đỏ có lượt vắng (✕: chỉ có lượt vắng); số trong ô là lượt đã dự và lượt dự kiến; rê chuột ' +
+      'Trong bản đồ: ô viền đỏ có lượt vắng (✕: chỉ có lượt vắng); số trong ô là lượt đã dự và lượt dự kiến; ' +
+      'rê chuột ' +
       'để xem từng lượt (đã dự, vắng, dự kiến, chưa ghi nhận).',
     status: { behind: 'chậm', 'on-track': 'đúng tiến độ', done: 'đã đạt' },
   },

@@ -149,7 +149,7 @@ describe('compliance to date', () => {
 });
 
 describe('the report as of a date', () => {
-  it('when report gets --attendance then done, missed and planned are told apart and who is behind is named', async () => {
+  it('when report gets --attendance then done, missed and planned differ and who is behind is named', async () => {
     const d = mkdtempSync(join(tmpdir(), 'lichdu-att-report-'));
     const r = await cli(['report', SPEC, PLAN, '--attendance', ATT, '--as-of', '2027-06-30', '-o', d]);
     expect(r.code, r.err).toBe(0);
