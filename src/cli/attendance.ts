@@ -20,6 +20,19 @@ export interface AttendanceTemplateOptions {
   readonly lang: Lang;
 }
 
+/** `--attendance FILE` and `--as-of DATE` come together, the date as YYYY-MM-DD (check and report). */
+export function asOfOptions(opts: { readonly attendance?: string; readonly asOf?: string }): void {
+  if ((opts.attendance === undefined) !== (opts.asOf === undefined))
+    throw new InputRefused([
+      {
+        file: opts.attendance === undefined ? '--as-of' : '--attendance',
+        path: [],
+        message: 'the year as it happened needs both --attendance FILE and --as-of DATE',
+      },
+    ]);
+  dateOption(opts.asOf, '--as-of');
+}
+
 /** A `--until` / `--as-of` date: YYYY-MM-DD. */
 export function dateOption(value: string | undefined, option: string): void {
   if (value !== undefined && !isIsoDate(value))

@@ -5,10 +5,10 @@ import { catalogueEntry } from '../domain/rules.js';
 import { describeViolation } from '../export/violationText.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
-import { EXIT, InputRefused, unwrap, type Io } from './io.js';
+import { EXIT, unwrap, type Io } from './io.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
-import { complianceText, dateOption } from './attendance.js';
+import { asOfOptions, complianceText } from './attendance.js';
 
 export interface CheckOptions {
   readonly json?: boolean;
@@ -33,15 +33,7 @@ export const extraRange = (q: Quality): string =>
   q.extraVisitsMin === null ? '–' : `${q.extraVisitsMin}–${q.extraVisitsMax}`;
 
 export async function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): Promise<number> {
-  if ((opts.attendance === undefined) !== (opts.asOf === undefined))
-    throw new InputRefused([
-      {
-        file: opts.attendance === undefined ? '--as-of' : '--attendance',
-        path: [],
-        message: 'compliance needs both --attendance FILE and --as-of DATE',
-      },
-    ]);
-  dateOption(opts.asOf, '--as-of');
+  asOfOptions(opts);
   const problem = unwrap(loadSpecFile(specPath));
   const read = unwrap(await readPlanFile(planPath, problem));
   for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);

@@ -10,10 +10,10 @@ import { renderReportForms, renderReportHtml } from '../report/html.js';
 import { renderReportXlsx } from '../report/xlsx.js';
 import { loadSpecFile } from '../spec/load.js';
 import { abortStaged, commitStaged, stageFile, type Staged } from '../util/atomic.js';
-import { EXIT, InputRefused, unwrap, type Io } from './io.js';
+import { EXIT, unwrap, type Io } from './io.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
-import { dateOption } from './attendance.js';
+import { asOfOptions } from './attendance.js';
 import { epochIssues, isoTimeIssues, outputDirIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
 
 export interface ReportOptions {
@@ -29,15 +29,7 @@ export interface ReportOptions {
 export const REPORT_FILES = { html: 'report.html', xlsx: 'report.xlsx', forms: 'report-forms.html' } as const;
 
 export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
-  if ((opts.attendance === undefined) !== (opts.asOf === undefined))
-    throw new InputRefused([
-      {
-        file: opts.attendance === undefined ? '--as-of' : '--attendance',
-        path: [],
-        message: 'the report of the year as it happened needs both --attendance FILE and --as-of DATE',
-      },
-    ]);
-  dateOption(opts.asOf, '--as-of');
+  asOfOptions(opts);
   const problem = unwrapWith(loadSpecFile(specPath), [
     ...outputDirIssues(opts.out),
     ...isoTimeIssues(opts.generatedAt, '--generated-at'),

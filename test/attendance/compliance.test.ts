@@ -144,7 +144,7 @@ describe('compliance to date', () => {
     ]);
     const half = await cli(['check', SPEC, PLAN, '--attendance', f]);
     expect(half.code).toBe(2);
-    expect(half.err).toContain('compliance needs both --attendance FILE and --as-of DATE');
+    expect(half.err).toContain('the year as it happened needs both --attendance FILE and --as-of DATE');
   });
 });
 
