@@ -5,9 +5,9 @@
 // files (./planfile/table.ts: any separator, UTF-8 or UTF-16, xlsx; dates and times as spreadsheets write them).
 import type { CellId, Directory, IsoDate, MemberId, Problem, Visit } from '../domain/types.js';
 import { sortVisits } from '../export/csv.js';
-import { LANGS, type Lang } from '../export/labels.js';
+import type { Lang } from '../export/labels.js';
 import { weekdayName } from '../calendar/meetings.js';
-import { dateOrder, Grouped } from '../planfile/csv.js';
+import { dateOrder, findColumns, Grouped } from '../planfile/csv.js';
 import { csvTable, isZip, normHeader, readTable, type Table } from '../planfile/table.js';
 import { decodeText, readInputFile } from '../util/files.js';
 import { cellText, readDate, readTime, type CellValue } from '../planfile/values.js';
@@ -74,11 +74,6 @@ export const RESULT_LABEL: Record<Lang, Record<AttendanceResult, string>> = {
 
 const REQUIRED: readonly AttendanceColumn[] = ['date', 'member_id', 'cell_id', 'result'];
 
-const COLUMN_OF = new Map<string, AttendanceColumn>();
-for (const [i, key] of ATTENDANCE_COLUMNS.entries()) {
-  COLUMN_OF.set(normHeader(key), key);
-  for (const l of LANGS) COLUMN_OF.set(normHeader(ATTENDANCE_HEADERS[l][i]!), key);
-}
 const RESULT_OF = new Map<string, AttendanceResult>();
 for (const [k, words] of Object.entries(RESULT_WORDS))
   for (const w of words) RESULT_OF.set(normHeader(w), k as AttendanceResult);
@@ -132,21 +127,16 @@ export function readAttendanceTable(
   file: string,
   problem: Pick<Problem, 'members' | 'cells'>,
 ): Result<Attendance> {
-  const index = new Map<AttendanceColumn, number>();
-  table.header.forEach((h, i) => {
-    const key = COLUMN_OF.get(normHeader(h));
-    if (key && !index.has(key)) index.set(key, i);
-  });
-  const missing = REQUIRED.filter((k) => !index.has(k));
-  if (missing.length > 0) {
-    const names = missing.map((k) => `"${ATTENDANCE_HEADERS.vi[ATTENDANCE_COLUMNS.indexOf(k)]}" (${k})`);
-    const message =
-      `${table.where(table.headerAt)}: no column ${names.join(', ')}: the header must name them, in Vietnamese ` +
-      `or English, in any order (lichdu attendance template writes one)`;
-    return { ok: false, issues: [{ file, path: [], message }] };
-  }
-  const col = (key: AttendanceColumn) => index.get(key);
-  const heading = (key: AttendanceColumn) => `column "${table.header[col(key)!]!.replace(/^\uFEFF/, '').trim()}"`;
+  const found = findColumns(
+    table,
+    file,
+    ATTENDANCE_COLUMNS,
+    ATTENDANCE_HEADERS,
+    REQUIRED,
+    ' (lichdu attendance template writes one)',
+  );
+  if (!found.ok) return found;
+  const { col, heading } = found.value;
   const order =
     dateOrder(table, col('date')!, col('weekday')) ??
     (col('reported_on') === undefined ? undefined : dateOrder(table, col('reported_on')!, undefined));

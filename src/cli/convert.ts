@@ -6,7 +6,7 @@ import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
-import { epochIssues, isoTimeIssues, outputDirIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
+import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
 
 export interface ConvertOptions {
   readonly out: string;
@@ -16,11 +16,7 @@ export interface ConvertOptions {
 }
 
 export async function runConvert(specPath: string, planPath: string, opts: ConvertOptions, io: Io): Promise<number> {
-  const problem = unwrapWith(loadSpecFile(specPath), [
-    ...outputDirIssues(opts.out),
-    ...isoTimeIssues(opts.generatedAt, '--generated-at'),
-    ...epochIssues(),
-  ]);
+  const problem = unwrapWith(loadSpecFile(specPath), [...stampedOutputIssues(opts.out, opts.generatedAt)]);
   const read = unwrap(await readPlanFile(planPath, problem));
   for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const violations = checkPlan(problem, read.plan.visits);

@@ -96,6 +96,11 @@ export function epochIssues(env: NodeJS.ProcessEnv = process.env): InputIssue[] 
   ];
 }
 
+/** The checks of a command writing a folder of stamped files: the folder, `--generated-at` and SOURCE_DATE_EPOCH. */
+export function stampedOutputIssues(out: string, generatedAt: string | undefined): InputIssue[] {
+  return [...outputDirIssues(out), ...isoTimeIssues(generatedAt, '--generated-at'), ...epochIssues()];
+}
+
 /** The value of a read, or a refusal with its issues and `more` (checked alongside), all at once. */
 export function unwrapWith<T>(
   r: { ok: true; value: T } | { ok: false; issues: readonly InputIssue[] },

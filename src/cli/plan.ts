@@ -10,15 +10,7 @@ import { precheck } from '../../solver/precheck.js';
 import { shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLines } from './check.js';
 import { EXIT, type Io } from './io.js';
-import {
-  epochIssues,
-  isoTimeIssues,
-  outputDirIssues,
-  outputFileIssues,
-  unwrapWith,
-  withFolderLock,
-  writeOrRefuse,
-} from './outputs.js';
+import { outputFileIssues, stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
 
 export interface PlanOptions {
   readonly out: string;
@@ -64,10 +56,8 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
   const t0 = Date.now();
   // Everything the user got wrong is said at once, before the solve: the spec, where to write, the options.
   const problem = unwrapWith(loadSpecFile(specPath), [
-    ...outputDirIssues(opts.out),
+    ...stampedOutputIssues(opts.out, opts.generatedAt),
     ...(opts.exportModel ? outputFileIssues(opts.exportModel, '--export-model') : []),
-    ...isoTimeIssues(opts.generatedAt, '--generated-at'),
-    ...epochIssues(),
   ]);
   return withFolderLock(opts.out, () => solveAndWrite(problem, opts, io, t0));
 }

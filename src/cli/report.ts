@@ -14,7 +14,7 @@ import { EXIT, unwrap, type Io } from './io.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
 import { asOfOptions } from './attendance.js';
-import { epochIssues, isoTimeIssues, outputDirIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
+import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
 
 export interface ReportOptions {
   readonly out: string;
@@ -30,11 +30,7 @@ export const REPORT_FILES = { html: 'report.html', xlsx: 'report.xlsx', forms: '
 
 export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
   asOfOptions(opts);
-  const problem = unwrapWith(loadSpecFile(specPath), [
-    ...outputDirIssues(opts.out),
-    ...isoTimeIssues(opts.generatedAt, '--generated-at'),
-    ...epochIssues(),
-  ]);
+  const problem = unwrapWith(loadSpecFile(specPath), [...stampedOutputIssues(opts.out, opts.generatedAt)]);
   const read = unwrap(await readPlanFile(planPath, problem));
   for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const generatedAt = resolveGeneratedAt(problem.year, opts.generatedAt);

@@ -8,18 +8,55 @@ import { weekdayName } from '../calendar/meetings.js';
 import { describeValue as q, ID_MAX } from '../spec/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
 import { restore } from '../export/csv.js';
-import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn } from '../export/labels.js';
+import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn, type Lang } from '../export/labels.js';
 import { csvTable, normHeader, type Table } from './table.js';
 import { cellText, readDate, readings, readTime, slashParts, type CellValue, type DateOrder } from './values.js';
 
 /** The columns a plan needs; the others (weekday, names, unit, tags) are there for people. */
 const REQUIRED: readonly CsvColumn[] = ['date', 'start', 'end', 'member_id', 'cell_id', 'status'];
 
-/** Header text (either language, or the key) -> column key. */
-const COLUMN_OF = new Map<string, CsvColumn>();
-for (const [i, key] of CSV_COLUMNS.entries()) {
-  COLUMN_OF.set(normHeader(key), key);
-  for (const l of LANGS) COLUMN_OF.set(normHeader(CSV_HEADERS[l][i]!), key);
+export interface Columns<K extends string> {
+  /** The column index of a key, undefined when the table has no such column. */
+  readonly col: (key: K) => number | undefined;
+  /** `column "Ngày"`, as the table's header writes it. */
+  readonly heading: (key: K) => string;
+}
+
+/**
+ * A table's columns found by their header (Vietnamese, English or the key itself, any order; the first of each kept),
+ * or one issue naming every required column missing, with `hint` after it.
+ */
+export function findColumns<K extends string>(
+  table: Table,
+  file: string,
+  keys: readonly K[],
+  headers: Readonly<Record<Lang, readonly string[]>>,
+  required: readonly K[],
+  hint = '',
+): Result<Columns<K>> {
+  const keyOf = new Map<string, K>();
+  for (const [i, key] of keys.entries()) {
+    keyOf.set(normHeader(key), key);
+    for (const l of LANGS) keyOf.set(normHeader(headers[l][i]!), key);
+  }
+  const index = new Map<K, number>();
+  table.header.forEach((h, i) => {
+    const key = keyOf.get(normHeader(h));
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  const missing = required.filter((k) => !index.has(k));
+  if (missing.length > 0) {
+    const names = missing.map((k) => `"${headers.vi[keys.indexOf(k)]}" (${k})`);
+    const message =
+      `${table.where(table.headerAt)}: no column ${names.join(', ')}: the header must name them, in Vietnamese ` +
+      `or English, in any order${hint}`;
+    return { ok: false, issues: [{ file, path: [], message }] };
+  }
+  const col = (key: K) => index.get(key);
+  return {
+    ok: true,
+    value: { col, heading: (key) => `column "${table.header[col(key)!]!.replace(/^\uFEFF/, '').trim()}"` },
+  };
 }
 
 const STATUS_OF = new Map<string, VisitStatus>();
@@ -90,30 +127,11 @@ export function readTablePlan(
   file: string,
   problem: Pick<Problem, 'members' | 'cells'>,
 ): Result<TablePlan> {
-  const index = new Map<CsvColumn, number>();
-  table.header.forEach((h, i) => {
-    const key = COLUMN_OF.get(normHeader(h));
-    if (key && !index.has(key)) index.set(key, i);
-  });
-  const missing = REQUIRED.filter((k) => !index.has(k));
-  if (missing.length > 0) {
-    const names = missing.map((k) => `"${CSV_HEADERS.vi[CSV_COLUMNS.indexOf(k)]}" (${k})`);
-    return {
-      ok: false,
-      issues: [
-        {
-          file,
-          path: [],
-          message:
-            `${table.where(table.headerAt)}: no column ${names.join(', ')}: the header ` +
-            `must name them, in Vietnamese or English, in any order`,
-        },
-      ],
-    };
-  }
-  const col = (key: CsvColumn) => index.get(key)!;
-  const heading = (key: CsvColumn) => `column "${table.header[col(key)]!.replace(/^\uFEFF/, '').trim()}"`;
-  const order = dateOrder(table, col('date'), index.get('weekday'));
+  const found = findColumns(table, file, CSV_COLUMNS, CSV_HEADERS, REQUIRED);
+  if (!found.ok) return found;
+  const { heading } = found.value;
+  const col = (key: CsvColumn) => found.value.col(key)!;
+  const order = dateOrder(table, col('date'), found.value.col('weekday'));
   const memberIds = new Set(problem.members.map((m) => m.id as string));
   const cellIds = new Set(problem.cells.map((c) => c.id as string));
   const errors = new Grouped();

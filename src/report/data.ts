@@ -148,10 +148,16 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
     cellMonths.set(v.cell, cm);
   }
 
+  const visitorsOf = new Map<string, Set<string>>();
+  for (const v of sorted) {
+    const set = visitorsOf.get(v.cell) ?? new Set<string>();
+    set.add(memberName.get(v.member)!);
+    visitorsOf.set(v.cell, set);
+  }
   const cellRows = new Map<string, CellRow>();
   for (const c of problem.cells) {
     const cm = cellMonths.get(c.id) ?? MONTHS.map(() => ({ count: 0, missed: 0, who: [] as string[] }));
-    const visitors = [...new Set(sorted.filter((v) => v.cell === c.id).map((v) => memberName.get(v.member)!))];
+    const visitors = [...(visitorsOf.get(c.id) ?? [])];
     const first = cm.findIndex((x) => x.count > 0);
     cellRows.set(c.id, {
       id: c.id,

@@ -5,8 +5,8 @@ import type { Problem } from '../domain/types.js';
 import { escapeHtml as h } from '../export/feedSheet.js';
 import { bare, roleLabel, tagLabel, type Lang } from '../export/labels.js';
 import { MONTHS, naturalCompare, type MemberRow, type ReportData } from './data.js';
-import type { DueReport } from './periodic.js';
-import type { Compliance } from '../attendance/compliance.js';
+import { subjectNames, type DueReport } from './periodic.js';
+import type { MemberStatus } from '../attendance/compliance.js';
 import { MONTH_SHORT, PERIOD_NOUN, periodWords, W } from './words.js';
 
 const STYLE =
@@ -228,13 +228,14 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       `${c ? `<th>${h(w.progress(dateText(c.asOf, lang)))}</th>` : ''}</tr></thead><tbody>`,
   );
   const members = [...data.members].sort((a, b) => naturalCompare(a.unit, b.unit) || naturalCompare(a.name, b.name));
+  const standing = new Map(c?.members.map((m) => [m.id as string, m.status]));
   for (const m of members) {
     const qt = quotaText(m, lang);
     out.push(
       `<tr data-member="${h(m.id)}"><td>${h(m.name)}</td><td>${h(roleLabel(problem, m.role, lang))}</td>` +
         `<td>${h(m.unit)}</td><td class="${qt.ok ? 'ok' : 'bad'}" title="${h(qt.title)}">${h(qt.text)} ` +
         `${qt.ok ? '✔' : '✖'}</td>${m.byMonth.map((n) => `<td class="n">${n || ''}</td>`).join('')}` +
-        `<td class="n"><b>${m.total}</b></td>${c ? progressCell(c, m.id, lang) : ''}</tr>`,
+        `<td class="n"><b>${m.total}</b></td>${c ? progressCell(standing.get(m.id), lang) : ''}</tr>`,
     );
   }
   out.push('</tbody></table></div>');
@@ -283,6 +284,7 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
   else {
     if (opts.formsFile)
       out.push(`<p>${h(w.periodicIntro(''))}<a href="${h(opts.formsFile)}">${h(opts.formsFile)}</a></p>`);
+    const subjectName = subjectNames(problem);
     const templates = [...new Set(data.reports.map((r) => r.template))];
     for (const t of templates) {
       const fields = t.sections.flatMap((s) => s.fields.map((f) => f[lang]));
@@ -297,7 +299,7 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       );
       for (const r of rows)
         out.push(
-          `<tr><td>${h(subjectName(problem, r))}</td><td>${h(periodOf(r, lang))}</td>` +
+          `<tr><td>${h(subjectName(r))}</td><td>${h(periodOf(r, lang))}</td>` +
             `<td>${r.due ? dateText(r.due, lang) : w.noDue}</td><td class="n">${r.visits.length}</td></tr>`,
         );
       out.push('</tbody></table></div>');
@@ -306,14 +308,9 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
   return page(lang, w.title(data.year), out.join('\n'));
 }
 
-function progressCell(c: Compliance, id: string, lang: Lang): string {
-  const s = c.members.find((m) => m.id === id)?.status ?? 'on-track';
+function progressCell(status: MemberStatus | undefined, lang: Lang): string {
+  const s = status ?? 'on-track';
   return `<td class="${s === 'behind' ? 'bad' : 'ok'}">${h(W[lang].status[s])}</td>`;
-}
-
-function subjectName(problem: Problem, r: DueReport): string {
-  if (r.template.by === 'unit') return problem.units.find((u) => u.id === r.subject)?.name ?? r.subject;
-  return problem.members.find((m) => m.id === r.subject)?.name ?? r.subject;
 }
 
 function periodOf(r: DueReport, lang: Lang): string {

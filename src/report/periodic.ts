@@ -100,3 +100,10 @@ export function periodicReports(problem: Problem, visits: readonly Visit[]): Due
   }
   return out;
 }
+
+/** Who writes a report: the member's or the unit's name. */
+export function subjectNames(problem: Problem): (r: DueReport) => string {
+  const member = new Map(problem.members.map((m) => [m.id as string, m.name]));
+  const unit = new Map(problem.units.map((u) => [u.id as string, u.name]));
+  return (r) => (r.template.by === 'unit' ? unit.get(r.subject) : member.get(r.subject)) ?? r.subject;
+}

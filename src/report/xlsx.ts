@@ -6,6 +6,7 @@ import { roleLabel, tagLabel, type Lang } from '../export/labels.js';
 import { addPlanSheet, addTableSheet, dateCell, newWorkbook, workbookBytes } from '../export/xlsx.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { naturalCompare, type ReportData } from './data.js';
+import { subjectNames } from './periodic.js';
 import { MONTH_SHORT, PERIOD_NOUN, periodWords } from './words.js';
 
 const H = {
@@ -94,8 +95,8 @@ export async function renderReportXlsx(data: ReportData, problem: Problem, gener
   );
 
   if (data.reports.length > 0) {
-    const who = (by: 'member' | 'unit', id: string) =>
-      by === 'unit' ? (unitName.get(id) ?? id) : (problem.members.find((m) => m.id === id)?.name ?? id);
+    const who = subjectNames(problem);
+    const member = new Map(problem.members.map((m) => [m.id as string, m]));
     const period = (each: string, p: string) => (each === 'visit' ? dateCell(p) : periodWords(p, lang));
     addTableSheet(
       wb,
@@ -103,7 +104,7 @@ export async function renderReportXlsx(data: ReportData, problem: Problem, gener
       t.dueHead,
       data.reports.map((r) => [
         r.template.title[lang],
-        who(r.template.by, r.subject),
+        who(r),
         period(r.template.each, r.period),
         r.due ? dateCell(r.due) : null,
         r.visits.length,
@@ -126,9 +127,9 @@ export async function renderReportXlsx(data: ReportData, problem: Problem, gener
       const rows = data.reports
         .filter((r) => r.template === tpl)
         .map((r) => {
-          const m = problem.members.find((x) => x.id === r.subject);
+          const m = member.get(r.subject);
           return [
-            who(tpl.by, r.subject),
+            who(r),
             tpl.by === 'member' && m ? roleLabel(problem, m.role, lang) : '',
             period(tpl.each, r.period),
             r.due ? dateCell(r.due) : null,
