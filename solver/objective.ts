@@ -9,11 +9,16 @@
 //    visit above ⌈q/4⌉ (member-side rows nested in the member's periods: a network stays a network);
 //  - fairness: a member's k-th visit beyond q costs FAIR_COST × min(k, FAIR_STEPS), a convex cost (parallel arcs of
 //    increasing cost on the member's year), so that extra visits coverage needs are shared evenly;
+//  - changes (on a re-plan, issue 9): each visit of the previous plan from the re-plan date on that the new plan
+//    drops, and each new visit it adds there, costs CHANGE_COST (a moved visit is both: 2 × CHANGE_COST). Above
+//    what one visit can gain on the goals before it (a visit's cost, spread, fairness and rotation move by at most
+//    about 200), below a shortfall: the rules first, then the fewest changes, then the other goals;
 //  - quota and coverage shortfalls cost SHORTFALL_COST a visit (src: solver/formulation.ts boundedCount).
 import { groupBy, meetingIndex, Table2 } from '../src/domain/group.js';
 import { quarterTarget, yearlyQuota } from '../src/domain/load.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
-import type { Cell, MemberId, Problem, Visit } from '../src/domain/types.js';
+import { boundsIn, coverageIn } from '../src/domain/active.js';
+import type { Cell, MemberId, Problem, Replan, Visit } from '../src/domain/types.js';
 import { rowName, SHORTFALL_COST, type FlowTerm, type Formulation, type VisitTerm } from './formulation.js';
 
 export const VISIT_COST = 100;
@@ -23,6 +28,68 @@ export const UNDER_COST = 12;
 export const OVER_COST = 6;
 export const FAIR_COST = 4;
 export const FAIR_STEPS = 6;
+export const CHANGE_COST = 1000;
+
+const visitKey = (member: string, cell: string, date: string) => `${member}|${cell}|${date}`;
+
+/** The visits a re-plan should keep, by member|cell|date. */
+export function previousKeys(replan: Replan): Set<string> {
+  return new Set(replan.previous.map((v) => visitKey(v.member, v.cell, v.date)));
+}
+
+/** Changes of a plan against a re-plan's previous visits from its date on: dropped plus added. */
+export function changeCount(replan: Replan, visits: readonly Pick<Visit, 'member' | 'cell' | 'date'>[]): number {
+  const before = previousKeys(replan);
+  let kept = 0;
+  let ahead = 0;
+  for (const v of visits) {
+    if (v.date < replan.from) continue;
+    ahead++;
+    if (before.has(visitKey(v.member, v.cell, v.date))) kept++;
+  }
+  return before.size - kept + (ahead - kept);
+}
+
+/**
+ * The change cost on the variables that say who visits where: +CHANGE_COST on a visit the previous plan did not have,
+ * −CHANGE_COST on one it had, and CHANGE_COST × (the previous visits) as a constant, so that a plan keeping
+ * everything costs 0. A network flow of x visits by a member to a region on a day, where the previous plan had p,
+ * costs CHANGE_COST × |x − p| (at most what the cells' own changes cost: a lower bound).
+ */
+function addChanges(f: Formulation, replan: Replan): void {
+  const before = previousKeys(replan);
+  const obj = (v: number, d: number) => (f.model.vars[v]!.obj += d);
+  if (f.kind === 'full') {
+    for (const c of f.candidates)
+      if (!c.constant && c.date >= replan.from)
+        obj(c.v, before.has(visitKey(c.member.id, c.cell.id, c.date)) ? -CHANGE_COST : CHANGE_COST);
+  } else {
+    const at = new Map<string, number>();
+    for (const v of replan.previous) {
+      const region = f.regionOf.get(v.cell);
+      if (region === undefined) continue;
+      const k = `${v.member}|${region}|${v.date}`;
+      at.set(k, (at.get(k) ?? 0) + 1);
+    }
+    for (const g of f.groups)
+      for (const t of g.flows) {
+        if (t.date < replan.from) continue;
+        const p = at.get(`${t.member.id}|${t.region}|${t.date}`) ?? 0;
+        const ub = f.model.vars[t.v]!.ub;
+        if (p === 0) obj(t.v, CHANGE_COST);
+        else if (p >= ub) obj(t.v, -CHANGE_COST);
+        else {
+          // Several visits a day in a region with several cells meeting: kept ≤ min(x, p) (rare; not a flow row).
+          const name = rowName('changes', t.member.id, t.region, t.date, t.month);
+          const kept = f.model.addVar(`${name}#kept`, { lb: 0, ub: p, integer: false, obj: -2 * CHANGE_COST });
+          obj(t.v, CHANGE_COST);
+          f.model.addRow(name, [[t.v, 1], [kept, -1]], 0, Infinity);
+        }
+      }
+  }
+  if (before.size > 0)
+    f.model.addVar(rowName('changes', 'previous'), { lb: 1, ub: 1, integer: false, obj: CHANGE_COST * before.size });
+}
 
 /** The spread cost of a quarter holding n visits of a member with yearly quota q. */
 export function quarterCost(q: number, n: number): number {
@@ -110,6 +177,7 @@ export function addObjective(f: Formulation): void {
       f.model.addRow(name, [...terms.map((x) => [x.v, 1] as const), ...arcs], 0, 0);
     }
   }
+  if (f.problem.replan && !f.relaxes.includes('changes')) addChanges(f, f.problem.replan);
   // Rotation.
   if (f.kind === 'full' && !f.relaxes.includes('rotation')) {
     for (const [member, cands] of f.byMember)
@@ -157,16 +225,17 @@ export function planCost(problem: Problem, visits: readonly Visit[]): number {
     for (const q of m.quotas)
       periodsOf(q.per, y).forEach((_, i) => {
         const n = months.filter((mo) => periodIndex(q.per, mo) === i).length;
-        cost += SHORTFALL_COST * Math.max(0, q.min - n);
+        cost += SHORTFALL_COST * Math.max(0, boundsIn(q, i).min - n);
       });
   }
+  if (problem.replan) cost += CHANGE_COST * changeCount(problem.replan, visits);
   const cov = problem.policy.coverage;
   const byCell = groupBy(visits, (v) => v.cell);
   for (const c of problem.cells) {
     const months = (byCell.get(c.id) ?? []).map(month);
     periodsOf(cov.per, y).forEach((_, i) => {
       const n = months.filter((mo) => periodIndex(cov.per, mo) === i).length;
-      cost += SHORTFALL_COST * Math.max(0, cov.min - n);
+      cost += SHORTFALL_COST * Math.max(0, coverageIn(problem.policy, c, i).min - n);
     });
   }
   return cost;

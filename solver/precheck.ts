@@ -4,6 +4,7 @@ import type { Meeting, Problem } from '../src/domain/types.js';
 import { groupBy } from '../src/domain/group.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
 import { forbiddenBy } from './rules/index.js';
+import { boundsIn } from '../src/domain/active.js';
 
 export function precheck(problem: Problem): string[] {
   const out: string[] = [];
@@ -13,9 +14,12 @@ export function precheck(problem: Problem): string[] {
   for (const m of problem.members) {
     const months: number[] = [];
     const dates = new Set<string>();
-    for (const mt of [...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? [])) {
+    // A fixed visit stands whatever the rules say (on a re-plan: what happened before its date).
+    const fixedHere = new Set(problem.fixed.filter((f) => f.member === m.id).map((f) => `${f.cell}|${f.date}`));
+    const fixedMeetings = problem.meetings.filter((mt) => fixedHere.has(`${mt.cell}|${mt.date}`));
+    for (const mt of [...[...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? []), ...fixedMeetings]) {
       const cell = cellById.get(mt.cell)!;
-      if (forbiddenBy(problem, m, cell, mt).length > 0) continue;
+      if (!fixedHere.has(`${mt.cell}|${mt.date}`) && forbiddenBy(problem, m, cell, mt).length > 0) continue;
       visitable.add(cell.id);
       if (!dates.has(mt.date)) {
         dates.add(mt.date);
@@ -26,10 +30,11 @@ export function precheck(problem: Problem): string[] {
       periodsOf(q.per, problem.year).forEach((p, i) => {
         // At most max_visits_per_day a day: the days they can attend bound what they can do.
         const n = months.filter((mo) => periodIndex(q.per, mo) === i).length * problem.policy.maxVisitsPerDay;
-        if (n < q.min)
+        const min = boundsIn(q, i).min;
+        if (n < min)
           out.push(
             `member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.label} ` +
-              `(area, home cell and unavailable days considered) but must make ${q.min}`,
+              `(area, home cell and unavailable days considered) but must make ${min}`,
           );
       });
     }

@@ -75,8 +75,8 @@ export async function planByRegions(
 ): Promise<RegionsResult> {
   const problem = net.problem;
   const matches = matchRegions(net, value);
-  const toRepair = matches.filter((m) => !m.complete || m.repeats);
-  const settled = matches.filter((m) => m.complete && !m.repeats).flatMap((m) => m.assigned);
+  const toRepair = matches.filter((m) => !m.complete || m.repeats || m.lostKeeps);
+  const settled = matches.filter((m) => m.complete && !m.repeats && !m.lostKeeps).flatMap((m) => m.assigned);
   if (toRepair.length === 0) return { assigned: settled, exact: true, repaired: 0, toRepair: 0 };
 
   // A member is local to a region when every cell they may visit lies in it.

@@ -21,7 +21,7 @@ import {
 } from '../formulation.js';
 import { SOLVER_RULES } from '../rules/index.js';
 import { inArea } from '../rules/area.js';
-import { isAvailable } from '../rules/availability.js';
+import { isOpen } from '../rules/availability.js';
 import { addObjective } from '../objective.js';
 
 /**
@@ -107,7 +107,7 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
       for (const g of groupsOfRegion.get(r) ?? []) {
         const fixed = fixedFlow.get(g)?.get(m.id) ?? 0;
         // A fixed visit that breaks the area or availability rule still counts (SPEC §4.8): a flow of exactly it.
-        const free = mayVisit && isAvailable(m, g.date);
+        const free = mayVisit && isOpen(problem, m, g.date);
         if (!free && fixed === 0) continue;
         const ub = free ? Math.max(fixed, Math.min(p.maxVisitsPerDay, g.meetings.length)) : fixed;
         const v = model.addVar(rowName('f', m.id, r, g.date, g.month), { lb: 0, ub, integer: false });

@@ -1,9 +1,10 @@
 // From an integral solution of the network formulation to visits, region by region: each day, a maximum flow from
 // the members' visits that day to the visitor places of the region's meetings — each member at most once per meeting,
 // never at their home cell, at most max_per_team_per_meeting of one team at a meeting (a team node in between).
-// Cells a member has not visited yet are tried first; only when that leaves visits unplaced are repeats allowed
-// (never at consecutive meetings of a cell, SPEC §4.4), at the rotation cost. A region matched with no repeat costs
-// exactly its share of the network optimum; one with repeats or unplaced visits is handed to the exact repair
+// On a re-plan, the visits of the previous plan are placed first (never at consecutive meetings of a cell); then cells
+// a member has not visited yet; only when that leaves visits unplaced are repeats allowed (never consecutive, SPEC
+// §4.4), at the rotation cost. A region matched with no repeat, and keeping as many previous visits as the network
+// counted, costs exactly its share of the network optimum; any other is handed to the exact repair
 // (solver/regions.ts).
 import type { CellId, Meeting, Member, MemberId } from '../../src/domain/types.js';
 import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
@@ -23,6 +24,8 @@ export interface RegionMatch {
   readonly complete: boolean;
   /** Some member visits one cell more than once (rotation cost above the network's bound). */
   readonly repeats: boolean;
+  /** On a re-plan: fewer previous visits kept than the network counted (change cost above its bound). */
+  readonly lostKeeps: boolean;
 }
 
 /** What a region's matching remembers from day to day: each member's meetings of each cell (by index). */
@@ -37,6 +40,9 @@ export function matchRegions(net: NetworkFormulation, value: (v: number) => numb
     fixed.upsert(f.member, mt, () => true);
     visited.upsert(f.member, f.cell, () => new Set()).add(mt.index);
   }
+  const previous = new Set<string>();
+  const replan = net.problem.replan;
+  for (const v of replan?.previous ?? []) previous.add(`${v.member}|${v.cell}|${v.date}`);
   const byRegion = groupBy(net.groups, (g) => g.region);
   return net.regions.map((_, region) => {
     const order = [...(byRegion.get(region) ?? [])].sort((a, b) =>
@@ -45,16 +51,18 @@ export function matchRegions(net: NetworkFormulation, value: (v: number) => numb
     const assigned: Assigned[] = [];
     let complete = true;
     let repeats = false;
+    let lostKeeps = false;
     for (const g of order) {
-      const day = matchDay(net, g, value, fixed, visited);
+      const day = matchDay(net, g, value, fixed, visited, previous);
       complete &&= day.complete;
       repeats ||= day.repeats;
+      lostKeeps ||= day.lostKeeps;
       for (const a of day.assigned) {
         if (!a.fixed) visited.upsert(a.member.id, a.meeting.cell, () => new Set()).add(a.meeting.index);
         assigned.push(a);
       }
     }
-    return { region, assigned, complete, repeats };
+    return { region, assigned, complete, repeats, lostKeeps };
   });
 }
 
@@ -64,7 +72,8 @@ function matchDay(
   value: (v: number) => number,
   fixed: Table2<MemberId, Meeting, true>,
   visited: Visited,
-): { assigned: Assigned[]; complete: boolean; repeats: boolean } {
+  previous: ReadonlySet<string>,
+): { assigned: Assigned[]; complete: boolean; repeats: boolean; lostKeeps: boolean } {
   const p = net.problem.policy;
   const teamsBind = p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting;
   const flow = new MaxFlow();
@@ -108,28 +117,36 @@ function matchDay(
     return n;
   });
   const edges: Array<{ e: number; i: number; j: number; repeat: boolean }> = [];
-  const link = (repeat: boolean) => {
+  const wasPlanned = (m: Member, pl: (typeof places)[number]) => previous.has(`${m.id}|${pl.cell.id}|${g.date}`);
+  /** Adds the edges of one kind: the previous plan's visits, then fresh cells, then repeats. */
+  const link = (kind: 'previous' | 'fresh' | 'repeat') => {
     people.forEach((person, i) => {
       const m = person.member;
       places.forEach((pl, j) => {
         if (fixedHere.get(m.id, pl.meeting)) return;
         if (p.skipHomeCell && m.homeCell === pl.cell.id) return;
+        if ((kind === 'previous') !== wasPlanned(m, pl)) return;
         const seen = visited.get(m.id, pl.cell.id);
         const isRepeat = seen !== undefined && seen.size > 0;
-        if (isRepeat !== repeat) return;
+        if (kind !== 'previous' && isRepeat !== (kind === 'repeat')) return;
         if (isRepeat && p.noConsecutive && !pl.cell.allowConsecutive) {
           const k = pl.meeting.index;
           if (seen.has(k - 1) || seen.has(k + 1)) return;
         }
-        edges.push({ e: flow.edge(personNode[i]!, entry(m, j), 1), i, j, repeat });
+        edges.push({ e: flow.edge(personNode[i]!, entry(m, j), 1), i, j, repeat: isRepeat });
       });
     });
   };
   const wanted = people.reduce((s, x) => s + Math.max(0, x.left), 0);
-  link(false);
-  let got = flow.run(source, sink);
+  let got = 0;
+  if (previous.size > 0) {
+    link('previous');
+    got += flow.run(source, sink);
+  }
+  link('fresh');
+  got += flow.run(source, sink);
   if (got < wanted) {
-    link(true);
+    link('repeat');
     got += flow.run(source, sink);
   }
   let repeats = false;
@@ -138,5 +155,17 @@ function matchDay(
     repeats ||= repeat;
     out.push({ member: people[i]!.member, meeting: places[j]!.meeting, fixed: false });
   }
-  return { assigned: out, complete: got === wanted, repeats };
+  // The network counted min(x, p) previous visits kept for a member here this day: x their visits, p the previous
+  // plan's (fixed visits included).
+  const lostKeeps =
+    previous.size > 0 &&
+    g.flows.some((t) => {
+      const p = places.filter((pl) => wasPlanned(t.member, pl)).length;
+      if (p === 0) return false;
+      const kept = out.filter(
+        (a) => a.member === t.member && previous.has(`${t.member.id}|${a.meeting.cell}|${g.date}`),
+      ).length;
+      return kept < Math.min(Math.round(value(t.v)), p);
+    });
+  return { assigned: out, complete: got === wanted, repeats, lostKeeps };
 }

@@ -3,6 +3,7 @@
 import { boundedCount, rowName } from '../formulation.js';
 import type { SolverRule } from './rule.js';
 import { byPeriod } from './periods.js';
+import { boundsIn } from '../../src/domain/active.js';
 
 export const quota: SolverRule = {
   id: 'quota',
@@ -10,15 +11,15 @@ export const quota: SolverRule = {
     for (const m of f.problem.members) {
       const mine = f.memberTerms.get(m.id) ?? [];
       m.quotas.forEach((q, qi) => {
-        for (const p of byPeriod(q.per, f.problem.year, mine)) {
+        byPeriod(q.per, f.problem.year, mine).forEach((p, i) => {
           boundedCount(
             f,
             rowName('quota', m.id, qi, p.label),
             { rule: 'quota', member: m.id, period: p.label },
             p.terms,
-            q,
+            boundsIn(q, i),
           );
-        }
+        });
       });
     }
   },

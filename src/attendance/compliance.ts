@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { buildContext } from '../check/context.js';
 import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
+import { boundsIn, coverageIn } from '../domain/active.js';
 import type { IsoDate, MemberId, PeriodKind, Problem, Visit } from '../domain/types.js';
 import { periodicReports, type DueReport } from '../report/periodic.js';
 import type { Attendance, AttendanceRecord } from './file.js';
@@ -143,15 +144,16 @@ export function compliance(
         const days = b.end.diff(b.start, 'days').days + 1;
         const gone = Math.min(days, today.diff(b.start, 'days').days + 1);
         const ended = today >= b.end;
-        const requiredByNow = ended ? q.min : Math.floor((q.min * gone) / days + 1e-9);
+        const min = boundsIn(q, i).min;
+        const requiredByNow = ended ? min : Math.floor((min * gone) / days + 1e-9);
         const done = months.reduce((s, n, mo) => s + (periodIndex(q.per, mo + 1) === i ? n : 0), 0);
         if (done < requiredByNow) behind = true;
-        if (today <= b.end && done < q.min) current = false;
+        if (today <= b.end && done < min) current = false;
         periods.push({
           kind: q.per,
           period: periodLabel(q.per, problem.year, i),
           done,
-          min: q.min,
+          min,
           requiredByNow,
           ended,
         });
@@ -196,7 +198,9 @@ export function compliance(
     members,
     coverage: {
       period: periodLabel(covKind, problem.year, covIndex),
-      unvisited: problem.cells.filter((c) => !visited.has(c.id)).map((c) => c.id as string),
+      unvisited: problem.cells
+        .filter((c) => !visited.has(c.id) && coverageIn(problem.policy, c, covIndex).min > 0)
+        .map((c) => c.id as string),
     },
     ...(overdueReports !== undefined ? { overdueReports } : {}),
   };

@@ -110,7 +110,23 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
     )
     .option('--quiet', 'no summary on stderr')
     .option('--record-time', 'record the solve time in plan.json (then the file differs between runs)')
-    .option('--generated-at <iso>', "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)")
+    .option(
+      '--generated-at <iso>',
+      "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year; on a re-plan the --from date)",
+    )
+    .option('--previous <plan.json>', 're-plan: the plan in use, whose visits from --from on are kept where possible')
+    .option('--from <date>', 're-plan from this date (YYYY-MM-DD): before it, what happened stays as it happened')
+    .option('--attendance <file>', 're-plan: what happened before --from, from this attendance file (CSV or xlsx)')
+    .addOption(
+      new Option('--unrecorded <as>', 're-plan: past planned visits the attendance file does not record count as')
+        .choices(['done', 'missed'])
+        .default('done'),
+    )
+    .addOption(
+      new Option('--keep-cancelled <days>', 're-plan: show removed visits as cancelled in the calendars for this long')
+        .default(0)
+        .argParser(upTo(366)),
+    )
     .addOption(lang())
     .addOption(reminder())
     .action(async (spec: string, opts: PlanOptions) => {

@@ -1,15 +1,12 @@
 // lichdu validate SPEC: load and check the spec only, and say what it holds.
-import { periodsOf } from '../domain/periods.js';
+import { yearlyQuota } from '../domain/load.js';
 import { loadSpecFile } from '../spec/load.js';
 import { precheck } from '../../solver/precheck.js';
 import { EXIT, unwrap, type Io } from './io.js';
 
 export function runValidate(specPath: string, io: Io): number {
   const p = unwrap(loadSpecFile(specPath));
-  const demand = p.members.reduce(
-    (s, m) => s + m.quotas.reduce((t, q) => Math.max(t, q.min * periodsOf(q.per, p.year).length), 0),
-    0,
-  );
+  const demand = p.members.reduce((s, m) => s + yearlyQuota(m), 0);
   const slots = p.meetings.length * p.policy.maxVisitorsPerMeeting;
   io.out(`✔ ${specPath}: valid\n`);
   io.out(`  year ${p.year}, time zone ${p.timezone}, policy ${p.policy.id} (${p.policy.title})\n`);

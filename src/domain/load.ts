@@ -5,7 +5,10 @@ import type { Member } from './types.js';
 
 /** The visits a member's quotas ask for in the year: the largest of each quota's minimum times its periods. */
 export function yearlyQuota(member: Pick<Member, 'quotas'>): number {
-  return member.quotas.reduce((q, x) => Math.max(q, x.min * PERIODS_PER_YEAR[x.per]), 0);
+  return member.quotas.reduce(
+    (q, x) => Math.max(q, x.byPeriod ? x.byPeriod.reduce((s, b) => s + b.min, 0) : x.min * PERIODS_PER_YEAR[x.per]),
+    0,
+  );
 }
 
 /** With a yearly quota q, each quarter should hold ⌊q/4⌋ to ⌈q/4⌉ visits (spread, SPEC §4 soft 3). */

@@ -17,7 +17,7 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-export const SOFT_GOAL_IDS = ['priority', 'rotation', 'spread', 'fairness'] as const;
+export const SOFT_GOAL_IDS = ['priority', 'rotation', 'spread', 'fairness', 'changes'] as const;
 export type SoftGoalId = (typeof SOFT_GOAL_IDS)[number];
 
 export interface CatalogueEntry {
@@ -125,6 +125,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     kind: 'soft',
     spec: '§4 soft 3 (issue 8: fair load)',
     label: { vi: 'Chia đều các buổi dự thêm ngoài định mức', en: 'Extra visits beyond the quotas shared evenly' },
+  },
+  {
+    id: 'changes',
+    kind: 'soft',
+    spec: '§4 soft 4 (issue 9: re-plan)',
+    label: {
+      vi: 'Khi lập lại kế hoạch: thay đổi ít nhất các buổi dự sắp tới',
+      en: 'On a re-plan: fewest changes to visits ahead',
+    },
   },
 ];
 

@@ -14,10 +14,22 @@ export type HhMm = string;
 export const PERIOD_KINDS = ['year', 'half', 'quarter', 'month'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-export interface Quota {
+/** At least `min` (and at most `max`) visits in one period. */
+export interface PeriodBounds {
   readonly min: number;
   readonly max?: number;
+}
+
+export interface Quota extends PeriodBounds {
   readonly per: PeriodKind;
+  /** Pro-rated bounds per period (index as periodsOf), for a member active part of the year (src/domain/active.ts). */
+  readonly byPeriod?: readonly PeriodBounds[];
+}
+
+/** When a member or cell is part of the plan: from and to inclusive, either open. */
+export interface ActiveRange {
+  readonly from?: IsoDate;
+  readonly to?: IsoDate;
 }
 
 export interface RolePolicy {
@@ -104,6 +116,9 @@ export interface Cell {
   /** Explicit dates by month number (1–12). */
   readonly explicitDates: ReadonlyMap<number, IsoDate>;
   readonly allowConsecutive: boolean;
+  readonly active?: ActiveRange;
+  /** Pro-rated coverage per coverage period, for a cell active part of the year (src/domain/active.ts). */
+  readonly coverage?: readonly PeriodBounds[];
 }
 
 export interface Member {
@@ -119,8 +134,9 @@ export interface Member {
   readonly homeCell?: CellId;
   /** Every unavailable date, ranges expanded. */
   readonly unavailable: ReadonlySet<IsoDate>;
-  /** The quotas in force: the member's override, else the role's. */
+  /** The quotas in force: the member's override, else the role's (pro-rated when `active` is set). */
   readonly quotas: readonly Quota[];
+  readonly active?: ActiveRange;
 }
 
 /** One meeting of one cell: the cell's meeting of month `month` (its "kỳ"), held on `date`. */
@@ -144,6 +160,33 @@ export interface Visit {
   readonly start: HhMm;
   readonly end: HhMm;
   readonly status: VisitStatus;
+  /** Its calendar identity across re-plans (issue 9); absent: made from the visit (see src/export/ics.ts). */
+  readonly identity?: VisitIdentity;
+}
+
+/** A calendar event's UID, SEQUENCE and DTSTAMP, kept while the visit survives re-plans. */
+export interface VisitIdentity {
+  readonly uid: string;
+  readonly sequence: number;
+  /** ISO-8601 UTC: when the event last changed. */
+  readonly stamp: string;
+}
+
+/** A visit a re-plan removed, shown as cancelled (STATUS:CANCELLED) until `until` (--keep-cancelled DAYS). */
+export interface CancelledVisit extends Visit {
+  readonly identity: VisitIdentity;
+  readonly until: string;
+}
+
+/** What a re-plan records in plan.json: its date, the previous plan's time, and the counts of changes. */
+export interface ReplanInfo {
+  readonly from: IsoDate;
+  readonly previousGeneratedAt: string;
+  readonly unrecorded: 'done' | 'missed';
+  readonly kept: number;
+  readonly moved: number;
+  readonly added: number;
+  readonly removed: number;
 }
 
 export interface FixedVisit {
@@ -188,6 +231,16 @@ export interface Problem {
   readonly fixed: readonly FixedVisit[];
   /** `sha256:<hex>` of the spec file's bytes. */
   readonly specHash: string;
+  /**
+   * A re-plan (issue 9): meetings before `from` are closed (what happened is among the fixed visits), and the previous
+   * plan's visits from `from` on are what the new plan should keep (soft goal `changes`).
+   */
+  readonly replan?: Replan;
+}
+
+export interface Replan {
+  readonly from: IsoDate;
+  readonly previous: readonly FixedVisit[];
 }
 
 export interface SolverReport {
@@ -206,6 +259,8 @@ export interface Plan {
   readonly specHash?: string;
   readonly visits: readonly Visit[];
   readonly solver?: SolverReport;
+  readonly cancelled?: readonly CancelledVisit[];
+  readonly replan?: ReplanInfo;
 }
 
 /**

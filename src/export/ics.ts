@@ -1,11 +1,11 @@
 // iCalendar (RFC 5545) calendars of a plan: all.ics, one per member, one per cell (SPEC §3), with ical-generator.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { DirectoryCell, DirectoryMember, Unit } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { roleLabel, STATUS_LABELS, tagLabel, type Lang } from './labels.js';
-import type { PlanDocument, PlanVisit } from '../planfile/index.js';
+import { defaultUid, type PlanDocument, type PlanVisit } from '../planfile/index.js';
 import { sortVisits } from './csv.js';
 
 export interface IcsOptions {
@@ -22,9 +22,12 @@ const REFRESH_SECONDS = 12 * 3600;
 export type Audience =
   { kind: 'all' } | { kind: 'member'; member: DirectoryMember } | { kind: 'cell'; cell: DirectoryCell };
 
-/** The stable identity of a visit: the same member at the same cell's meeting of the same month. */
+/**
+ * The stable identity of a visit: the same member at the same cell's meeting of the same month — or, after a re-plan
+ * moved it, the UID it had before (issue 9).
+ */
 export function visitUid(v: PlanVisit): string {
-  return `${v.meeting}.${v.member}.${v.cell}@lichdu`;
+  return v.identity?.uid ?? defaultUid(v);
 }
 
 function shortUnit(u: Unit | undefined): string {
@@ -49,6 +52,7 @@ const T = {
     status: 'Trạng thái',
     basis: 'Căn cứ',
     remind: (s: string) => `Nhắc lịch: ${s}`,
+    cancelled: (s: string) => `Đã hủy: ${s}`,
     date: (iso: string) => DateTime.fromISO(iso).toFormat('dd/LL/yyyy'),
   },
   en: {
@@ -68,6 +72,7 @@ const T = {
     status: 'Status',
     basis: 'Regulation',
     remind: (s: string) => `Reminder: ${s}`,
+    cancelled: (s: string) => `Cancelled: ${s}`,
     date: (iso: string) => iso,
   },
 } as const;
@@ -78,9 +83,11 @@ export interface IcsContext {
   readonly member: ReadonlyMap<string, DirectoryMember>;
   readonly cell: ReadonlyMap<string, DirectoryCell>;
   readonly unit: ReadonlyMap<string, Unit>;
+  /** The visits, and the cancelled ones still shown (a re-plan's --keep-cancelled), in date order. */
   readonly sorted: readonly PlanVisit[];
   readonly byMember: ReadonlyMap<string, PlanVisit[]>;
   readonly byCell: ReadonlyMap<string, PlanVisit[]>;
+  readonly cancelled: ReadonlySet<PlanVisit>;
   /**
    * A local time of the plan's zone, made once per distinct value: a province's 26,000 visits share a few hundred
    * dates and times, and luxon's zone arithmetic (Intl) was most of the time of rendering 5,000 calendars.
@@ -88,10 +95,15 @@ export interface IcsContext {
   readonly at: (date: string, time: string) => DateTime;
   /** Text made once per date (weekday names, report due dates). */
   readonly memo: (key: string, make: () => string) => string;
+  /** An event's DTSTAMP (ISO-8601) in the plan's zone, remembered with its UTC text for the rewrite. */
+  readonly stamp: (iso: string) => DateTime;
+  readonly stampUtc: ReadonlyMap<string, string>;
 }
 
-export function icsContext(doc: PlanDocument): IcsContext {
-  const sorted = sortVisits(doc.visits) as PlanVisit[];
+/** `now` (ISO-8601): cancelled visits are shown until their `until` (default: the plan's own time). */
+export function icsContext(doc: PlanDocument, now: string = doc.generatedAt): IcsContext {
+  const cancelled = new Set<PlanVisit>(doc.cancelled.filter((c) => Date.parse(c.until) > Date.parse(now)));
+  const sorted = sortVisits([...doc.visits, ...cancelled]) as PlanVisit[];
   const byMember = new Map<string, PlanVisit[]>();
   const byCell = new Map<string, PlanVisit[]>();
   for (const v of sorted) {
@@ -111,9 +123,22 @@ export function icsContext(doc: PlanDocument): IcsContext {
     if (text === undefined) texts.set(key, (text = make()));
     return text;
   };
+  const stamps = new Map<string, DateTime>();
+  const stampUtc = new Map<string, string>();
+  const stamp = (iso: string) => {
+    let dt = stamps.get(iso);
+    if (!dt) {
+      const t = DateTime.fromISO(iso, { setZone: true });
+      stamps.set(iso, (dt = t.setZone(doc.timezone)));
+      stampUtc.set(dt.toFormat("yyyyLLdd'T'HHmmss"), t.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'"));
+    }
+    return dt;
+  };
   return {
     at,
     memo,
+    stamp,
+    stampUtc,
     doc,
     member: new Map(doc.members.map((m) => [m.id as string, m])),
     cell: new Map(doc.cells.map((c) => [c.id as string, c])),
@@ -121,6 +146,7 @@ export function icsContext(doc: PlanDocument): IcsContext {
     sorted,
     byMember,
     byCell,
+    cancelled,
   };
 }
 
@@ -155,8 +181,9 @@ function calendarFor(
   });
   // In the plan's zone, as every event time: ical-generator then formats it without converting (render() rewrites
   // it in UTC).
-  const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true }).setZone(doc.timezone);
+  const stampOf = (iso: string) => ctx.stamp(iso);
   for (const v of visits) {
+    const gone = ctx.cancelled.has(v);
     const m = member.get(v.member)!;
     const c = cell.get(v.cell)!;
     const u = unit.get(c.unit);
@@ -185,18 +212,21 @@ function calendarFor(
       `${t.status}: ${STATUS_LABELS[opts.lang][v.status]}`,
       `${t.basis}: ${source ? `${source.number} — ${source.issuer}` : doc.policy.title}`,
     ];
+    const sequence = v.identity?.sequence ?? 0;
     const event = cal.createEvent({
       id: visitUid(v),
       start,
       end,
       timezone: doc.timezone,
-      stamp,
-      summary,
+      stamp: stampOf(v.identity?.stamp ?? doc.generatedAt),
+      ...(sequence > 0 ? { sequence } : {}),
+      ...(gone ? { status: ICalEventStatus.CANCELLED } : {}),
+      summary: gone ? t.cancelled(summary) : summary,
       location: `${c.name}${u ? `, ${u.name}` : ''}`,
       description: lines.join('\n'),
       categories: c.tags.map((x) => ({ name: tagLabel(x, opts.lang) })),
     });
-    if (opts.reminderMinutes > 0)
+    if (opts.reminderMinutes > 0 && !gone)
       event.createAlarm({
         type: ICalAlarmType.display,
         trigger: opts.reminderMinutes * 60,
@@ -239,11 +269,13 @@ function stringify(cal: ICalCalendar): string {
 function renderSome(ctx: IcsContext, audience: Audience, opts: IcsOptions, visits?: readonly PlanVisit[]): string {
   const doc = ctx.doc;
   const text = stringify(calendarFor(ctx, audience, opts, visits));
-  // ical-generator writes DTSTAMP in the calendar's zone without "Z"; RFC 5545 §3.8.7.2 wants UTC.
-  const stamp = DateTime.fromISO(doc.generatedAt, { setZone: true });
-  const local = stamp.setZone(doc.timezone).toFormat("yyyyLLdd'T'HHmmss");
-  const utc = stamp.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
-  return text.split(`\r\nDTSTAMP:${local}\r\n`).join(`\r\nDTSTAMP:${utc}\r\n`);
+  // ical-generator writes DTSTAMP in the calendar's zone without "Z"; RFC 5545 §3.8.7.2 wants UTC: each stamp the
+  // calendar used, rewritten from the exact local text it was given.
+  void doc;
+  return text.replace(/\r\nDTSTAMP:(\d{8}T\d{6})\r\n/g, (whole, local: string) => {
+    const utc = ctx.stampUtc.get(local);
+    return utc === undefined ? whole : `\r\nDTSTAMP:${utc}\r\n`;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // cells/*.ics). Every file is staged first (rendered, written under a temporary name beside its target and flushed;
 // any error removes them all and replaces nothing), then all are renamed over their targets and calendars of members
 // or cells no longer in the plan removed, as one journalled step (src/util/journal.ts).
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, Problem, Violation } from '../domain/types.js';
 import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
@@ -20,6 +20,8 @@ export interface WriteOptions {
   /** ISO-8601 time stamped on plan.json and every event's DTSTAMP. */
   readonly generatedAt: string;
   readonly reminderMinutes: number;
+  /** A re-plan's changes.csv (issue 9); a folder's old one is removed when a plan has none. */
+  readonly changesCsv?: string;
 }
 
 /**
@@ -59,6 +61,9 @@ function stale(dir: string, keep: readonly string[]): string[] {
   return out;
 }
 
+/** What a re-plan changed, for the staff to tell the members. */
+export const CHANGES_FILE = 'changes.csv';
+
 export async function writePlanFiles(
   dir: string,
   problem: Problem,
@@ -78,12 +83,15 @@ export async function writePlanFiles(
     staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
     staged.push(...(await stageCalendarsThreaded(doc.value, ics, dir)));
+    if (opts.changesCsv !== undefined) staged.push(stageFile(join(dir, CHANGES_FILE), opts.changesCsv));
     staged.push(stageFile(join(dir, 'plan.json'), json));
   } catch (err) {
     abortStaged(staged);
     throw err;
   }
   const paths = staged.map((f) => f.path);
-  commitPlan(dir, staged, stale(dir, paths));
+  const oldChanges = join(dir, CHANGES_FILE);
+  const staleChanges = opts.changesCsv === undefined && existsSync(oldChanges) ? [oldChanges] : [];
+  commitPlan(dir, staged, [...stale(dir, paths), ...staleChanges]);
   return paths;
 }

@@ -8,6 +8,7 @@ import { readJsonPlan, type ReadPlan } from './json.js';
 
 export { readCsvPlan } from './csv.js';
 export {
+  defaultUid,
   meetingKeys,
   policyToJson,
   readJsonPlan,

@@ -2,12 +2,14 @@
 // one schema of ./schema.ts, either for checking against a spec or on its own (calendars, the feed server).
 import { parseJson } from '../util/files.js';
 import type {
+  CancelledVisit,
   CellId,
   Directory,
   MemberId,
   Plan,
   Policy,
   Problem,
+  ReplanInfo,
   ReportTemplate,
   SolverReport,
   UnitId,
@@ -119,7 +121,41 @@ export function renderPlanJson(
       end: v.end,
       status: v.status,
       meeting: meeting.get(v),
+      ...identityToJson(v),
     })),
+    ...(plan.cancelled && plan.cancelled.length > 0
+      ? {
+          cancelled: sortVisits(plan.cancelled).map((v) => {
+            const c = v as CancelledVisit;
+            return {
+              member: c.member,
+              cell: c.cell,
+              date: c.date,
+              start: c.start,
+              end: c.end,
+              status: c.status,
+              meeting: meetingKeys(problem, [c]).get(c),
+              uid: c.identity.uid,
+              sequence: c.identity.sequence,
+              stamp: c.identity.stamp,
+              until: c.until,
+            };
+          }),
+        }
+      : {}),
+    ...(plan.replan
+      ? {
+          replan: {
+            from: plan.replan.from,
+            previous_generated_at: plan.replan.previousGeneratedAt,
+            unrecorded: plan.replan.unrecorded,
+            kept: plan.replan.kept,
+            moved: plan.replan.moved,
+            added: plan.replan.added,
+            removed: plan.replan.removed,
+          },
+        }
+      : {}),
     violations: violations.map((v) => ({
       rule: v.rule,
       member: v.member ?? null,
@@ -194,7 +230,25 @@ function unknownIds(
   return issues;
 }
 
-function toVisit(v: ReturnType<typeof PlanJson.parse>['visits'][number]): Visit {
+/** A visit's calendar identity as plan.json keeps it: only what a re-plan set (a fresh plan's visits have none). */
+function identityToJson(v: Visit): { uid?: string; sequence?: number; stamp?: string } {
+  if (!v.identity) return {};
+  return { uid: v.identity.uid, sequence: v.identity.sequence, stamp: v.identity.stamp };
+}
+
+type VisitJsonValue = ReturnType<typeof PlanJson.parse>['visits'][number];
+
+function toVisit(v: VisitJsonValue, generatedAt?: string): Visit {
+  const identity =
+    v.uid !== undefined || v.sequence !== undefined || v.stamp !== undefined
+      ? {
+          identity: {
+            uid: v.uid ?? defaultUid(v),
+            sequence: v.sequence ?? 0,
+            stamp: v.stamp ?? generatedAt ?? '',
+          },
+        }
+      : {};
   return {
     member: v.member as MemberId,
     cell: v.cell as CellId,
@@ -202,7 +256,13 @@ function toVisit(v: ReturnType<typeof PlanJson.parse>['visits'][number]): Visit 
     start: v.start,
     end: v.end,
     status: v.status,
+    ...identity,
   };
+}
+
+/** The UID of a visit without one of its own: its meeting month, member and cell (stable across re-plans). */
+export function defaultUid(v: { member: string; cell: string; date: string; meeting?: string | undefined }): string {
+  return `${v.meeting ?? v.date.slice(0, 7)}.${v.member}.${v.cell}@lichdu`;
 }
 
 export interface ReadPlan {
@@ -229,7 +289,7 @@ export function readJsonPlan(
     new Set(problem.cells.map((c) => c.id as string)),
   );
   if (issues.length > 0) return { ok: false, issues };
-  const visits: Visit[] = d.visits.map(toVisit);
+  const visits: Visit[] = d.visits.map((v) => toVisit(v, d.generated_at));
   const hash = d.spec_hash;
   return {
     ok: true,
@@ -251,6 +311,9 @@ export interface PlanDocument extends Directory {
   /** ISO-8601 UTC. */
   readonly generatedAt: string;
   readonly visits: readonly PlanVisit[];
+  /** Removed visits still shown as cancelled (re-plan with --keep-cancelled). */
+  readonly cancelled: readonly (CancelledVisit & { readonly meeting: string })[];
+  readonly replan?: ReplanInfo;
 }
 
 export function readPlanDocument(text: string, file: string): Result<PlanDocument> {
@@ -284,7 +347,26 @@ export function readPlanDocument(text: string, file: string): Result<PlanDocumen
         unit: m.unit as UnitId,
         ...(m.team !== null ? { team: m.team } : {}),
       })),
-      visits: d.visits.map((v) => ({ ...toVisit(v), meeting: v.meeting ?? v.date.slice(0, 7) })),
+      visits: d.visits.map((v) => ({ ...toVisit(v, d.generated_at), meeting: v.meeting ?? v.date.slice(0, 7) })),
+      cancelled: (d.cancelled ?? []).map((c) => ({
+        ...toVisit(c),
+        meeting: c.meeting ?? c.date.slice(0, 7),
+        identity: { uid: c.uid, sequence: c.sequence, stamp: c.stamp },
+        until: c.until,
+      })),
+      ...(d.replan
+        ? {
+            replan: {
+              from: d.replan.from,
+              previousGeneratedAt: d.replan.previous_generated_at,
+              unrecorded: d.replan.unrecorded,
+              kept: d.replan.kept,
+              moved: d.replan.moved,
+              added: d.replan.added,
+              removed: d.replan.removed,
+            },
+          }
+        : {}),
     },
   };
 }

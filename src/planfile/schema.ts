@@ -21,6 +21,27 @@ export const VisitJson = z.strictObject({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected the meeting month YYYY-MM' })
     .optional(),
+  // The calendar identity a re-plan keeps (issue 9); absent on a fresh plan.
+  uid: z.string().min(1).max(300).optional(),
+  sequence: z.number().int().min(0).optional(),
+  stamp: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }).optional(),
+});
+
+export const CancelledJson = VisitJson.extend({
+  uid: z.string().min(1).max(300),
+  sequence: z.number().int().min(0),
+  stamp: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }),
+  until: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }),
+});
+
+export const ReplanJson = z.strictObject({
+  from: DateStr,
+  previous_generated_at: z.string(),
+  unrecorded: z.enum(['done', 'missed']),
+  kept: z.number().int(),
+  moved: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
 });
 
 export const ViolationJson = z.strictObject({
@@ -70,6 +91,9 @@ export const PlanJson = z.looseObject({
   solver: SolverJson.nullable().optional(),
   counts: z.strictObject({ visits: z.number(), violations: z.number() }).optional(),
   visits: z.array(VisitJson),
+  /** Visits a re-plan removed, shown cancelled until `until` (--keep-cancelled). */
+  cancelled: z.array(CancelledJson).optional(),
+  replan: ReplanJson.optional(),
   violations: z.array(ViolationJson).optional(),
   directory: DirectoryJson.optional(),
 });

@@ -4,6 +4,7 @@ import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { buildContext } from '../check/context.js';
 import { priorityOf } from '../check/quality.js';
 import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
+import { boundsIn } from '../domain/active.js';
 import { catalogueEntry } from '../domain/rules.js';
 import type { Problem, PeriodKind, RuleId, Violation, Visit } from '../domain/types.js';
 import { meetingCalendar, type CalendarRow } from '../calendar/table.js';
@@ -194,12 +195,13 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
       per: q.per,
       periods: Array.from({ length: PERIODS_PER_YEAR[q.per] }, (_, i) => {
         const n = MONTHS.filter((mo) => periodIndex(q.per, mo) === i).reduce((s, mo) => s + months[mo - 1]!, 0);
-        if (n < q.min || (q.max !== undefined && n > q.max)) meets = false;
+        const b = boundsIn(q, i);
+        if (n < b.min || (b.max !== undefined && n > b.max)) meets = false;
         return {
           period: periodLabel(q.per, problem.year, i),
           count: n,
-          min: q.min,
-          ...(q.max !== undefined ? { max: q.max } : {}),
+          min: b.min,
+          ...(b.max !== undefined ? { max: b.max } : {}),
         };
       }),
     }));

@@ -58,7 +58,8 @@ export async function buildSnapshot(
       lastModified: before && before.etag === etag ? before.lastModified : seconds,
     });
   };
-  const ctx = icsContext(doc);
+  // Cancelled visits (a re-plan's --keep-cancelled) are shown until their day: the snapshot made now drops the past.
+  const ctx = icsContext(doc, now.toISOString());
   let n = 0;
   const pause = async () => {
     if (++n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));

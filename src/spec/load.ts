@@ -4,6 +4,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type {
+  ActiveRange,
   Cell,
   CellId,
   FixedVisit,
@@ -12,11 +13,15 @@ import type {
   MeetingRule,
   Member,
   MemberId,
+  PeriodBounds,
   Policy,
   Problem,
+  Quota,
   Unit,
   UnitId,
 } from '../domain/types.js';
+import { activeShares, isActive, parseActive, proRate } from '../domain/active.js';
+import { periodIndex } from '../domain/periods.js';
 import { vnPublicHolidays } from '../calendar/holidays.js';
 import { cellMeetings } from '../calendar/meetings.js';
 import { resolvePolicy } from '../policies/index.js';
@@ -331,6 +336,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   const seenCells = new Set<string>();
   for (const { i, v } of cellsIn) {
     refCheck(v.unit, allUnitIds, ['cells', i, 'unit'], 'unit');
+    const active = v.active !== undefined ? parseActive(v.active) : undefined;
     const explicit = new Map<number, IsoDate>();
     for (const [month, date] of Object.entries(v.meetings ?? {})) {
       const path = ['cells', i, 'meetings', month];
@@ -351,13 +357,18 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       },
       explicitDates: explicit,
       allowConsecutive: v.allow_consecutive ?? false,
+      ...(active ? { active } : {}),
     };
     if (seenCells.has(cell.id)) continue;
     seenCells.add(cell.id);
-    cells.push(cell);
     cellAncestors.set(cell.id, ancestors(cell.unit));
-    if (year === 0) continue;
+    if (year === 0) {
+      cells.push(cell);
+      continue;
+    }
     const ms = cellMeetings(cell, year, holidays);
+    // A cell active part of the year meets (for the plan) only then, and is covered pro rata (src/domain/active.ts).
+    cells.push(active && policy ? { ...cell, coverage: cellCoverage(active, ms, policy.coverage, year) } : cell);
     for (let k = 1; k < ms.length; k++) {
       const a = ms[k - 1]!;
       const b = ms[k]!;
@@ -378,7 +389,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
         );
       }
     }
-    meetings.push(...ms);
+    meetings.push(...ms.filter((m) => isActive(active, m.date)));
   }
   const meetingsByCell = new Map<string, Meeting[]>();
   for (const m of meetings) {
@@ -404,6 +415,11 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     if (v.home_cell !== undefined) refCheck(v.home_cell, allCellIds, ['members', i, 'home_cell'], 'cell');
     const unavailable = new Set<IsoDate>();
     v.unavailable?.forEach((e, k) => datesOf(e, ['members', i, 'unavailable', k]).forEach((d) => unavailable.add(d)));
+    // A member active part of the year is unavailable outside it, and their quotas are pro-rated.
+    const active = v.active !== undefined ? parseActive(v.active) : undefined;
+    if (active && year !== 0)
+      for (const d of expandDates(`${year}-01-01..${year}-12-31`)) if (!isActive(active, d)) unavailable.add(d);
+    const quotas = v.quota ?? (policy && Object.hasOwn(policy.roles, v.role) ? policy.roles[v.role]!.quota : []);
     const eligible = new Set<CellId>();
     for (const c of cells) {
       const anc = cellAncestors.get(c.id)!;
@@ -419,7 +435,8 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
       eligibleCells: eligible,
       ...(v.home_cell !== undefined ? { homeCell: v.home_cell as CellId } : {}),
       unavailable,
-      quotas: v.quota ?? (policy && Object.hasOwn(policy.roles, v.role) ? policy.roles[v.role]!.quota : []),
+      quotas: active && year !== 0 ? quotas.map((q) => proRatedQuota(q, active, year)) : quotas,
+      ...(active ? { active } : {}),
     };
     if (seenMembers.has(m.id)) continue;
     seenMembers.add(m.id);
@@ -457,5 +474,19 @@ function dedupe(issues: InputIssue[]): InputIssue[] {
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
+  });
+}
+
+function proRatedQuota(q: Quota, active: ActiveRange, year: number): Quota {
+  return { ...q, byPeriod: activeShares(active, q.per, year).map((share) => proRate(q, share)) };
+}
+
+/** Coverage per period of a cell active part of the year: none without an active meeting, else pro rata, at least 1. */
+function cellCoverage(active: ActiveRange, ms: readonly Meeting[], cov: Policy['coverage'], year: number): PeriodBounds[] {
+  return activeShares(active, cov.per, year).map((share, i) => {
+    const meets = ms.some((m) => isActive(active, m.date) && periodIndex(cov.per, m.month) === i);
+    if (!meets) return { min: 0, ...(cov.max !== undefined ? { max: 0 } : {}) };
+    const b = proRate(cov, share);
+    return { ...b, min: Math.max(b.min, cov.min > 0 ? 1 : 0) };
   });
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { PERIOD_KINDS } from '../domain/types.js';
+import { parseActive } from '../domain/active.js';
 
 /** A value as messages quote it: JSON, at most 80 characters (a 5 MB string is not echoed whole). */
 const show = (v: unknown): string => {
@@ -62,6 +63,26 @@ export const DateOrRange = z
       );
     },
     { error: (i) => `${show(i.input)} is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (start before end)` },
+  );
+
+/** When a member or cell is part of the plan: `"2027-07-01.."`, `"..2027-06-30"` or `"2027-03-01..2027-09-30"`. */
+export const ActiveText = z
+  .string({ error: (i) => `expected a range such as "2027-07-01.." or "..2027-06-30", got ${show(i.input)}` })
+  .refine(
+    (s) => {
+      const r = parseActive(s);
+      return (
+        r !== undefined &&
+        (r.from === undefined || isIsoDate(r.from)) &&
+        (r.to === undefined || isIsoDate(r.to)) &&
+        (r.from === undefined || r.to === undefined || r.from <= r.to)
+      );
+    },
+    {
+      error: (i) =>
+        `${show(i.input)} is not an active range: "YYYY-MM-DD.." (from a date), "..YYYY-MM-DD" (until a date) or ` +
+        `"YYYY-MM-DD..YYYY-MM-DD" (start before end)`,
+    },
   );
 
 export const Count = (what: string) =>

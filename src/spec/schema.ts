@@ -1,7 +1,7 @@
 // The plan spec as written by a user (SPEC §1): loose input, validated here, normalised by load.ts.
 import { z } from 'zod';
 import { SHIFT_RULES } from '../domain/types.js';
-import { DateOrRange, DateStr, Id, QuotaList, Text, Time, describeValue } from './primitives.js';
+import { ActiveText, DateOrRange, DateStr, Id, QuotaList, Text, Time, describeValue } from './primitives.js';
 
 const Day = z.union([
   z.literal('last'),
@@ -61,6 +61,7 @@ export const CellInput = z.strictObject({
     )
     .optional(),
   allow_consecutive: z.boolean({ error: 'expected true or false' }).optional(),
+  active: ActiveText.optional(),
 });
 
 export const MemberInput = z.strictObject({
@@ -73,6 +74,7 @@ export const MemberInput = z.strictObject({
   home_cell: Id.optional(),
   unavailable: OneOrMany(DateOrRange).optional(),
   quota: QuotaList.optional(),
+  active: ActiveText.optional(),
 });
 
 export const FixedInput = z.strictObject({ member: Id, cell: Id, date: DateStr });

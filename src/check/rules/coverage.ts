@@ -3,12 +3,13 @@ import type { Violation } from '../../domain/types.js';
 import { periodIndex, periodsOf } from '../../domain/periods.js';
 import { groupBy, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
+import { coverageIn } from '../../domain/active.js';
 
 export const coverage: Rule = {
   id: 'coverage',
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
-    const { min, max, per } = ctx.problem.policy.coverage;
+    const { per } = ctx.problem.policy.coverage;
     const periods = periodsOf(per, ctx.problem.year);
     const byCell = groupBy(ctx.visits, (v) => v.cell);
     for (const c of ctx.problem.cells) {
@@ -16,6 +17,7 @@ export const coverage: Rule = {
       for (const v of byCell.get(c.id) ?? []) counts[periodIndex(per, ctx.monthOfVisit(v))]!++;
       periods.forEach((p, i) => {
         const n = counts[i]!;
+        const { min, max } = coverageIn(ctx.problem.policy, c, i);
         if (n < min)
           out.push({
             rule: 'coverage',

@@ -3,6 +3,7 @@ import type { Violation } from '../../domain/types.js';
 import { periodIndex, periodsOf } from '../../domain/periods.js';
 import { groupBy, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
+import { boundsIn } from '../../domain/active.js';
 
 export const quota: Rule = {
   id: 'quota',
@@ -17,22 +18,23 @@ export const quota: Rule = {
         for (const month of months) counts[periodIndex(q.per, month)]!++;
         periodsOf(q.per, year).forEach((p, i) => {
           const n = counts[i]!;
-          if (n < q.min)
+          const b = boundsIn(q, i);
+          if (n < b.min)
             out.push({
               rule: 'quota',
               member: m.id,
               period: p.label,
               bound: 'min',
-              limit: q.min,
+              limit: b.min,
               count: n,
             });
-          if (q.max !== undefined && n > q.max)
+          if (b.max !== undefined && n > b.max)
             out.push({
               rule: 'quota',
               member: m.id,
               period: p.label,
               bound: 'max',
-              limit: q.max,
+              limit: b.max,
               count: n,
             });
         });
