@@ -83,7 +83,15 @@ function addChanges(f: Formulation, replan: Replan): void {
           const name = rowName('changes', t.member.id, t.region, t.date, t.month);
           const kept = f.model.addVar(`${name}#kept`, { lb: 0, ub: p, integer: false, obj: -2 * CHANGE_COST });
           obj(t.v, CHANGE_COST);
-          f.model.addRow(name, [[t.v, 1], [kept, -1]], 0, Infinity);
+          f.model.addRow(
+            name,
+            [
+              [t.v, 1],
+              [kept, -1],
+            ],
+            0,
+            Infinity,
+          );
         }
       }
   }

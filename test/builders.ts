@@ -18,6 +18,7 @@ export const cell = (f: {
   meeting?: Obj;
   meetings?: Obj;
   allow_consecutive?: boolean;
+  active?: string;
 }): Obj => ({ name: `Chi bộ ${f.id}`, unit: 'xa1', ...f });
 export const member = (f: {
   id: string;
@@ -29,6 +30,7 @@ export const member = (f: {
   home_cell?: string;
   unavailable?: string[];
   quota?: unknown;
+  active?: string;
 }): Obj => ({
   name: `Cấp ủy viên ${f.id}`,
   role: 'commune',

@@ -85,9 +85,7 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
   ]);
   const replanning = opts.previous !== undefined ? await readReplan(problem, opts) : undefined;
   for (const note of replanning?.setup.notes ?? []) io.err(`! ${note}\n`);
-  return withFolderLock(opts.out, () =>
-    solveAndWrite(replanning?.setup.problem ?? problem, opts, io, t0, replanning),
-  );
+  return withFolderLock(opts.out, () => solveAndWrite(replanning?.setup.problem ?? problem, opts, io, t0, replanning));
 }
 
 function replanOptionIssues(opts: PlanOptions): InputIssue[] {
@@ -229,7 +227,13 @@ async function solveAndWrite(
 }
 
 /** The re-plan's changes, the visits with their calendar identity, and changes.csv. */
-function replanOutcome(problem: Problem, re: Replanning, visits: readonly Visit[], generatedAt: string, opts: PlanOptions) {
+function replanOutcome(
+  problem: Problem,
+  re: Replanning,
+  visits: readonly Visit[],
+  generatedAt: string,
+  opts: PlanOptions,
+) {
   const diff = diffPlans(problem, re.previous.visits, visits, re.from);
   const meeting = meetingKeys(problem, visits);
   const carried = carryIdentity({

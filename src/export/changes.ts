@@ -19,7 +19,18 @@ export const CHANGES_HEADERS: Record<Lang, readonly string[]> = {
     'Tên chi bộ mới',
     'Lý do',
   ],
-  en: ['Change', 'Member ID', 'Name', 'Old date', 'Old cell ID', 'Old cell', 'New date', 'New cell ID', 'New cell', 'Why'],
+  en: [
+    'Change',
+    'Member ID',
+    'Name',
+    'Old date',
+    'Old cell ID',
+    'Old cell',
+    'New date',
+    'New cell ID',
+    'New cell',
+    'Why',
+  ],
 };
 
 export const CHANGE_KIND_LABELS: Record<Lang, Record<Change['kind'], string>> = {

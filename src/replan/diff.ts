@@ -4,15 +4,7 @@
 // UID, SEQUENCE and DTSTAMP; a moved one its UID with SEQUENCE + 1 and DTSTAMP the re-plan's time; a removed one
 // gone, or with --keep-cancelled shown as cancelled for that many days.
 import { DateTime } from 'luxon';
-import type {
-  CancelledVisit,
-  IsoDate,
-  MemberId,
-  Problem,
-  RuleId,
-  Visit,
-  VisitIdentity,
-} from '../domain/types.js';
+import type { CancelledVisit, IsoDate, MemberId, Problem, RuleId, Visit, VisitIdentity } from '../domain/types.js';
 import { isActive } from '../domain/active.js';
 import { forbiddenBy } from '../../solver/rules/index.js';
 import { defaultUid } from '../planfile/index.js';
@@ -77,8 +69,10 @@ export function diffPlans(
   const inAfter = new Set(after.map(key));
   const dropped = new Map<string, Visit[]>();
   const fresh = new Map<string, Visit[]>();
-  for (const v of before) if (!inAfter.has(key(v))) (dropped.get(v.member) ?? dropped.set(v.member, []).get(v.member)!).push(v);
-  for (const v of after) if (!inBefore.has(key(v))) (fresh.get(v.member) ?? fresh.set(v.member, []).get(v.member)!).push(v);
+  for (const v of before)
+    if (!inAfter.has(key(v))) (dropped.get(v.member) ?? dropped.set(v.member, []).get(v.member)!).push(v);
+  for (const v of after)
+    if (!inBefore.has(key(v))) (fresh.get(v.member) ?? fresh.set(v.member, []).get(v.member)!).push(v);
   const changes: Change[] = [];
   const members = [...new Set([...dropped.keys(), ...fresh.keys()])].sort();
   for (const m of members) {

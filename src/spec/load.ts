@@ -482,7 +482,12 @@ function proRatedQuota(q: Quota, active: ActiveRange, year: number): Quota {
 }
 
 /** Coverage per period of a cell active part of the year: none without an active meeting, else pro rata, at least 1. */
-function cellCoverage(active: ActiveRange, ms: readonly Meeting[], cov: Policy['coverage'], year: number): PeriodBounds[] {
+function cellCoverage(
+  active: ActiveRange,
+  ms: readonly Meeting[],
+  cov: Policy['coverage'],
+  year: number,
+): PeriodBounds[] {
   return activeShares(active, cov.per, year).map((share, i) => {
     const meets = ms.some((m) => isActive(active, m.date) && periodIndex(cov.per, m.month) === i);
     if (!meets) return { min: 0, ...(cov.max !== undefined ? { max: 0 } : {}) };
