@@ -115,7 +115,12 @@ describe('re-plan', () => {
         const old = await solve(before, { timeLimitSec: 20 });
         // (Three members with a monthly quota at two cells' meetings cannot all be served: not a re-plan case.)
         fc.pre(old.unmet.length === 0);
-        const setup = replanProblem({ problem: after(old.visits), previous: old.visits, from: FROM, unrecorded: 'done' });
+        const setup = replanProblem({
+          problem: after(old.visits),
+          previous: old.visits,
+          from: FROM,
+          unrecorded: 'done',
+        });
         const r = await solve(setup.problem, { timeLimitSec: 20 });
         const past = old.visits.filter((v) => v.date < FROM);
         // The past stays as it happened (unrecorded visits count as done), and nothing is added to it.
@@ -125,9 +130,7 @@ describe('re-plan', () => {
         const changes = 2 * diff.moved + diff.added + diff.removed;
         const was = new Set(old.visits.filter((v) => v.date >= FROM).map(key));
         const now = new Set(r.visits.filter((v) => v.date >= FROM).map(key));
-        expect(changes).toBe(
-          [...was].filter((k) => !now.has(k)).length + [...now].filter((k) => !was.has(k)).length,
-        );
+        expect(changes).toBe([...was].filter((k) => !now.has(k)).length + [...now].filter((k) => !was.has(k)).length);
         // A lower bound: the previous visits the event makes impossible must go.
         const impossible = old.visits.filter((v) => v.date >= FROM && whyNot(setup.problem, v) !== 'rebalanced');
         expect(diff.removed + diff.moved).toBeGreaterThanOrEqual(impossible.length);
