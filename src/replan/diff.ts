@@ -1,7 +1,7 @@
 // What a re-plan changed (issue 9, items 3 and 5): the previous plan's visits from the re-plan date on against the
 // new plan's — kept (same member, cell and day), moved (a member's dropped visit paired with one of their new ones,
 // in date order), added, removed — each with why; and the calendar identity every visit carries on: a kept visit its
-// UID, SEQUENCE and DTSTAMP; a moved one its UID with SEQUENCE + 1 and DTSTAMP the re-plan's time; a removed one
+// UID, SEQUENCE, DTSTAMP and status; a moved one its UID with SEQUENCE + 1 and DTSTAMP the re-plan's time; a removed one
 // gone, or with --keep-cancelled shown as cancelled for that many days.
 import { DateTime } from 'luxon';
 import type { CancelledVisit, IsoDate, MemberId, Problem, RuleId, Visit, VisitIdentity } from '../domain/types.js';
@@ -129,11 +129,14 @@ export function carryIdentity(input: IdentityInput): { visits: Visit[]; cancelle
       movedTo.set(key(c.after!), { uid: was.uid, sequence: was.sequence + 1, stamp: generatedAt });
     }
   const used = new Set<string>();
+  // A kept visit keeps its status too: what happened is fixed for the solver, but its event should not change.
+  const oldStatus = new Map(input.previous.map((v) => [key(v), v.status]));
   const visits = input.next.map((v) => {
     const identity = old.get(key(v)) ?? movedTo.get(key(v));
+    const status = oldStatus.get(key(v)) ?? v.status;
     if (identity) {
       used.add(identity.uid);
-      return { ...v, identity };
+      return { ...v, status, identity };
     }
     return v;
   });
