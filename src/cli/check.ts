@@ -7,6 +7,7 @@ import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
 import { readAttendanceFile } from '../attendance/file.js';
+import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
 import { asOfOptions, complianceText } from './attendance.js';
 
@@ -34,8 +35,11 @@ export const extraRange = (q: Quality): string =>
 
 export async function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): Promise<number> {
   asOfOptions(opts);
-  const problem = unwrap(loadSpecFile(specPath));
-  const read = unwrap(await readPlanFile(planPath, problem));
+  const spec = unwrap(loadSpecFile(specPath));
+  const read = unwrap(await readPlanFile(planPath, spec));
+  const problem = problemForPlan(spec, read.plan);
+  if (read.plan.replan)
+    io.err(`note: ${planPath}: a re-plan from ${read.plan.replan.from}: its visits before then are what happened\n`);
   for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const visits = read.plan.visits;
   if (opts.attendance !== undefined && opts.asOf !== undefined) {

@@ -12,6 +12,7 @@ import { loadSpecFile } from '../spec/load.js';
 import { abortStaged, commitStaged, stageFile, type Staged } from '../util/atomic.js';
 import { EXIT, unwrap, type Io } from './io.js';
 import { readAttendanceFile } from '../attendance/file.js';
+import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
 import { asOfOptions } from './attendance.js';
 import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
@@ -30,8 +31,9 @@ export const REPORT_FILES = { html: 'report.html', xlsx: 'report.xlsx', forms: '
 
 export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
   asOfOptions(opts);
-  const problem = unwrapWith(loadSpecFile(specPath), [...stampedOutputIssues(opts.out, opts.generatedAt)]);
-  const read = unwrap(await readPlanFile(planPath, problem));
+  const spec = unwrapWith(loadSpecFile(specPath), [...stampedOutputIssues(opts.out, opts.generatedAt)]);
+  const read = unwrap(await readPlanFile(planPath, spec));
+  const problem = problemForPlan(spec, read.plan);
   for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
   const generatedAt = resolveGeneratedAt(problem.year, opts.generatedAt);
   let c: Compliance | undefined;

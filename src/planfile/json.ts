@@ -236,6 +236,18 @@ function identityToJson(v: Visit): { uid?: string; sequence?: number; stamp?: st
   return { uid: v.identity.uid, sequence: v.identity.sequence, stamp: v.identity.stamp };
 }
 
+function replanInfo(r: NonNullable<ReturnType<typeof PlanJson.parse>['replan']>): ReplanInfo {
+  return {
+    from: r.from,
+    previousGeneratedAt: r.previous_generated_at,
+    unrecorded: r.unrecorded,
+    kept: r.kept,
+    moved: r.moved,
+    added: r.added,
+    removed: r.removed,
+  };
+}
+
 type VisitJsonValue = ReturnType<typeof PlanJson.parse>['visits'][number];
 
 function toVisit(v: VisitJsonValue, generatedAt?: string): Visit {
@@ -294,7 +306,7 @@ export function readJsonPlan(
   return {
     ok: true,
     value: {
-      plan: { visits, ...(hash ? { specHash: hash } : {}) },
+      plan: { visits, ...(hash ? { specHash: hash } : {}), ...(d.replan ? { replan: replanInfo(d.replan) } : {}) },
       ...(hash && hash !== problem.specHash ? { specHashMismatch: { plan: hash, spec: problem.specHash } } : {}),
     },
   };
@@ -354,19 +366,7 @@ export function readPlanDocument(text: string, file: string): Result<PlanDocumen
         identity: { uid: c.uid, sequence: c.sequence, stamp: c.stamp },
         until: c.until,
       })),
-      ...(d.replan
-        ? {
-            replan: {
-              from: d.replan.from,
-              previousGeneratedAt: d.replan.previous_generated_at,
-              unrecorded: d.replan.unrecorded,
-              kept: d.replan.kept,
-              moved: d.replan.moved,
-              added: d.replan.added,
-              removed: d.replan.removed,
-            },
-          }
-        : {}),
+      ...(d.replan ? { replan: replanInfo(d.replan) } : {}),
     },
   };
 }

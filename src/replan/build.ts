@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { happened, type Unrecorded } from '../attendance/compliance.js';
 import type { Attendance } from '../attendance/file.js';
-import type { FixedVisit, IsoDate, Meeting, Problem, Visit } from '../domain/types.js';
+import type { FixedVisit, IsoDate, Meeting, Plan, Problem, Visit } from '../domain/types.js';
 
 export interface ReplanInput {
   /** The problem of the spec as it is now (members and cells may have joined or left). */
@@ -31,6 +31,17 @@ export interface ReplanSetup {
 }
 
 const key = (v: Pick<Visit, 'member' | 'cell' | 'date'>) => `${v.member}|${v.cell}|${v.date}`;
+
+/**
+ * The problem a plan answers: the spec's, or for a re-plan's plan (plan.json says `replan.from`) the spec's with the
+ * plan's visits before that date as what happened — so that `check` and `report` judge it as `plan` did.
+ */
+export function problemForPlan(problem: Problem, plan: Pick<Plan, 'visits' | 'replan'>): Problem {
+  if (!plan.replan) return problem;
+  const from = plan.replan.from;
+  return replanProblem({ problem, previous: plan.visits.filter((v) => v.date < from), from, unrecorded: 'done' })
+    .problem;
+}
 
 export const dayBefore = (d: IsoDate): IsoDate => DateTime.fromISO(d).minus({ days: 1 }).toISODate()!;
 

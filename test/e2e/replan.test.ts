@@ -172,6 +172,10 @@ describe('lichdu plan --previous --from', () => {
     expect(ahead.some((v) => v.member === 'm002')).toBe(true);
     expect(ahead.some((v) => v.member === 'm003' && v.date === '2027-09-03')).toBe(true);
     expect(doc(out).replan).toMatchObject({ kept: 1, added: 1 });
+    // lichdu check judges the re-plan's plan as plan did: its past as it happened (a visit off the calendar included).
+    const c = await cli(['check', join(SMALL, 'spec.yaml'), join(out, 'plan.json')]);
+    expect(c.code, c.out).toBe(0);
+    expect(c.err).toContain('a re-plan from 2027-07-01: its visits before then are what happened');
   }, 60_000);
 
   it('when the re-plan options are wrong then it is refused with every mistake named, and nothing is written', async () => {
