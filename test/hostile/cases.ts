@@ -368,4 +368,94 @@ export const HOSTILE: HostileCase[] = [
     setup: (dir) => ['serve', dir, '--port', '70000'],
     says: /--port/,
   },
+  // Issue 9: attendance files, reports and re-plans go through the same readers; their own options are checked too.
+  {
+    name: 'check --attendance with a result nobody wrote',
+    setup: (dir) => {
+      const att = file(
+        dir,
+        'attendance.csv',
+        'Ngày,Mã cấp ủy viên,Mã chi bộ,Kết quả\r\n2027-01-03,m002,thon-1,có lẽ\r\n2027-02-30,m009,thon-1,Đã dự\r\n',
+      );
+      return ['check', SMALL, PLAN_JSON, '--attendance', att, '--as-of', '2027-04-01'];
+    },
+    says: /line 2/,
+  },
+  {
+    name: 'check --attendance from a cp1258 file',
+    setup: (dir) => {
+      const att = file(dir, 'attendance.csv', Buffer.from('Ng\xe0y,M\xe3\r\n', 'latin1'));
+      return ['check', SMALL, PLAN_JSON, '--attendance', att, '--as-of', '2027-04-01'];
+    },
+    says: /UTF-8/,
+  },
+  {
+    name: 'check --as-of without --attendance',
+    setup: () => ['check', SMALL, PLAN_JSON, '--as-of', '2027-04-01'],
+    says: /--attendance/,
+  },
+  {
+    name: 'report of a damaged plan.json',
+    setup: (dir, out) => ['report', SMALL, file(dir, 'plan.json', PLAN.slice(0, 200)), '-o', out],
+    says: /JSON/,
+  },
+  {
+    name: 'attendance template --until 2027-13-01',
+    setup: (dir) => ['attendance', 'template', PLAN_JSON, '-o', join(dir, 'x', 'a.csv'), '--until', '2027-13-01'],
+    says: /--until/,
+  },
+  {
+    name: 're-plan from a damaged previous plan.json',
+    setup: (dir, out) => [
+      'plan',
+      SMALL,
+      '--previous',
+      file(dir, 'old.json', PLAN.slice(0, 300)),
+      '--from',
+      '2027-07-01',
+      '-o',
+      out,
+    ],
+    says: /old\.json/,
+  },
+  {
+    name: 're-plan --from 2027-02-30',
+    setup: (dir, out) => ['plan', SMALL, '--previous', PLAN_JSON, '--from', '2027-02-30', '-o', out],
+    says: /--from/,
+  },
+  {
+    name: 're-plan --from without --previous',
+    setup: (dir, out) => ['plan', SMALL, '--from', '2027-07-01', '-o', out],
+    says: /--previous/,
+  },
+  {
+    name: 're-plan --keep-cancelled 9999',
+    setup: (dir, out) => [
+      'plan',
+      SMALL,
+      '--previous',
+      PLAN_JSON,
+      '--from',
+      '2027-07-01',
+      '--keep-cancelled',
+      '9999',
+      '-o',
+      out,
+    ],
+    says: /keep-cancelled/,
+  },
+  {
+    name: 're-plan with a previous plan of another year',
+    setup: (dir, out) => [
+      'plan',
+      SMALL,
+      '--previous',
+      file(dir, 'old.json', PLAN.replace('"year": 2027', '"year": 2026')),
+      '--from',
+      '2027-07-01',
+      '-o',
+      out,
+    ],
+    says: /2026/,
+  },
 ];
