@@ -12,7 +12,10 @@
 //  - changes (on a re-plan, issue 9): each visit of the previous plan from the re-plan date on that the new plan
 //    drops, and each new visit it adds there, costs CHANGE_COST (a moved visit is both: 2 × CHANGE_COST). Above
 //    what one visit can gain on the goals before it (a visit's cost, spread, fairness and rotation move by at most
-//    about 200), below a shortfall: the rules first, then the fewest changes, then the other goals;
+//    about 200), below a shortfall: the rules first, then the fewest changes, then the other goals. Within it, each
+//    meeting a previous visit attended that keeps a visitor (any member) saves MEETING_KEEP_COST: cells' calendars
+//    change less, and the network formulation, which sees members per region and day but visitors per meeting,
+//    keeps the meetings its members' kept visits need;
 //  - quota and coverage shortfalls cost SHORTFALL_COST a visit (src: solver/formulation.ts boundedCount).
 import { groupBy, meetingIndex, Table2 } from '../src/domain/group.js';
 import { quarterTarget, yearlyQuota } from '../src/domain/load.js';
@@ -29,6 +32,7 @@ export const OVER_COST = 6;
 export const FAIR_COST = 4;
 export const FAIR_STEPS = 6;
 export const CHANGE_COST = 1000;
+export const MEETING_KEEP_COST = 5;
 
 const visitKey = (member: string, cell: string, date: string) => `${member}|${cell}|${date}`;
 
@@ -95,8 +99,39 @@ function addChanges(f: Formulation, replan: Replan): void {
         }
       }
   }
-  if (before.size > 0)
-    f.model.addVar(rowName('changes', 'previous'), { lb: 1, ub: 1, integer: false, obj: CHANGE_COST * before.size });
+  // Meetings keeping a visitor: −MEETING_KEEP_COST for each of min(visitors, previous visitors).
+  const visitorsBefore = previousVisitors(replan);
+  for (const [meeting, terms] of f.meetingTerms) {
+    const q = visitorsBefore.get(`${meeting.cell}|${meeting.date}`) ?? 0;
+    if (q === 0 || meeting.date < replan.from) continue;
+    const free = terms.filter((t) => !('constant' in t && t.constant));
+    const ub = free.reduce((s, t) => s + f.model.vars[t.v]!.ub, 0);
+    if (ub <= q) for (const t of free) obj(t.v, -MEETING_KEEP_COST);
+    else {
+      const name = rowName('changes', meeting.cell, meeting.month);
+      const kept = f.model.addVar(`${name}#kept`, { lb: 0, ub: q, integer: false, obj: -MEETING_KEEP_COST });
+      f.model.addRow(name, [...free.map((t) => [t.v, 1] as const), [kept, -1] as const], 0, Infinity);
+    }
+  }
+  const constant = CHANGE_COST * before.size + MEETING_KEEP_COST * replan.previous.length;
+  if (constant > 0) f.model.addVar(rowName('changes', 'previous'), { lb: 1, ub: 1, integer: false, obj: constant });
+}
+
+/** The previous plan's visitors per meeting (cell|date), from the re-plan date on. */
+function previousVisitors(replan: Replan): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const v of replan.previous) n.set(`${v.cell}|${v.date}`, (n.get(`${v.cell}|${v.date}`) ?? 0) + 1);
+  return n;
+}
+
+/** The meeting part of the changes goal: MEETING_KEEP_COST for each previous visitor whose meeting has no one now. */
+function meetingChanges(replan: Replan, visits: readonly Pick<Visit, 'cell' | 'date'>[]): number {
+  const now = new Map<string, number>();
+  for (const v of visits)
+    if (v.date >= replan.from) now.set(`${v.cell}|${v.date}`, (now.get(`${v.cell}|${v.date}`) ?? 0) + 1);
+  let kept = 0;
+  for (const [k, q] of previousVisitors(replan)) kept += Math.min(q, now.get(k) ?? 0);
+  return MEETING_KEEP_COST * (replan.previous.length - kept);
 }
 
 /** The spread cost of a quarter holding n visits of a member with yearly quota q. */
@@ -236,7 +271,8 @@ export function planCost(problem: Problem, visits: readonly Visit[]): number {
         cost += SHORTFALL_COST * Math.max(0, boundsIn(q, i).min - n);
       });
   }
-  if (problem.replan) cost += CHANGE_COST * changeCount(problem.replan, visits);
+  if (problem.replan)
+    cost += CHANGE_COST * changeCount(problem.replan, visits) + meetingChanges(problem.replan, visits);
   const cov = problem.policy.coverage;
   const byCell = groupBy(visits, (v) => v.cell);
   for (const c of problem.cells) {

@@ -125,6 +125,8 @@ describe('re-plan', () => {
         const past = old.visits.filter((v) => v.date < FROM);
         // The past stays as it happened (unrecorded visits count as done), and nothing is added to it.
         expect(new Set(r.visits.filter((v) => v.date < FROM).map(key))).toEqual(new Set(past.map(key)));
+        // The model's bound (change costs included) never exceeds the plan's recomputed cost.
+        expect(r.bound!).toBeLessThanOrEqual(r.objective! + 1e-6);
         const violations = checkPlan(setup.problem, r.visits);
         const diff = diffPlans(setup.problem, old.visits, r.visits, FROM);
         const changes = 2 * diff.moved + diff.added + diff.removed;
