@@ -52,7 +52,10 @@ for (const name of names) {
   const events = {
     leaves: (() => {
       const who = busiest(old.visits, FROM, '2028');
-      return { who, raw: { ...raw, members: raw.members.map((m) => (m.id === who ? { ...m, active: '..2027-06-30' } : m)) } };
+      return {
+        who,
+        raw: { ...raw, members: raw.members.map((m) => (m.id === who ? { ...m, active: '..2027-06-30' } : m)) },
+      };
     })(),
     'unavailable in August': (() => {
       const who = busiest(old.visits, '2027-08-01', '2027-09-01');

@@ -1,8 +1,8 @@
 // What a re-plan changed (issue 9, items 3 and 5): the previous plan's visits from the re-plan date on against the
 // new plan's — kept (same member, cell and day), moved (a member's dropped visit paired with one of their new ones,
 // in date order), added, removed — each with why; and the calendar identity every visit carries on: a kept visit its
-// UID, SEQUENCE, DTSTAMP and status; a moved one its UID with SEQUENCE + 1 and DTSTAMP the re-plan's time; a removed one
-// gone, or with --keep-cancelled shown as cancelled for that many days.
+// UID, SEQUENCE, DTSTAMP and status; a moved one its UID with SEQUENCE + 1 and DTSTAMP the re-plan's time; a removed
+// one gone, or with --keep-cancelled shown as cancelled for that many days.
 import { DateTime } from 'luxon';
 import type { CancelledVisit, IsoDate, MemberId, Problem, RuleId, Visit, VisitIdentity } from '../domain/types.js';
 import { isActive } from '../domain/active.js';

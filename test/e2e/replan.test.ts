@@ -43,7 +43,7 @@ const events = (ics: string) => ics.split('BEGIN:VEVENT').slice(1);
 const M002 = 'unavailable: ["2027-03-01..2027-03-15"]';
 
 describe('lichdu plan --previous --from', () => {
-  it('when a member is unavailable for a month then their one visit moves, keeps its UID, and no other feed changes', async () => {
+  it('when a member is away a month then their visit moves, keeps its UID, no other feed changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-replan-'));
     const spec = specWith(dir, M002, 'unavailable: ["2027-03-01..2027-03-15", "2027-06-01..2027-06-30"]');
     const out = join(dir, 'new');
@@ -93,7 +93,7 @@ describe('lichdu plan --previous --from', () => {
     expect(changed.sort()).toEqual(['member:m002', ...[...cells].map((c) => `cell:${c}`)].sort());
   }, 60_000);
 
-  it('when a member leaves and --keep-cancelled 30 is given then their visit ahead is shown cancelled for 30 days', async () => {
+  it('when a member leaves, with --keep-cancelled 30, then their visit shows cancelled 30 days', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-replan-'));
     const spec = specWith(
       dir,
@@ -142,7 +142,7 @@ describe('lichdu plan --previous --from', () => {
     }
   }, 600_000);
 
-  it('when the attendance file is given then the past is what happened: missed visits gone, replacements and visits outside the plan kept', async () => {
+  it('when the attendance is given then the past is what happened (missed gone, others kept)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-replan-'));
     const out = join(dir, 'new');
     const r = await cli([
@@ -178,7 +178,7 @@ describe('lichdu plan --previous --from', () => {
     expect(c.err).toContain('a re-plan from 2027-07-01: its visits before then are what happened');
   }, 60_000);
 
-  it('when the re-plan options are wrong then it is refused with every mistake named, and nothing is written', async () => {
+  it('when the re-plan options are wrong then they are refused, every mistake named, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-replan-'));
     const a = await cli(['plan', join(SMALL, 'spec.yaml'), '--from', '2027-07-01', '--keep-cancelled', '3', '-o', dir]);
     expect(a.code).toBe(2);

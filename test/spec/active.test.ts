@@ -91,7 +91,7 @@ describe('active ranges', () => {
     );
   });
 
-  it('when members leave and join then the solver plans nobody outside their range and meets the pro-rated quotas', async () => {
+  it('when members leave and join then nobody is planned outside their range, quotas pro rata', async () => {
     const p = problemOf(
       spec({
         policy: policy({ min: 1, per: 'quarter' }),
