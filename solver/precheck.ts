@@ -1,7 +1,7 @@
 // Plain-language reasons a plan cannot meet every rule, found before solving: a member with fewer meetings they may
 // attend than their quota in some period, a cell no member may visit.
 import type { Meeting, Problem } from '../src/domain/types.js';
-import { groupBy } from '../src/domain/group.js';
+import { groupBy, meetingIndex } from '../src/domain/group.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
 import { forbiddenBy } from './rules/index.js';
 import { boundsIn } from '../src/domain/active.js';
@@ -11,12 +11,14 @@ export function precheck(problem: Problem): string[] {
   const visitable = new Set<string>();
   const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
   const meetingsOf = groupBy(problem.meetings, (m: Meeting) => m.cell as string);
+  const fixedOf = groupBy(problem.fixed, (f) => f.member as string);
+  const meetingAt = meetingIndex(problem.meetings);
   for (const m of problem.members) {
     const months: number[] = [];
     const dates = new Set<string>();
     // A fixed visit stands whatever the rules say (on a re-plan: what happened before its date).
-    const fixedHere = new Set(problem.fixed.filter((f) => f.member === m.id).map((f) => `${f.cell}|${f.date}`));
-    const fixedMeetings = problem.meetings.filter((mt) => fixedHere.has(`${mt.cell}|${mt.date}`));
+    const fixedMeetings = (fixedOf.get(m.id) ?? []).flatMap((f) => meetingAt.get(f.cell, f.date) ?? []);
+    const fixedHere = new Set(fixedMeetings.map((mt) => `${mt.cell}|${mt.date}`));
     for (const mt of [...[...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? []), ...fixedMeetings]) {
       const cell = cellById.get(mt.cell)!;
       if (!fixedHere.has(`${mt.cell}|${mt.date}`) && forbiddenBy(problem, m, cell, mt).length > 0) continue;
