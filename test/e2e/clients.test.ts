@@ -2,13 +2,14 @@
 // (../shared/tools/csv-open-check.sh); every .ics must pass two independent parsers (ics-validate.sh); a feed served
 // by `lichdu serve` must sync into a subscribing client (ics-subscribe-check.sh: vdirsyncer + khal). CI always has
 // ../shared; elsewhere the test says why it is skipped.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { CSV_HEADERS } from '../../src/export/labels.js';
+import { startServe } from '../support/serve.js';
 
 const TOOLS = resolve('..', 'shared', 'tools');
 const have = existsSync(join(TOOLS, 'csv-open-check.sh'));
@@ -73,19 +74,8 @@ describe.runIf(have)('calendars in real clients', () => {
           err: () => {},
         }),
       ).toBe(0);
-      const proc = spawn('node', ['dist/bin/lichdu.js', 'serve', out, '--port', '0'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let log = '';
-      proc.stderr.setEncoding('utf8');
-      const url = await new Promise<string>((resolve, reject) => {
-        proc.stderr.on('data', (c: string) => {
-          log += c;
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-          if (m) resolve(m[1]!);
-        });
-        proc.on('exit', () => reject(new Error(`serve exited: ${log}`)));
-      });
+      const server = await startServe(out);
+      const url = server.url;
       try {
         let links = '';
         await runCli(['feeds', out, '--base-url', url, '--format', 'csv', '--lang', 'en'], {
@@ -113,11 +103,9 @@ describe.runIf(have)('calendars in real clients', () => {
         writeFileSync(join(out, 'plan.json'), '{"format": "lichdu-plan/1", "visits": [');
         await new Promise((res) => setTimeout(res, 600));
         expect(await (await fetch(feedUrl)).text()).toBe(before);
-        expect(log).toContain('refused the new plan');
+        expect(server.log()).toContain('refused the new plan');
       } finally {
-        const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-        proc.kill('SIGTERM');
-        expect(await exited).toBe(0);
+        expect(await server.stop()).toBe(0);
       }
     },
     600_000,

@@ -2,7 +2,7 @@
 // changes.csv, the past as the attendance file says it happened, calendars that change only where the plan did (a
 // moved visit keeps its UID with a higher SEQUENCE, unchanged members' feeds keep their bytes and ETag), cancelled
 // events with --keep-cancelled, and a subscribing client (vdirsyncer + khal) that sees the new count.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { readPlanDocument, type PlanDocument } from '../../src/planfile/index.js
 import { buildSnapshot } from '../../src/serve/snapshot.js';
 import { CHANGES_HEADERS } from '../../src/export/changes.js';
 import { csvRows } from '../support/csvRows.js';
+import { startServe } from '../support/serve.js';
 
 const TOOLS = resolve('..', 'shared', 'tools');
 const have = existsSync(join(TOOLS, 'ics-subscribe-check.sh'));
@@ -212,19 +213,8 @@ describe.runIf(have)('a re-plan in a subscribing client', () => {
       '{ id: m003, name: "Trần Thị Hạnh", role: commune, unit: ha-mon }',
       '{ id: m003, name: "Trần Thị Hạnh", role: commune, unit: ha-mon, active: "..2027-06-30" }',
     );
-    const proc = spawn('node', ['dist/bin/lichdu.js', 'serve', served, '--port', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let log = '';
-    proc.stderr.setEncoding('utf8');
-    const url = await new Promise<string>((res, rej) => {
-      proc.stderr.on('data', (c: string) => {
-        log += c;
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-        if (m) res(m[1]!);
-      });
-      proc.on('exit', () => rej(new Error(`serve exited: ${log}`)));
-    });
+    const server = await startServe(served);
+    const url = server.url;
     try {
       const links = (await cli(['feeds', served, '--base-url', url, '--format', 'csv', '--lang', 'en'])).out;
       const row = links
@@ -252,15 +242,13 @@ describe.runIf(have)('a re-plan in a subscribing client', () => {
       expect(r.code, r.err).toBe(0);
       const n = events(readFileSync(join(served, 'ics', 'members', 'm003.ics'), 'utf8')).length;
       expect(n).toBe(1);
-      for (let i = 0; i < 100 && (log.match(/✔ loaded/g) ?? []).length < 2; i++)
+      for (let i = 0; i < 100 && (server.log().match(/✔ loaded/g) ?? []).length < 2; i++)
         await new Promise((res) => setTimeout(res, 100));
-      expect(log.match(/✔ loaded/g)).toHaveLength(2);
+      expect(server.log().match(/✔ loaded/g)).toHaveLength(2);
       const second = subscribe(n);
       expect(second.status, second.stdout + second.stderr).toBe(0);
     } finally {
-      const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-      proc.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await server.stop()).toBe(0);
     }
   }, 900_000);
 });
