@@ -164,9 +164,9 @@ export function carryIdentity(input: IdentityInput): { visits: Visit[]; cancelle
       const id = old.get(key(v))!;
       if (used.has(id.uid)) continue;
       used.add(id.uid);
-      const { identity: _drop, ...visit } = v;
-      void _drop;
-      cancelled.push({ ...visit, identity: { uid: id.uid, sequence: id.sequence + 1, stamp: generatedAt }, until });
+      const { member, cell, date, start, end, status } = v;
+      const identity = { uid: id.uid, sequence: id.sequence + 1, stamp: generatedAt };
+      cancelled.push({ member, cell, date, start, end, status, identity, until });
     }
   }
   for (const c of input.previousCancelled)
