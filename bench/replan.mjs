@@ -71,7 +71,8 @@ for (const name of names) {
     const r = await solve(setup.problem, { timeLimitSec: LIMIT });
     const ms = performance.now() - t1;
     const d = diffPlans(setup.problem, old.visits, r.visits, FROM);
-    const impossible = old.visits.filter((v) => v.date >= FROM && whyNot(setup.problem, v) !== 'rebalanced').length;
+    const why = whyNot(setup.problem);
+    const impossible = old.visits.filter((v) => v.date >= FROM && why(v) !== 'rebalanced').length;
     const broken = checkPlan(setup.problem, r.visits).length;
     // The peer: the same re-plan without the changes goal.
     const t2 = performance.now();

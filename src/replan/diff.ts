@@ -41,19 +41,27 @@ export interface PlanDiff {
 const key = (v: Pick<Visit, 'member' | 'cell' | 'date'>) => `${v.member}|${v.cell}|${v.date}`;
 const byDate = (a: Visit, b: Visit) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.cell < b.cell ? -1 : 1);
 
-/** Why a previous visit cannot stay in `problem` (the first reason found), or 'rebalanced' when it could. */
-export function whyNot(problem: Problem, v: Visit): ChangeWhy {
-  const member = problem.members.find((m) => m.id === v.member);
-  if (!member) return 'member-gone';
-  const cell = problem.cells.find((c) => c.id === v.cell);
-  if (!cell) return 'cell-gone';
-  if (!isActive(member.active, v.date)) return 'member-inactive';
-  if (!isActive(cell.active, v.date)) return 'cell-inactive';
-  const meeting = meetingIndex(problem.meetings).get(v.cell, v.date);
-  if (!meeting) return 'meeting-moved';
-  const rules = forbiddenBy(problem, member, cell, meeting);
-  if (rules.includes('availability')) return member.unavailable.has(v.date) ? 'unavailable' : 'availability';
-  return rules[0] ?? 'rebalanced';
+/**
+ * Why a previous visit cannot stay in `problem` (the first reason found), or 'rebalanced' when it could: a function
+ * with the problem's indexes built once, for every change of a re-plan.
+ */
+export function whyNot(problem: Problem): (v: Visit) => ChangeWhy {
+  const members = new Map(problem.members.map((m) => [m.id as string, m]));
+  const cells = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const meetingAt = meetingIndex(problem.meetings);
+  return (v) => {
+    const member = members.get(v.member);
+    if (!member) return 'member-gone';
+    const cell = cells.get(v.cell);
+    if (!cell) return 'cell-gone';
+    if (!isActive(member.active, v.date)) return 'member-inactive';
+    if (!isActive(cell.active, v.date)) return 'cell-inactive';
+    const meeting = meetingAt.get(v.cell, v.date);
+    if (!meeting) return 'meeting-moved';
+    const rules = forbiddenBy(problem, member, cell, meeting);
+    if (rules.includes('availability')) return member.unavailable.has(v.date) ? 'unavailable' : 'availability';
+    return rules[0] ?? 'rebalanced';
+  };
 }
 
 /** The previous plan's visits from `from` on against the new plan's. */
@@ -74,6 +82,7 @@ export function diffPlans(
   for (const v of after)
     if (!inBefore.has(key(v))) (fresh.get(v.member) ?? fresh.set(v.member, []).get(v.member)!).push(v);
   const changes: Change[] = [];
+  const why = whyNot(problem);
   const members = [...new Set([...dropped.keys(), ...fresh.keys()])].sort();
   for (const m of members) {
     const d = (dropped.get(m) ?? []).sort(byDate);
@@ -82,8 +91,8 @@ export function diffPlans(
       const old = d[i];
       const now = f[i];
       const member = m as MemberId;
-      if (old && now) changes.push({ kind: 'moved', member, before: old, after: now, why: whyNot(problem, old) });
-      else if (old) changes.push({ kind: 'removed', member, before: old, why: whyNot(problem, old) });
+      if (old && now) changes.push({ kind: 'moved', member, before: old, after: now, why: why(old) });
+      else if (old) changes.push({ kind: 'removed', member, before: old, why: why(old) });
       else changes.push({ kind: 'added', member, after: now!, why: 'needed' });
     }
   }

@@ -54,6 +54,18 @@ const edit = (f: (p: Record<string, unknown>) => void): string => {
 };
 const visits = (p: Record<string, unknown>) => p.visits as Array<Record<string, unknown>>;
 
+/** A re-plan of the small spec from `previous`. */
+const replan = (out: string, previous: string, from: string): string[] => [
+  'plan',
+  SMALL,
+  '--previous',
+  previous,
+  '--from',
+  from,
+  '-o',
+  out,
+];
+
 const DEEP = '['.repeat(100_000) + ']'.repeat(100_000);
 
 export const HOSTILE: HostileCase[] = [
@@ -406,21 +418,12 @@ export const HOSTILE: HostileCase[] = [
   },
   {
     name: 're-plan from a damaged previous plan.json',
-    setup: (dir, out) => [
-      'plan',
-      SMALL,
-      '--previous',
-      file(dir, 'old.json', PLAN.slice(0, 300)),
-      '--from',
-      '2027-07-01',
-      '-o',
-      out,
-    ],
+    setup: (dir, out) => replan(out, file(dir, 'old.json', PLAN.slice(0, 300)), '2027-07-01'),
     says: /old\.json/,
   },
   {
     name: 're-plan --from 2027-02-30',
-    setup: (dir, out) => ['plan', SMALL, '--previous', PLAN_JSON, '--from', '2027-02-30', '-o', out],
+    setup: (_dir, out) => replan(out, PLAN_JSON, '2027-02-30'),
     says: /--from/,
   },
   {
@@ -430,32 +433,12 @@ export const HOSTILE: HostileCase[] = [
   },
   {
     name: 're-plan --keep-cancelled 9999',
-    setup: (dir, out) => [
-      'plan',
-      SMALL,
-      '--previous',
-      PLAN_JSON,
-      '--from',
-      '2027-07-01',
-      '--keep-cancelled',
-      '9999',
-      '-o',
-      out,
-    ],
+    setup: (_dir, out) => [...replan(out, PLAN_JSON, '2027-07-01'), '--keep-cancelled', '9999'],
     says: /keep-cancelled/,
   },
   {
     name: 're-plan with a previous plan of another year',
-    setup: (dir, out) => [
-      'plan',
-      SMALL,
-      '--previous',
-      file(dir, 'old.json', PLAN.replace('"year": 2027', '"year": 2026')),
-      '--from',
-      '2027-07-01',
-      '-o',
-      out,
-    ],
+    setup: (dir, out) => replan(out, file(dir, 'old.json', PLAN.replace('"year": 2027', '"year": 2026')), '2027-07-01'),
     says: /2026/,
   },
 ];

@@ -134,7 +134,8 @@ describe('re-plan', () => {
         const now = new Set(r.visits.filter((v) => v.date >= FROM).map(key));
         expect(changes).toBe([...was].filter((k) => !now.has(k)).length + [...now].filter((k) => !was.has(k)).length);
         // A lower bound: the previous visits the event makes impossible must go.
-        const impossible = old.visits.filter((v) => v.date >= FROM && whyNot(setup.problem, v) !== 'rebalanced');
+        const why = whyNot(setup.problem);
+        const impossible = old.visits.filter((v) => v.date >= FROM && why(v) !== 'rebalanced');
         expect(diff.removed + diff.moved).toBeGreaterThanOrEqual(impossible.length);
         const oracle = fewestChanges(setup.problem, setup.past, old.visits);
         if (oracle === undefined) {
