@@ -13,7 +13,7 @@ run() { # name, then the command's arguments
   local name=$1; shift
   local out rc
   out=$(l "$@" 2>/dev/null); rc=$?
-  printf '%s exit %s stdout %s\n' "$name" "$rc" "$(printf '%s' "$out" | sha256sum | cut -c1-16)"
+  printf '%s exit %s stdout %s\n' "$name" "$rc" "$(printf '%s' "${out//$work/WORK}" | sha256sum | cut -c1-16)"
 }
 ex=fixtures/example/spec.yaml
 sm=fixtures/small/spec.yaml
