@@ -4,6 +4,7 @@ import SummaryReporter from './test/support/summaryReporter.js';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/workerSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 600_000,
     pool: 'forks',

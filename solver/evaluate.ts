@@ -1,5 +1,5 @@
 // The rules a plan breaks, read from the solver's own rule rows: the plan's visits are made the only variables of
-// the full formulation (each kept at 1), and unmetOf reads every row against the rule's limits. Whichever path
+// the full formulation (each held at 1), and unmetOf reads every row against the rule's limits. Whichever path
 // found a plan (matching, region repair, a MIP), its unmet rules are computed here, the one way.
 import type { Meeting, MemberId, Problem, Violation, Visit } from '../src/domain/types.js';
 import { meetingIndex, Table2 } from '../src/domain/group.js';
@@ -18,7 +18,7 @@ export function planUnmet(problem: Problem, visits: readonly Visit[]): Violation
     const c = cell.get(v.cell);
     if (!meeting || !m || !c || seen.get(m.id, meeting)) continue;
     seen.upsert(m.id, meeting, () => true);
-    pairs.push({ member: m, cell: c, meeting, kept: true });
+    pairs.push({ member: m, cell: c, meeting, held: true });
   }
   return unmetOf(buildFull(problem, { pairs }), () => 1);
 }

@@ -15,8 +15,9 @@ export interface VisitTerm {
   /** The meeting month (1–12) the visits count in. */
   readonly month: number;
   readonly date: IsoDate;
-  /** How many visits fixed visits force on this variable (its lower bound). */
-  readonly fixed: number;
+  /** How many visits this variable is held at whatever the rules say (its lower bound): fixed visits, or the visits
+   * of a plan being evaluated. */
+  readonly held: number;
 }
 
 /** A variable counting visits to one cell's meeting: it carries the visit cost of that cell and month. */
@@ -124,8 +125,8 @@ export function boundedCount(
     f.model.addRow(`${name}#min`, [...sum, [s, 1] as const], min, Infinity);
   }
   if (binds) {
-    const fixed = terms.reduce((s, t) => s + t.fixed, 0);
-    f.model.addRow(`${name}#max`, sum, -Infinity, Math.max(max, fixed));
+    const held = terms.reduce((s, t) => s + t.held, 0);
+    f.model.addRow(`${name}#max`, sum, -Infinity, Math.max(max, held));
   }
 }
 

@@ -83,8 +83,8 @@ export const DEFAULT_GAP = 0;
 /** ...and within 0.1 % of the bound when it is not (the decomposition's rounds cannot prove more). */
 export const LARGE_GAP = 0.001;
 /**
- * The relative gap at which a piece's MIP may stop: a piece is one region among many, and proving its last
- * hundredth of a percent costs more time than it is worth (the plan's gap to the global bound is still reported).
+ * The relative gap at which a piece's MIP may stop: 0, each piece is solved to its own optimum (pieces are small;
+ * PIECE_SECONDS caps the time, after which the piece's best plan is used if it is better than the matching's).
  */
 export const PIECE_GAP = 0;
 /** Seconds a piece's MIP may take: its best plan then is kept when better than the matching's (most take < 0.5 s). */
@@ -243,7 +243,7 @@ function keepsHardRows(full: FullFormulation, chosen: ReadonlyMap<number, number
       count <=
       Math.max(
         r.max,
-        r.terms.reduce((s, t) => s + t.fixed, 0),
+        r.terms.reduce((s, t) => s + t.held, 0),
       )
     );
   });
@@ -263,7 +263,7 @@ async function viaFull(run: Run, incumbent?: Found): Promise<Found> {
   const lp = toLp(full.model, title);
   const size = sizeOf(full);
   const visitsOf = (chosen: (v: number) => number): Visit[] =>
-    full.candidates.filter((c) => chosen(c.v) > 0.5).map((c) => toVisit({ ...c, fixed: c.fixed > 0 }));
+    full.candidates.filter((c) => chosen(c.v) > 0.5).map((c) => toVisit({ ...c, fixed: c.held > 0 }));
   let best = incumbent && !incumbent.noPlan ? incumbent.visits : undefined;
   let bestCost = best ? planCost(problem, best) : Infinity;
   const offer = (visits: Visit[]) => {

@@ -138,7 +138,6 @@ export function toMps(model: Model, title: string): string {
   return lines.join('\n');
 }
 
-/** The same model with every variable integer (a network LP whose optimum came out fractional). */
 /**
  * The model with some variables fixed, made small: fixed variables leave the rows (their bounds shift); a row whose
  * remaining variables all occur in it alone (a penalty or slack of the fixed ones) is left out with them, as their

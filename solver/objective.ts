@@ -5,7 +5,7 @@
 //  - rotation: a member's second and later visit to one cell costs ROTATION_COST each (full formulation only; the
 //    network formulation relaxes it, and its matching never repeats a cell);
 //  - spread: each visit a member makes beyond one in a meeting month costs SPREAD_COST; a member with a yearly
-//    quota q (src/domain/load.ts) pays UNDER_COST for each visit a quarter holds below ⌊q/4⌋ and OVER_COST for each
+//    quota q (src/domain/workload.ts) pays UNDER_COST for each visit a quarter holds below ⌊q/4⌋ and OVER_COST for each
 //    visit above ⌈q/4⌉ (member-side rows nested in the member's periods: a network stays a network);
 //  - fairness: a member's k-th visit beyond q costs FAIR_COST × min(k, FAIR_STEPS), a convex cost (parallel arcs of
 //    increasing cost on the member's year), so that extra visits coverage needs are shared evenly;
@@ -18,7 +18,7 @@
 //    keeps the meetings its members' kept visits need;
 //  - quota and coverage shortfalls cost SHORTFALL_COST a visit (src: solver/formulation.ts boundedCount).
 import { groupBy, meetingIndex, Table2 } from '../src/domain/group.js';
-import { quarterTarget, yearlyQuota } from '../src/domain/load.js';
+import { quarterTarget, yearlyQuota } from '../src/domain/workload.js';
 import { periodIndex, periodsOf } from '../src/domain/periods.js';
 import { boundsIn, coverageIn } from '../src/domain/active.js';
 import type { Cell, MemberId, Problem, Replan, Visit } from '../src/domain/types.js';

@@ -94,7 +94,7 @@ export async function planByRegions(
   const chosenIn = (f: FullFormulation, values: ReadonlyMap<number, number>): Assigned[] =>
     f.candidates
       .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
-      .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.fixed > 0 }));
+      .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.held > 0 }));
   const total = () => [...settled, ...[...best.values()].flat()];
 
   /** Solves one region's piece, and keeps it when it costs less than what the region has. */

@@ -4,6 +4,7 @@
 // recycled after RECYCLE_AFTER solves or after any error (a WebAssembly heap only grows), and unreferenced while
 // idle so that it never keeps the process alive.
 import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Backend, BackendName, BackendResult, WorkerInput, WorkerOutput } from './types.js';
@@ -17,11 +18,16 @@ const POOL_SIZE = 2;
 /** How long after the time limit a worker is given before it is ended. */
 const GRACE_MS = 500;
 
-/** The compiled worker: beside this file in dist/, or under dist/ when this file runs from source (tests). */
+/**
+ * The worker's file: beside this file when it runs compiled (dist/); from the sources (tests), the bundle that the
+ * test setup makes of solver/backends/worker.ts (test/support/workerSetup.ts), named by LICHDU_SOLVER_WORKER.
+ */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return join(dirname(here), 'worker.js');
-  return join(dirname(here), '..', '..', 'dist', 'solver', 'backends', 'worker.js');
+  const bundled = process.env.LICHDU_SOLVER_WORKER;
+  if (!bundled) throw new Error('running the solver from its sources needs LICHDU_SOLVER_WORKER (see vitest.config.ts)');
+  return bundled;
 }
 
 interface Job {
@@ -141,6 +147,17 @@ export function backend(name: BackendName): Backend {
       queue.push({ input, resolve });
       pump();
     });
+}
+
+/** The npm package a backend needs, when it is not installed (glpk.js is an optional dependency); else undefined. */
+export function missingPackage(name: BackendName): string | undefined {
+  if (name !== 'glpk') return undefined;
+  try {
+    createRequire(import.meta.url).resolve('glpk.js');
+    return undefined;
+  } catch {
+    return 'glpk.js';
+  }
 }
 
 /** Ends every worker: `lichdu plan` once solved (their memory), tests and benchmarks that want a cold start. */

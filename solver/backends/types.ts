@@ -1,7 +1,7 @@
 // One interface for every solver library.
 import type { Model } from '../lp.js';
 
-export const BACKEND_NAMES = ['highs', 'glpk', 'jsl'] as const;
+export const BACKEND_NAMES = ['highs', 'glpk'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 export interface BackendOptions {

@@ -1,5 +1,5 @@
 // A warm solver worker: answers one message per solve, loading each library by import() only when it is first asked
-// for, so that HiGHS users never load glpk.js (GPL-3.0) or javascript-lp-solver.
+// for, so that HiGHS users never load glpk.js (GPL-3.0, an optional dependency).
 import { parentPort } from 'node:worker_threads';
 import type { BackendName, WorkerInput, WorkerOutput } from './types.js';
 
@@ -13,9 +13,7 @@ function runner(name: BackendName): Promise<Runner> {
     r =
       name === 'highs'
         ? import('./highsRun.js').then((m) => m.runHighs)
-        : name === 'glpk'
-          ? import('./glpkRun.js').then((m) => m.runGlpk)
-          : import('./jslRun.js').then((m) => m.runJsl);
+        : import('./glpkRun.js').then((m) => m.runGlpk);
     runners.set(name, r);
   }
   return r;

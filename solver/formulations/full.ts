@@ -14,26 +14,26 @@ import { addObjective } from '../objective.js';
 /** What the LP relaxation of the full formulation leaves out. */
 export const FULL_RELAXATION: readonly Relaxable[] = ['teamPerMeeting', 'noConsecutive', 'rotation'];
 
-/** A (member, meeting) pair a formulation may give a variable; `kept` ones stay whatever the rules say. */
+/** A (member, meeting) pair a formulation may give a variable; `held` ones stay whatever the rules say. */
 export interface Pair {
   readonly member: Member;
   readonly cell: Cell;
   readonly meeting: Meeting;
-  readonly kept: boolean;
+  readonly held: boolean;
 }
 
 export interface FullOptions {
   /** Every variable continuous, and FULL_RELAXATION's rules left out. */
   readonly relaxed?: boolean;
-  /** The pairs to consider (default: every member at every meeting, kept when fixed); the domain rules filter all
-   * but the kept ones, which get a variable with lower bound 1 and are reported when they break a rule. */
+  /** The pairs to consider (default: every member at every meeting, held when fixed); the domain rules filter all
+   * but the held ones, which get a variable with lower bound 1 and are reported when they break a rule. */
   readonly pairs?: Iterable<Pair>;
   /** Visits that stay as they are and only count toward the members' rows (a piece's members' visits elsewhere):
    * variables fixed to 1, never reported. */
   readonly constants?: Iterable<Pair>;
 }
 
-/** Every member at every meeting of their problem, kept when it is a fixed visit. */
+/** Every member at every meeting of their problem, held when it is a fixed visit. */
 function* allPairs(problem: Problem): Iterable<Pair> {
   const fixedAt = new Table2<string, string, Set<string>>(); // member, cell -> dates
   for (const f of problem.fixed) fixedAt.upsert(f.member, f.cell, () => new Set()).add(f.date);
@@ -42,7 +42,7 @@ function* allPairs(problem: Problem): Iterable<Pair> {
     for (const cell of problem.cells) {
       const fixedDates = fixedAt.get(member.id, cell.id);
       for (const meeting of meetingsOf.get(cell.id) ?? [])
-        yield { member, cell, meeting, kept: fixedDates?.has(meeting.date) ?? false };
+        yield { member, cell, meeting, held: fixedDates?.has(meeting.date) ?? false };
     }
 }
 
@@ -51,18 +51,18 @@ export function buildFull(problem: Problem, opts: FullOptions = {}): FullFormula
   const model = new Model();
   const candidates: Candidate[] = [];
   const forced: Violation[] = [];
-  for (const { member, cell, meeting, kept } of opts.pairs ?? allPairs(problem)) {
+  for (const { member, cell, meeting, held } of opts.pairs ?? allPairs(problem)) {
     const why = forbiddenBy(problem, member, cell, meeting);
-    if (why.length > 0 && !kept) continue;
+    if (why.length > 0 && !held) continue;
     for (const rule of why)
       forced.push({ rule, member: member.id, cell: cell.id, date: meeting.date, bound: 'max', limit: 0, count: 1 });
     const v = model.addVar(rowName('x', member.id, cell.id, meeting.month), { lb: 0, ub: 1, integer: !relaxed });
     const { month, date } = meeting;
-    candidates.push({ v, member, cell, meeting, month, date, fixed: kept ? 1 : 0 });
+    candidates.push({ v, member, cell, meeting, month, date, held: held ? 1 : 0 });
   }
   for (const { member, cell, meeting } of opts.constants ?? []) {
     const v = model.addVar(rowName('k', member.id, cell.id, meeting.month), { lb: 1, ub: 1, integer: false });
-    candidates.push({ v, member, cell, meeting, month: meeting.month, date: meeting.date, fixed: 1, constant: true });
+    candidates.push({ v, member, cell, meeting, month: meeting.month, date: meeting.date, held: 1, constant: true });
   }
   const f: FullFormulation = {
     kind: 'full',

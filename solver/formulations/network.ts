@@ -4,9 +4,10 @@
 // commune). Variables: one per meeting (how many visitors it gets) and one per member, region and day (how many
 // visits the member makes there that day); flow conservation per region and day joins them. The rule modules add
 // quota, coverage, visitors per meeting, visits per day and home cells (as Hall rows), the objective adds visit
-// costs and spread; what it relaxes is declared in NETWORK_RELAXES. Every row is a flow row, so the LP optimum is
-// integral, and since what is left out only forbids plans or adds non-negative cost, it is a lower bound of the full
-// formulation. Members are then matched to the meetings their region holds that day (./networkDecode.ts); when the
+// costs, spread and fairness; what it relaxes is declared in NETWORK_RELAXES. Most rows are flow rows (the home-cell
+// Hall rows, the region rotation rows and the quarter rows of the spread goal are not), so the LP optimum is nearly
+// always integral (solver/index.ts solves the few fractional members again with integers); and since what is left
+// out only forbids plans or adds non-negative cost, it is a lower bound of the full formulation. Members are then matched to the meetings their region holds that day (./networkDecode.ts); when the
 // matching succeeds the plan costs exactly the lower bound: optimal, with the proof.
 import type { Cell, Meeting, MemberId, Problem } from '../../src/domain/types.js';
 import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
@@ -77,7 +78,7 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
       ub: Math.max(p.maxVisitorsPerMeeting, fixed),
       integer: false,
     });
-    const term: CellTerm = { v, cell, meeting: mt, month: mt.month, date: mt.date, fixed };
+    const term: CellTerm = { v, cell, meeting: mt, month: mt.month, date: mt.date, held: fixed };
     meetingTerms.set(mt, [term]);
     const region = regionOf.get(mt.cell)!;
     const byMonth = groupIndex.upsert(region, mt.date, () => new Map());
@@ -111,7 +112,7 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
         if (!free && fixed === 0) continue;
         const ub = free ? Math.max(fixed, Math.min(p.maxVisitsPerDay, g.meetings.length)) : fixed;
         const v = model.addVar(rowName('f', m.id, r, g.date, g.month), { lb: 0, ub, integer: false });
-        const term: FlowTerm = { v, member: m, region: r, month: g.month, date: g.date, fixed };
+        const term: FlowTerm = { v, member: m, region: r, month: g.month, date: g.date, held: fixed };
         g.flows.push(term);
         mine.push(term);
       }

@@ -56,16 +56,16 @@ export function planPiece(problem: Problem, input: PieceInput): Piece {
       const dates = isFixed.get(member.id, cell.id);
       if (!member.eligibleCells.has(cell.id) && !dates) continue;
       for (const meeting of meetingsOf.get(cell.id) ?? []) {
-        const kept = dates?.has(meeting.date) ?? false;
-        if (onPinnedDay && !onPinnedDay.get(meeting.date, meeting.month) && !kept) continue;
-        if (!kept && forbiddenBy(sub, member, cell, meeting).length > 0) continue;
-        pairs.push({ member, cell, meeting, kept });
+        const held = dates?.has(meeting.date) ?? false;
+        if (onPinnedDay && !onPinnedDay.get(meeting.date, meeting.month) && !held) continue;
+        if (!held && forbiddenBy(sub, member, cell, meeting).length > 0) continue;
+        pairs.push({ member, cell, meeting, held });
       }
     }
   }
   const constants = input.elsewhere
     .filter((a) => !input.cells.has(a.meeting.cell))
-    .map((a) => ({ member: a.member, cell: cellById.get(a.meeting.cell)!, meeting: a.meeting, kept: true }));
+    .map((a) => ({ member: a.member, cell: cellById.get(a.meeting.cell)!, meeting: a.meeting, held: true }));
   return { input, problem: sub, pairs, constants };
 }
 
@@ -87,7 +87,7 @@ export function buildPiece(
   }
   if (opts.noRepeat) {
     const once = new Table2<MemberId, string, number[]>();
-    for (const c of f.candidates) if (c.fixed === 0) once.upsert(c.member.id, c.cell.id, () => []).push(c.v);
+    for (const c of f.candidates) if (c.held === 0) once.upsert(c.member.id, c.cell.id, () => []).push(c.v);
     for (const [member, cell, xs] of once.entries())
       if (xs.length > 1)
         f.model.addRow(

@@ -1,5 +1,5 @@
 // Quality figures of a plan (the soft goals of SPEC §4), recomputed from the visits.
-import { quarterTarget, yearlyQuota } from '../domain/load.js';
+import { quarterTarget, yearlyQuota } from '../domain/workload.js';
 import { periodIndex } from '../domain/periods.js';
 import type { Problem, Visit } from '../domain/types.js';
 import { buildContext } from './context.js';

@@ -72,7 +72,7 @@ function definePlan(program: Command, ctx: CommandContext): void {
     .addOption(
       new Option(
         '--backend <name>',
-        'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0), jsl (javascript-lp-solver; small models only)',
+        'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0; the optional package glpk.js)',
       )
         .choices(BACKEND_NAMES)
         .default('highs'),

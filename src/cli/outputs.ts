@@ -7,7 +7,9 @@ import type { InputIssue } from '../util/issues.js';
 import { lockFolder } from '../util/lock.js';
 import { InputRefused } from './io.js';
 
-const issue = (file: string, message: string): InputIssue => ({ file, path: [], message });
+/** A problem with a command-line option or the environment as a whole (no path inside a file). */
+export const optionIssue = (file: string, message: string): InputIssue => ({ file, path: [], message });
+const issue = optionIssue;
 
 /** The nearest existing ancestor of a path (the folder that would be created in). */
 function existingAncestor(path: string): string {

@@ -18,10 +18,17 @@ import { readPlanDocumentFile } from './export.js';
 import { loadSpecFile } from '../spec/load.js';
 import { solve, type Progress } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
-import { shutdownBackends, type BackendName } from '../../solver/backends/index.js';
+import { missingPackage, shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLines } from './check.js';
 import { EXIT, InputRefused, unwrap, type Io } from './io.js';
-import { outputFileIssues, stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
+import {
+  optionIssue as issue,
+  outputFileIssues,
+  stampedOutputIssues,
+  unwrapWith,
+  withFolderLock,
+  writeOrRefuse,
+} from './outputs.js';
 
 export interface PlanOptions {
   readonly out: string;
@@ -82,14 +89,22 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     ...stampedOutputIssues(opts.out, opts.generatedAt),
     ...(opts.exportModel ? outputFileIssues(opts.exportModel, '--export-model') : []),
     ...replanOptionIssues(opts),
+    ...backendIssues(opts.backend),
   ]);
   const replanning = opts.previous !== undefined ? await readReplan(problem, opts) : undefined;
   for (const note of replanning?.setup.notes ?? []) io.err(`! ${note}\n`);
   return withFolderLock(opts.out, () => solveAndWrite(replanning?.setup.problem ?? problem, opts, io, t0, replanning));
 }
 
+/** A backend whose optional package is not installed: refused with the command that installs it. */
+function backendIssues(name: BackendName): InputIssue[] {
+  const pkg = missingPackage(name);
+  return pkg === undefined
+    ? []
+    : [issue('--backend', `the ${name} backend needs the optional package ${pkg}: install it with npm install ${pkg}`)];
+}
+
 function replanOptionIssues(opts: PlanOptions): InputIssue[] {
-  const issue = (file: string, message: string): InputIssue => ({ file, path: [], message });
   if (opts.previous === undefined) {
     const stray = [
       opts.from !== undefined ? '--from' : undefined,

@@ -1,5 +1,5 @@
 // lichdu validate SPEC: load and check the spec only, and say what it holds.
-import { yearlyQuota } from '../domain/load.js';
+import { yearlyQuota } from '../domain/workload.js';
 import { loadSpecFile } from '../spec/load.js';
 import { precheck } from '../../solver/precheck.js';
 import { EXIT, unwrap, type Io } from './io.js';

@@ -313,10 +313,6 @@ function render(ctx: IcsContext, audience: Audience, opts: IcsOptions): string {
 
 const ctxOf = (x: PlanDocument | IcsContext): IcsContext => ('doc' in x ? x : icsContext(x));
 
-export function renderAllCalendar(doc: PlanDocument | IcsContext, opts: IcsOptions = DEFAULT_ICS_OPTIONS): string {
-  return render(ctxOf(doc), { kind: 'all' }, opts);
-}
-
 export function renderMemberCalendar(
   doc: PlanDocument | IcsContext,
   member: DirectoryMember,

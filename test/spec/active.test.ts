@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { boundsIn, coverageIn, proRate } from '../../src/domain/active.js';
-import { yearlyQuota } from '../../src/domain/load.js';
+import { yearlyQuota } from '../../src/domain/workload.js';
 import type { CellId } from '../../src/domain/types.js';
 import { solve } from '../../solver/index.js';
 import { cell, issuesOf, member, problemOf, spec, visit } from '../builders.js';

@@ -1,0 +1,23 @@
+// Vitest global setup: the solver's worker thread cannot load TypeScript, so the tests bundle it from the sources
+// (solver/backends/worker.ts and what it imports) into one file before any test runs, and point the solver at it
+// with LICHDU_SOLVER_WORKER. A stale dist/ is never what the tests measure.
+import { buildSync } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export default function setup(): void {
+  const dir = join('node_modules', '.cache', 'lichdu-test');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'worker.mjs');
+  buildSync({
+    entryPoints: ['solver/backends/worker.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+  });
+  process.env.LICHDU_SOLVER_WORKER = join(process.cwd(), outfile);
+}
