@@ -13,7 +13,7 @@ import { fixAndReduce, toLp, toMps } from './lp.js';
 import type { FullFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
 import { buildNetwork } from './formulations/network.js';
-import { planCost } from './objective.js';
+import { planCost } from './goals/index.js';
 import { planUnmet } from './evaluate.js';
 import { PIECE_LIMIT, planByRegions, toVisit } from './regions.js';
 
@@ -373,4 +373,4 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   return finish(run, found);
 }
 
-export { planCost } from './objective.js';
+export { planCost } from './goals/index.js';

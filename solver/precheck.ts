@@ -1,10 +1,9 @@
 // Plain-language reasons a plan cannot meet every rule, found before solving: a member with fewer meetings they may
 // attend than their quota in some period, a cell no member may visit.
 import type { Meeting, Problem } from '../src/domain/types.js';
-import { groupBy, meetingIndex } from '../src/domain/group.js';
-import { periodIndex, periodsOf } from '../src/domain/periods.js';
+import { groupBy, Table2 } from '../src/domain/group.js';
+import { MeetingIndex, quotaPeriods } from '../src/domain/plan.js';
 import { forbiddenBy } from './rules/index.js';
-import { boundsIn } from '../src/domain/active.js';
 
 export function precheck(problem: Problem): string[] {
   const out: string[] = [];
@@ -12,33 +11,31 @@ export function precheck(problem: Problem): string[] {
   const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
   const meetingsOf = groupBy(problem.meetings, (m: Meeting) => m.cell as string);
   const fixedOf = groupBy(problem.fixed, (f) => f.member as string);
-  const meetingAt = meetingIndex(problem.meetings);
+  const meetingAt = new MeetingIndex(problem.meetings);
   for (const m of problem.members) {
     const months: number[] = [];
     const dates = new Set<string>();
     // A fixed visit stands whatever the rules say (on a re-plan: what happened before its date).
-    const fixedMeetings = (fixedOf.get(m.id) ?? []).flatMap((f) => meetingAt.get(f.cell, f.date) ?? []);
-    const fixedHere = new Set(fixedMeetings.map((mt) => `${mt.cell}|${mt.date}`));
+    const fixedMeetings = (fixedOf.get(m.id) ?? []).flatMap((f) => meetingAt.at(f) ?? []);
+    const fixedHere = new Table2<string, string, true>();
+    for (const mt of fixedMeetings) fixedHere.upsert(mt.cell, mt.date, () => true);
     for (const mt of [...[...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? []), ...fixedMeetings]) {
       const cell = cellById.get(mt.cell)!;
-      if (!fixedHere.has(`${mt.cell}|${mt.date}`) && forbiddenBy(problem, m, cell, mt).length > 0) continue;
+      if (!fixedHere.get(mt.cell, mt.date) && forbiddenBy(problem, m, cell, mt).length > 0) continue;
       visitable.add(cell.id);
       if (!dates.has(mt.date)) {
         dates.add(mt.date);
         months.push(mt.month);
       }
     }
-    for (const q of m.quotas) {
-      periodsOf(q.per, problem.year).forEach((p, i) => {
-        // At most max_visits_per_day a day: the days they can attend bound what they can do.
-        const n = months.filter((mo) => periodIndex(q.per, mo) === i).length * problem.policy.maxVisitsPerDay;
-        const min = boundsIn(q, i).min;
-        if (n < min)
-          out.push(
-            `member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.label} ` +
-              `(area, home cell and unavailable days considered) but must make ${min}`,
-          );
-      });
+    // At most max_visits_per_day a day: the days they can attend bound what they can do.
+    for (const p of quotaPeriods(m, problem.year, months, (mo) => mo)) {
+      const n = p.items.length * problem.policy.maxVisitsPerDay;
+      if (n < p.bounds.min)
+        out.push(
+          `member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.period.label} ` +
+            `(area, home cell and unavailable days considered) but must make ${p.bounds.min}`,
+        );
     }
   }
   if (problem.policy.coverage.min > 0) {

@@ -7,12 +7,12 @@
 // its own members too (only the meetings are chosen); one still too large keeps its matching. The better of the
 // matching and the piece, by the piece's own cost, is kept. While the gap is still above the target, each repaired
 // region is solved once more with every member who visits it free (improvement).
-import type { CellId, Member, MemberId, Problem, Visit } from '../src/domain/types.js';
+import type { CellId, Member, MemberId, Visit } from '../src/domain/types.js';
 import { groupBy, meetingIndex } from '../src/domain/group.js';
 import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
 import { matchRegions, type Assigned } from './formulations/networkDecode.js';
 import { buildPiece, planPiece, type Piece, type PieceInput, type Pin } from './formulations/piece.js';
-import { planCost } from './objective.js';
+import { planCost } from './goals/index.js';
 
 /** Candidates (binary variables) above which a model is not given to the in-process solver (measured: README). */
 export const PIECE_LIMIT = 20_000;

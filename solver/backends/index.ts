@@ -26,7 +26,8 @@ function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return join(dirname(here), 'worker.js');
   const bundled = process.env.LICHDU_SOLVER_WORKER;
-  if (!bundled) throw new Error('running the solver from its sources needs LICHDU_SOLVER_WORKER (see vitest.config.ts)');
+  if (!bundled)
+    throw new Error('running the solver from its sources needs LICHDU_SOLVER_WORKER (see vitest.config.ts)');
   return bundled;
 }
 

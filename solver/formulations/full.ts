@@ -9,7 +9,7 @@ import { groupBy, Table2 } from '../../src/domain/group.js';
 import { Model } from '../lp.js';
 import { rowName, type Candidate, type FullFormulation, type Relaxable } from '../formulation.js';
 import { forbiddenBy, SOLVER_RULES } from '../rules/index.js';
-import { addObjective } from '../objective.js';
+import { addObjective } from '../goals/index.js';
 
 /** What the LP relaxation of the full formulation leaves out. */
 export const FULL_RELAXATION: readonly Relaxable[] = ['teamPerMeeting', 'noConsecutive', 'rotation'];

@@ -7,8 +7,9 @@
 // costs, spread and fairness; what it relaxes is declared in NETWORK_RELAXES. Most rows are flow rows (the home-cell
 // Hall rows, the region rotation rows and the quarter rows of the spread goal are not), so the LP optimum is nearly
 // always integral (solver/index.ts solves the few fractional members again with integers); and since what is left
-// out only forbids plans or adds non-negative cost, it is a lower bound of the full formulation. Members are then matched to the meetings their region holds that day (./networkDecode.ts); when the
-// matching succeeds the plan costs exactly the lower bound: optimal, with the proof.
+// out only forbids plans or adds non-negative cost, it is a lower bound of the full formulation. Members are then
+// matched to the meetings their region holds that day (./networkDecode.ts); when the matching succeeds the plan
+// costs exactly the lower bound: optimal, with the proof.
 import type { Cell, Meeting, MemberId, Problem } from '../../src/domain/types.js';
 import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
 import { Model } from '../lp.js';
@@ -23,7 +24,7 @@ import {
 import { SOLVER_RULES } from '../rules/index.js';
 import { inArea } from '../rules/area.js';
 import { isOpen } from '../rules/availability.js';
-import { addObjective } from '../objective.js';
+import { addObjective } from '../goals/index.js';
 
 /**
  * What the network formulation leaves out: its optimum is a lower bound of every plan. (Team limits and rotation it

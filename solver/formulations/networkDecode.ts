@@ -6,6 +6,7 @@
 // §4.4), at the rotation cost. A region matched with no repeat, and keeping as many previous visits as the network
 // counted, costs exactly its share of the network optimum; any other is handed to the exact repair
 // (solver/regions.ts).
+import { VisitSet } from '../../src/domain/plan.js';
 import type { CellId, Meeting, Member, MemberId } from '../../src/domain/types.js';
 import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
 import type { DayGroup, NetworkFormulation } from '../formulation.js';
@@ -40,9 +41,7 @@ export function matchRegions(net: NetworkFormulation, value: (v: number) => numb
     fixed.upsert(f.member, mt, () => true);
     visited.upsert(f.member, f.cell, () => new Set()).add(mt.index);
   }
-  const previous = new Set<string>();
-  const replan = net.problem.replan;
-  for (const v of replan?.previous ?? []) previous.add(`${v.member}|${v.cell}|${v.date}`);
+  const previous = new VisitSet(net.problem.replan?.previous ?? []);
   const byRegion = groupBy(net.groups, (g) => g.region);
   return net.regions.map((_, region) => {
     const order = [...(byRegion.get(region) ?? [])].sort((a, b) =>
@@ -72,7 +71,7 @@ function matchDay(
   value: (v: number) => number,
   fixed: Table2<MemberId, Meeting, true>,
   visited: Visited,
-  previous: ReadonlySet<string>,
+  previous: VisitSet,
 ): { assigned: Assigned[]; complete: boolean; repeats: boolean; lostKeeps: boolean } {
   const p = net.problem.policy;
   const teamsBind = p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting;
@@ -117,7 +116,8 @@ function matchDay(
     return n;
   });
   const edges: Array<{ e: number; i: number; j: number; repeat: boolean }> = [];
-  const wasPlanned = (m: Member, pl: (typeof places)[number]) => previous.has(`${m.id}|${pl.cell.id}|${g.date}`);
+  const wasPlanned = (m: Member, pl: (typeof places)[number]) =>
+    previous.has({ member: m.id, cell: pl.cell.id, date: g.date });
   /** Adds the edges of one kind: the previous plan's visits, then fresh cells, then repeats. */
   const link = (kind: 'previous' | 'fresh' | 'repeat') => {
     people.forEach((person, i) => {
@@ -163,7 +163,7 @@ function matchDay(
       const p = places.filter((pl) => wasPlanned(t.member, pl)).length;
       if (p === 0) return false;
       const kept = out.filter(
-        (a) => a.member === t.member && previous.has(`${t.member.id}|${a.meeting.cell}|${g.date}`),
+        (a) => a.member === t.member && previous.has({ member: t.member.id, cell: a.meeting.cell, date: g.date }),
       ).length;
       return kept < Math.min(Math.round(value(t.v)), p);
     });

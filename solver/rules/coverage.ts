@@ -1,23 +1,20 @@
 // SPEC §4.2: every cell at least coverage.min (at most max) visits in every coverage.per period; shortfall slacks.
+import { coveragePeriods } from '../../src/domain/plan.js';
 import { boundedCount, rowName } from '../formulation.js';
 import type { SolverRule } from './rule.js';
-import { byPeriod } from './periods.js';
-import { coverageIn } from '../../src/domain/active.js';
 
 export const coverage: SolverRule = {
   id: 'coverage',
   rows(f) {
-    const cov = f.problem.policy.coverage;
-    for (const c of f.problem.cells) {
-      byPeriod(cov.per, f.problem.year, f.cellTerms.get(c.id) ?? []).forEach((p, i) => {
+    const { policy, year } = f.problem;
+    for (const c of f.problem.cells)
+      for (const p of coveragePeriods(policy, c, year, f.cellTerms.get(c.id) ?? [], (t) => t.month))
         boundedCount(
           f,
-          rowName('coverage', c.id, p.label),
-          { rule: 'coverage', cell: c.id, period: p.label },
-          p.terms,
-          coverageIn(f.problem.policy, c, i),
+          rowName('coverage', c.id, p.period.label),
+          { rule: 'coverage', cell: c.id, period: p.period.label },
+          p.items,
+          p.bounds,
         );
-      });
-    }
   },
 };

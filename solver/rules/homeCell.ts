@@ -2,12 +2,13 @@
 // network formulation, where a member's visits to a region are not yet tied to a cell, Hall's condition of the
 // day's matching: the members of one home cell who visit a region on a day need as many places outside that cell.
 import { Table2 } from '../../src/domain/group.js';
+import { atHomeCell } from '../../src/domain/eligibility.js';
 import { rowName } from '../formulation.js';
 import type { SolverRule } from './rule.js';
 
 export const homeCell: SolverRule = {
   id: 'homeCell',
-  allows: (problem, member, cell) => !(problem.policy.skipHomeCell && member.homeCell === cell.id),
+  allows: (problem, member, cell) => !atHomeCell(problem.policy, member, cell.id),
   rows(f) {
     if (f.kind !== 'network' || !f.problem.policy.skipHomeCell) return;
     // Fixed visits at a member's home cell are kept (SPEC §4.8): they need no other place.

@@ -3,12 +3,12 @@
 // as done, or as missed with --unrecorded missed) — and, for each member, visits done per quota period against the
 // quota pro-rated to the date; cells not yet visited this period; reports whose deadline passed without one.
 import { DateTime } from 'luxon';
-import { buildContext } from '../check/context.js';
 import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
 import { boundsIn, coverageIn } from '../domain/active.js';
 import type { IsoDate, MemberId, PeriodKind, Problem, Visit } from '../domain/types.js';
-import { periodicReports, type DueReport } from '../report/periodic.js';
+import { periodicReports, type DueReport } from '../policies/periodic.js';
 import type { Attendance, AttendanceRecord } from './file.js';
+import { MeetingIndex, VisitMap, VisitSet } from '../domain/plan.js';
 
 export type Unrecorded = 'done' | 'missed';
 
@@ -23,10 +23,10 @@ export interface Happened {
   /** Planned visits after the date. */
   readonly ahead: readonly Visit[];
   /** The record of each (member, cell, date), for reports. */
-  readonly recordOf: ReadonlyMap<string, AttendanceRecord>;
+  readonly recordOf: VisitMap<AttendanceRecord>;
+  /** Every record, in the file's order. */
+  readonly records: readonly AttendanceRecord[];
 }
-
-const key = (member: string, cell: string, date: string) => `${member}|${cell}|${date}`;
 
 export function happened(
   problem: Problem,
@@ -35,16 +35,18 @@ export function happened(
   asOf: IsoDate,
   unrecorded: Unrecorded,
 ): Happened {
-  const ctx = buildContext(problem, plan);
-  const recordOf = new Map(attendance.records.map((r) => [key(r.member, r.cell, r.date), r]));
-  const planned = new Set(plan.map((v) => key(v.member, v.cell, v.date)));
+  const meetings = new MeetingIndex(problem.meetings);
+  const cells = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const recordOf = new VisitMap<AttendanceRecord>();
+  for (const r of attendance.records) recordOf.set(r, r);
+  const planned = new VisitSet(plan);
   const done: Visit[] = [];
   const missed: { visit: Visit; reason?: string }[] = [];
   const notRecorded: Visit[] = [];
   const unplanned: Visit[] = [];
   const ahead: Visit[] = [];
   for (const v of plan) {
-    const r = recordOf.get(key(v.member, v.cell, v.date));
+    const r = recordOf.get(v);
     if (v.date > asOf) {
       ahead.push(v);
       continue;
@@ -60,9 +62,9 @@ export function happened(
     } else missed.push({ visit: v, ...(r.reason ? { reason: r.reason } : {}) });
   }
   for (const r of attendance.records) {
-    if (planned.has(key(r.member, r.cell, r.date)) || r.result !== 'done' || r.date > asOf) continue;
-    const m = ctx.meetingAt.get(`${r.cell}|${r.date}`);
-    const c = ctx.cell.get(r.cell)!;
+    if (planned.has(r) || r.result !== 'done' || r.date > asOf) continue;
+    const m = meetings.at(r);
+    const c = cells.get(r.cell)!;
     const start = r.start ?? m?.start ?? c.meeting.time;
     const end = m?.end ?? DateTime.fromISO(`${r.date}T${start}`).plus({ minutes: c.meeting.durationMinutes });
     const v: Visit = {
@@ -76,7 +78,7 @@ export function happened(
     done.push(v);
     unplanned.push(v);
   }
-  return { done, missed, unrecorded: notRecorded, unplanned, ahead, recordOf };
+  return { done, missed, unrecorded: notRecorded, unplanned, ahead, recordOf, records: attendance.records };
 }
 
 export interface PeriodProgress {
@@ -124,12 +126,12 @@ export function compliance(
   unrecorded: Unrecorded,
 ): Compliance {
   const h = happened(problem, plan, attendance, asOf, unrecorded);
-  const ctx = buildContext(problem, h.done);
+  const meetings = new MeetingIndex(problem.meetings);
   const today = DateTime.fromISO(asOf, { zone: 'utc' });
   const monthsDone = new Map<string, number[]>();
   for (const v of h.done) {
     const list = monthsDone.get(v.member) ?? Array<number>(12).fill(0);
-    list[ctx.monthOfVisit(v) - 1]!++;
+    list[meetings.monthOf(v) - 1]!++;
     monthsDone.set(v.member, list);
   }
   const members: MemberCompliance[] = problem.members.map((m) => {
@@ -166,7 +168,7 @@ export function compliance(
   const month = Math.min(12, Math.max(1, today.year < problem.year ? 1 : today.year > problem.year ? 12 : today.month));
   const covIndex = periodIndex(covKind, month);
   const visited = new Set(
-    h.done.filter((v) => periodIndex(covKind, ctx.monthOfVisit(v)) === covIndex).map((v) => v.cell as string),
+    h.done.filter((v) => periodIndex(covKind, meetings.monthOf(v)) === covIndex).map((v) => v.cell as string),
   );
   let overdueReports: DueReport[] | undefined;
   if (attendance.recordsReports) {
@@ -175,11 +177,11 @@ export function compliance(
       if (r.template.each === 'visit') {
         const v = r.visits[0]!;
         const rec =
-          h.recordOf.get(key(v.member, v.cell, v.date)) ??
-          [...h.recordOf.values()].find((x) => x.replacedBy === v.member && x.cell === v.cell && x.date === v.date);
+          h.recordOf.get(v) ??
+          h.records.find((x) => x.replacedBy === v.member && x.cell === v.cell && x.date === v.date);
         return rec?.reportedOn === undefined;
       }
-      const sent = [...h.recordOf.values()].some(
+      const sent = h.records.some(
         (x) =>
           x.reportedOn !== undefined &&
           (x.member === r.subject || x.replacedBy === r.subject) &&

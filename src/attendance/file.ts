@@ -3,17 +3,18 @@
 // — done, missed (with a reason), or replaced by another member — and the day the member's report was sent.
 // `lichdu attendance template PLAN` writes it pre-filled from the plan; it is read back with the same care as plan
 // files (./planfile/table.ts: any separator, UTF-8 or UTF-16, xlsx; dates and times as spreadsheets write them).
+import { VisitMap } from '../domain/plan.js';
 import type { CellId, Directory, IsoDate, MemberId, Problem, Visit } from '../domain/types.js';
-import { sortVisits } from '../export/csv.js';
-import type { Lang } from '../export/labels.js';
+import { sortVisits } from '../format/csv.js';
+import type { Lang } from '../format/labels.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { dateOrder, findColumns, Grouped } from '../planfile/csv.js';
 import { csvTable, isZip, normHeader, readTable, type Table } from '../planfile/table.js';
 import { decodeText, readInputFile } from '../util/files.js';
 import { cellText, readDate, readTime, type CellValue } from '../planfile/values.js';
-import { describeValue as q, ID_MAX } from '../spec/primitives.js';
+import { describeValue as q, ID_MAX } from '../schema/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
-import { restore } from '../export/csv.js';
+import { restore } from '../format/csv.js';
 
 export const ATTENDANCE_COLUMNS = [
   'date',
@@ -146,7 +147,7 @@ export function readAttendanceTable(
   const errors = new Grouped();
   const notes = new Grouped();
   const records: AttendanceRecord[] = [];
-  const seen = new Map<string, number>();
+  const seen = new VisitMap<number>();
   for (const r of table.rows) {
     if (r.cells.every((x) => cellText(x) === '')) continue;
     const raw = (key: AttendanceColumn): CellValue => (col(key) === undefined ? null : (r.cells[col(key)!] ?? null));
@@ -193,15 +194,13 @@ export function readAttendanceTable(
       else reportedOn = d.value;
     }
     if (!ok || !date.ok) continue;
-    const key = `${member}|${cell}|${date.value}`;
-    if (seen.has(key)) {
-      errors.add(
-        `${q(member)} at ${q(cell)} on ${date.value} is given twice (also ${table.where(seen.get(key)!)})`,
-        r.at,
-      );
+    const visit = { member, cell, date: date.value };
+    const before = seen.get(visit);
+    if (before !== undefined) {
+      errors.add(`${q(member)} at ${q(cell)} on ${date.value} is given twice (also ${table.where(before)})`, r.at);
       continue;
     }
-    seen.set(key, r.at);
+    seen.set(visit, r.at);
     const reason = text('reason');
     records.push({
       member: member as MemberId,

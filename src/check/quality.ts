@@ -1,4 +1,5 @@
 // Quality figures of a plan (the soft goals of SPEC §4), recomputed from the visits.
+import { cellWeight } from '../domain/weights.js';
 import { quarterTarget, yearlyQuota } from '../domain/workload.js';
 import { periodIndex } from '../domain/periods.js';
 import type { Problem, Visit } from '../domain/types.js';
@@ -32,10 +33,9 @@ export interface Quality {
   readonly extraVisitsMax: number | null;
 }
 
-export function priorityOf(problem: Problem, tags: readonly string[]): number {
-  const w = problem.policy.priority;
-  return tags.reduce((s, t) => s + (Object.hasOwn(w, t) ? w[t]! : 0), 0);
-}
+/** A cell's priority weight under the problem's policy (src/domain/weights.ts). */
+export const priorityOf = (problem: Problem, tags: readonly string[]): number =>
+  cellWeight(problem.policy.priority, tags);
 
 export function quality(problem: Problem, visits: readonly Visit[]): Quality {
   const ctx = buildContext(problem, visits);

@@ -4,11 +4,11 @@
 import { ATTENDANCE_HEADERS, attendanceRows, RESULT_LABEL } from '../attendance/file.js';
 import type { Compliance, MemberStatus, PeriodProgress } from '../attendance/compliance.js';
 import type { Problem } from '../domain/types.js';
-import { csvLine, defuse } from '../export/csv.js';
-import type { Lang } from '../export/labels.js';
+import { csvLine, defuse } from '../format/csv.js';
+import type { Lang } from '../format/labels.js';
 import { addTableSheet, dateCell, newWorkbook, toTime, workbookBytes } from '../export/xlsx.js';
 import { resolveGeneratedAt } from '../export/planFiles.js';
-import { isIsoDate } from '../spec/primitives.js';
+import { isIsoDate } from '../schema/primitives.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { readPlanDocumentFile } from './export.js';
 import { EXIT, InputRefused, type Io } from './io.js';

@@ -1,7 +1,7 @@
 // lichdu calendar SPEC: every cell's meeting dates and times for the year, with each holiday move explained.
 import { calendarCsvRows, calendarText, CALENDAR_HEADERS, meetingCalendar } from '../calendar/table.js';
-import { csvLine, defuse } from '../export/csv.js';
-import type { Lang } from '../export/labels.js';
+import { csvLine, defuse } from '../format/csv.js';
+import type { Lang } from '../format/labels.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
 

@@ -2,7 +2,7 @@
 import type { Problem, RuleId, Violation } from '../domain/types.js';
 import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { catalogueEntry } from '../domain/rules.js';
-import { describeViolation } from '../export/violationText.js';
+import { describeViolation } from '../format/violationText.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';

@@ -1,7 +1,7 @@
 // lichdu convert SPEC PLAN -o DIR: reads a plan (plan.json, or a plan.csv edited in a spreadsheet), checks it, and
 // writes DIR/plan.json, DIR/plan.csv and DIR/ics/. A refused input writes nothing.
 import { checkPlan } from '../check/index.js';
-import type { Lang } from '../export/labels.js';
+import type { Lang } from '../format/labels.js';
 import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';

@@ -1,6 +1,6 @@
 // lichdu export ics PLAN -o DIR: the calendars of an existing plan.json, without the spec.
 import { decodeText, readInputFile } from '../util/files.js';
-import type { Lang } from '../export/labels.js';
+import type { Lang } from '../format/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { EXIT, unwrap, type Io } from './io.js';

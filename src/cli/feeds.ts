@@ -1,6 +1,6 @@
 // lichdu feeds DIR --base-url URL: every member's (and cell's) subscription links, https:// and webcal://.
-import { csvLine, defuse, printable } from '../export/csv.js';
-import type { Lang } from '../export/labels.js';
+import { csvLine, defuse, printable } from '../format/csv.js';
+import type { Lang } from '../format/labels.js';
 import { feedToken, feedUrls } from '../serve/tokens.js';
 import { chooseSecret } from './secret.js';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import { SHEETS, type SheetKind } from '../import/columns.js';
 import { renderTemplate, TEMPLATE_FILE } from '../import/template.js';
 import { readTable, xlsxTable, isZip } from '../planfile/table.js';
 import { resolvePolicy } from '../policies/index.js';
-import { describeValue as q } from '../spec/primitives.js';
+import { describeValue as q } from '../schema/primitives.js';
 import { parseSpec } from '../spec/load.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { decodeText, readInputFile } from '../util/files.js';

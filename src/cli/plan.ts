@@ -4,7 +4,7 @@
 import { writeFileAtomic } from '../util/atomic.js';
 import { checkPlan, quality } from '../check/index.js';
 import type { Problem, ReplanInfo, Violation, Visit } from '../domain/types.js';
-import type { Lang } from '../export/labels.js';
+import type { Lang } from '../format/labels.js';
 import { CHANGES_FILE, resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { renderChangesCsv } from '../export/changes.js';
 import { meetingKeys, type PlanDocument } from '../planfile/index.js';
@@ -12,7 +12,7 @@ import { readAttendanceFile } from '../attendance/file.js';
 import type { Unrecorded } from '../attendance/compliance.js';
 import { replanProblem, type ReplanSetup } from '../replan/build.js';
 import { carryIdentity, diffPlans } from '../replan/diff.js';
-import { isIsoDate } from '../spec/primitives.js';
+import { isIsoDate } from '../schema/primitives.js';
 import type { InputIssue } from '../util/issues.js';
 import { readPlanDocumentFile } from './export.js';
 import { loadSpecFile } from '../spec/load.js';

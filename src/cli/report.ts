@@ -2,7 +2,7 @@
 // periodic reports, DIR/report-forms.html — written together (all or none). Exit 0 when every hard rule holds, 1
 // when the report was written for a plan that breaks some (the report lists them), 2 when the input is refused.
 import { join } from 'node:path';
-import type { Lang } from '../export/labels.js';
+import type { Lang } from '../format/labels.js';
 import { resolveGeneratedAt } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { reportData } from '../report/data.js';

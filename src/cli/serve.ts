@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { settleFolder } from '../util/lock.js';
-import type { Lang } from '../export/labels.js';
+import type { Lang } from '../format/labels.js';
 import { PlanRefused, startFeedServer } from '../serve/server.js';
 import { chooseSecret } from './secret.js';
 import { EXIT, InputRefused, type Io } from './io.js';

@@ -30,6 +30,16 @@ export class Table2<A, B, V> {
     return v;
   }
 
+  set(a: A, b: B, v: V): void {
+    let row = this.rows.get(a);
+    if (!row) this.rows.set(a, (row = new Map()));
+    row.set(b, v);
+  }
+
+  delete(a: A, b: B): boolean {
+    return this.rows.get(a)?.delete(b) ?? false;
+  }
+
   row(a: A): ReadonlyMap<B, V> {
     return this.rows.get(a) ?? new Map();
   }
@@ -49,5 +59,31 @@ export function meetingIndex<M extends { readonly cell: string; readonly date: s
 ): Table2<string, string, M> {
   const out = new Table2<string, string, M>();
   for (const m of meetings) out.upsert(m.cell, m.date, () => m);
+  return out;
+}
+
+/**
+ * Groups items by a tuple of keys (typed values, never packed into one string), in first-seen order of the tuple and
+ * input order inside each group; an item whose key is undefined is left out.
+ */
+export function groupByTuple<T>(items: Iterable<T>, key: (t: T) => readonly unknown[] | undefined): T[][] {
+  const root = new Map<unknown, unknown>();
+  const out: T[][] = [];
+  for (const it of items) {
+    const k = key(it);
+    if (k === undefined) continue;
+    let level = root;
+    for (let i = 0; i < k.length - 1; i++) {
+      let next = level.get(k[i]) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(k[i], (next = new Map()));
+      level = next;
+    }
+    let group = level.get(k[k.length - 1]) as T[] | undefined;
+    if (!group) {
+      level.set(k[k.length - 1], (group = []));
+      out.push(group);
+    }
+    group.push(it);
+  }
   return out;
 }

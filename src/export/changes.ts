@@ -3,8 +3,8 @@
 import type { Directory } from '../domain/types.js';
 import { catalogueEntry, RULE_IDS, type RuleId } from '../domain/rules.js';
 import type { Change, ChangeWhy } from '../replan/diff.js';
-import { csvLine, defuse } from './csv.js';
-import type { Lang } from './labels.js';
+import { csvLine, defuse } from '../format/csv.js';
+import type { Lang } from '../format/labels.js';
 
 export const CHANGES_HEADERS: Record<Lang, readonly string[]> = {
   vi: [

@@ -1,7 +1,7 @@
 // The subscription sheet (issue 10, item 2): one printable page per member (and per cell) with the feed link, a QR
 // code of its webcal:// link as inline SVG (npm qrcode), and short steps for iPhone, Android (Google Calendar on the
 // web, "From URL") and Outlook. One self-contained HTML file: no script, no request leaves it.
-import type { Lang } from './labels.js';
+import type { Lang } from '../format/labels.js';
 
 export interface SheetEntry {
   readonly kind: string;

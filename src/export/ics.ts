@@ -4,9 +4,9 @@ import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, type ICalCale
 import { DateTime } from 'luxon';
 import type { DirectoryCell, DirectoryMember, Unit } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
-import { roleLabel, STATUS_LABELS, tagLabel, type Lang } from './labels.js';
+import { roleLabel, STATUS_LABELS, tagLabel, type Lang } from '../format/labels.js';
 import { defaultUid, type PlanDocument, type PlanVisit } from '../planfile/index.js';
-import { sortVisits } from './csv.js';
+import { sortVisits } from '../format/csv.js';
 
 export interface IcsOptions {
   readonly lang: Lang;

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { Plan, Problem, Violation } from '../domain/types.js';
 import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
-import { renderCsv } from './csv.js';
+import { renderCsv } from '../format/csv.js';
 import { renderPlanXlsx } from './xlsx.js';
 import type { IcsOptions } from './ics.js';
 import { stageCalendarsThreaded } from './icsThreads.js';
 import { renderPlanJson } from '../planfile/index.js';
-import type { Lang } from './labels.js';
+import type { Lang } from '../format/labels.js';
 import { readPlanDocument, type PlanDocument } from '../planfile/index.js';
 
 export interface WriteOptions {

@@ -3,8 +3,8 @@
 // here. The same plan gives the same bytes: the workbook's dates and every zip entry's time are the plan's
 // generation time. Text is stored as text, never as a formula, so a name starting with "=" stays a name.
 import type { Directory, Visit } from '../domain/types.js';
-import { planRows } from './csv.js';
-import { CSV_HEADERS, type Lang } from './labels.js';
+import { planRows } from '../format/csv.js';
+import { CSV_HEADERS, type Lang } from '../format/labels.js';
 
 export const PLAN_SHEET: Record<Lang, string> = { vi: 'Kế hoạch', en: 'Plan' };
 

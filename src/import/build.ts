@@ -2,8 +2,8 @@
 // from names (readable, stable, unique: "Chi bộ thôn Kon Klor" -> thon-kon-klor); units, cells and roles are
 // referred to by name or id; yes/no columns become tags. Every problem is reported at once by sheet, row and column.
 import type { Policy } from '../domain/types.js';
-import { bare, LANGS } from '../export/labels.js';
-import { describeValue as q } from '../spec/primitives.js';
+import { bare, LANGS } from '../format/labels.js';
+import { describeValue as q } from '../schema/primitives.js';
 import { didYouMean, type InputIssue } from '../util/issues.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
 import type { Table } from '../planfile/table.js';

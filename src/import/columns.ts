@@ -1,7 +1,7 @@
 // The columns `lichdu import` reads (issue 11), with the headers people write in Vietnamese or English, and the
 // explanation the template puts under each header. A header is matched without case, accents kept, spaces folded,
 // a trailing ":" or "*" ignored.
-import { TAG_LABELS } from '../export/labels.js';
+import { TAG_LABELS } from '../format/labels.js';
 import { normHeader } from '../planfile/table.js';
 
 export { normHeader };

@@ -5,10 +5,10 @@
 // made (`07:30:00 PM` for 19:30) are accepted and said once each, as notes.
 import type { CellId, IsoDate, MemberId, Problem, Visit, VisitStatus } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
-import { describeValue as q, ID_MAX } from '../spec/primitives.js';
+import { describeValue as q, ID_MAX } from '../schema/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
-import { restore } from '../export/csv.js';
-import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn, type Lang } from '../export/labels.js';
+import { restore } from '../format/csv.js';
+import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn, type Lang } from '../format/labels.js';
 import { csvTable, normHeader, type Table } from './table.js';
 import { cellText, readDate, readings, readTime, slashParts, type CellValue, type DateOrder } from './values.js';
 

@@ -1,5 +1,6 @@
 // plan.json (SPEC §3): written with stable key order so the same plan gives the same bytes, and read back with the
 // one schema of ./schema.ts, either for checking against a spec or on its own (calendars, the feed server).
+import { MeetingIndex } from '../domain/plan.js';
 import { parseJson } from '../util/files.js';
 import type {
   CancelledVisit,
@@ -17,11 +18,11 @@ import type {
   Visit,
 } from '../domain/types.js';
 import { resolvePolicy } from '../policies/index.js';
-import { fromZod } from '../spec/zodIssues.js';
+import { fromZod } from '../schema/zodIssues.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
-import { sortVisits } from '../export/csv.js';
-import type { Lang } from '../export/labels.js';
-import { describeViolation } from '../export/violationText.js';
+import { sortVisits } from '../format/csv.js';
+import type { Lang } from '../format/labels.js';
+import { describeViolation } from '../format/violationText.js';
 import { DOCUMENT_FIELDS, PLAN_FORMAT, PlanJson, type PlanJsonDoc } from './schema.js';
 
 export { PLAN_FORMAT } from './schema.js';
@@ -84,13 +85,8 @@ function solverToJson(s: SolverReport | undefined): PlanJsonDoc['solver'] {
 
 /** The meeting (YYYY-MM of its kỳ) each visit attends; the date's month for a visit off the calendar. */
 export function meetingKeys(problem: Pick<Problem, 'meetings' | 'year'>, visits: readonly Visit[]): Map<Visit, string> {
-  const at = new Map(problem.meetings.map((m) => [`${m.cell}|${m.date}`, m.month]));
-  return new Map(
-    visits.map((v) => [
-      v,
-      `${v.date.slice(0, 4)}-${String(at.get(`${v.cell}|${v.date}`) ?? Number(v.date.slice(5, 7))).padStart(2, '0')}`,
-    ]),
-  );
+  const meetings = new MeetingIndex(problem.meetings);
+  return new Map(visits.map((v) => [v, `${v.date.slice(0, 4)}-${String(meetings.monthOf(v)).padStart(2, '0')}`]));
 }
 
 export function renderPlanJson(

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { RULE_IDS } from '../domain/rules.js';
-import { DateStr, Id, Text, Time } from '../spec/primitives.js';
+import { DateStr, Id, Text, Time } from '../schema/primitives.js';
 
 export const PLAN_FORMAT = 'lichdu-plan/1';
 

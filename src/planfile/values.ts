@@ -3,7 +3,7 @@
 // a day, dates as ISO, day-first `05/01/2027` or month-first `1/5/2027`. Each is read to lichdu's `YYYY-MM-DD` and
 // `HH:MM`; what cannot be read says what was found and how to save it.
 import { DateTime } from 'luxon';
-import { isIsoDate } from '../spec/primitives.js';
+import { isIsoDate } from '../schema/primitives.js';
 
 /** A cell as a reader hands it over: text from CSV; text, a number or a date from a workbook. */
 export type CellValue = string | number | Date | null;

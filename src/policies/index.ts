@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { Policy, ReportTemplate, RolePolicy } from '../domain/types.js';
 import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
 import { packageRoot } from '../util/paths.js';
-import { fromZod } from '../spec/zodIssues.js';
+import { fromZod } from '../schema/zodIssues.js';
 import { PolicyInput } from './schema.js';
 
 /** The defaults of SPEC §2, used where a policy (or its document) says nothing. */

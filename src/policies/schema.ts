@@ -1,6 +1,6 @@
 // The policy schema: presets and inline policies are validated by the same rules.
 import { z } from 'zod';
-import { Count, Id, PeriodKind, Positive, QuotaList, Text } from '../spec/primitives.js';
+import { Count, Id, PeriodKind, Positive, QuotaList, Text } from '../schema/primitives.js';
 
 export const RoleInput = z.strictObject({
   quota: QuotaList,

@@ -7,6 +7,8 @@ import { DateTime } from 'luxon';
 import { happened, type Unrecorded } from '../attendance/compliance.js';
 import type { Attendance } from '../attendance/file.js';
 import type { FixedVisit, IsoDate, Meeting, Plan, Problem, Visit } from '../domain/types.js';
+import { Table2 } from '../domain/group.js';
+import { monthOfDate, VisitSet } from '../domain/plan.js';
 
 export interface ReplanInput {
   /** The problem of the spec as it is now (members and cells may have joined or left). */
@@ -29,8 +31,6 @@ export interface ReplanSetup {
   /** What could not be carried over, in words (visits of members or cells the spec no longer has, and the like). */
   readonly notes: readonly string[];
 }
-
-const key = (v: Pick<Visit, 'member' | 'cell' | 'date'>) => `${v.member}|${v.cell}|${v.date}`;
 
 /**
  * The problem a plan answers: the spec's, or for a re-plan's plan (plan.json says `replan.from`) the spec's with the
@@ -65,14 +65,15 @@ export function replanProblem(input: ReplanInput): ReplanSetup {
 
   // A visit made on a day its cell did not meet by the plan: that month's meeting was held that day.
   const meetings = [...problem.meetings];
-  const at = new Map(meetings.map((m, i) => [`${m.cell}|${m.date}`, i]));
+  const at = new Table2<string, IsoDate, number>();
+  meetings.forEach((m, i) => at.set(m.cell, m.date, i));
   const past: Visit[] = [];
-  const seen = new Set<string>();
+  const seen = new VisitSet();
   for (const v of h.done) {
-    if (seen.has(key(v))) continue;
-    let i = at.get(`${v.cell}|${v.date}`);
+    if (seen.has(v)) continue;
+    let i = at.get(v.cell, v.date);
     if (i === undefined) {
-      const month = Number(v.date.slice(5, 7));
+      const month = monthOfDate(v.date);
       const j = meetings.findIndex((m) => m.cell === v.cell && m.month === month);
       const prev = meetings[j - 1];
       const next = meetings[j + 1];
@@ -85,19 +86,19 @@ export function replanProblem(input: ReplanInput): ReplanSetup {
         notes.push(`${v.member} at ${v.cell} on ${v.date}: not on a meeting of the cell, and not counted`);
         continue;
       }
-      at.delete(`${v.cell}|${meetings[j]!.date}`);
+      at.delete(v.cell, meetings[j]!.date);
       meetings[j] = { ...meetings[j]!, date: v.date };
-      at.set(`${v.cell}|${v.date}`, j);
+      at.set(v.cell, v.date, j);
       i = j;
     }
     const m: Meeting = meetings[i]!;
-    seen.add(key(v));
+    seen.add(v);
     past.push({ member: v.member, cell: v.cell, date: v.date, start: m.start, end: m.end, status: 'fixed' });
   }
-  const specFixed = new Set(problem.fixed.map(key));
+  const specFixed = new VisitSet(problem.fixed);
   const fixed: FixedVisit[] = [
     ...problem.fixed,
-    ...past.filter((v) => !specFixed.has(key(v))).map((v) => ({ member: v.member, cell: v.cell, date: v.date })),
+    ...past.filter((v) => !specFixed.has(v)).map((v) => ({ member: v.member, cell: v.cell, date: v.date })),
   ];
   const previous = input.previous
     .filter((v) => v.date >= from && known(v))

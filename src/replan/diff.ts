@@ -6,9 +6,10 @@
 import { DateTime } from 'luxon';
 import type { CancelledVisit, IsoDate, MemberId, Problem, RuleId, Visit, VisitIdentity } from '../domain/types.js';
 import { isActive } from '../domain/active.js';
-import { forbiddenBy } from '../../solver/rules/index.js';
+import { forbiddingRules } from '../domain/eligibility.js';
 import { defaultUid } from '../planfile/index.js';
 import { meetingIndex } from '../domain/group.js';
+import { VisitMap, VisitSet } from '../domain/plan.js';
 
 /** Why a visit of the previous plan could not stay, or why one was added. */
 export type ChangeWhy =
@@ -38,7 +39,6 @@ export interface PlanDiff {
   readonly removed: number;
 }
 
-const key = (v: Pick<Visit, 'member' | 'cell' | 'date'>) => `${v.member}|${v.cell}|${v.date}`;
 const byDate = (a: Visit, b: Visit) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.cell < b.cell ? -1 : 1);
 
 /**
@@ -58,7 +58,7 @@ export function whyNot(problem: Problem): (v: Visit) => ChangeWhy {
     if (!isActive(cell.active, v.date)) return 'cell-inactive';
     const meeting = meetingAt.get(v.cell, v.date);
     if (!meeting) return 'meeting-moved';
-    const rules = forbiddenBy(problem, member, cell, meeting);
+    const rules = forbiddingRules(problem, member, v);
     if (rules.includes('availability')) return member.unavailable.has(v.date) ? 'unavailable' : 'availability';
     return rules[0] ?? 'rebalanced';
   };
@@ -73,14 +73,13 @@ export function diffPlans(
 ): PlanDiff {
   const before = previous.filter((v) => v.date >= from);
   const after = next.filter((v) => v.date >= from);
-  const inBefore = new Set(before.map(key));
-  const inAfter = new Set(after.map(key));
+  const inBefore = new VisitSet(before);
+  const inAfter = new VisitSet(after);
   const dropped = new Map<string, Visit[]>();
   const fresh = new Map<string, Visit[]>();
   for (const v of before)
-    if (!inAfter.has(key(v))) (dropped.get(v.member) ?? dropped.set(v.member, []).get(v.member)!).push(v);
-  for (const v of after)
-    if (!inBefore.has(key(v))) (fresh.get(v.member) ?? fresh.set(v.member, []).get(v.member)!).push(v);
+    if (!inAfter.has(v)) (dropped.get(v.member) ?? dropped.set(v.member, []).get(v.member)!).push(v);
+  for (const v of after) if (!inBefore.has(v)) (fresh.get(v.member) ?? fresh.set(v.member, []).get(v.member)!).push(v);
   const changes: Change[] = [];
   const why = whyNot(problem);
   const members = [...new Set([...dropped.keys(), ...fresh.keys()])].sort();
@@ -130,19 +129,21 @@ export interface IdentityInput {
  */
 export function carryIdentity(input: IdentityInput): { visits: Visit[]; cancelled: CancelledVisit[] } {
   const { generatedAt } = input;
-  const old = new Map(input.previous.map((v) => [key(v), identityOf(v, input.previousGeneratedAt, v.meeting)]));
-  const movedTo = new Map<string, VisitIdentity>();
+  const old = new VisitMap<VisitIdentity>();
+  for (const v of input.previous) old.set(v, identityOf(v, input.previousGeneratedAt, v.meeting));
+  const movedTo = new VisitMap<VisitIdentity>();
   for (const c of input.diff.changes)
     if (c.kind === 'moved') {
-      const was = old.get(key(c.before!))!;
-      movedTo.set(key(c.after!), { uid: was.uid, sequence: was.sequence + 1, stamp: generatedAt });
+      const was = old.get(c.before!)!;
+      movedTo.set(c.after!, { uid: was.uid, sequence: was.sequence + 1, stamp: generatedAt });
     }
   const used = new Set<string>();
   // A kept visit keeps its status too: what happened is fixed for the solver, but its event should not change.
-  const oldStatus = new Map(input.previous.map((v) => [key(v), v.status]));
+  const oldStatus = new VisitMap<Visit['status']>();
+  for (const v of input.previous) oldStatus.set(v, v.status);
   const visits = input.next.map((v) => {
-    const identity = old.get(key(v)) ?? movedTo.get(key(v));
-    const status = oldStatus.get(key(v)) ?? v.status;
+    const identity = old.get(v) ?? movedTo.get(v);
+    const status = oldStatus.get(v) ?? v.status;
     if (identity) {
       used.add(identity.uid);
       return { ...v, status, identity };
@@ -170,7 +171,7 @@ export function carryIdentity(input: IdentityInput): { visits: Visit[]; cancelle
       .toISO({ suppressMilliseconds: true })!
       .replace('.000Z', 'Z');
     for (const v of input.previous) {
-      const id = old.get(key(v))!;
+      const id = old.get(v)!;
       if (used.has(id.uid)) continue;
       used.add(id.uid);
       const { member, cell, date, start, end, status } = v;

@@ -1,17 +1,16 @@
 // What the report shows (issue 10, item 1), computed once from the spec and the plan's visits and rendered as HTML
 // (./html.ts) and as a workbook (./xlsx.ts). The rules come from the checker, the figures from check/quality.ts.
+import { boundBreaks, quotaPeriods } from '../domain/plan.js';
 import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { buildContext } from '../check/context.js';
 import { priorityOf } from '../check/quality.js';
-import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
-import { boundsIn } from '../domain/active.js';
 import { catalogueEntry } from '../domain/rules.js';
 import type { Problem, PeriodKind, RuleId, Violation, Visit } from '../domain/types.js';
 import { meetingCalendar, type CalendarRow } from '../calendar/table.js';
-import { sortVisits } from '../export/csv.js';
-import { bare, type Lang } from '../export/labels.js';
-import { describeViolation } from '../export/violationText.js';
-import { periodicReports, type DueReport } from './periodic.js';
+import { sortVisits } from '../format/csv.js';
+import { bare, type Lang } from '../format/labels.js';
+import { describeViolation } from '../format/violationText.js';
+import { periodicReports, type DueReport } from '../policies/periodic.js';
 import type { Compliance } from '../attendance/compliance.js';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -31,6 +30,8 @@ export interface QuotaProgress {
   readonly count: number;
   readonly min: number;
   readonly max?: number;
+  /** The count is within the bounds. */
+  readonly met: boolean;
 }
 
 export interface MemberRow {
@@ -190,20 +191,20 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
 
   const members: MemberRow[] = problem.members.map((m) => {
     const months = memberMonths.get(m.id) ?? MONTHS.map(() => 0);
-    let meets = true;
-    const quotas = m.quotas.map((q) => ({
+    const visitMonths = MONTHS.flatMap((mo) => Array<number>(months[mo - 1]!).fill(mo));
+    const counted = quotaPeriods(m, problem.year, visitMonths, (mo) => mo);
+    const meets = counted.every((p) => boundBreaks(p.items.length, p.bounds).length === 0);
+    const quotas = m.quotas.map((q, qi) => ({
       per: q.per,
-      periods: Array.from({ length: PERIODS_PER_YEAR[q.per] }, (_, i) => {
-        const n = MONTHS.filter((mo) => periodIndex(q.per, mo) === i).reduce((s, mo) => s + months[mo - 1]!, 0);
-        const b = boundsIn(q, i);
-        if (n < b.min || (b.max !== undefined && n > b.max)) meets = false;
-        return {
-          period: periodLabel(q.per, problem.year, i),
-          count: n,
-          min: b.min,
-          ...(b.max !== undefined ? { max: b.max } : {}),
-        };
-      }),
+      periods: counted
+        .filter((p) => p.quotaIndex === qi)
+        .map((p) => ({
+          period: p.period.label,
+          count: p.items.length,
+          min: p.bounds.min,
+          ...(p.bounds.max !== undefined ? { max: p.bounds.max } : {}),
+          met: boundBreaks(p.items.length, p.bounds).length === 0,
+        })),
     }));
     return {
       id: m.id,

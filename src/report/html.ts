@@ -3,9 +3,9 @@
 import { weekdayName } from '../calendar/meetings.js';
 import type { Problem } from '../domain/types.js';
 import { escapeHtml as h } from '../export/feedSheet.js';
-import { bare, roleLabel, tagLabel, type Lang } from '../export/labels.js';
+import { bare, roleLabel, tagLabel, type Lang } from '../format/labels.js';
 import { MONTHS, naturalCompare, type MemberRow, type ReportData } from './data.js';
-import { subjectNames, type DueReport } from './periodic.js';
+import { subjectNames, type DueReport } from '../policies/periodic.js';
 import type { MemberStatus } from '../attendance/compliance.js';
 import { MONTH_SHORT, PERIOD_NOUN, periodWords, W } from './words.js';
 
@@ -76,7 +76,7 @@ function quotaText(m: MemberRow, lang: Lang): { text: string; title: string; ok:
   const parts: string[] = [];
   const titles: string[] = [];
   for (const q of m.quotas) {
-    const met = q.periods.filter((p) => p.count >= p.min && (p.max === undefined || p.count <= p.max)).length;
+    const met = q.periods.filter((p) => p.met).length;
     if (q.periods.length === 1) {
       const p = q.periods[0]!;
       parts.push(`${p.count}/${p.min}${p.max !== undefined ? `–${p.max}` : ''}`);

@@ -1,6 +1,6 @@
 // The report's words, Vietnamese and English (documents are Vietnamese by default).
 import type { PeriodKind } from '../domain/types.js';
-import type { Lang } from '../export/labels.js';
+import type { Lang } from '../format/labels.js';
 
 export const MONTH_SHORT: Record<Lang, readonly string[]> = {
   vi: ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12'],

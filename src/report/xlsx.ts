@@ -2,11 +2,11 @@
 // (one sheet per template: the visits filled in, a blank column for every field the member writes). Vietnamese
 // headers by default; every sheet has a bold frozen filtered header and columns as wide as their text.
 import type { Problem } from '../domain/types.js';
-import { roleLabel, tagLabel, type Lang } from '../export/labels.js';
+import { roleLabel, tagLabel, type Lang } from '../format/labels.js';
 import { addPlanSheet, addTableSheet, dateCell, newWorkbook, workbookBytes } from '../export/xlsx.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { naturalCompare, type ReportData } from './data.js';
-import { subjectNames } from './periodic.js';
+import { subjectNames } from '../policies/periodic.js';
 import { MONTH_SHORT, PERIOD_NOUN, periodWords } from './words.js';
 
 const H = {

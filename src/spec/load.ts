@@ -30,7 +30,7 @@ import { boundedDepth, decodeText, parseJson, readInputFile, tooDeep } from '../
 /** YAML aliases a spec may expand (each may stand for a whole block). */
 const MAX_ALIASES = 100_000;
 import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
-import { DateOrRange, describeValue } from './primitives.js';
+import { DateOrRange, describeValue } from '../schema/primitives.js';
 import {
   CellInput,
   FixedInput,
@@ -42,7 +42,7 @@ import {
   YEAR_MAX,
   YEAR_MIN,
 } from './schema.js';
-import { fromZod } from './zodIssues.js';
+import { fromZod } from '../schema/zodIssues.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 export const DEFAULT_MEETING: MeetingRule = { day: 5, time: '19:30', durationMinutes: 120, shift: 'holidays' };

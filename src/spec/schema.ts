@@ -1,7 +1,7 @@
 // The plan spec as written by a user (SPEC §1): loose input, validated here, normalised by load.ts.
 import { z } from 'zod';
 import { SHIFT_RULES } from '../domain/types.js';
-import { ActiveText, DateOrRange, DateStr, Id, QuotaList, Text, Time, describeValue } from './primitives.js';
+import { ActiveText, DateOrRange, DateStr, Id, QuotaList, Text, Time, describeValue } from '../schema/primitives.js';
 
 const Day = z.union([
   z.literal('last'),

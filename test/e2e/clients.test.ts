@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { CSV_HEADERS } from '../../src/export/labels.js';
+import { CSV_HEADERS } from '../../src/format/labels.js';
 import { startServe } from '../support/serve.js';
 
 const TOOLS = resolve('..', 'shared', 'tools');

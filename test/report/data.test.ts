@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { reportData } from '../../src/report/data.js';
 import { renderReportForms, renderReportHtml } from '../../src/report/html.js';
-import { periodicReports } from '../../src/report/periodic.js';
+import { periodicReports } from '../../src/policies/periodic.js';
 import { cell, issuesOf, member, problemOf, spec, visit } from '../builders.js';
 
 const cells = ['thôn 10', 'thôn 2', 'làng Kon Klor', 'thôn 1', 'Ấp Bắc'].map((n, i) =>

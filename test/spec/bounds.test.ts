@@ -1,7 +1,7 @@
 // Inputs that should be refused quickly, and names that look like JavaScript's own (issue 12, item 4 in part): a
 // year far off, a date range to the end of time, roles and tags named like prototype members.
 import { describe, expect, it } from 'vitest';
-import { cellWeight } from '../../solver/objective.js';
+import { cellWeight } from '../../src/domain/weights.js';
 import { priorityOf } from '../../src/check/quality.js';
 import { cell, issuesOf, member, problemOf, spec } from '../builders.js';
 

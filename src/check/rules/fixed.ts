@@ -1,5 +1,6 @@
 // SPEC §4.8: fixed visits stay exactly as given; a visit marked fixed must be one of them.
 import type { Violation } from '../../domain/types.js';
+import { VisitSet } from '../../domain/plan.js';
 import { visitBreaks, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
@@ -7,11 +8,10 @@ export const fixed: Rule = {
   id: 'fixed',
   check(ctx: CheckContext): Violation[] {
     const out: Violation[] = [];
-    const key = (v: { member: string; cell: string; date: string }) => `${v.member}|${v.cell}|${v.date}`;
-    const inPlan = new Set(ctx.visits.map(key));
-    const inSpec = new Set(ctx.problem.fixed.map(key));
+    const inPlan = new VisitSet(ctx.visits);
+    const inSpec = new VisitSet(ctx.problem.fixed);
     for (const f of ctx.problem.fixed) {
-      if (!inPlan.has(key(f)))
+      if (!inPlan.has(f))
         out.push({
           rule: 'fixed',
           member: f.member,
@@ -23,7 +23,7 @@ export const fixed: Rule = {
         });
     }
     for (const v of ctx.visits) {
-      if (v.status === 'fixed' && !inSpec.has(key(v))) out.push(visitBreaks('fixed', v));
+      if (v.status === 'fixed' && !inSpec.has(v)) out.push(visitBreaks('fixed', v));
     }
     return out;
   },

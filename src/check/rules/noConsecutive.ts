@@ -1,6 +1,6 @@
 // SPEC §4.4: a member never attends two consecutive meetings of the same cell, unless the cell allow_consecutive.
 import type { Violation } from '../../domain/types.js';
-import { groupBy, type CheckContext } from '../context.js';
+import { groupByTuple, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const noConsecutive: Rule = {
@@ -8,7 +8,7 @@ export const noConsecutive: Rule = {
   check(ctx: CheckContext): Violation[] {
     if (!ctx.problem.policy.noConsecutive) return [];
     const out: Violation[] = [];
-    for (const group of groupBy(ctx.visits, (v) => `${v.member}|${v.cell}`).values()) {
+    for (const group of groupByTuple(ctx.visits, (v) => [v.member, v.cell])) {
       const first = group[0]!;
       if (ctx.cell.get(first.cell)?.allowConsecutive) continue;
       const meetings = group

@@ -1,6 +1,6 @@
 // SPEC §4.3: at most max_per_team_per_meeting members of one team (tổ cấp ủy) at one meeting.
 import type { Violation } from '../../domain/types.js';
-import { groupBy, type CheckContext } from '../context.js';
+import { groupByTuple, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const teamPerMeeting: Rule = {
@@ -10,9 +10,9 @@ export const teamPerMeeting: Rule = {
     const out: Violation[] = [];
     const key = (v: { member: string; cell: string; date: string }) => {
       const team = ctx.member.get(v.member)?.team;
-      return team === undefined ? undefined : `${v.cell}|${v.date}|${team}`;
+      return team === undefined ? undefined : [v.cell, v.date, team];
     };
-    for (const group of groupBy(ctx.visits, key).values()) {
+    for (const group of groupByTuple(ctx.visits, key)) {
       if (group.length <= max) continue;
       const v = group[0]!;
       const team = ctx.member.get(v.member)!.team!;

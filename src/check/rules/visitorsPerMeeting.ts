@@ -1,6 +1,6 @@
 // SPEC §4.3: at most max_visitors_per_meeting members at one meeting, counting all levels together.
 import type { CellId, Violation } from '../../domain/types.js';
-import { groupBy, type CheckContext } from '../context.js';
+import { groupByTuple, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const visitorsPerMeeting: Rule = {
@@ -8,7 +8,7 @@ export const visitorsPerMeeting: Rule = {
   check(ctx: CheckContext): Violation[] {
     const max = ctx.problem.policy.maxVisitorsPerMeeting;
     const out: Violation[] = [];
-    for (const group of groupBy(ctx.visits, (v) => `${v.cell}|${v.date}`).values()) {
+    for (const group of groupByTuple(ctx.visits, (v) => [v.cell, v.date])) {
       if (group.length <= max) continue;
       const v = group[0]!;
       out.push({

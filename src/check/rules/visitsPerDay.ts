@@ -1,6 +1,6 @@
 // SPEC §4.7: at most max_visits_per_day visits per member per day.
 import type { MemberId, Violation } from '../../domain/types.js';
-import { groupBy, type CheckContext } from '../context.js';
+import { groupByTuple, type CheckContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 export const visitsPerDay: Rule = {
@@ -8,7 +8,7 @@ export const visitsPerDay: Rule = {
   check(ctx: CheckContext): Violation[] {
     const max = ctx.problem.policy.maxVisitsPerDay;
     const out: Violation[] = [];
-    for (const group of groupBy(ctx.visits, (v) => `${v.member}|${v.date}`).values()) {
+    for (const group of groupByTuple(ctx.visits, (v) => [v.member, v.date])) {
       if (group.length <= max) continue;
       const v = group[0]!;
       out.push({

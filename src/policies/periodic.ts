@@ -2,7 +2,7 @@
 // by when, and the visits it covers. The templates are policy data (src/policies/presets, `reports:`), each citing
 // its article; a role with `report_due_days` and no per-visit template gets the general one below.
 import { DateTime } from 'luxon';
-import { buildContext } from '../check/context.js';
+import { MeetingIndex } from '../domain/plan.js';
 import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
 import type { IsoDate, Problem, ReportTemplate, Visit } from '../domain/types.js';
 
@@ -43,7 +43,8 @@ function lastMonthDay(year: number, month: number, day: number): IsoDate {
 
 /** Every report owed under the policy for the plan's visits (sorted by visit date), in template order. */
 export function periodicReports(problem: Problem, visits: readonly Visit[]): DueReport[] {
-  const ctx = buildContext(problem, visits);
+  const meetings = new MeetingIndex(problem.meetings);
+  const cells = new Map(problem.cells.map((c) => [c.id as string, c]));
   const policy = problem.policy;
   const templates = [...(policy.reports ?? [])];
   const covered = new Set(
@@ -63,7 +64,7 @@ export function periodicReports(problem: Problem, visits: readonly Visit[]): Due
       for (const v of mine) {
         const days = t.dueAfterDays ?? policy.roles[role.get(v.member)!]?.reportDueDays;
         if (days === undefined) continue;
-        const subject = t.by === 'unit' ? (ctx.cell.get(v.cell)?.unit ?? v.cell) : v.member;
+        const subject = t.by === 'unit' ? (cells.get(v.cell)?.unit ?? v.cell) : v.member;
         out.push({
           template: t,
           subject,
@@ -80,10 +81,10 @@ export function periodicReports(problem: Problem, visits: readonly Visit[]): Due
         ? problem.units.filter((u) => problem.cells.some((c) => c.unit === u.id)).map((u) => u.id as string)
         : problem.members.filter((m) => roles.has(m.role)).map((m) => m.id as string);
     if (t.by === 'unit' && !problem.members.some((m) => roles.has(m.role))) continue;
-    const subjectOf = (v: Visit) => (t.by === 'unit' ? (ctx.cell.get(v.cell)?.unit as string) : (v.member as string));
+    const subjectOf = (v: Visit) => (t.by === 'unit' ? (cells.get(v.cell)?.unit as string) : (v.member as string));
     for (const s of subjects) {
       for (let i = 0; i < PERIODS_PER_YEAR[kind]; i++) {
-        const inPeriod = mine.filter((v) => subjectOf(v) === s && periodIndex(kind, ctx.monthOfVisit(v)) === i);
+        const inPeriod = mine.filter((v) => subjectOf(v) === s && periodIndex(kind, meetings.monthOf(v)) === i);
         const lastMonth = [...Array(12).keys()]
           .map((m) => m + 1)
           .filter((m) => periodIndex(kind, m) === i)
