@@ -171,7 +171,7 @@ describe('toLp and toMps', () => {
 
 describe('backends', () => {
   for (const name of BACKEND_NAMES)
-    it(`when ${name} solves the tiny MIP then it finds the integer optimum 4 (x 2, y 1), not the LP's 3.5`, async () => {
+    it(`when ${name} solves the tiny MIP then it finds the integer optimum 4, not the LP's 3.5`, async () => {
       expect(missingPackage(name)).toBeUndefined();
       const m = tiny();
       const r = await backend(name)(m, toLp(m, 'tiny'), { timeLimitSec: 20, seed: 0 });
