@@ -109,11 +109,16 @@ function fewestChanges(p: Problem, past: readonly Visit[], previous: readonly Vi
 
 describe('re-plan', () => {
   it('when an event changes a tiny spec then the re-plan keeps the past, keeps the rules, changes least', async () => {
+    // What each run reached: a property whose every case is skipped by fc.pre or ends before the oracle's equality
+    // would pass and prove nothing, so the cases are counted and held to a floor.
+    const reached = { skipped: 0, noPlan: 0, oracle: 0 };
+    const runs = Number(process.env.REPLAN_RUNS ?? 25);
     await fc.assert(
       fc.asyncProperty(tiny, async (g) => {
         const { before, after } = specs(g);
         const old = await solve(before, { timeLimitSec: 20 });
         // (Three members with a monthly quota at two cells' meetings cannot all be served: not a re-plan case.)
+        if (old.unmet.length > 0) reached.skipped++;
         fc.pre(old.unmet.length === 0);
         const setup = replanProblem({
           problem: after(old.visits),
@@ -140,13 +145,21 @@ describe('re-plan', () => {
         const oracle = fewestChanges(setup.problem, setup.past, old.visits);
         if (oracle === undefined) {
           expect(violations.length).toBeGreaterThan(0);
+          reached.noPlan++;
           return;
         }
         expect(violations).toEqual([]);
         expect(changes).toBe(oracle);
+        reached.oracle++;
         if (process.env.REPLAN_STATS) console.log(g.event.kind, 'changes', changes, 'impossible', impossible.length);
       }),
-      { numRuns: Number(process.env.REPLAN_RUNS ?? 25), seed: SEED },
+      { numRuns: runs, seed: SEED },
     );
+    // At least half of the runs end at the oracle's equality (seed 20270701, 25 runs: 23 reach it).
+    console.log(
+      `re-plan property: ${reached.oracle} at the oracle, ${reached.noPlan} without a plan, ` +
+        `${reached.skipped} skipped, of ${runs}`,
+    );
+    expect(reached.oracle).toBeGreaterThanOrEqual(Math.ceil(runs / 2));
   }, 120_000);
 });
