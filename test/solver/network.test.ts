@@ -68,6 +68,7 @@ describe('the two formulations', () => {
       );
       console.log(`formulations: ${JSON.stringify(stats)}`);
       expect(stats.both).toBeGreaterThan(5);
+      expect(stats.integral).toBeGreaterThan(5);
     },
     300_000,
   );

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { violationKey } from '../support/keys.js';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { runCli } from '../../src/cli/main.js';
@@ -22,8 +23,7 @@ const policy = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const rows = (vs: readonly Visit[]) => vs.map((v) => `${v.member}|${v.cell}|${v.date}`);
-const key = (v: { rule: string; member?: string; cell?: string; date?: string; period?: string; bound: string }) =>
-  [v.rule, v.member ?? '', v.cell ?? '', v.date ?? '', v.period ?? '', v.bound].join('|');
+const key = violationKey;
 
 describe('region repair', () => {
   it('when the day-by-day matching would need a repeat then the repair keeps every rule at the bound', async () => {

@@ -1,6 +1,7 @@
 // The solver judged by the independent checker: on random small specs, an optimal or feasible plan breaks no rule,
 // and a relaxed plan breaks exactly the rules the solver reports.
 import fc from 'fast-check';
+import { violationKey } from '../support/keys.js';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { solve } from '../../solver/index.js';
@@ -8,8 +9,7 @@ import { problemAndPlan, rawSpec } from '../property/arbitraries.js';
 import { problemOf } from '../builders.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20270102);
-const key = (v: { rule: string; member?: string; cell?: string; date?: string; period?: string }) =>
-  [v.rule, v.member ?? '', v.cell ?? '', v.date ?? '', v.period ?? ''].join('|');
+const key = violationKey;
 
 describe('solver against the checker', () => {
   it(
