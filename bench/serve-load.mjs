@@ -67,15 +67,19 @@ const paths = members.map((m) => `/feeds/${feedToken(secret, 'member', m.id)}.ic
 
 const t0 = performance.now();
 const server = spawn(process.execPath, ['dist/bin/lichdu.js', 'serve', dir, '--port', '0'], {
-  stdio: ['ignore', 'ignore', 'pipe'],
+  stdio: ['ignore', 'pipe', 'pipe'],
 });
 let log = '';
+let out = '';
 server.stderr.setEncoding('utf8');
+server.stdout.setEncoding('utf8');
+server.stderr.on('data', (c) => (log += c));
 const url = await new Promise((resolve, reject) => {
-  server.stderr.on('data', (c) => {
-    log += c;
-    const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-    if (m) resolve(m[1]);
+  // The ready line: one JSON object on stdout.
+  server.stdout.on('data', (c) => {
+    out += c;
+    const line = out.split('\n').find((l) => l.startsWith('{'));
+    if (line && out.includes('\n')) resolve(JSON.parse(line).url);
   });
   server.on('exit', () => reject(new Error(log)));
 });

@@ -60,6 +60,8 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
     throw err;
   }
   io.err(`lichdu serve: listening on ${server.url} (plan ${join(dir, 'plan.json')}, secret ${secretFile})\n`);
+  // For programs that start the server (tests, a console, a service manager): one JSON line on stdout, once ready.
+  io.out(`${JSON.stringify({ ready: true, url: server.url, plan: join(dir, 'plan.json') })}\n`);
   io.err(
     `  member links: lichdu feeds ${dir} --base-url ` +
       `${opts.baseUrl ?? server.url}${opts.secretFile ? ` --secret-file ${opts.secretFile}` : ''}\n`,

@@ -54,9 +54,10 @@ describe('lichdu check', () => {
         const other = rows.find((r) => r[4] !== rows[0]![4] && r[9] === rows[0]![9] && r[0] !== rows[0]![0])!;
         return [...rows, [...rows[0]!.slice(0, 4), ...other.slice(4, 7), ...rows[0]!.slice(7)]];
       });
-      const r = await run('check', SPEC, path);
+      const r = await run('check', SPEC, path, '--json');
       expect(r.code).toBe(1);
-      expect(r.out.split('\n').filter((l) => l.startsWith('✖ visitorsPerMeeting'))).toHaveLength(1);
+      const { violations } = JSON.parse(r.out) as { violations: Array<{ rule: string; count: number; limit: number }> };
+      expect(violations.map((v) => [v.rule, v.count, v.limit])).toEqual([['visitorsPerMeeting', 2, 1]]);
     },
   );
 
@@ -89,15 +90,12 @@ describe('lichdu check', () => {
       );
       return moved.filter((r) => !(r[4] === 'tu-01' && r[12] === 'Cố định'));
     });
-    const r = await run('check', SPEC, path);
+    const r = await run('check', SPEC, path, '--json');
     expect(r.code).toBe(1);
-    const rules = r.out
-      .split('\n')
-      .filter((l) => l.startsWith('✖ '))
-      .map((l) => l.split(':')[0]);
-    expect(rules).toContain('✖ meetingDate');
-    expect(rules).toContain('✖ fixed');
-    expect(r.out).toContain('✖ fixed: tu-01');
+    const { violations } = JSON.parse(r.out) as { violations: Array<{ rule: string; member?: string }> };
+    const rules = new Set(violations.map((v) => v.rule));
+    expect(rules.has('meetingDate')).toBe(true);
+    expect(violations.filter((v) => v.rule === 'fixed').map((v) => v.member)).toEqual(['tu-01']);
   });
 
   it('when the plan names an unknown member then the input is refused with exit 2', async () => {

@@ -1,5 +1,5 @@
 // `lichdu serve DIR --port 0` as a process, for the tests that subscribe real clients to it: the address it listens
-// on, its log so far, and a stop that sends SIGTERM and gives the exit code.
+// on (from its JSON ready line on stdout), its log so far, and a stop that sends SIGTERM and gives the exit code.
 import { spawn } from 'node:child_process';
 
 export interface Served {
@@ -10,15 +10,19 @@ export interface Served {
 
 export async function startServe(dir: string): Promise<Served> {
   const proc = spawn('node', ['dist/bin/lichdu.js', 'serve', dir, '--port', '0'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  let out = '';
   proc.stderr.setEncoding('utf8');
+  proc.stdout.setEncoding('utf8');
+  proc.stderr.on('data', (c: string) => (log += c));
+  // The ready line: one JSON object on stdout once the server listens (never a sentence to parse).
   const url = await new Promise<string>((resolve, reject) => {
-    proc.stderr.on('data', (c: string) => {
-      log += c;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (m) resolve(m[1]!);
+    proc.stdout.on('data', (c: string) => {
+      out += c;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line && out.includes('\n')) resolve((JSON.parse(line) as { ready: true; url: string }).url);
     });
     proc.on('exit', () => reject(new Error(`serve exited: ${log}`)));
   });
