@@ -1,44 +1,19 @@
 // lichdu attendance template PLAN -o FILE: the attendance file to fill in, one row per visit of the plan (up to
 // --until), as CSV (UTF-8 with BOM) or, for a .xlsx name, a workbook with date and time cells. And the compliance
 // text of `lichdu check --attendance FILE --as-of DATE` (issue 9, items 1 and 2).
-import { ATTENDANCE_HEADERS, attendanceRows, RESULT_LABEL } from '../attendance/file.js';
+import { RESULT_LABEL } from '../attendance/file.js';
 import type { Compliance, MemberStatus, PeriodProgress } from '../attendance/compliance.js';
 import type { Problem } from '../domain/types.js';
-import { csvLine, defuse } from '../format/csv.js';
 import type { Lang } from '../format/labels.js';
-import { addTableSheet, dateCell, newWorkbook, toTime, workbookBytes } from '../export/xlsx.js';
-import { resolveGeneratedAt } from '../export/planFiles.js';
-import { isIsoDate } from '../schema/primitives.js';
+import { renderAttendanceTemplate } from '../export/attendanceTemplate.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import { readPlanDocumentFile } from './export.js';
-import { EXIT, InputRefused, type Io } from './io.js';
-import { outputFileIssues, refuseIf, writeOrRefuse } from './outputs.js';
+import { EXIT, type Io } from './io.js';
+import { dateOption, outputFileIssues, readPlanDocumentFile, refuseIf, writeOrRefuse } from './shared.js';
 
 export interface AttendanceTemplateOptions {
   readonly out: string;
   readonly until?: string;
   readonly lang: Lang;
-}
-
-/** `--attendance FILE` and `--as-of DATE` come together, the date as YYYY-MM-DD (check and report). */
-export function asOfOptions(opts: { readonly attendance?: string; readonly asOf?: string }): void {
-  if ((opts.attendance === undefined) !== (opts.asOf === undefined))
-    throw new InputRefused([
-      {
-        file: opts.attendance === undefined ? '--as-of' : '--attendance',
-        path: [],
-        message: 'the year as it happened needs both --attendance FILE and --as-of DATE',
-      },
-    ]);
-  dateOption(opts.asOf, '--as-of');
-}
-
-/** A `--until` / `--as-of` date: YYYY-MM-DD. */
-export function dateOption(value: string | undefined, option: string): void {
-  if (value !== undefined && !isIsoDate(value))
-    throw new InputRefused([
-      { file: option, path: [], message: `"${value.slice(0, 40)}" is not a date: write YYYY-MM-DD, e.g. 2027-04-15` },
-    ]);
 }
 
 export async function runAttendanceTemplate(
@@ -49,33 +24,11 @@ export async function runAttendanceTemplate(
   refuseIf(outputFileIssues(opts.out, '-o'));
   dateOption(opts.until, '--until');
   const doc = readPlanDocumentFile(planPath);
-  const rows = attendanceRows(doc, doc.visits, opts.lang, opts.until);
-  const header = ATTENDANCE_HEADERS[opts.lang];
-  let bytes: string | Buffer;
-  if (opts.out.toLowerCase().endsWith('.xlsx')) {
-    const { wb, when } = await newWorkbook(resolveGeneratedAt(doc.year, undefined));
-    const ws = addTableSheet(
-      wb,
-      opts.lang === 'vi' ? 'Điểm danh' : 'Attendance',
-      header,
-      rows.map((r) => r.map((v, i) => (i === 0 ? dateCell(v) : i === 2 ? toTime(v) : v))),
-      { 0: 'yyyy-mm-dd', 2: 'hh:mm', 10: 'yyyy-mm-dd' },
-    );
-    const choices = Object.values(RESULT_LABEL[opts.lang]).join(',');
-    for (let r = 2; r <= Math.max(2, rows.length + 200); r++)
-      ws.getCell(r, 8).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${choices}"`] };
-    bytes = await workbookBytes(wb, when);
-  } else {
-    bytes =
-      '\uFEFF' +
-      [csvLine(header), ...rows.map((r) => csvLine(r.map((f, i) => (i === 4 || i === 6 ? defuse(f) : f))))].join(
-        '\r\n',
-      ) +
-      '\r\n';
-  }
+  const format = opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const { bytes, rows, header } = await renderAttendanceTemplate(doc, opts.lang, format, opts.until);
   await writeOrRefuse(async () => writeFileAtomic(opts.out, bytes));
   io.out(
-    `wrote ${opts.out}: ${rows.length} visits${opts.until ? ` up to ${opts.until}` : ''}; fill in "${header[7]}" ` +
+    `wrote ${opts.out}: ${rows} visits${opts.until ? ` up to ${opts.until}` : ''}; fill in "${header[7]}" ` +
       `(${Object.values(RESULT_LABEL[opts.lang]).join(' / ')}), "${header[8]}" (a member id) and "${header[10]}"\n`,
   );
   return EXIT.ok;

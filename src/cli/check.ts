@@ -1,4 +1,5 @@
 // lichdu check SPEC PLAN: every hard rule, recomputed from the plan's visits; exit 0 when none is broken, else 1.
+import { asOfOptions } from './shared.js';
 import type { Problem, RuleId, Violation } from '../domain/types.js';
 import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { catalogueEntry } from '../domain/rules.js';
@@ -9,7 +10,7 @@ import { EXIT, unwrap, type Io } from './io.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
-import { asOfOptions, complianceText } from './attendance.js';
+import { complianceText } from './attendance.js';
 
 export interface CheckOptions {
   readonly json?: boolean;

@@ -6,7 +6,7 @@ import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
-import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
+import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './shared.js';
 
 export interface ConvertOptions {
   readonly out: string;

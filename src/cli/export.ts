@@ -1,14 +1,8 @@
 // lichdu export ics PLAN -o DIR: the calendars of an existing plan.json, without the spec.
-import { decodeText, readInputFile } from '../util/files.js';
 import type { Lang } from '../format/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
-import { readPlanDocument } from '../planfile/index.js';
-import { EXIT, unwrap, type Io } from './io.js';
-import { outputDirIssues, refuseIf, withFolderLock, writeOrRefuse } from './outputs.js';
-
-export function readPlanDocumentFile(path: string) {
-  return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'the plan')), path)), path));
-}
+import { EXIT, type Io } from './io.js';
+import { outputDirIssues, readPlanDocumentFile, refuseIf, withFolderLock, writeOrRefuse } from './shared.js';
 
 export async function runExportIcs(
   planPath: string,

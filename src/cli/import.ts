@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { decodeText, readInputFile } from '../util/files.js';
 import { formatPath, type InputIssue, type Result } from '../util/issues.js';
 import { EXIT, InputRefused, type Io } from './io.js';
-import { outputDirIssues, outputFileIssues, refuseIf, writeOrRefuse } from './outputs.js';
+import { outputDirIssues, outputFileIssues, refuseIf, writeOrRefuse } from './shared.js';
 
 export interface ImportOptions {
   readonly workbook?: string;

@@ -14,7 +14,6 @@ import { replanProblem, type ReplanSetup } from '../replan/build.js';
 import { carryIdentity, diffPlans } from '../replan/diff.js';
 import { isIsoDate } from '../schema/primitives.js';
 import type { InputIssue } from '../util/issues.js';
-import { readPlanDocumentFile } from './export.js';
 import { loadSpecFile } from '../spec/load.js';
 import { solve, type Progress } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
@@ -24,11 +23,12 @@ import { EXIT, InputRefused, unwrap, type Io } from './io.js';
 import {
   optionIssue as issue,
   outputFileIssues,
+  readPlanDocumentFile,
   stampedOutputIssues,
   unwrapWith,
   withFolderLock,
   writeOrRefuse,
-} from './outputs.js';
+} from './shared.js';
 
 export interface PlanOptions {
   readonly out: string;

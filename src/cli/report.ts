@@ -1,21 +1,17 @@
 // lichdu report SPEC PLAN -o DIR (issue 10, item 1): DIR/report.html, DIR/report.xlsx and, when the policy sets
 // periodic reports, DIR/report-forms.html — written together (all or none). Exit 0 when every hard rule holds, 1
 // when the report was written for a plan that breaks some (the report lists them), 2 when the input is refused.
-import { join } from 'node:path';
 import type { Lang } from '../format/labels.js';
 import { resolveGeneratedAt } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { reportData } from '../report/data.js';
-import { renderReportForms, renderReportHtml } from '../report/html.js';
-import { renderReportXlsx } from '../report/xlsx.js';
+import { writeReportFiles } from '../report/files.js';
 import { loadSpecFile } from '../spec/load.js';
-import { abortStaged, commitStaged, stageFile, type Staged } from '../util/atomic.js';
 import { EXIT, unwrap, type Io } from './io.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
-import { asOfOptions } from './attendance.js';
-import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './outputs.js';
+import { asOfOptions, stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './shared.js';
 
 export interface ReportOptions {
   readonly out: string;
@@ -26,8 +22,6 @@ export interface ReportOptions {
   readonly asOf?: string;
   readonly unrecorded?: Unrecorded;
 }
-
-export const REPORT_FILES = { html: 'report.html', xlsx: 'report.xlsx', forms: 'report-forms.html' } as const;
 
 export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
   asOfOptions(opts);
@@ -44,29 +38,11 @@ export async function runReport(specPath: string, planPath: string, opts: Report
   }
   const data = reportData(problem, read.plan.visits, opts.lang, c);
   const withForms = data.reports.length > 0;
-  const html = renderReportHtml(data, problem, {
-    generatedAt,
-    ...(withForms ? { formsFile: REPORT_FILES.forms } : {}),
-  });
-  const xlsx = await renderReportXlsx(data, problem, generatedAt);
-  const forms = withForms ? renderReportForms(data, problem) : undefined;
-  await withFolderLock(opts.out, () =>
-    writeOrRefuse(async () => {
-      const staged: Staged[] = [];
-      try {
-        staged.push(stageFile(join(opts.out, REPORT_FILES.html), html));
-        staged.push(stageFile(join(opts.out, REPORT_FILES.xlsx), xlsx));
-        if (forms !== undefined) staged.push(stageFile(join(opts.out, REPORT_FILES.forms), forms));
-      } catch (err) {
-        abortStaged(staged);
-        throw err;
-      }
-      commitStaged(staged);
-    }),
+  const files = await withFolderLock(opts.out, () =>
+    writeOrRefuse(() => writeReportFiles(opts.out, data, problem, generatedAt)),
   );
-  const files = [REPORT_FILES.html, REPORT_FILES.xlsx, ...(withForms ? [REPORT_FILES.forms] : [])];
   io.out(
-    `wrote ${files.map((f) => join(opts.out, f)).join(', ')}: ${data.members.length} members, ` +
+    `wrote ${files.join(', ')}: ${data.members.length} members, ` +
       `${data.units.reduce((s, u) => s + u.cells.length, 0)} cells, ${data.visits.length} visits` +
       `${withForms ? `, ${data.reports.length} periodic reports owed` : ''}\n`,
   );

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, Problem, Violation } from '../domain/types.js';
-import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
+import { stagedTogether, stageFile } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
 import { renderCsv } from '../format/csv.js';
 import { renderPlanXlsx } from './xlsx.js';
@@ -76,8 +76,7 @@ export async function writePlanFiles(
   if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
   // Everything is staged first (rendered, written beside its target, flushed), then renamed into place, plan.json
   // last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
-  const staged: Staged[] = [];
-  try {
+  const staged = await stagedTogether(async (staged) => {
     staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
     const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt);
     staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
@@ -85,10 +84,7 @@ export async function writePlanFiles(
     staged.push(...(await stageCalendarsThreaded(doc.value, ics, dir)));
     if (opts.changesCsv !== undefined) staged.push(stageFile(join(dir, CHANGES_FILE), opts.changesCsv));
     staged.push(stageFile(join(dir, 'plan.json'), json));
-  } catch (err) {
-    abortStaged(staged);
-    throw err;
-  }
+  });
   const paths = staged.map((f) => f.path);
   const oldChanges = join(dir, CHANGES_FILE);
   const staleChanges = opts.changesCsv === undefined && existsSync(oldChanges) ? [oldChanges] : [];

@@ -49,6 +49,26 @@ export function commitStaged(staged: readonly Staged[]): void {
   }
 }
 
+/**
+ * Stages files with `work`, all or none: when staging fails, every file staged so far is removed and the error
+ * thrown; the targets are untouched until the caller commits.
+ */
+export async function stagedTogether(work: (staged: Staged[]) => Promise<void> | void): Promise<Staged[]> {
+  const staged: Staged[] = [];
+  try {
+    await work(staged);
+    return staged;
+  } catch (err) {
+    abortStaged(staged);
+    throw err;
+  }
+}
+
+/** Writes several files together: each staged, then all renamed in order; none is replaced if staging fails. */
+export async function writeFilesTogether(files: readonly { path: string; data: string | Uint8Array }[]) {
+  commitStaged(await stagedTogether((staged) => files.forEach((f) => staged.push(stageFile(f.path, f.data)))));
+}
+
 /** Removes staged temporary files (nothing was replaced). */
 export function abortStaged(staged: readonly Staged[]): void {
   for (const s of staged) rmSync(s.tmp, { force: true });

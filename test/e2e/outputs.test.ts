@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { writeFailure } from '../../src/cli/outputs.js';
+import { writeFailure } from '../../src/cli/shared.js';
 
 async function run(argv: string[], env: Record<string, string> = {}) {
   let out = '';

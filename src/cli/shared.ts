@@ -1,11 +1,15 @@
-// Output paths and options checked before any work (issue 12: exit 70 only for bugs): a user's mistake about where
-// to write is refused at once with exit 2 — not found after a long solve and reported as a bug. A filesystem error
-// while writing (disk full, permissions) is reported as such, with the path and the fix.
+// The helpers the commands share (issue 21: one module): output paths and options checked before any work (issue
+// 12: exit 70 only for bugs): a user's mistake about where to write is refused at once with exit 2 — not found after
+// a long solve and reported as a bug. A filesystem error while writing (disk full, permissions) is reported as such,
+// with the path and the fix. And the date options and the plan.json every command reads.
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { InputIssue } from '../util/issues.js';
 import { lockFolder } from '../util/lock.js';
-import { InputRefused } from './io.js';
+import { readPlanDocument } from '../planfile/index.js';
+import { isIsoDate } from '../schema/primitives.js';
+import { decodeText, readInputFile } from '../util/files.js';
+import { InputRefused, unwrap } from './io.js';
 
 /** A problem with a command-line option or the environment as a whole (no path inside a file). */
 export const optionIssue = (file: string, message: string): InputIssue => ({ file, path: [], message });
@@ -167,4 +171,30 @@ export async function withFolderLock<T>(dir: string, work: () => Promise<T>): Pr
   } finally {
     got.lock.release();
   }
+}
+
+/** `--attendance FILE` and `--as-of DATE` come together, the date as YYYY-MM-DD (check and report). */
+export function asOfOptions(opts: { readonly attendance?: string; readonly asOf?: string }): void {
+  if ((opts.attendance === undefined) !== (opts.asOf === undefined))
+    throw new InputRefused([
+      {
+        file: opts.attendance === undefined ? '--as-of' : '--attendance',
+        path: [],
+        message: 'the year as it happened needs both --attendance FILE and --as-of DATE',
+      },
+    ]);
+  dateOption(opts.asOf, '--as-of');
+}
+
+/** A `--until` / `--as-of` date: YYYY-MM-DD. */
+export function dateOption(value: string | undefined, option: string): void {
+  if (value !== undefined && !isIsoDate(value))
+    throw new InputRefused([
+      { file: option, path: [], message: `"${value.slice(0, 40)}" is not a date: write YYYY-MM-DD, e.g. 2027-04-15` },
+    ]);
+}
+
+/** A plan.json read, or refused. */
+export function readPlanDocumentFile(path: string) {
+  return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'the plan')), path)), path));
 }
