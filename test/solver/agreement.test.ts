@@ -1,6 +1,7 @@
 // Each solver rule against the checker, without a solver (Timefold's constraint verifier): a random plan (with the
 // problem's fixed visits) is put into the full formulation's variables (the network formulation's: goals.test.ts),
-// the rule rows are evaluated, and rule R's rows are broken exactly when the checker reports R. Domain rules: a member has no variable at a meeting exactly when the checker would refuse it.
+// the rule rows are evaluated, and rule R's rows are broken exactly when the checker reports R. Domain rules: a
+// member has no variable at a meeting exactly when the checker would refuse it.
 import fc from 'fast-check';
 import { violationKey } from '../support/keys.js';
 import { describe, expect, it } from 'vitest';

@@ -98,7 +98,7 @@ async function heldObjective(f: Formulation, value: (v: number) => number | unde
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(b));
 
 describe('soft goals: rows against their planCost terms', () => {
-  it('when a random plan is held in the full formulation then each goal’s variables cost what planCost says', async () => {
+  it('when a random plan is held in the full formulation then each goal’s variables cost its planCost', async () => {
     const reached = { plain: 0, replan: 0 };
     await fc.assert(
       fc.asyncProperty(problemAndPlan, fc.boolean(), async ({ problem: base, plan }, replan) => {
@@ -136,7 +136,7 @@ describe('soft goals: rows against their planCost terms', () => {
     expect(reached.replan).toBeGreaterThan(5);
   }, 120_000);
 
-  it('when a random plan is held in the network formulation then its objective is at most planCost, equal for the goals it keeps exact', async () => {
+  it('when a random plan is held in the network formulation then it costs at most planCost, exact goals equal', async () => {
     let reached = 0;
     await fc.assert(
       fc.asyncProperty(problemAndPlan, async ({ problem, plan }) => {
