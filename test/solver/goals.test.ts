@@ -136,7 +136,7 @@ describe('soft goals: rows against their planCost terms', () => {
     expect(reached.replan).toBeGreaterThan(5);
   }, 120_000);
 
-  it('when a random plan is held in the network formulation then it costs at most planCost, exact goals equal', async () => {
+  it('when a plan is held in the network formulation then it costs at most planCost, exact goals exactly', async () => {
     let reached = 0;
     await fc.assert(
       fc.asyncProperty(problemAndPlan, async ({ problem, plan }) => {
