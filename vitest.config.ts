@@ -8,7 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     pool: 'forks',
-    poolOptions: { forks: { isolate: false } },
+    // Two forks on two cores (vitest's default is one fewer than the cores: a single worker here), each reused across
+    // files; the real-client tests spend most of their time waiting on LibreOffice, Chromium and the parsers.
+    poolOptions: { forks: { isolate: false, maxForks: 2, minForks: 1 } },
     reporters: ['default', new SummaryReporter()],
   },
 });

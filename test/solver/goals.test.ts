@@ -129,7 +129,7 @@ describe('soft goals: rows against their planCost terms', () => {
         expect(near(total, planCost(problem, visits))).toBe(true);
         reached[replan ? 'replan' : 'plain']++;
       }),
-      { seed: SEED, numRuns: 40 },
+      { seed: SEED, numRuns: 30 },
     );
     console.log(`goals against planCost (full): ${JSON.stringify(reached)}`);
     expect(reached.plain).toBeGreaterThan(5);
@@ -153,9 +153,9 @@ describe('soft goals: rows against their planCost terms', () => {
         expect(total).toBeLessThanOrEqual(planCost(problem, visits) + 1e-6);
         reached++;
       }),
-      { seed: SEED + 1, numRuns: 30 },
+      { seed: SEED + 1, numRuns: 20 },
     );
-    expect(reached).toBeGreaterThan(20);
+    expect(reached).toBeGreaterThan(15);
   }, 120_000);
 });
 
