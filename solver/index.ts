@@ -66,6 +66,13 @@ export interface SolveResult {
   readonly message?: string;
   /** The backend crashed (e.g. out of memory), as opposed to finding nothing in time. */
   readonly crashed?: boolean;
+  /** The stages the solve went through, in order, each with why it was taken (or why the solve stopped there). */
+  readonly steps: readonly SolveStep[];
+}
+
+export interface SolveStep {
+  readonly stage: 'network' | 'integral' | 'regions' | 'full model' | 'stop';
+  readonly why: string;
 }
 
 interface Run {
@@ -76,6 +83,8 @@ interface Run {
   readonly t0: number;
   /** performance.now() at which the time limit is reached: one deadline for every phase. */
   readonly deadline: number;
+  /** What the solve did and why, as it goes. */
+  readonly steps: SolveStep[];
 }
 
 /** The gap target when none is given: prove the optimum when the full model is small enough to try... */
@@ -135,6 +144,7 @@ function finish(run: Run, found: Found): SolveResult {
       size: found.size,
       ...(found.message ? { message: found.message } : {}),
       ...(found.crashed ? { crashed: true } : {}),
+      steps: run.steps,
     };
   }
   // Rounded to a millionth: the priority bonus is a sum of thirds, and plan.json should not show 100829.99999999999.
@@ -155,6 +165,7 @@ function finish(run: Run, found: Found): SolveResult {
     unmet,
     size: found.size,
     method: found.method,
+    steps: run.steps,
   };
 }
 
@@ -188,6 +199,10 @@ async function networkStep(run: Run) {
   );
   const looseCells = [...net.cellTerms.values()].some((terms) => terms.some((t) => isFractional(t.v)));
   if (loose.size > 0 || looseCells) {
+    run.steps.push({
+      stage: 'integral',
+      why: `the network LP left ${loose.size} member(s)' flows${looseCells ? " and some meetings' visitors" : ''} fractional`,
+    });
     const keep = new Map<number, number>();
     const lpValue = (v: number) => Math.round(values.get(net.model.vars[v]!.name) ?? 0);
     for (const [member, terms] of net.memberTerms)
@@ -329,19 +344,31 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const backendName = options.backend ?? 'highs';
   const t0 = performance.now();
   const deadline = t0 + (options.timeLimitSec ?? 60) * 1000;
-  const run: Run = { problem, backend: makeBackend(backendName), backendName, options, t0, deadline };
+  const run: Run = { problem, backend: makeBackend(backendName), backendName, options, t0, deadline, steps: [] };
   if (options.onModel) {
     // The full formulation, whatever path solves the problem: what other solvers are compared on (bench/solve.mjs).
     const full = buildFull(problem);
     options.onModel({ lp: toLp(full.model, 'lichdu model'), mps: () => toMps(full.model, 'lichdu model') });
   }
-  if (options.method === 'mip') return finish(run, await viaFull(run));
-  const small = fullSize(problem) <= (options.fullLimit ?? FULL_LIMIT);
+  if (options.method === 'mip') {
+    run.steps.push({ stage: 'full model', why: 'asked for (method mip)' });
+    return finish(run, await viaFull(run));
+  }
+  const candidates = fullSize(problem);
+  const limit = options.fullLimit ?? FULL_LIMIT;
+  const small = candidates <= limit;
+  const fullFits = `the full model has ${candidates} candidates, ${small ? 'within' : 'above'} its limit of ${limit}`;
   const progress = options.onProgress;
   progress?.({ phase: 'bound' });
+  run.steps.push({ stage: 'network', why: 'the bound and a plan of flows: the network LP over the whole problem' });
   const step = await networkStep(run);
   if (!step.value) {
-    if (small && !outOfTime(run)) return finish(run, await viaFull(run));
+    const failed = `the network LP gave no plan (${step.message ?? 'no answer'})`;
+    if (small && !outOfTime(run)) {
+      run.steps.push({ stage: 'full model', why: `${failed}, and ${fullFits}` });
+      return finish(run, await viaFull(run));
+    }
+    run.steps.push({ stage: 'stop', why: `${failed}; ${outOfTime(run) ? 'the time is up' : fullFits}` });
     return finish(run, {
       visits: [],
       proven: false,
@@ -367,9 +394,23 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     method: regions.exact ? 'network' : 'regions',
     size: sizeOf(step.net),
   };
+  if (!regions.exact) run.steps.push({ stage: 'regions', why: 'the day-by-day matching did not keep the bound' });
   const gap = relGap(planCost(problem, visits), step.bound) ?? Infinity;
-  if (!regions.exact && small && gap > (options.gap ?? DEFAULT_GAP) && !outOfTime(run))
+  const fullTarget = options.gap ?? DEFAULT_GAP;
+  if (!regions.exact && small && gap > fullTarget && !outOfTime(run)) {
+    run.steps.push({ stage: 'full model', why: `the gap ${gap} is above the target ${fullTarget}, and ${fullFits}` });
     return finish(run, await viaFull(run, found));
+  }
+  run.steps.push({
+    stage: 'stop',
+    why: regions.exact
+      ? 'the matching kept the bound: proven optimal'
+      : gap <= fullTarget
+        ? `the gap ${gap} is within the target ${fullTarget}`
+        : outOfTime(run)
+          ? 'the time is up'
+          : fullFits,
+  });
   return finish(run, found);
 }
 

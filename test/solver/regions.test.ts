@@ -41,6 +41,18 @@ describe('region repair', () => {
     expect(checkPlan(p, r.visits)).toEqual([]);
     // The network charges the unavoidable repeat too: the plan is proven optimal.
     expect([r.status, r.gap]).toEqual(['optimal', 0]);
+    // solve() says what it did and why: the bound, the repair, and why it did not go on to the full model.
+    expect(r.steps.map((s) => s.stage)).toEqual(['network', 'regions', 'stop']);
+    expect(r.steps[2]!.why).toBe('the gap 0 is within the target 0');
+    const mip = await solve(p, { timeLimitSec: 30, method: 'mip' });
+    expect(mip.steps).toEqual([{ stage: 'full model', why: 'asked for (method mip)' }]);
+  });
+
+  it('when the matching keeps the bound then solve records the network stage and why it stopped', async () => {
+    const p = problemOf(spec({ policy: policy({ roles: { commune: { quota: [{ min: 1, per: 'year' }] } } }) }));
+    const r = await solve(p, { timeLimitSec: 30 });
+    expect(r.steps.map((s) => s.stage)).toEqual(['network', 'stop']);
+    expect(r.steps[1]!.why).toBe('the matching kept the bound: proven optimal');
   });
 
   it.each([false, true])(
