@@ -142,15 +142,13 @@ const SpecTop = SpecInput.extend({
 });
 
 export function buildProblem(raw: unknown, file: string, specHash: string): Result<Problem> {
-  const issues: InputIssue[] = [];
-  const add = (path: readonly PathSegment[], message: string) => issues.push({ file, path, message });
-
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
       issues: [{ file, path: [], message: 'expected a mapping with year, policy, units, cells and members' }],
     };
   }
+  const issues: InputIssue[] = [];
   const top = SpecTop.safeParse(raw);
   if (!top.success) {
     issues.push(...fromZod(file, SpecInput, raw, top.error.issues));
@@ -159,53 +157,58 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     if (!Array.isArray(r.units) || !Array.isArray(r.cells) || !Array.isArray(r.members) || typeof r.year !== 'number')
       return { ok: false, issues };
   }
-  const r = raw as Record<string, unknown>;
+  // The phases, in the order their problems are reported: each entry's own shape, the time zone, the policy, the
+  // holidays, duplicate ids, the unit tree, the cells and their meetings, the members, the fixed visits.
+  const ctx = loadContext(raw as Record<string, unknown>, file, issues);
+  const unitsIn = ctx.entries('units', UnitInput);
+  const cellsIn = ctx.entries('cells', CellInput);
+  const membersIn = ctx.entries('members', MemberInput);
+  const fixedIn = ctx.entries('fixed', FixedInput);
+  const timezone = readTimezone(ctx);
+  const policy = readPolicy(ctx);
+  const holidays = readHolidays(ctx, timezone);
+  duplicateIds(ctx, { units: unitsIn, cells: cellsIn, members: membersIn });
+  const tree = readUnits(ctx, unitsIn);
+  const { cells, meetings, cellAncestors } = readCells(ctx, cellsIn, holidays, policy, tree.ancestors);
+  const members = readMembers(ctx, membersIn, policy, cells, cellAncestors);
+  const fixed = readFixed(ctx, fixedIn, meetings);
+  const { year } = ctx;
+  const units = tree.units;
+  if (issues.length > 0 || !policy) return { ok: false, issues: dedupe(issues) };
+  return { ok: true, value: { year, timezone, policy, holidays, units, cells, members, meetings, fixed, specHash } };
+}
+
+type Entries<T> = Array<{ i: number; v: T }>;
+
+/** What every phase of loading needs: the raw spec, the year, where problems go, and the shared checks. */
+interface LoadContext {
+  readonly r: Record<string, unknown>;
+  readonly file: string;
+  /** The plan year, or 0 when it is missing or out of range (nothing is then computed for it). */
+  readonly year: number;
+  readonly issues: InputIssue[];
+  add(path: readonly PathSegment[], message: string): void;
+  /** Each entry of a list parsed on its own; a broken one is reported and left out. */
+  entries<S extends z.ZodType>(key: string, schema: S): Entries<z.infer<S>>;
+  /** Every id a list names, broken entries included (so that references to them are not reported twice). */
+  readonly ids: { readonly units: Set<string>; readonly cells: Set<string>; readonly members: Set<string> };
+  inYear(d: IsoDate, path: readonly PathSegment[], what?: string): boolean;
+  datesOf(entry: string, path: readonly PathSegment[]): IsoDate[];
+  refCheck(id: string, known: Set<string>, path: readonly PathSegment[], kind: string): boolean;
+}
+
+function loadContext(r: Record<string, unknown>, file: string, issues: InputIssue[]): LoadContext {
+  const add = (path: readonly PathSegment[], message: string) => issues.push({ file, path, message });
   // A year outside the schema's range is reported by the schema; nothing is computed for it (issue 12: year 70000
   // made the holiday calendar run for ever).
   const year =
     typeof r.year === 'number' && Number.isInteger(r.year) && r.year >= YEAR_MIN && r.year <= YEAR_MAX ? r.year : 0;
-
-  // Parse each entry on its own; remember the ids of the broken ones so their references are not reported twice.
-  function entries<S extends z.ZodType>(key: string, schema: S): Array<{ i: number; v: z.infer<S> }> {
-    const list = (r[key] ?? []) as unknown[];
-    const out: Array<{ i: number; v: z.infer<S> }> = [];
-    list.forEach((item, i) => {
-      const p = schema.safeParse(item);
-      if (p.success) out.push({ i, v: p.data });
-      else issues.push(...fromZod(file, schema, item, p.error.issues, [key, i]));
-    });
-    return out;
-  }
   const rawIds = (key: string) =>
     new Set(
       ((r[key] ?? []) as unknown[])
         .map((x) => (x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined))
         .filter((x): x is string => typeof x === 'string'),
     );
-
-  const unitsIn = entries('units', UnitInput);
-  const cellsIn = entries('cells', CellInput);
-  const membersIn = entries('members', MemberInput);
-  const fixedIn = entries('fixed', FixedInput);
-  const allUnitIds = rawIds('units');
-  const allCellIds = rawIds('cells');
-  const allMemberIds = rawIds('members');
-
-  // Time zone.
-  const timezone = typeof r.timezone === 'string' ? r.timezone : DEFAULT_TIMEZONE;
-  if (!IANAZone.isValidZone(timezone))
-    add(['timezone'], `unknown time zone ${describeValue(timezone)}: use an IANA name such as "${DEFAULT_TIMEZONE}"`);
-
-  // Policy.
-  let policy: Policy | undefined;
-  if (r.policy === undefined)
-    add(['policy'], 'is required: a preset id (lichdu policies lists them) or a policy object');
-  else {
-    const p = resolvePolicy(r.policy, file, ['policy']);
-    if (p.ok) policy = p.value;
-    else issues.push(...p.issues);
-  }
-
   const inYear = (d: IsoDate, path: readonly PathSegment[], what = 'date') => {
     if (year !== 0 && Number(d.slice(0, 4)) !== year) {
       add(path, `${what} ${d} is outside the plan's year ${year}`);
@@ -213,68 +216,105 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     }
     return true;
   };
-  // The ends of a range are checked against the year before it is expanded day by day (issue 12: a range to
-  // 9999-12-31 took 17 s and 468 MB); without a valid year, nothing is expanded.
-  const datesOf = (entry: string, path: readonly PathSegment[]): IsoDate[] => {
-    const [a, b] = entry.split('..').map((x) => x.trim()) as [IsoDate, IsoDate | undefined];
-    if (year === 0) return [];
-    const kept =
-      inYear(a, path, b === undefined ? 'date' : 'range start') && (b === undefined || inYear(b, path, 'range end'));
-    return kept ? expandDates(entry) : [];
-  };
-
-  // Holidays.
-  const holidays = new Set<IsoDate>();
-  {
-    const h = r.holidays ?? 'vn';
-    const vn = () =>
-      year !== 0 && IANAZone.isValidZone(timezone) ? vnPublicHolidays(year, timezone) : new Set<IsoDate>();
-    if (h === 'vn') vn().forEach((d) => holidays.add(d));
-    else if (h === 'none') {
-      /* no holidays */
-    } else if (Array.isArray(h)) {
-      h.forEach((e, i) => {
-        const p = DateOrRange.safeParse(e);
-        if (!p.success) issues.push(...fromZod(file, DateOrRange, e, p.error.issues, ['holidays', i]));
-        else datesOf(p.data, ['holidays', i]).forEach((d) => holidays.add(d));
+  return {
+    r,
+    file,
+    year,
+    issues,
+    add,
+    entries<S extends z.ZodType>(key: string, schema: S) {
+      const out: Entries<z.infer<S>> = [];
+      ((r[key] ?? []) as unknown[]).forEach((item, i) => {
+        const p = schema.safeParse(item);
+        if (p.success) out.push({ i, v: p.data });
+        else issues.push(...fromZod(file, schema, item, p.error.issues, [key, i]));
       });
-    } else if (h !== null && typeof h === 'object') {
-      const p = HolidaysObject.safeParse(h);
-      if (!p.success) issues.push(...fromZod(file, HolidaysObject, h, p.error.issues, ['holidays']));
-      else {
-        if (p.data.preset === 'vn') vn().forEach((d) => holidays.add(d));
-        p.data.add?.forEach((e, i) => datesOf(e, ['holidays', 'add', i]).forEach((d) => holidays.add(d)));
-        p.data.remove?.forEach((e, i) => datesOf(e, ['holidays', 'remove', i]).forEach((d) => holidays.delete(d)));
-      }
-    } else
-      add(
-        ['holidays'],
-        `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: ` +
-          `[...], remove: [...] }`,
-      );
-  }
+      return out;
+    },
+    ids: { units: rawIds('units'), cells: rawIds('cells'), members: rawIds('members') },
+    inYear,
+    // The ends of a range are checked against the year before it is expanded day by day (issue 12: a range to
+    // 9999-12-31 took 17 s and 468 MB); without a valid year, nothing is expanded.
+    datesOf(entry, path) {
+      const [a, b] = entry.split('..').map((x) => x.trim()) as [IsoDate, IsoDate | undefined];
+      if (year === 0) return [];
+      const kept =
+        inYear(a, path, b === undefined ? 'date' : 'range start') && (b === undefined || inYear(b, path, 'range end'));
+      return kept ? expandDates(entry) : [];
+    },
+    refCheck(id, known, path, kind) {
+      if (known.has(id)) return true;
+      add(path, `unknown ${kind} "${id}"${didYouMean(id, known)}`);
+      return false;
+    },
+  };
+}
 
-  // Duplicate ids.
-  const firstAt = new Map<string, number>();
-  const dupCheck = (key: string, list: ReadonlyArray<{ i: number; v: { id: string } }>) => {
-    firstAt.clear();
+function readTimezone({ r, add }: LoadContext): string {
+  const timezone = typeof r.timezone === 'string' ? r.timezone : DEFAULT_TIMEZONE;
+  if (!IANAZone.isValidZone(timezone))
+    add(['timezone'], `unknown time zone ${describeValue(timezone)}: use an IANA name such as "${DEFAULT_TIMEZONE}"`);
+  return timezone;
+}
+
+function readPolicy({ r, add, file, issues }: LoadContext): Policy | undefined {
+  if (r.policy === undefined) {
+    add(['policy'], 'is required: a preset id (lichdu policies lists them) or a policy object');
+    return undefined;
+  }
+  const p = resolvePolicy(r.policy, file, ['policy']);
+  if (p.ok) return p.value;
+  issues.push(...p.issues);
+  return undefined;
+}
+
+function readHolidays(ctx: LoadContext, timezone: string): Set<IsoDate> {
+  const { r, year, file, issues, add, datesOf } = ctx;
+  const holidays = new Set<IsoDate>();
+  const h = r.holidays ?? 'vn';
+  const vn = () =>
+    year !== 0 && IANAZone.isValidZone(timezone) ? vnPublicHolidays(year, timezone) : new Set<IsoDate>();
+  if (h === 'vn') vn().forEach((d) => holidays.add(d));
+  else if (h === 'none') {
+    /* no holidays */
+  } else if (Array.isArray(h)) {
+    h.forEach((e, i) => {
+      const p = DateOrRange.safeParse(e);
+      if (!p.success) issues.push(...fromZod(file, DateOrRange, e, p.error.issues, ['holidays', i]));
+      else datesOf(p.data, ['holidays', i]).forEach((d) => holidays.add(d));
+    });
+  } else if (h !== null && typeof h === 'object') {
+    const p = HolidaysObject.safeParse(h);
+    if (!p.success) issues.push(...fromZod(file, HolidaysObject, h, p.error.issues, ['holidays']));
+    else {
+      if (p.data.preset === 'vn') vn().forEach((d) => holidays.add(d));
+      p.data.add?.forEach((e, i) => datesOf(e, ['holidays', 'add', i]).forEach((d) => holidays.add(d)));
+      p.data.remove?.forEach((e, i) => datesOf(e, ['holidays', 'remove', i]).forEach((d) => holidays.delete(d)));
+    }
+  } else
+    add(
+      ['holidays'],
+      `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: ` +
+        `[...], remove: [...] }`,
+    );
+  return holidays;
+}
+
+/** Each id once per list: a repeated one is named with the entry that has it first. */
+function duplicateIds(ctx: LoadContext, lists: Record<string, ReadonlyArray<{ i: number; v: { id: string } }>>): void {
+  for (const [key, list] of Object.entries(lists)) {
+    const firstAt = new Map<string, number>();
     for (const { i, v } of list) {
       const prev = firstAt.get(v.id);
-      if (prev !== undefined) add([key, i, 'id'], `duplicate id "${v.id}" (already used by ${key}[${prev}])`);
+      if (prev !== undefined) ctx.add([key, i, 'id'], `duplicate id "${v.id}" (already used by ${key}[${prev}])`);
       else firstAt.set(v.id, i);
     }
-  };
-  dupCheck('units', unitsIn);
-  dupCheck('cells', cellsIn);
-  dupCheck('members', membersIn);
+  }
+}
 
-  const refCheck = (id: string, known: Set<string>, path: readonly PathSegment[], kind: string): boolean => {
-    if (known.has(id)) return true;
-    add(path, `unknown ${kind} "${id}"${didYouMean(id, known)}`);
-    return false;
-  };
-
-  // Units and their tree.
+function readUnits(ctx: LoadContext, unitsIn: Entries<z.infer<typeof UnitInput>>) {
+  const { add, refCheck } = ctx;
+  const allUnitIds = ctx.ids.units;
   const units: Unit[] = [];
   const unitById = new Map<string, Unit>();
   for (const { i, v } of unitsIn) {
@@ -325,8 +365,18 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     }
     return out;
   };
+  return { units, ancestors };
+}
 
-  // Cells and their meetings.
+function readCells(
+  ctx: LoadContext,
+  cellsIn: Entries<z.infer<typeof CellInput>>,
+  holidays: ReadonlySet<IsoDate>,
+  policy: Policy | undefined,
+  ancestors: (unit: string) => Set<string>,
+) {
+  const { r, year, add, inYear, refCheck } = ctx;
+  const allUnitIds = ctx.ids.units;
   const defaults =
     r.meeting_defaults !== undefined ? SpecInput.shape.meeting_defaults.safeParse(r.meeting_defaults) : undefined;
   const md = defaults?.success ? defaults.data : undefined;
@@ -391,14 +441,18 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     }
     meetings.push(...ms.filter((m) => isActive(active, m.date)));
   }
-  const meetingsByCell = new Map<string, Meeting[]>();
-  for (const m of meetings) {
-    const list = meetingsByCell.get(m.cell) ?? [];
-    list.push(m);
-    meetingsByCell.set(m.cell, list);
-  }
+  return { cells, meetings, cellAncestors };
+}
 
-  // Members.
+function readMembers(
+  ctx: LoadContext,
+  membersIn: Entries<z.infer<typeof MemberInput>>,
+  policy: Policy | undefined,
+  cells: readonly Cell[],
+  cellAncestors: ReadonlyMap<string, Set<string>>,
+): Member[] {
+  const { year, add, datesOf, refCheck } = ctx;
+  const { units: allUnitIds, cells: allCellIds } = ctx.ids;
   const members: Member[] = [];
   const roles = policy ? Object.keys(policy.roles) : [];
   const seenMembers = new Set<string>();
@@ -442,8 +496,22 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     seenMembers.add(m.id);
     members.push(m);
   }
+  return members;
+}
 
-  // Fixed visits.
+function readFixed(
+  ctx: LoadContext,
+  fixedIn: Entries<z.infer<typeof FixedInput>>,
+  meetings: readonly Meeting[],
+): FixedVisit[] {
+  const { add, inYear, refCheck } = ctx;
+  const { members: allMemberIds, cells: allCellIds } = ctx.ids;
+  const meetingsByCell = new Map<string, Meeting[]>();
+  for (const m of meetings) {
+    const list = meetingsByCell.get(m.cell) ?? [];
+    list.push(m);
+    meetingsByCell.set(m.cell, list);
+  }
   const fixed: FixedVisit[] = [];
   for (const { i, v } of fixedIn) {
     const okMember = refCheck(v.member, allMemberIds, ['fixed', i, 'member'], 'member');
@@ -462,9 +530,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
     }
     if (okMember && okCell) fixed.push({ member: v.member as MemberId, cell: v.cell as CellId, date: v.date });
   }
-
-  if (issues.length > 0 || !policy) return { ok: false, issues: dedupe(issues) };
-  return { ok: true, value: { year, timezone, policy, holidays, units, cells, members, meetings, fixed, specHash } };
+  return fixed;
 }
 
 function dedupe(issues: InputIssue[]): InputIssue[] {
