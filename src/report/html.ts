@@ -99,7 +99,38 @@ export interface HtmlOptions {
 export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlOptions): string {
   const lang = data.lang;
   const w = W[lang];
-  const q = data.quality;
+  const x: SectionInput = {
+    data,
+    problem,
+    opts,
+    lang,
+    w,
+    q: data.quality,
+    broken: data.violations.length,
+    c: data.compliance,
+    monthHead: MONTH_SHORT[lang].map((m) => `<th>${m}</th>`).join(''),
+  };
+  const out = [...headSection(x), ...SECTIONS.flatMap((section) => section(x))];
+  return page(lang, w.title(data.year), out.join('\n'));
+}
+
+/** What every section of report.html reads. */
+interface SectionInput {
+  readonly data: ReportData;
+  readonly problem: Problem;
+  readonly opts: HtmlOptions;
+  readonly lang: Lang;
+  readonly w: (typeof W)[Lang];
+  readonly q: ReportData['quality'];
+  /** Broken rule instances. */
+  readonly broken: number;
+  readonly c: ReportData['compliance'];
+  readonly monthHead: string;
+}
+
+/** The title, the policy and the table of contents. */
+function headSection(x: SectionInput): string[] {
+  const { data, opts, lang, w } = x;
   const p = data.policy;
   const out: string[] = [];
   out.push(`<h1>${h(w.title(data.year))}</h1>`);
@@ -121,9 +152,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     `<nav><b>${w.contents}</b><ol>${sections.map(([id, t]) => `<li><a href="#${id}">${h(t)}</a></li>`).join('')}` +
       '</ol></nav>',
   );
+  return out;
+}
 
-  // Summary
-  const broken = data.violations.length;
+/** The summary cards, visits per month and, with attendance, the progress to date. */
+function summarySection(x: SectionInput): string[] {
+  const { data, lang, w, q, broken, c } = x;
+  const out: string[] = [];
   out.push(`<h2 id="summary">${w.summary}</h2><div class="cards">`);
   const card = (n: number | string, label: string) => `<div class="card"><b>${n}</b>${h(label)}</div>`;
   out.push(
@@ -135,7 +170,6 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       card(broken === 0 ? '✔' : `✖ ${broken}`, w.rules),
   );
   out.push(`</div><h3>${w.perMonth}</h3>${monthBars(data.byMonth, lang)}`);
-  const c = data.compliance;
   if (c) {
     const hp = c.happened;
     const behind = c.members.filter((m) => m.status === 'behind');
@@ -157,8 +191,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     );
     out.push(`<p class="muted">${h(w.missedLegend)}</p>`);
   }
+  return out;
+}
 
-  // Rules
+/** The rules and whether each holds, from the checker; the violations in words (the first 200). */
+function rulesSection(x: SectionInput): string[] {
+  const { data, w, broken } = x;
+  const out: string[] = [];
   out.push(`<h2 id="rules">${w.rules}</h2><table><tbody>`);
   for (const r of data.rules)
     out.push(
@@ -175,8 +214,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     if (broken > shown.length) out.push(`<li>${w.more(broken - shown.length)}</li>`);
     out.push('</ul>');
   }
+  return out;
+}
 
-  // Quality
+/** The quality figures of the soft goals. */
+function qualitySection(x: SectionInput): string[] {
+  const { w, q } = x;
+  const out: string[] = [];
   const month = (m: number | null) => (m === null ? '–' : m.toFixed(1));
   out.push(`<h2 id="quality">${w.quality}</h2><ul>`);
   out.push(`<li>${h(w.qPriority(pct(q.priorityCellShare), pct(q.priorityVisitShare)))}</li>`);
@@ -187,9 +231,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     `<li>${h(w.qFair(q.extraVisitsMin === null ? '–' : `${q.extraVisitsMin}–${q.extraVisitsMax}`))}</li>` +
       `<li>${h(w.qPair(q.maxVisitsMemberCell))}</li></ul>`,
   );
+  return out;
+}
 
-  // Heat map per unit
-  const monthHead = MONTH_SHORT[lang].map((m) => `<th>${m}</th>`).join('');
+/** A heat map per unit: cells × months, priority cells starred, who visits in each square's title. */
+function heatSection(x: SectionInput): string[] {
+  const { data, lang, w, monthHead } = x;
+  const out: string[] = [];
   out.push(`<h2 id="heat">${w.heat}</h2><p class="muted">${h(w.heatIntro)}</p>`);
   for (const u of data.units) {
     out.push(
@@ -220,8 +268,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
         `<th>${u.byMonth.reduce((a, b) => a + b, 0)}</th></tr></tbody></table></div>`,
     );
   }
+  return out;
+}
 
-  // Members
+/** Per member: role, unit, quota progress, visits by month (and standing, with attendance). */
+function membersSection(x: SectionInput): string[] {
+  const { data, problem, lang, w, c, monthHead } = x;
+  const out: string[] = [];
   out.push(
     `<h2 id="members">${w.byMember}</h2><div class="scroll"><table class="members"><thead><tr><th>${w.name}</th>` +
       `<th>${w.role}</th><th>${w.unit}</th><th>${w.quota}</th>${monthHead}<th>${w.total}</th>` +
@@ -239,8 +292,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     );
   }
   out.push('</tbody></table></div>');
+  return out;
+}
 
-  // Cells
+/** Per cell: unit, tags, visits and visitors. */
+function cellsSection(x: SectionInput): string[] {
+  const { data, lang, w } = x;
+  const out: string[] = [];
   out.push(
     `<h2 id="cells">${w.byCell}</h2><div class="scroll"><table class="cells"><thead><tr><th>${w.cell}</th>` +
       `<th>${w.unit}</th><th>${w.tags}</th><th>${w.visits}</th><th>${w.visitors}</th></tr></thead><tbody>`,
@@ -253,8 +311,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
           `<td class="n${c.total === 0 ? ' bad' : ''}">${c.total}</td><td>${h(c.visitors.join(', '))}</td></tr>`,
       );
   out.push('</tbody></table></div>');
+  return out;
+}
 
-  // Meeting calendar
+/** The meeting calendar per unit, moved dates marked. */
+function calendarSection(x: SectionInput): string[] {
+  const { data, lang, w, monthHead } = x;
+  const out: string[] = [];
   out.push(`<h2 id="calendar">${w.calendar}</h2><p class="muted">${h(w.calendarIntro)}</p>`);
   const byCell = new Map<string, (typeof data.calendar)[number][]>();
   for (const r of data.calendar) byCell.set(r.cell, [...(byCell.get(r.cell) ?? []), r]);
@@ -277,8 +340,13 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     }
     out.push('</tbody></table></div>');
   }
+  return out;
+}
 
-  // Periodic reports
+/** The periodic reports owed and their due dates. */
+function periodicSection(x: SectionInput): string[] {
+  const { data, problem, opts, lang, w } = x;
+  const out: string[] = [];
   out.push(`<h2 id="periodic">${w.periodic}</h2>`);
   if (data.reports.length === 0) out.push(`<p>${w.periodicNone}</p>`);
   else {
@@ -305,8 +373,20 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
       out.push('</tbody></table></div>');
     }
   }
-  return page(lang, w.title(data.year), out.join('\n'));
+  return out;
 }
+
+/** The sections in the order of the contents. */
+const SECTIONS: readonly ((x: SectionInput) => string[])[] = [
+  summarySection,
+  rulesSection,
+  qualitySection,
+  heatSection,
+  membersSection,
+  cellsSection,
+  calendarSection,
+  periodicSection,
+];
 
 function progressCell(status: MemberStatus | undefined, lang: Lang): string {
   const s = status ?? 'on-track';
