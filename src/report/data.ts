@@ -1,8 +1,7 @@
 // What the report shows (issue 10, item 1), computed once from the spec and the plan's visits and rendered as HTML
 // (./html.ts) and as a workbook (./xlsx.ts). The rules come from the checker, the figures from check/quality.ts.
-import { boundBreaks, quotaPeriods } from '../domain/plan.js';
+import { boundBreaks, MeetingIndex, quotaPeriods } from '../domain/plan.js';
 import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
-import { buildContext } from '../check/context.js';
 import { priorityOf } from '../check/quality.js';
 import { catalogueEntry } from '../domain/rules.js';
 import type { Problem, PeriodKind, RuleId, Violation, Visit } from '../domain/types.js';
@@ -105,7 +104,7 @@ const STATE_WORDS: Record<Lang, Record<VisitState, string>> = {
 const ddmm = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
 
 export function reportData(problem: Problem, visits: readonly Visit[], lang: Lang, c?: Compliance): ReportData {
-  const ctx = buildContext(problem, visits);
+  const meetings = new MeetingIndex(problem.meetings);
   // With attendance, the visits shown are those made by the date and those planned after it; missed ones aside.
   const h = c?.happened;
   const stateOf = new Map<Visit, VisitState>();
@@ -128,7 +127,7 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
   const cellMonths = new Map<string, { count: number; missed: number; who: string[] }[]>();
   const memberMonths = new Map<string, number[]>();
   for (const v of sorted) {
-    const m = ctx.monthOfVisit(v);
+    const m = meetings.monthOf(v);
     byMonth[m - 1]!++;
     const cm = cellMonths.get(v.cell) ?? MONTHS.map(() => ({ count: 0, missed: 0, who: [] as string[] }));
     cm[m - 1]!.count++;
@@ -143,7 +142,7 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
   }
 
   for (const { visit: v } of h?.missed ?? []) {
-    const m = ctx.monthOfVisit(v);
+    const m = meetings.monthOf(v);
     const cm = cellMonths.get(v.cell) ?? MONTHS.map(() => ({ count: 0, missed: 0, who: [] as string[] }));
     cm[m - 1]!.missed++;
     cm[m - 1]!.who.push(`${memberName.get(v.member) ?? v.member} (${ddmm(v.date)}, ${STATE_WORDS[lang].missed})`);
@@ -189,7 +188,32 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
     })
     .filter((u) => u.cells.length > 0);
 
-  const members: MemberRow[] = problem.members.map((m) => {
+  const members = memberRows(problem, memberMonths, unitName);
+
+  return {
+    lang,
+    year: problem.year,
+    policy: problem.policy,
+    visits: sorted,
+    rules: RULES.map((r) => ({ id: r.id, label: catalogueEntry(r.id).label[lang], violations: count.get(r.id) ?? 0 })),
+    violations: violations.map((v) => describeViolation(v, lang, names)),
+    quality: quality(problem, visits),
+    byMonth,
+    units,
+    members,
+    calendar: meetingCalendar(problem, lang),
+    reports: periodicReports(problem, sorted),
+    ...(c ? { compliance: c } : {}),
+  };
+}
+
+/** Per member: quota progress per period of each quota (the same period counts as the rules), visits by month. */
+function memberRows(
+  problem: Problem,
+  memberMonths: ReadonlyMap<string, readonly number[]>,
+  unitName: ReadonlyMap<string, string>,
+): MemberRow[] {
+  return problem.members.map((m) => {
     const months = memberMonths.get(m.id) ?? MONTHS.map(() => 0);
     const visitMonths = MONTHS.flatMap((mo) => Array<number>(months[mo - 1]!).fill(mo));
     const counted = quotaPeriods(m, problem.year, visitMonths, (mo) => mo);
@@ -217,20 +241,4 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
       meetsQuota: meets,
     };
   });
-
-  return {
-    lang,
-    year: problem.year,
-    policy: problem.policy,
-    visits: sorted,
-    rules: RULES.map((r) => ({ id: r.id, label: catalogueEntry(r.id).label[lang], violations: count.get(r.id) ?? 0 })),
-    violations: violations.map((v) => describeViolation(v, lang, names)),
-    quality: quality(problem, visits),
-    byMonth,
-    units,
-    members,
-    calendar: meetingCalendar(problem, lang),
-    reports: periodicReports(problem, sorted),
-    ...(c ? { compliance: c } : {}),
-  };
 }

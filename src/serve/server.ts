@@ -9,7 +9,8 @@ import type { IcsOptions } from '../export/ics.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { decodeText, readInputFile } from '../util/files.js';
 import { formatIssue, type InputIssue } from '../util/issues.js';
-import { buildSnapshot, lookupKey, type Snapshot } from './snapshot.js';
+import { buildSnapshot, lookupKey, type Feed, type Snapshot } from './snapshot.js';
+import type { Duplex } from 'node:stream';
 import { loadOrCreateSecret, TOKEN_PATTERN } from './tokens.js';
 
 export interface FeedServerOptions {
@@ -129,56 +130,8 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     return running;
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const head = req.method === 'HEAD';
-    if (req.method !== 'GET' && !head) {
-      send(
-        res,
-        405,
-        { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
-        Buffer.from('method not allowed\n'),
-        false,
-      );
-      return;
-    }
-    const path = (req.url ?? '/').split('?')[0]!;
-    const snap = state.snapshot; // one read: the whole request sees one snapshot
-    if (path === '/healthz') {
-      // Only "ok": what is served (spec hash, counts) is for the log, not for anyone who asks.
-      send(res, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, OK, head);
-      return;
-    }
-    const m = /^\/feeds\/([^/]+)\.ics$/.exec(path);
-    const token = m?.[1];
-    const feed = token !== undefined && TOKEN_PATTERN.test(token) ? snap.feeds.get(lookupKey(token)) : undefined;
-    if (!feed || !timingSafeEqual(Buffer.from(feed.token), Buffer.from(token!))) {
-      send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, NOT_FOUND, head);
-      return;
-    }
-    const headers = {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      ETag: feed.etag,
-      'Last-Modified': feed.lastModified.toUTCString(),
-      'Cache-Control': 'private, max-age=300',
-      'Content-Disposition': `inline; filename="${feed.kind}-${feed.id}.ics"`,
-    };
-    const inm = req.headers['if-none-match'];
-    const ims = req.headers['if-modified-since'];
-    const notModified =
-      inm !== undefined
-        ? matches(inm, feed.etag)
-        : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= feed.lastModified.getTime();
-    if (notModified) {
-      res.writeHead(304, {
-        ETag: feed.etag,
-        'Last-Modified': headers['Last-Modified'],
-        'Cache-Control': headers['Cache-Control'],
-      });
-      res.end();
-      return;
-    }
-    send(res, 200, headers, feed.body, head);
-  };
+  // One read of the snapshot per request: the whole request sees one plan.
+  const handle = (req: IncomingMessage, res: ServerResponse) => handleRequest(req, res, state.snapshot);
 
   const sockets = new Set<Socket>();
   const server = createServer(
@@ -197,16 +150,7 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    const status =
-      err.code === 'HPE_HEADER_OVERFLOW'
-        ? '431 Request Header Fields Too Large'
-        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? '408 Request Timeout'
-          : '400 Bad Request';
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    else socket.destroy();
-  });
+  server.on('clientError', refuseMalformed);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -256,4 +200,72 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
         }, SHUTDOWN_GRACE_MS).unref();
       }),
   };
+}
+
+/** A request by its kind: a method other than GET or HEAD, the health check, a feed, or anything else (404). */
+function handleRequest(req: IncomingMessage, res: ServerResponse, snap: Snapshot): void {
+  const head = req.method === 'HEAD';
+  if (req.method !== 'GET' && !head) {
+    send(
+      res,
+      405,
+      { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
+      Buffer.from('method not allowed\n'),
+      false,
+    );
+    return;
+  }
+  const path = (req.url ?? '/').split('?')[0]!;
+  if (path === '/healthz') {
+    // Only "ok": what is served (spec hash, counts) is for the log, not for anyone who asks.
+    send(res, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, OK, head);
+    return;
+  }
+  const m = /^\/feeds\/([^/]+)\.ics$/.exec(path);
+  const token = m?.[1];
+  const feed = token !== undefined && TOKEN_PATTERN.test(token) ? snap.feeds.get(lookupKey(token)) : undefined;
+  if (!feed || !timingSafeEqual(Buffer.from(feed.token), Buffer.from(token!))) {
+    send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, NOT_FOUND, head);
+    return;
+  }
+  serveFeed(req, res, feed, head);
+}
+
+/** A feed, or 304 when the client's copy (ETag, else Last-Modified) is current. */
+function serveFeed(req: IncomingMessage, res: ServerResponse, feed: Feed, head: boolean): void {
+  const headers = {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    ETag: feed.etag,
+    'Last-Modified': feed.lastModified.toUTCString(),
+    'Cache-Control': 'private, max-age=300',
+    'Content-Disposition': `inline; filename="${feed.kind}-${feed.id}.ics"`,
+  };
+  const inm = req.headers['if-none-match'];
+  const ims = req.headers['if-modified-since'];
+  const notModified =
+    inm !== undefined
+      ? matches(inm, feed.etag)
+      : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= feed.lastModified.getTime();
+  if (notModified) {
+    res.writeHead(304, {
+      ETag: feed.etag,
+      'Last-Modified': headers['Last-Modified'],
+      'Cache-Control': headers['Cache-Control'],
+    });
+    res.end();
+    return;
+  }
+  send(res, 200, headers, feed.body, head);
+}
+
+/** A request the HTTP parser refused (headers too large, too slow, malformed): closed with its status. */
+function refuseMalformed(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const status =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? '431 Request Header Fields Too Large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? '408 Request Timeout'
+        : '400 Bad Request';
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
 }
