@@ -89,5 +89,4 @@ describe('calendars', () => {
     const after = events(renderMemberCalendar(changed, m('m002')));
     expect(after).toEqual([before]);
   });
-
 });
