@@ -201,7 +201,9 @@ async function networkStep(run: Run) {
   if (loose.size > 0 || looseCells) {
     run.steps.push({
       stage: 'integral',
-      why: `the network LP left ${loose.size} member(s)' flows${looseCells ? " and some meetings' visitors" : ''} fractional`,
+      why:
+        `the network LP left ${loose.size} member(s)' flows` +
+        `${looseCells ? " and some meetings' visitors" : ''} fractional`,
     });
     const keep = new Map<number, number>();
     const lpValue = (v: number) => Math.round(values.get(net.model.vars[v]!.name) ?? 0);
