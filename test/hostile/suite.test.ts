@@ -37,7 +37,9 @@ describe('hostile inputs, all of them', () => {
     if (c.says) expect(r.err).toMatch(c.says);
     expect(r.err).not.toMatch(/bug|\n\s+at /);
     for (const line of r.err.split('\n')) expect(line.length).toBeLessThan(1000);
-    expect(r.ms).toBeLessThan(2000);
+    // A guard against inputs that hang (a range to 9999 once took 17 s), not a speed measure: the suite runs on two
+    // busy forks, and the slowest refusal is printed below (about 1 s).
+    expect(r.ms).toBeLessThan(10_000);
     expect(existsSync(out)).toBe(false);
     expect(listing(dir)).toEqual(before);
     refused.push(r.ms);
