@@ -8,7 +8,7 @@ import { boundsIn, coverageIn } from '../domain/active.js';
 import type { IsoDate, MemberId, PeriodKind, Problem, Visit } from '../domain/types.js';
 import { periodicReports, type DueReport } from '../policies/periodic.js';
 import type { Attendance, AttendanceRecord } from './file.js';
-import { MeetingIndex, VisitMap, VisitSet } from '../domain/plan.js';
+import { MeetingIndex, monthOfDate, VisitMap, VisitSet } from '../domain/plan.js';
 
 export type Unrecorded = 'done' | 'missed';
 
@@ -188,7 +188,7 @@ export function compliance(
           periodLabel(
             r.template.each as PeriodKind,
             problem.year,
-            periodIndex(r.template.each as PeriodKind, Number(x.date.slice(5, 7))),
+            periodIndex(r.template.each as PeriodKind, monthOfDate(x.date)),
           ) === r.period,
       );
       return !sent;

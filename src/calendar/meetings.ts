@@ -1,4 +1,5 @@
 // The date and time of every cell's meeting in every month (SPEC §1).
+import { monthOfDate } from '../domain/plan.js';
 import { DateTime } from 'luxon';
 import type { Cell, CellId, HhMm, IsoDate, Meeting, ShiftRule } from '../domain/types.js';
 
@@ -66,6 +67,5 @@ export function weekdayName(date: IsoDate, lang: 'vi' | 'en'): string {
   return (lang === 'vi' ? WEEKDAYS_VI : WEEKDAYS_EN)[wd - 1]!;
 }
 
-export function monthOf(date: IsoDate): number {
-  return Number(date.slice(5, 7));
-}
+/** The month (1–12) of a date (src/domain/plan.ts). */
+export const monthOf = (date: IsoDate): number => monthOfDate(date);

@@ -1,4 +1,5 @@
 // Quality figures of a plan (the soft goals of SPEC §4), recomputed from the visits.
+import { Table2 } from '../domain/group.js';
 import { cellWeight } from '../domain/weights.js';
 import { quarterTarget, yearlyQuota } from '../domain/workload.js';
 import { periodIndex } from '../domain/periods.js';
@@ -42,25 +43,25 @@ export function quality(problem: Problem, visits: readonly Visit[]): Quality {
   const isPriority = new Map(problem.cells.map((c) => [c.id as string, priorityOf(problem, c.tags) > 0]));
   const priorityCells = problem.cells.filter((c) => isPriority.get(c.id)).length;
   const firstMonth = new Map<string, number>();
-  const pair = new Map<string, number>();
+  const pair = new Table2<string, string, { n: number }>();
   let toPriority = 0;
   for (const v of visits) {
     if (isPriority.get(v.cell)) toPriority++;
     const m = ctx.monthOfVisit(v);
     const prev = firstMonth.get(v.cell);
     if (prev === undefined || m < prev) firstMonth.set(v.cell, m);
-    const k = `${v.member}\u0000${v.cell}`;
-    pair.set(k, (pair.get(k) ?? 0) + 1);
+    pair.upsert(v.member, v.cell, () => ({ n: 0 })).n++;
   }
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
   const months = (p: boolean) =>
     problem.cells.filter((c) => isPriority.get(c.id) === p && firstMonth.has(c.id)).map((c) => firstMonth.get(c.id)!);
   let maxVisitsMemberCell = 0;
   let maxVisitsPair: { member: string; cell: string } | undefined;
-  for (const [k, n] of [...pair.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const pairs = [...pair.entries()].sort(([m1, c1], [m2, c2]) => byId(m1, m2) || byId(c1, c2));
+  for (const [member, cell, { n }] of pairs) {
     if (n > maxVisitsMemberCell) {
       maxVisitsMemberCell = n;
-      const [member, cell] = k.split('\u0000') as [string, string];
       maxVisitsPair = { member, cell };
     }
   }

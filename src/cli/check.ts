@@ -1,5 +1,5 @@
 // lichdu check SPEC PLAN: every hard rule, recomputed from the plan's visits; exit 0 when none is broken, else 1.
-import { asOfOptions } from './shared.js';
+import { asOfOptions, percent } from './shared.js';
 import type { Problem, RuleId, Violation } from '../domain/types.js';
 import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { catalogueEntry } from '../domain/rules.js';
@@ -27,8 +27,6 @@ export function violationLines(problem: Problem): (v: Violation) => string {
   const names = { memberName: (id: string) => member.get(id), cellName: (id: string) => cell.get(id) };
   return (v) => describeViolation(v, 'en', names);
 }
-
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** The fewest and most visits a member makes beyond their yearly quota: "0–2". */
 export const extraRange = (q: Quality): string =>
@@ -99,8 +97,8 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
   }
   io.out(`\nQuality:\n`);
   io.out(
-    `  priority cells: ${q.priorityCells} of ${q.cells} (${pct(q.priorityCellShare)}) receive ` +
-      `${pct(q.priorityVisitShare)} of the visits\n`,
+    `  priority cells: ${q.priorityCells} of ${q.cells} (${percent(q.priorityCellShare)}) receive ` +
+      `${percent(q.priorityVisitShare)} of the visits\n`,
   );
   const month = (m: number | null) => (m === null ? '–' : m.toFixed(2));
   io.out(

@@ -1,4 +1,5 @@
 // The only place that knows about output streams and exit codes (SPEC §3).
+import { withoutControls } from '../format/text.js';
 import type { InputIssue } from '../util/issues.js';
 import { formatIssue } from '../util/issues.js';
 
@@ -13,7 +14,7 @@ export interface Io {
  * progress line's own).
  */
 export function terminalText(s: string): string {
-  return s.replace(/\x1b(?!\[K)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
+  return withoutControls(s, 'layout');
 }
 
 /** An Io whose every write goes through terminalText. */

@@ -23,6 +23,7 @@ import { EXIT, InputRefused, unwrap, type Io } from './io.js';
 import {
   optionIssue as issue,
   outputFileIssues,
+  percent,
   readPlanDocumentFile,
   stampedOutputIssues,
   unwrapWith,
@@ -56,8 +57,6 @@ interface Replanning {
   readonly from: string;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-
 function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violations: readonly Violation[]): string {
   const q = quality(problem, r.visits);
   const short = new Set(violations.filter((v) => v.rule === 'quota').map((v) => v.member));
@@ -70,12 +69,12 @@ function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violati
       `Plan ${r.status}: ${r.visits.length} visits`,
       `${problem.members.length - short.size} of ${problem.members.length} members meet their quotas`,
       `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered`,
-      `priority cells (${pct(q.priorityCellShare)} of cells) receive ${pct(q.priorityVisitShare)} of visits`,
+      `priority cells (${percent(q.priorityCellShare)} of cells) receive ${percent(q.priorityVisitShare)} of visits`,
       `visits per quarter ${q.visitsPerQuarter.join(' ')}`,
       `${q.spreadOnTarget} of ${q.membersWithQuota} members spread ⌊q/4⌋–⌈q/4⌉ a quarter`,
       `visits beyond the quota per member ${extraRange(q)}`,
       `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, ` +
-        `gap ${r.gap !== undefined ? pct(r.gap) : 'unknown'}`,
+        `gap ${r.gap !== undefined ? percent(r.gap) : 'unknown'}`,
       `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ` +
         `${method}).`,
     ].join('; ') + '\n'
@@ -172,7 +171,7 @@ async function solveAndWrite(
     if (cost !== undefined && Number.isFinite(cost)) parts.push(`cost ${cost.toFixed(0)}`);
     if (bound !== undefined) parts.push(`bound ${bound.toFixed(0)}`);
     if (cost !== undefined && bound !== undefined && Number.isFinite(cost))
-      parts.push(`gap ${pct((cost - bound) / Math.max(1, cost))}`);
+      parts.push(`gap ${percent((cost - bound) / Math.max(1, cost))}`);
     io.err(`\r\x1b[K${problem.members.length} members × ${problem.cells.length} cells: ${parts.join(', ')} `);
   };
   const progress = tty ? setInterval(show, 1000) : undefined;

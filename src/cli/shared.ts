@@ -198,3 +198,6 @@ export function dateOption(value: string | undefined, option: string): void {
 export function readPlanDocumentFile(path: string) {
   return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'the plan')), path)), path));
 }
+
+/** A fraction as a percentage with one decimal: `37.5 %`. */
+export const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;

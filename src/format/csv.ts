@@ -1,4 +1,5 @@
 // plan.csv (SPEC §3): UTF-8 with BOM, CRLF, RFC 4180 quoting, sorted by date then cell, 13 columns.
+import { withoutControls } from './text.js';
 import type { Directory, Visit } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { CSV_HEADERS, roleLabel, STATUS_LABELS, tagLabel, type Lang } from './labels.js';
@@ -11,7 +12,7 @@ export function defuse(s: string): string {
 }
 /** User text for a terminal: control characters (escape sequences that would recolour or rewrite it) removed. */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return withoutControls(s, 'none');
 }
 
 export function restore(s: string): string {

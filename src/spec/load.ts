@@ -1,4 +1,5 @@
 // Spec file -> validated, normalised Problem, with every problem of the file reported at once.
+import { monthOfDate } from '../domain/plan.js';
 import { createHash } from 'node:crypto';
 import { DateTime, IANAZone } from 'luxon';
 import { parseDocument, type YAMLError } from 'yaml';
@@ -519,7 +520,7 @@ function readFixed(
     if (!inYear(v.date, ['fixed', i, 'date'])) continue;
     const ms = meetingsByCell.get(v.cell);
     if (okCell && ms && !ms.some((m) => m.date === v.date)) {
-      const month = Number(v.date.slice(5, 7));
+      const month = monthOfDate(v.date);
       const near = ms.find((m) => m.month === month);
       add(
         ['fixed', i, 'date'],
