@@ -6,8 +6,8 @@ import { bare, LANGS } from '../format/labels.js';
 import { describeValue as q } from '../schema/primitives.js';
 import { didYouMean, type InputIssue } from '../util/issues.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
-import type { Table } from '../planfile/table.js';
-import { COLUMNS, columnOf, normHeader, type ColumnDef, type SheetKind } from './columns.js';
+import { columnIndex, type Table } from '../planfile/table.js';
+import { byNormalised, COLUMNS, columnOf, normHeader, type SheetKind } from './columns.js';
 
 /** A sheet read: its table and the file it came from. */
 export interface Sheet {
@@ -81,16 +81,10 @@ interface Row {
 
 function rowsOf(kind: SheetKind, sheet: Sheet, issues: InputIssue[], notes: string[]): Row[] {
   const t = sheet.table;
-  const index = new Map<string, number>();
-  const known: ColumnDef[] = [];
-  t.header.forEach((h, i) => {
-    const c = columnOf(kind, h);
-    if (c && !index.has(c.key)) {
-      index.set(c.key, i);
-      known.push(c);
-    } else if (!c && h.trim() !== '')
+  const index = columnIndex(t.header, (h) => byNormalised(kind, h)?.key);
+  for (const h of t.header)
+    if (!columnOf(kind, h) && h.trim() !== '')
       notes.push(`${sheet.file}: ${t.where(t.headerAt)}: column ${q(h)} is not one lichdu reads; left out`);
-  });
   if (!index.has('name')) {
     const names = COLUMNS[kind].find((c) => c.key === 'name')!.aliases;
     issues.push({
@@ -121,12 +115,9 @@ function rowsOf(kind: SheetKind, sheet: Sheet, issues: InputIssue[], notes: stri
 }
 
 function headersOf(kind: SheetKind, sheet: Sheet): Map<string, string> {
-  const m = new Map<string, string>();
-  sheet.table.header.forEach((h) => {
-    const c = columnOf(kind, h);
-    if (c && !m.has(c.key)) m.set(c.key, h.trim());
-  });
-  return m;
+  const { header } = sheet.table;
+  const index = columnIndex(header, (h) => byNormalised(kind, h)?.key);
+  return new Map([...index].map(([key, i]) => [key, header[i]!.trim()]));
 }
 
 /** Looks names or ids up among entries of one kind; a name that two entries share is ambiguous. */

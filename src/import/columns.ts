@@ -104,6 +104,10 @@ export const SHEETS: Record<SheetKind, readonly string[]> = {
 
 /** Header text -> column, per sheet kind. */
 export function columnOf(kind: SheetKind, header: string): ColumnDef | undefined {
-  const h = normHeader(header);
+  return byNormalised(kind, normHeader(header));
+}
+
+/** The column whose alias is this normalised header text. */
+export function byNormalised(kind: SheetKind, h: string): ColumnDef | undefined {
   return COLUMNS[kind].find((c) => c.aliases.some((a) => normHeader(a) === h));
 }

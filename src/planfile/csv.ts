@@ -9,7 +9,7 @@ import { describeValue as q, ID_MAX } from '../schema/primitives.js';
 import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
 import { restore } from '../format/csv.js';
 import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn, type Lang } from '../format/labels.js';
-import { csvTable, normHeader, type Table } from './table.js';
+import { columnIndex, csvTable, normHeader, type Table } from './table.js';
 import { cellText, readDate, readings, readTime, slashParts, type CellValue, type DateOrder } from './values.js';
 
 /** The columns a plan needs; the others (weekday, names, unit, tags) are there for people. */
@@ -39,11 +39,7 @@ export function findColumns<K extends string>(
     keyOf.set(normHeader(key), key);
     for (const l of LANGS) keyOf.set(normHeader(headers[l][i]!), key);
   }
-  const index = new Map<K, number>();
-  table.header.forEach((h, i) => {
-    const key = keyOf.get(normHeader(h));
-    if (key && !index.has(key)) index.set(key, i);
-  });
+  const index = columnIndex(table.header, (h) => keyOf.get(h));
   const missing = required.filter((k) => !index.has(k));
   if (missing.length > 0) {
     const names = missing.map((k) => `"${headers.vi[keys.indexOf(k)]}" (${k})`);

@@ -39,6 +39,22 @@ export const normHeader = (h: string): string =>
     .trim()
     .replace(/\s*[:*]+$/, '');
 
+/**
+ * The column of each key a header names, found by `keyOf` on the normalised header text; the first column of each
+ * key is kept (the one column finder of plan tables, attendance files and import sheets).
+ */
+export function columnIndex<K>(
+  header: readonly string[],
+  keyOf: (normalised: string) => K | undefined,
+): Map<K, number> {
+  const index = new Map<K, number>();
+  header.forEach((h, i) => {
+    const key = keyOf(normHeader(h));
+    if (key !== undefined && !index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
 /** A zip archive (xlsx, ods, docx) starts with these bytes. */
 export const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
