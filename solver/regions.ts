@@ -8,7 +8,8 @@
 // matching and the piece, by the piece's own cost, is kept. While the gap is still above the target, each repaired
 // region is solved once more with every member who visits it free (improvement).
 import type { CellId, Member, MemberId, Visit } from '../src/domain/types.js';
-import { groupBy, meetingIndex } from '../src/domain/group.js';
+import { groupBy } from '../src/domain/group.js';
+import { MeetingIndex } from '../src/domain/plan.js';
 import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
 import { matchRegions, type Assigned } from './formulations/networkDecode.js';
 import { buildPiece, planPiece, type Piece, type PieceInput, type Pin } from './formulations/piece.js';
@@ -87,7 +88,7 @@ export async function planByRegions(
   }
   const flowsOf = groupBy(net.groups, (g) => g.region);
   const memberById = new Map(problem.members.map((m) => [m.id as string, m]));
-  const meetingAt = meetingIndex(problem.meetings);
+  const meetingAt = new MeetingIndex(problem.meetings);
   const best = new Map(toRepair.map((m) => [m.region, m.assigned]));
   let done = 0;
   /** The visits a piece's solution chooses (its constants are visits elsewhere, not chosen). */
@@ -115,7 +116,7 @@ export async function planByRegions(
         .filter((f) => locals.has(f.member) && !cells.has(f.cell))
         .map((f) => ({
           member: memberById.get(f.member)! as Member,
-          meeting: meetingAt.get(f.cell, f.date)!,
+          meeting: meetingAt.at(f)!,
           fixed: true,
         }));
       const input: PieceInput = { cells, free: locals, pins, elsewhere };

@@ -11,7 +11,8 @@
 // matched to the meetings their region holds that day (./networkDecode.ts); when the matching succeeds the plan
 // costs exactly the lower bound: optimal, with the proof.
 import type { Cell, Meeting, MemberId, Problem } from '../../src/domain/types.js';
-import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
+import { groupBy, Table2 } from '../../src/domain/group.js';
+import { MeetingIndex } from '../../src/domain/plan.js';
 import { Model } from '../lp.js';
 import {
   rowName,
@@ -63,9 +64,9 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
 
   // Meeting variables, grouped by region and day (and meeting month: a shifted meeting may share a date).
   const fixedCount = new Map<Meeting, number>();
-  const meetingAt = meetingIndex(problem.meetings);
+  const meetingAt = new MeetingIndex(problem.meetings);
   for (const f of problem.fixed) {
-    const mt = meetingAt.get(f.cell, f.date)!;
+    const mt = meetingAt.at(f)!;
     fixedCount.set(mt, (fixedCount.get(mt) ?? 0) + 1);
   }
   const groupIndex = new Table2<number, string, Map<number, DayGroup>>();
@@ -94,7 +95,7 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
   // Flow variables: member m visits region r on a day (in one meeting month).
   const fixedFlow = new Map<DayGroup, Map<MemberId, number>>();
   for (const f of problem.fixed) {
-    const mt = meetingAt.get(f.cell, f.date)!;
+    const mt = meetingAt.at(f)!;
     const g = groupIndex.get(regionOf.get(f.cell)!, f.date)!.get(mt.month)!;
     let byMember = fixedFlow.get(g);
     if (!byMember) fixedFlow.set(g, (byMember = new Map()));

@@ -8,7 +8,8 @@
 // (solver/regions.ts).
 import { VisitSet } from '../../src/domain/plan.js';
 import type { CellId, Meeting, Member, MemberId } from '../../src/domain/types.js';
-import { groupBy, meetingIndex, Table2 } from '../../src/domain/group.js';
+import { groupBy, Table2 } from '../../src/domain/group.js';
+import { MeetingIndex } from '../../src/domain/plan.js';
 import type { DayGroup, NetworkFormulation } from '../formulation.js';
 import { MaxFlow } from '../maxflow.js';
 
@@ -33,11 +34,11 @@ export interface RegionMatch {
 type Visited = Table2<MemberId, CellId, Set<number>>;
 
 export function matchRegions(net: NetworkFormulation, value: (v: number) => number): RegionMatch[] {
-  const meetingAt = meetingIndex(net.problem.meetings);
+  const meetingAt = new MeetingIndex(net.problem.meetings);
   const fixed = new Table2<MemberId, Meeting, true>();
   const visited: Visited = new Table2();
   for (const f of net.problem.fixed) {
-    const mt = meetingAt.get(f.cell, f.date)!;
+    const mt = meetingAt.at(f)!;
     fixed.upsert(f.member, mt, () => true);
     visited.upsert(f.member, f.cell, () => new Set()).add(mt.index);
   }

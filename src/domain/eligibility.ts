@@ -2,7 +2,7 @@
 // solver's domain rules (solver/rules/area.ts, homeCell.ts, availability.ts), the checker's rules of the same ids,
 // precheck and the re-plan's reasons all use.
 import { VisitSet, type VisitKey } from './plan.js';
-import type { Cell, IsoDate, Member, Policy, Problem } from './types.js';
+import type { IsoDate, Member, Policy, Problem } from './types.js';
 
 /** SPEC §4.6: the cell is inside the member's area. */
 export const inArea = (member: Pick<Member, 'eligibleCells'>, cell: string): boolean =>
@@ -36,10 +36,6 @@ export const mayAttendOn = (
   visit: VisitKey,
   fixed: VisitSet = fixedVisits(problem),
 ): boolean => isAvailable(member, visit.date) && (!beforeReplan(problem, visit.date) || fixed.has(visit));
-
-/** Area and home cell for a cell object. */
-export const mayVisitCell = (policy: Pick<Policy, 'skipHomeCell'>, member: Member, cell: Pick<Cell, 'id'>) =>
-  inArea(member, cell.id) && !atHomeCell(policy, member, cell.id);
 
 /** The rules that forbid the member at the cell's meeting on the visit's day, in the catalogue's order: what the
  * solver's domain rules leave without a variable, and what a re-plan names as the reason a visit could not stay. */

@@ -53,15 +53,6 @@ export class Table2<A, B, V> {
   }
 }
 
-/** The meeting each cell holds on a date: (cell, date) -> meeting. */
-export function meetingIndex<M extends { readonly cell: string; readonly date: string }>(
-  meetings: Iterable<M>,
-): Table2<string, string, M> {
-  const out = new Table2<string, string, M>();
-  for (const m of meetings) out.upsert(m.cell, m.date, () => m);
-  return out;
-}
-
 /**
  * Groups items by a tuple of keys (typed values, never packed into one string), in first-seen order of the tuple and
  * input order inside each group; an item whose key is undefined is left out.

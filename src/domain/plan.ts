@@ -133,16 +133,6 @@ export function splitByPeriod<T>(kind: PeriodKind, year: number, items: Iterable
   return out;
 }
 
-/** Items counted per period of `kind`. */
-export function countByPeriod<T>(
-  kind: PeriodKind,
-  year: number,
-  items: Iterable<T>,
-  month: (t: T) => number,
-): number[] {
-  return splitByPeriod(kind, year, items, month).map((l) => l.length);
-}
-
 /** Every period of each of a member's quotas, with the member's items in it and the (pro-rated) bounds. */
 export function quotaPeriods<T>(
   member: Pick<Member, 'quotas'>,

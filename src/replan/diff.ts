@@ -8,8 +8,7 @@ import type { CancelledVisit, IsoDate, MemberId, Problem, RuleId, Visit, VisitId
 import { isActive } from '../domain/active.js';
 import { forbiddingRules } from '../domain/eligibility.js';
 import { defaultUid } from '../planfile/index.js';
-import { meetingIndex } from '../domain/group.js';
-import { VisitMap, VisitSet } from '../domain/plan.js';
+import { MeetingIndex, VisitMap, VisitSet } from '../domain/plan.js';
 
 /** Why a visit of the previous plan could not stay, or why one was added. */
 export type ChangeWhy =
@@ -48,7 +47,7 @@ const byDate = (a: Visit, b: Visit) => (a.date < b.date ? -1 : a.date > b.date ?
 export function whyNot(problem: Problem): (v: Visit) => ChangeWhy {
   const members = new Map(problem.members.map((m) => [m.id as string, m]));
   const cells = new Map(problem.cells.map((c) => [c.id as string, c]));
-  const meetingAt = meetingIndex(problem.meetings);
+  const meetingAt = new MeetingIndex(problem.meetings);
   return (v) => {
     const member = members.get(v.member);
     if (!member) return 'member-gone';
@@ -56,7 +55,7 @@ export function whyNot(problem: Problem): (v: Visit) => ChangeWhy {
     if (!cell) return 'cell-gone';
     if (!isActive(member.active, v.date)) return 'member-inactive';
     if (!isActive(cell.active, v.date)) return 'cell-inactive';
-    const meeting = meetingAt.get(v.cell, v.date);
+    const meeting = meetingAt.at(v);
     if (!meeting) return 'meeting-moved';
     const rules = forbiddingRules(problem, member, v);
     if (rules.includes('availability')) return member.unavailable.has(v.date) ? 'unavailable' : 'availability';
