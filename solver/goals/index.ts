@@ -36,11 +36,13 @@ export function addObjective(f: Formulation): void {
 /** The indexes every goal's cost reads, built once. */
 export function costInput(problem: Problem, visits: readonly Visit[]): CostInput {
   const meetings = new MeetingIndex(problem.meetings);
+  // Each visit's month once: every goal and the shortfalls read it (planCost runs after every region repair).
+  const monthOf = new Map(visits.map((v) => [v, meetings.monthOf(v)]));
   return {
     problem,
     visits,
     meetings,
-    month: (v) => meetings.monthOf(v),
+    month: (v) => monthOf.get(v) ?? meetings.monthOf(v),
     cellById: new Map(problem.cells.map((c) => [c.id as string, c])),
     byMember: groupBy(visits, (v) => v.member as string),
     members: problem.members,

@@ -34,8 +34,9 @@ export const mayAttendOn = (
   problem: Pick<Problem, 'replan' | 'fixed'>,
   member: Pick<Member, 'unavailable'>,
   visit: VisitKey,
-  fixed: VisitSet = fixedVisits(problem),
-): boolean => isAvailable(member, visit.date) && (!beforeReplan(problem, visit.date) || fixed.has(visit));
+  fixed?: VisitSet,
+): boolean =>
+  isAvailable(member, visit.date) && (!beforeReplan(problem, visit.date) || (fixed ?? fixedVisits(problem)).has(visit));
 
 /** The rules that forbid the member at the cell's meeting on the visit's day, in the catalogue's order: what the
  * solver's domain rules leave without a variable, and what a re-plan names as the reason a visit could not stay. */
