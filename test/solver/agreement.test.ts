@@ -3,10 +3,10 @@
 // the rule rows are evaluated, and rule R's rows are broken exactly when the checker reports R. Domain rules: a
 // member has no variable at a meeting exactly when the checker would refuse it.
 import fc from 'fast-check';
-import { violationKey } from '../support/keys.js';
+import { ROW_RULES, violationKey } from '../support/keys.js';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
-import type { RuleId, Visit } from '../../src/domain/types.js';
+import type { Visit } from '../../src/domain/types.js';
 import { unmetOf } from '../../solver/formulation.js';
 import { buildFull } from '../../solver/formulations/full.js';
 import { forbiddenBy, SOLVER_RULES } from '../../solver/rules/index.js';
@@ -14,14 +14,6 @@ import { problemAndPlan } from '../property/arbitraries.js';
 import { VisitMap, VisitSet } from '../../src/domain/plan.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20270104);
-const ROW_RULES: readonly RuleId[] = [
-  'quota',
-  'coverage',
-  'visitorsPerMeeting',
-  'teamPerMeeting',
-  'noConsecutive',
-  'visitsPerDay',
-];
 const key = violationKey;
 
 describe('solver rules agree with the checker, no solver involved', () => {

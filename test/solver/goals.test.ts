@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { forbiddingRules } from '../../src/domain/eligibility.js';
 import { MeetingIndex, VisitSet } from '../../src/domain/plan.js';
-import type { Problem, RuleId, Visit } from '../../src/domain/types.js';
+import type { Problem, Visit } from '../../src/domain/types.js';
 import { backend } from '../../solver/backends/index.js';
 import { unmetOf, type Formulation } from '../../solver/formulation.js';
 import { buildFull } from '../../solver/formulations/full.js';
@@ -17,24 +17,17 @@ import { costInput, planCost, shortfallCost, SOFT_GOALS } from '../../solver/goa
 import { visitCost } from '../../solver/goals/priority.js';
 import { toLp } from '../../solver/lp.js';
 import { problemAndPlan } from '../property/arbitraries.js';
-import { violationKey } from '../support/keys.js';
+import { ROW_RULES, violationKey } from '../support/keys.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20270121);
-const MAXIMA: readonly RuleId[] = [
-  'quota',
-  'coverage',
-  'visitorsPerMeeting',
-  'teamPerMeeting',
-  'noConsecutive',
-  'visitsPerDay',
-];
+const MAXIMA = ROW_RULES;
 /** The maxima a plan breaks: what a model holding it could not satisfy. */
 const maxima = (problem: Problem, plan: readonly Visit[]) =>
   checkPlan(problem, plan, MAXIMA).filter((v) => v.bound === 'max').length;
 
-/** The plan's visits that a formulation can hold: on a meeting, allowed (or fixed), once each, keeping every
- * maximum; the problem's fixed visits first. Greedy, in the random order. */
-function holdable(problem: Problem, visits: readonly Visit[]): Visit[] {
+/** The plan's visits that a formulation can hold: on a meeting, allowed (or fixed), once each, and (unless
+ * `keepMaxima` is false) keeping every maximum; the problem's fixed visits first. Greedy, in the random order. */
+function holdable(problem: Problem, visits: readonly Visit[], keepMaxima = true): Visit[] {
   const meetings = new MeetingIndex(problem.meetings);
   const members = new Map(problem.members.map((m) => [m.id as string, m]));
   const fixed = new VisitSet(problem.fixed);
@@ -54,7 +47,7 @@ function holdable(problem: Problem, visits: readonly Visit[]): Visit[] {
   for (const x of visits) {
     const v = at(x);
     if (!v) continue;
-    if (maxima(problem, [...out, v]) > maxima(problem, out)) continue;
+    if (keepMaxima && maxima(problem, [...out, v]) > maxima(problem, out)) continue;
     out.push(v);
     seen.add(v);
   }
@@ -164,7 +157,7 @@ describe('network formulation rule rows against the checker, no solver involved'
     const seen = { broken: 0, cases: 0 };
     fc.assert(
       fc.property(problemAndPlan, ({ problem, plan }) => {
-        const visits = holdableAll(problem, plan);
+        const visits = holdable(problem, plan, false);
         const net = buildNetwork(problem);
         const value = networkValues(net, visits);
         const rows = unmetOf(net, (v) => value.get(v) ?? 0).filter((u) => !net.forced.includes(u));
@@ -202,23 +195,6 @@ describe('network formulation rule rows against the checker, no solver involved'
     expect(seen.broken).toBeGreaterThan(20);
   });
 });
-
-/** The plan's visits that have network variables (on a meeting, allowed or fixed, once), maxima not enforced. */
-function holdableAll(problem: Problem, visits: readonly Visit[]): Visit[] {
-  const meetings = new MeetingIndex(problem.meetings);
-  const members = new Map(problem.members.map((m) => [m.id as string, m]));
-  const fixed = new VisitSet(problem.fixed);
-  const seen = new VisitSet();
-  const out: Visit[] = [];
-  for (const x of [...problem.fixed, ...visits]) {
-    const mt = meetings.at(x);
-    const m = members.get(x.member);
-    if (!mt || !m || seen.has(x) || (!fixed.has(x) && forbiddingRules(problem, m, x).length > 0)) continue;
-    seen.add(x);
-    out.push({ member: m.id, cell: mt.cell, date: mt.date, start: mt.start, end: mt.end, status: 'planned' });
-  }
-  return out;
-}
 
 /** The network's meeting and flow variables' values for a plan: visitors per meeting, a member's visits per region
  * and day. */
