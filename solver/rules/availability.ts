@@ -12,9 +12,5 @@ export const isOpen = (problem: Pick<Problem, 'replan'>, member: Member, date: I
 
 export const availability: SolverRule = {
   id: 'availability',
-  // (The visit is made only for a day before a re-plan's date: this runs for every member at every meeting.)
-  allows: (problem, member, cell, meeting) =>
-    isAvailable(member, meeting.date) &&
-    (!beforeReplan(problem, meeting.date) ||
-      mayAttendOn(problem, member, { member: member.id, cell: cell.id, date: meeting.date })),
+  allows: (problem, member, cell, meeting) => mayAttendOn(problem, member, cell.id, meeting.date),
 };

@@ -32,11 +32,14 @@ export function fixedVisits(problem: Pick<Problem, 'fixed'>): VisitSet {
  * is one that happened (`fixed`). */
 export const mayAttendOn = (
   problem: Pick<Problem, 'replan' | 'fixed'>,
-  member: Pick<Member, 'unavailable'>,
-  visit: VisitKey,
+  member: Pick<Member, 'id' | 'unavailable'>,
+  cell: string,
+  date: IsoDate,
   fixed?: VisitSet,
 ): boolean =>
-  isAvailable(member, visit.date) && (!beforeReplan(problem, visit.date) || (fixed ?? fixedVisits(problem)).has(visit));
+  isAvailable(member, date) &&
+  // The key is made only for a day before a re-plan's date: this runs for every member at every meeting.
+  (!beforeReplan(problem, date) || (fixed ?? fixedVisits(problem)).has({ member: member.id, cell, date }));
 
 /** The rules that forbid the member at the cell's meeting on the visit's day, in the catalogue's order: what the
  * solver's domain rules leave without a variable, and what a re-plan names as the reason a visit could not stay. */
@@ -48,6 +51,6 @@ export function forbiddingRules(
   const out: Array<'homeCell' | 'area' | 'availability'> = [];
   if (atHomeCell(problem.policy, member, visit.cell)) out.push('homeCell');
   if (!inArea(member, visit.cell)) out.push('area');
-  if (!mayAttendOn(problem, member, visit)) out.push('availability');
+  if (!mayAttendOn(problem, member, visit.cell, visit.date)) out.push('availability');
   return out;
 }

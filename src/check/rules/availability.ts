@@ -13,7 +13,7 @@ export const availability: Rule = {
       .filter((v) => {
         const m = ctx.member.get(v.member);
         if (m === undefined) return beforeReplan(ctx.problem, v.date) && !happened.has(v);
-        return !mayAttendOn(ctx.problem, m, v, happened);
+        return !mayAttendOn(ctx.problem, m, v.cell, v.date, happened);
       })
       .map((v) => visitBreaks('availability', v));
   },
