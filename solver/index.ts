@@ -1,28 +1,44 @@
 // solve(problem, options): the plan that meets every hard rule and is best for the soft goals, with a lower bound
 // and the gap between them; when rules cannot all hold, the plan that breaks them least, with what it breaks.
-// The strategy, under one deadline: the network formulation's LP over the whole problem gives the bound and a plan
-// of flows; regions are matched day by day and, where that cannot keep the network's cost, repaired exactly as
-// small pieces (./regions.ts). When the problem is small enough for the monolithic full MIP (FULL_LIMIT) and the
-// gap is above the target, the full formulation closes it. No model above PIECE_LIMIT candidates is ever built.
+// Anytime (issue 22): every stage only ever improves the plan in hand (./search/incumbent.ts), which is ready to be
+// written whenever the time limit comes or the caller stops the solve (`signal`). The stages, under one deadline:
+//  1. construction (./search/construct.ts): a complete plan without any LP, in well under a second;
+//  2. the bound: when the full formulation is small enough (FULL_LIMIT), its LP with every row — on the example it
+//     is integral and closes the gap at once; otherwise the network formulation's LP over the whole problem, whose
+//     flows are matched day by day and repaired region by region where the matching cannot keep their cost
+//     (./regions.ts);
+//  3. improvement: the full MIP when it is small enough, else large-neighbourhood search (./search/lns.ts): windows
+//     of the plan solved again exactly as small MIPs, the rest held;
+//  4. stop when the gap meets its target (proven optimum where the full model is small, else LARGE_GAP), the time is
+//     up, or the caller stops.
 // Statuses are returned, never thrown; every plan's cost is recomputed from its visits (planCost) and its unmet
 // rules read from the solver's rule rows (planUnmet).
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { backend as makeBackend } from './backends/index.js';
 import type { Backend, BackendName } from './backends/types.js';
-import { fixAndReduce, toLp, toMps } from './lp.js';
-import type { FullFormulation } from './formulation.js';
+import { continuous, fixAndReduce, modelChunks, toLp, type ModelFormat } from './lp.js';
+import { SHORTFALL_COST, type FullFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
 import { buildNetwork } from './formulations/network.js';
 import { planCost } from './goals/index.js';
 import { planUnmet } from './evaluate.js';
 import { PIECE_LIMIT, planByRegions, toVisit } from './regions.js';
+import { construct } from './search/construct.js';
+import { Incumbent, relGap, type Method, type Progress, type TimelinePoint } from './search/incumbent.js';
+import { improveByWindows } from './search/lns.js';
+
+export type { Progress, TimelinePoint } from './search/incumbent.js';
 
 /**
  * `optimal`: every hard rule holds and the plan costs its bound; `feasible`: every hard rule holds, within the gap
- * target of the bound (or nothing more could be tried); `timed-out`: the best plan when the time limit came;
- * `infeasible-relaxed`: the plan breaks the rules listed in `unmet`; `no-plan`: nothing to write.
+ * target of the bound (or nothing more could be tried); `timed-out`: every hard rule holds, and the time limit or the
+ * caller stopped the solve before the gap met its target; `infeasible-relaxed`: the plan breaks the rules listed in
+ * `unmet`; `no-plan`: nothing to write.
  */
 export type SolveStatus = 'optimal' | 'feasible' | 'timed-out' | 'infeasible-relaxed' | 'no-plan';
+
+/** Why the solve stopped before its gap target: the time limit, or the caller (Ctrl-C, SIGTERM). */
+export type StopReason = 'time-limit' | 'user';
 
 export interface SolveOptions {
   readonly timeLimitSec?: number;
@@ -30,28 +46,23 @@ export interface SolveOptions {
   readonly backend?: BackendName;
   /** `mip` skips the network formulation and solves the full one (for cross-checks). Default `auto`. */
   readonly method?: 'auto' | 'mip';
-  /** Candidates above which the monolithic full MIP is not tried (default FULL_LIMIT; 0: always decompose). */
+  /** Candidates above which the monolithic full model is not tried (default FULL_LIMIT; 0: always decompose). */
   readonly fullLimit?: number;
-  /** Stop improving once the relative gap to the bound is at most this. Default 0: prove the optimum if time allows. */
+  /** Stop improving once the relative gap to the bound is at most this. Default: 0 where the full model is small
+   * (prove the optimum), else LARGE_GAP. */
   readonly gap?: number;
-  /** Called as the solve moves on: phase, and the plan's cost and bound where known. */
+  /** Stops the solve: the plan in hand is returned, as when the time limit comes. */
+  readonly signal?: AbortSignal;
+  /** Called as the solve moves on: the stage, and the plan's cost, the bound and the gap where known. */
   readonly onProgress?: (p: Progress) => void;
-  /** Called with the full formulation, as CPLEX LP and free MPS text (for --export-model), whatever path solves. */
-  readonly onModel?: (text: { lp: string; mps: () => string }) => void;
-}
-
-export interface Progress {
-  readonly phase: 'bound' | 'matching' | 'repair' | 'full model';
-  readonly repaired?: number;
-  readonly toRepair?: number;
-  readonly cost?: number;
-  readonly bound?: number;
+  /** Called once with the full formulation's text in chunks (for --export-model), whatever path solves. */
+  readonly onModel?: (chunks: (format: ModelFormat) => Iterable<string>) => void;
 }
 
 export interface SolveResult {
   readonly status: SolveStatus;
   readonly visits: Visit[];
-  /** The plan's cost, recomputed from its visits by planCost (solver/objective.ts). */
+  /** The plan's cost, recomputed from its visits by planCost (solver/goals). */
   readonly objective?: number;
   readonly bound?: number;
   readonly gap?: number;
@@ -59,19 +70,29 @@ export interface SolveResult {
   readonly backend: string;
   /** The rules the plan does not meet, read from the model's rule rows: the checker's violations, as data. */
   readonly unmet: readonly Violation[];
+  /**
+   * Whether the missing visits of `unmet` are proven unavoidable: the bound shows that no plan misses fewer for less
+   * than one missing visit's cost (a plan stopped early may not know). Rules broken by fixed visits always are.
+   */
+  readonly shortfallsProven: boolean;
+  /** Set when the solve stopped before its gap target. */
+  readonly stopped?: StopReason;
   readonly size: { readonly variables: number; readonly rows: number };
-  /** `network`: the network formulation and its matching; `regions`: with region repair; `mip`: the full model. */
-  readonly method?: 'network' | 'regions' | 'mip';
+  /** Which stage found the plan returned. */
+  readonly method?: Method;
   /** Why no plan, or what the backend said. */
   readonly message?: string;
   /** The backend crashed (e.g. out of memory), as opposed to finding nothing in time. */
   readonly crashed?: boolean;
   /** The stages the solve went through, in order, each with why it was taken (or why the solve stopped there). */
   readonly steps: readonly SolveStep[];
+  /** Each improvement of the plan in hand or of the bound, with its time. */
+  readonly timeline: readonly TimelinePoint[];
 }
 
 export interface SolveStep {
-  readonly stage: 'network' | 'integral' | 'regions' | 'full model' | 'stop';
+  readonly stage:
+    'construction' | 'network' | 'integral' | 'regions' | 'full LP' | 'full model' | 'improvement' | 'stop';
   readonly why: string;
 }
 
@@ -85,24 +106,36 @@ interface Run {
   readonly deadline: number;
   /** What the solve did and why, as it goes. */
   readonly steps: SolveStep[];
+  readonly best: Incumbent;
+  size: SolveResult['size'];
+  message?: string;
+  crashed?: boolean;
 }
 
-/** The gap target when none is given: prove the optimum when the full model is small enough to try... */
+/** The gap target where the full model is small enough: prove the optimum... */
 export const DEFAULT_GAP = 0;
-/** ...and within 0.1 % of the bound when it is not (the decomposition's rounds cannot prove more). */
+/** ...and within 0.1 % of the bound where it is not (the decomposition's rounds cannot prove more). */
 export const LARGE_GAP = 0.001;
 /**
  * The relative gap at which a piece's MIP may stop: 0, each piece is solved to its own optimum (pieces are small;
- * PIECE_SECONDS caps the time, after which the piece's best plan is used if it is better than the matching's).
+ * PIECE_SECONDS caps the time, after which the piece's best plan is used if it is better than the plan in hand's).
  */
 export const PIECE_GAP = 0;
 /** Seconds a piece's MIP may take: its best plan then is kept when better than the matching's (most take < 0.5 s). */
 export const PIECE_SECONDS = 2;
-/** Candidates above which the monolithic full MIP is never built (WebAssembly's heap; measured: README). */
+/** Candidates above which the monolithic full model is never built (WebAssembly's heap; measured: README). */
 export const FULL_LIMIT = PIECE_LIMIT;
 
 const secondsLeft = (run: Run) => Math.max(0.05, (run.deadline - performance.now()) / 1000);
-const outOfTime = (run: Run) => run.deadline - performance.now() < 50;
+const stoppedBy = (run: Run): StopReason | undefined =>
+  run.options.signal?.aborted ? 'user' : run.deadline - performance.now() < 50 ? 'time-limit' : undefined;
+const outOfTime = (run: Run) => stoppedBy(run) !== undefined;
+const backendOpts = (run: Run, extra: { timeLimitSec?: number; gap?: number } = {}) => ({
+  timeLimitSec: extra.timeLimitSec ?? secondsLeft(run),
+  seed: run.options.seed ?? 0,
+  ...(extra.gap !== undefined ? { gap: extra.gap } : {}),
+  ...(run.options.signal ? { signal: run.options.signal } : {}),
+});
 
 /** The full formulation's candidates, counted without building it: what decides whether it may be built. */
 export function fullSize(problem: Problem): number {
@@ -113,76 +146,59 @@ export function fullSize(problem: Problem): number {
   return n;
 }
 
-/** What a phase found: a plan (possibly empty), what bounds it, and whether it is proven best. */
-interface Found {
-  readonly visits: Visit[];
-  readonly bound?: number;
-  readonly proven: boolean;
-  readonly method: 'network' | 'regions' | 'mip';
-  readonly size: SolveResult['size'];
-  readonly noPlan?: boolean;
-  readonly message?: string;
-  readonly crashed?: boolean;
-}
-
-const relGap = (cost: number, bound: number | undefined): number | undefined => {
-  if (bound === undefined) return undefined;
-  const scale = Math.max(1, Math.abs(cost));
-  // Costs are sums of fractions (the priority bonus): a difference below a millionth is rounding, not a gap.
-  return cost - bound <= 1e-6 * scale ? 0 : (cost - bound) / scale;
-};
-
-function finish(run: Run, found: Found): SolveResult {
-  const timeMs = Math.round(performance.now() - run.t0);
-  if (found.noPlan) {
-    return {
-      status: 'no-plan',
-      visits: [],
-      timeMs,
-      backend: run.backendName,
-      unmet: [],
-      size: found.size,
-      ...(found.message ? { message: found.message } : {}),
-      ...(found.crashed ? { crashed: true } : {}),
-      steps: run.steps,
-    };
-  }
-  // Rounded to a millionth: the priority bonus is a sum of thirds, and plan.json should not show 100829.99999999999.
-  const objective = Math.round(planCost(run.problem, found.visits) * 1e6) / 1e6;
-  const gap = found.proven ? 0 : relGap(objective, found.bound);
-  const bound = found.proven && found.bound === undefined ? objective : found.bound;
-  const unmet = planUnmet(run.problem, found.visits);
-  const status: SolveStatus =
-    unmet.length > 0 ? 'infeasible-relaxed' : gap === 0 ? 'optimal' : outOfTime(run) ? 'timed-out' : 'feasible';
-  return {
-    status,
-    visits: found.visits,
-    objective,
-    ...(bound !== undefined ? { bound } : {}),
-    ...(gap !== undefined ? { gap } : {}),
-    timeMs,
-    backend: run.backendName,
-    unmet,
-    size: found.size,
-    method: found.method,
-    steps: run.steps,
-  };
-}
-
 const sizeOf = (f: { model: { vars: unknown[]; rows: unknown[] } }) => ({
   variables: f.model.vars.length,
   rows: f.model.rows.length,
 });
 
+/** The gap target in force. */
+const targetOf = (run: Run, small: boolean) => run.options.gap ?? (small ? DEFAULT_GAP : LARGE_GAP);
+const within = (run: Run, target: number) => (run.best.gap ?? Infinity) <= target;
+
+function finish(run: Run, target: number): SolveResult {
+  const timeMs = Math.round(performance.now() - run.t0);
+  const { best } = run;
+  const base = {
+    timeMs,
+    backend: run.backendName,
+    size: run.size,
+    steps: run.steps,
+    timeline: best.timeline,
+    ...(run.message ? { message: run.message } : {}),
+    ...(run.crashed ? { crashed: true } : {}),
+  };
+  if (!best.visits) return { status: 'no-plan', visits: [], unmet: [], shortfallsProven: false, ...base };
+  // Rounded to a millionth: the priority bonus is a sum of thirds, and plan.json should not show 100829.99999999999.
+  const objective = Math.round(best.cost * 1e6) / 1e6;
+  const gap = relGap(best.cost, best.bound);
+  const unmet = planUnmet(run.problem, best.visits);
+  const stopped = gap !== undefined && gap <= target ? undefined : stoppedBy(run);
+  const status: SolveStatus =
+    unmet.length > 0 ? 'infeasible-relaxed' : gap === 0 ? 'optimal' : stopped ? 'timed-out' : 'feasible';
+  return {
+    status,
+    visits: best.visits,
+    objective,
+    ...(best.bound !== undefined ? { bound: best.bound } : {}),
+    ...(gap !== undefined ? { gap } : {}),
+    unmet,
+    shortfallsProven: best.bound !== undefined && best.cost - best.bound < SHORTFALL_COST,
+    ...(stopped ? { stopped } : {}),
+    ...(best.method ? { method: best.method } : {}),
+    ...base,
+  };
+}
+
 /** The network formulation's LP over the whole problem: the lower bound, and an integral plan of flows. */
 async function networkStep(run: Run) {
-  const { problem, options } = run;
+  const { problem } = run;
   const net = buildNetwork(problem);
+  run.size = sizeOf(net);
   const title =
     `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} ` +
     `members, ${problem.cells.length} cells`;
   const lp = toLp(net.model, title);
-  const r = await run.backend(net.model, lp, { timeLimitSec: secondsLeft(run), seed: options.seed ?? 0 });
+  const r = await run.backend(net.model, lp, backendOpts(run));
   if (r.status !== 'optimal' || !r.values) return { net, message: r.message, crashed: r.status === 'crashed' };
   const bound = r.objective!;
   let values = r.values;
@@ -213,11 +229,8 @@ async function networkStep(run: Run) {
     for (const g of net.groups)
       if (!g.flows.some((fl) => loose.has(fl.member.id))) for (const t of g.meetings) keep.set(t.v, lpValue(t.v));
     const integral = fixAndReduce(net.model, keep);
-    const ri = await run.backend(integral, toLp(integral, title), {
-      timeLimitSec: secondsLeft(run),
-      seed: options.seed ?? 0,
-    });
-    if (!ri.values) return { net, message: ri.message, crashed: ri.status === 'crashed' };
+    const ri = await run.backend(integral, toLp(integral, title), backendOpts(run));
+    if (!ri.values) return { net, bound, message: ri.message, crashed: ri.status === 'crashed' };
     values = new Map([...values, ...ri.values]);
   }
   const value = (v: number) => Math.round(values.get(net.model.vars[v]!.name) ?? 0);
@@ -227,35 +240,24 @@ async function networkStep(run: Run) {
 function pieceSolver(run: Run) {
   return async (f: FullFormulation, title: string) => {
     if (outOfTime(run)) return undefined;
-    const r = await run.backend(f.model, toLp(f.model, title), {
-      timeLimitSec: Math.min(PIECE_SECONDS, secondsLeft(run)),
-      seed: run.options.seed ?? 0,
-      gap: PIECE_GAP,
-    });
+    const r = await run.backend(
+      f.model,
+      toLp(f.model, title),
+      backendOpts(run, { timeLimitSec: Math.min(PIECE_SECONDS, secondsLeft(run)), gap: PIECE_GAP }),
+    );
     if (!r.values) return undefined;
     return new Map(f.model.vars.map((v, i) => [i, r.values!.get(v.name) ?? 0]));
   };
-}
-
-/** Values of the full formulation from a solution of its LP relaxation, or undefined if that is fractional. */
-function lift(relaxed: FullFormulation, values: ReadonlyMap<string, number>): Map<number, number> | undefined {
-  const out = new Map<number, number>();
-  for (const c of relaxed.candidates) {
-    const x = values.get(relaxed.model.vars[c.v]!.name) ?? 0;
-    if (Math.abs(x - Math.round(x)) > 1e-6) return undefined;
-    out.set(c.v, Math.round(x));
-  }
-  return out;
 }
 
 /**
  * Whether a 0/1 choice of candidates keeps every hard row of the full formulation: the maxima, as far as fixed visits
  * allow (minima have shortfall slacks, soft goals penalty variables: those rows always hold).
  */
-function keepsHardRows(full: FullFormulation, chosen: ReadonlyMap<number, number>): boolean {
+function keepsHardRows(full: FullFormulation, chosen: (v: number) => number): boolean {
   return full.ruleRows.every((r) => {
     if (r.max === undefined) return true;
-    const count = r.terms.reduce((s, t) => s + (chosen.get(t.v) ?? 0), 0);
+    const count = r.terms.reduce((s, t) => s + chosen(t.v), 0);
     return (
       count <=
       Math.max(
@@ -266,154 +268,145 @@ function keepsHardRows(full: FullFormulation, chosen: ReadonlyMap<number, number
   });
 }
 
+const visitsOf = (full: FullFormulation, chosen: (v: number) => number): Visit[] =>
+  full.candidates.filter((c) => chosen(c.v) > 0.5).map((c) => toVisit({ ...c, fixed: c.held > 0 }));
+
 /**
- * The full formulation: its LP relaxation for a bound (and often the optimum itself), then the MIP, both within
- * what is left of the time. `incumbent` (a plan found before) is kept when the MIP finds nothing better.
+ * The full formulation: its LP with every row for a bound (and, when integral, the optimum itself), then, while the
+ * gap is above the target, the MIP, within what is left of the time. The plan in hand stays when the MIP finds
+ * nothing better.
  */
-async function viaFull(run: Run, incumbent?: Found): Promise<Found> {
-  const { problem, options } = run;
-  const seed = options.seed ?? 0;
+async function viaFull(run: Run, target: number): Promise<void> {
+  const { problem, best } = run;
   const full = buildFull(problem);
   const title =
     `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ` +
     `${problem.cells.length} cells`;
   const lp = toLp(full.model, title);
-  const size = sizeOf(full);
-  const visitsOf = (chosen: (v: number) => number): Visit[] =>
-    full.candidates.filter((c) => chosen(c.v) > 0.5).map((c) => toVisit({ ...c, fixed: c.held > 0 }));
-  let best = incumbent && !incumbent.noPlan ? incumbent.visits : undefined;
-  let bestCost = best ? planCost(problem, best) : Infinity;
-  const offer = (visits: Visit[]) => {
-    const cost = planCost(problem, visits);
-    if (cost < bestCost - 1e-9) [best, bestCost] = [visits, cost];
-  };
-  let bound = incumbent?.bound;
-  const raise = (b: number) => (bound = bound === undefined ? b : Math.max(bound, b));
-
-  // Phase 1: the LP relaxation gives a lower bound, and often the optimum itself: when its plan keeps the rules it
-  // left out, at no extra cost, it is optimal for the full formulation.
-  const relaxed = buildFull(problem, { relaxed: true });
-  const r1 = await run.backend(relaxed.model, toLp(relaxed.model, 'lichdu LP relaxation'), {
-    timeLimitSec: secondsLeft(run),
-    seed,
-  });
-  let message = r1.message;
+  run.size = sizeOf(full);
+  best.enter('bound');
+  // The LP: the same model with every variable continuous. Its optimum bounds every plan; when it is integral (the
+  // example's is), it is the optimum.
+  const relaxed = continuous(full.model);
+  run.steps.push({ stage: 'full LP', why: 'the full model is small enough: its LP bounds every plan' });
+  const r1 = await run.backend(relaxed, toLp(relaxed, title), backendOpts(run));
+  run.message = r1.message;
   if (r1.status === 'optimal' && r1.values) {
-    raise(r1.objective!);
-    const lifted = lift(relaxed, r1.values);
-    // Candidates are created in the same order in both builds: index i of one is index i of the other.
-    if (lifted && keepsHardRows(full, lifted)) offer(visitsOf((v) => lifted.get(v) ?? 0));
+    const x = (v: number) => r1.values!.get(full.model.vars[v]!.name) ?? 0;
+    const integral = full.candidates.every((c) => Math.abs(x(c.v) - Math.round(x(c.v))) <= 1e-6);
+    const chosen = (v: number) => Math.round(x(v));
+    if (integral && keepsHardRows(full, chosen)) best.offer(visitsOf(full, chosen), 'mip');
+    best.raise(r1.objective!);
   }
-  const target = options.gap ?? DEFAULT_GAP;
-  const within = () => best !== undefined && (relGap(bestCost, bound) ?? Infinity) <= target;
-  const done = () => best !== undefined && relGap(bestCost, bound) === 0;
-  let proven = done();
-  if (!within() && !outOfTime(run)) {
-    // Phase 2: the full MIP.
-    options.onProgress?.({ phase: 'full model', ...(bound !== undefined ? { bound } : {}), cost: bestCost });
-    const r2 = await run.backend(full.model, lp, { timeLimitSec: secondsLeft(run), seed, gap: target });
-    message = r2.message ?? message;
-    if (r2.values && r2.objective !== undefined) {
-      offer(visitsOf((v) => Math.round(r2.values!.get(full.model.vars[v]!.name) ?? 0)));
-      if (r2.status === 'optimal' && target === 0) {
-        raise(r2.objective);
-        proven = done();
-      }
-    }
-    if (!best)
-      return {
-        visits: [],
-        proven: false,
-        method: 'mip',
-        size,
-        noPlan: true,
-        ...(message ? { message } : {}),
-        ...(r2.status === 'crashed' || r1.status === 'crashed' ? { crashed: true } : {}),
-      };
+  if (within(run, target) || outOfTime(run)) return;
+  best.enter('full model');
+  run.steps.push({ stage: 'full model', why: `the gap ${best.gap ?? '(no bound)'} is above the target ${target}` });
+  const r2 = await run.backend(full.model, lp, backendOpts(run, { gap: target }));
+  run.message = r2.message ?? run.message;
+  if (r2.status === 'crashed') run.crashed = true;
+  if (r2.values && r2.objective !== undefined) {
+    best.offer(
+      visitsOf(full, (v) => Math.round(r2.values!.get(full.model.vars[v]!.name) ?? 0)),
+      'mip',
+    );
+    if (r2.status === 'optimal' && target === 0) best.raise(r2.objective);
   }
-  const improved = !incumbent || best !== incumbent.visits;
-  return {
-    visits: best ?? [],
-    ...(bound !== undefined ? { bound } : {}),
-    proven,
-    method: improved ? 'mip' : incumbent.method,
-    size: improved ? size : incumbent.size,
-    ...(best ? {} : { noPlan: true }),
-  };
+}
+
+/** The network LP's bound and plan of flows, matched and repaired region by region. */
+async function viaNetwork(run: Run, target: number): Promise<void> {
+  const { problem, best } = run;
+  best.enter('bound');
+  run.steps.push({ stage: 'network', why: 'the bound and a plan of flows: the network LP over the whole problem' });
+  const step = await networkStep(run);
+  if (step.bound !== undefined) best.raise(step.bound);
+  if (!step.value) {
+    run.message = step.message;
+    if (step.crashed) run.crashed = true;
+    return;
+  }
+  if (within(run, target) || outOfTime(run)) return;
+  best.enter('matching');
+  const regions = await planByRegions(step.net, step.value, pieceSolver(run), {
+    goOn: (assigned) =>
+      !outOfTime(run) &&
+      (relGap(Math.min(best.cost, planCost(problem, assigned.map(toVisit))), best.bound) ?? Infinity) > target,
+    onRepair: (repaired, toRepair) => best.enter('repair', { repaired, toRepair }),
+  });
+  if (!regions.exact) run.steps.push({ stage: 'regions', why: 'the day-by-day matching did not keep the bound' });
+  best.offer(regions.assigned.map(toVisit), regions.exact ? 'network' : 'regions');
 }
 
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const backendName = options.backend ?? 'highs';
   const t0 = performance.now();
   const deadline = t0 + (options.timeLimitSec ?? 60) * 1000;
-  const run: Run = { problem, backend: makeBackend(backendName), backendName, options, t0, deadline, steps: [] };
+  const best = new Incumbent(problem, t0, options.onProgress);
+  const run: Run = {
+    problem,
+    backend: makeBackend(backendName),
+    backendName,
+    options,
+    t0,
+    deadline,
+    steps: [],
+    best,
+    size: { variables: 0, rows: 0 },
+  };
   if (options.onModel) {
-    // The full formulation, whatever path solves the problem: what other solvers are compared on (bench/solve.mjs).
+    // The full formulation, whatever path solves the problem: what other solvers are compared on (bench/).
     const full = buildFull(problem);
-    options.onModel({ lp: toLp(full.model, 'lichdu model'), mps: () => toMps(full.model, 'lichdu model') });
-  }
-  if (options.method === 'mip') {
-    run.steps.push({ stage: 'full model', why: 'asked for (method mip)' });
-    return finish(run, await viaFull(run));
+    options.onModel((format) => modelChunks(full.model, 'lichdu model', format));
   }
   const candidates = fullSize(problem);
   const limit = options.fullLimit ?? FULL_LIMIT;
-  const small = candidates <= limit;
+  const small = options.method === 'mip' || candidates <= limit;
+  const target = targetOf(run, small);
   const fullFits = `the full model has ${candidates} candidates, ${small ? 'within' : 'above'} its limit of ${limit}`;
-  const progress = options.onProgress;
-  progress?.({ phase: 'bound' });
-  run.steps.push({ stage: 'network', why: 'the bound and a plan of flows: the network LP over the whole problem' });
-  const step = await networkStep(run);
-  if (!step.value) {
-    const failed = `the network LP gave no plan (${step.message ?? 'no answer'})`;
-    if (small && !outOfTime(run)) {
-      run.steps.push({ stage: 'full model', why: `${failed}, and ${fullFits}` });
-      return finish(run, await viaFull(run));
-    }
-    run.steps.push({ stage: 'stop', why: `${failed}; ${outOfTime(run) ? 'the time is up' : fullFits}` });
-    return finish(run, {
-      visits: [],
-      proven: false,
-      method: 'network',
-      size: sizeOf(step.net),
-      noPlan: true,
-      ...(step.message ? { message: step.message } : {}),
-      ...(step.crashed ? { crashed: true } : {}),
+
+  // 1. A complete plan at once.
+  best.enter('construction');
+  run.steps.push({ stage: 'construction', why: 'a complete plan before any LP, ready to write' });
+  best.offer(construct(problem).visits, 'construction');
+
+  // 2. and 3. The bound, and the exact models.
+  if (!outOfTime(run)) {
+    if (small) {
+      if (options.method === 'mip') run.steps.push({ stage: 'full model', why: 'asked for (method mip)' });
+      else run.steps.push({ stage: 'full model', why: fullFits });
+      await viaFull(run, target);
+    } else await viaNetwork(run, target);
+  }
+
+  // 3. Large-neighbourhood search while the gap is above its target and time is left.
+  if (!within(run, target) && !outOfTime(run) && best.bound !== undefined && !small) {
+    best.enter('improvement');
+    run.steps.push({
+      stage: 'improvement',
+      why: `the gap ${best.gap} is above the target ${target}: windows of the plan solved again`,
+    });
+    await improveByWindows(problem, best, pieceSolver(run), {
+      goOn: () => !outOfTime(run) && !within(run, target),
+      onWindow: (repaired, toRepair) => best.enter('improvement', { repaired, toRepair }),
     });
   }
-  progress?.({ phase: 'matching', bound: step.bound });
-  const target = options.gap ?? LARGE_GAP;
-  const regions = await planByRegions(step.net, step.value, pieceSolver(run), {
-    goOn: (assigned) =>
-      !outOfTime(run) && (relGap(planCost(problem, assigned.map(toVisit)), step.bound) ?? Infinity) > target,
-    onRepair: (repaired, toRepair) => progress?.({ phase: 'repair', repaired, toRepair, bound: step.bound }),
-  });
-  const visits = regions.assigned.map(toVisit);
-  const found: Found = {
-    visits,
-    bound: step.bound,
-    proven: regions.exact,
-    method: regions.exact ? 'network' : 'regions',
-    size: sizeOf(step.net),
-  };
-  if (!regions.exact) run.steps.push({ stage: 'regions', why: 'the day-by-day matching did not keep the bound' });
-  const gap = relGap(planCost(problem, visits), step.bound) ?? Infinity;
-  const fullTarget = options.gap ?? DEFAULT_GAP;
-  if (!regions.exact && small && gap > fullTarget && !outOfTime(run)) {
-    run.steps.push({ stage: 'full model', why: `the gap ${gap} is above the target ${fullTarget}, and ${fullFits}` });
-    return finish(run, await viaFull(run, found));
-  }
+  const gap = best.gap;
   run.steps.push({
     stage: 'stop',
-    why: regions.exact
-      ? 'the matching kept the bound: proven optimal'
-      : gap <= fullTarget
-        ? `the gap ${gap} is within the target ${fullTarget}`
-        : outOfTime(run)
-          ? 'the time is up'
-          : fullFits,
+    why:
+      gap === 0
+        ? 'proven optimal'
+        : gap !== undefined && gap <= target
+          ? `the gap ${gap} is within the target ${target}`
+          : stoppedBy(run) === 'user'
+            ? 'stopped by the caller'
+            : outOfTime(run)
+              ? 'the time is up'
+              : gap === undefined
+                ? 'no bound'
+                : 'no stage could improve the plan further',
   });
-  return finish(run, found);
+  return finish(run, target);
 }
 
 export { planCost } from './goals/index.js';

@@ -69,43 +69,54 @@ function wrap(line: string): string {
 }
 
 export function toLp(model: Model, title: string): string {
-  const lines = [`\\ ${title}`, 'Minimize'];
+  return [...lpLines(model, title), ''].join('\n');
+}
+
+/** The model's CPLEX LP text, line by line (a province's model is larger than one string may be). */
+function* lpLines(model: Model, title: string): Generator<string> {
+  yield `\\ ${title}`;
+  yield 'Minimize';
   const objTerms = model.vars.map((v, i) => [i, v.obj] as const).filter(([, c]) => c !== 0);
-  lines.push(wrap(` obj: ${objTerms.length > 0 ? expr(model, objTerms) : `0 ${model.vars[0]?.name ?? 'dummy'}`}`));
-  lines.push('Subject To');
+  yield wrap(` obj: ${objTerms.length > 0 ? expr(model, objTerms) : `0 ${model.vars[0]?.name ?? 'dummy'}`}`);
+  yield 'Subject To';
   for (const r of model.rows) {
     const e = expr(model, r.terms);
-    if (r.lo === r.hi) lines.push(wrap(` ${r.name}: ${e} = ${num(r.lo)}`));
+    if (r.lo === r.hi) yield wrap(` ${r.name}: ${e} = ${num(r.lo)}`);
     else {
-      if (r.lo > -Infinity) lines.push(wrap(` ${r.name}${r.hi < Infinity ? '#lo' : ''}: ${e} >= ${num(r.lo)}`));
-      if (r.hi < Infinity) lines.push(wrap(` ${r.name}${r.lo > -Infinity ? '#hi' : ''}: ${e} <= ${num(r.hi)}`));
+      if (r.lo > -Infinity) yield wrap(` ${r.name}${r.hi < Infinity ? '#lo' : ''}: ${e} >= ${num(r.lo)}`);
+      if (r.hi < Infinity) yield wrap(` ${r.name}${r.lo > -Infinity ? '#hi' : ''}: ${e} <= ${num(r.hi)}`);
     }
   }
-  lines.push('Bounds');
-  for (const v of model.vars) lines.push(` ${num(v.lb)} <= ${v.name} <= ${v.ub === Infinity ? 'inf' : num(v.ub)}`);
+  yield 'Bounds';
+  for (const v of model.vars) yield ` ${num(v.lb)} <= ${v.name} <= ${v.ub === Infinity ? 'inf' : num(v.ub)}`;
   const ints = model.vars.filter((v) => v.integer).map((v) => v.name);
   if (ints.length > 0) {
-    lines.push('General');
-    for (let i = 0; i < ints.length; i += 20) lines.push(' ' + ints.slice(i, i + 20).join(' '));
+    yield 'General';
+    for (let i = 0; i < ints.length; i += 20) yield ' ' + ints.slice(i, i + 20).join(' ');
   }
-  lines.push('End', '');
-  return lines.join('\n');
+  yield 'End';
 }
 
 /** The same model in free MPS, for solvers that prefer it (`--export-model FILE.mps`). */
 export function toMps(model: Model, title: string): string {
-  const lines = [`* ${title}`, 'NAME lichdu', 'ROWS', ' N obj'];
+  return [...mpsLines(model, title), ''].join('\n');
+}
+
+/** The model in free MPS, line by line. */
+function* mpsLines(model: Model, title: string): Generator<string> {
+  yield* [`* ${title}`, 'NAME lichdu', 'ROWS', ' N obj'];
   const rowType = (r: Row) => (r.lo === r.hi ? 'E' : r.lo > -Infinity ? 'G' : 'L');
-  for (const r of model.rows) lines.push(` ${rowType(r)} ${r.name}`);
+  for (const r of model.rows) yield ` ${rowType(r)} ${r.name}`;
   const entries = new Map<number, Array<[string, number]>>();
   model.rows.forEach((r) => {
     for (const [i, c] of r.terms) if (c !== 0) (entries.get(i) ?? entries.set(i, []).get(i)!).push([r.name, c]);
   });
-  lines.push('COLUMNS');
+  yield 'COLUMNS';
   let inInt = false;
-  model.vars.forEach((v, i) => {
+  for (let i = 0; i < model.vars.length; i++) {
+    const v = model.vars[i]!;
     if (v.integer !== inInt) {
-      lines.push(`    MARKER 'MARKER' '${v.integer ? 'INTORG' : 'INTEND'}'`);
+      yield `    MARKER 'MARKER' '${v.integer ? 'INTORG' : 'INTEND'}'`;
       inInt = v.integer;
     }
     const col: Array<[string, number]> = [
@@ -113,29 +124,56 @@ export function toMps(model: Model, title: string): string {
       ...(entries.get(i) ?? []),
     ];
     if (col.length === 0) col.push(['obj', 0]);
-    for (const [row, c] of col) lines.push(`    ${v.name} ${row} ${num(c)}`);
-  });
-  if (inInt) lines.push(`    MARKER 'MARKER' 'INTEND'`);
-  lines.push('RHS');
+    for (const [row, c] of col) yield `    ${v.name} ${row} ${num(c)}`;
+  }
+  if (inInt) yield `    MARKER 'MARKER' 'INTEND'`;
+  yield 'RHS';
   for (const r of model.rows) {
     const rhs = rowType(r) === 'L' ? r.hi : r.lo;
-    if (rhs !== 0) lines.push(`    RHS ${r.name} ${num(rhs)}`);
+    if (rhs !== 0) yield `    RHS ${r.name} ${num(rhs)}`;
   }
   const ranged = model.rows.filter((r) => r.lo > -Infinity && r.hi < Infinity && r.lo !== r.hi);
   if (ranged.length > 0) {
-    lines.push('RANGES');
-    for (const r of ranged) lines.push(`    RNG ${r.name} ${num(r.hi - r.lo)}`);
+    yield 'RANGES';
+    for (const r of ranged) yield `    RNG ${r.name} ${num(r.hi - r.lo)}`;
   }
-  lines.push('BOUNDS');
+  yield 'BOUNDS';
   for (const v of model.vars) {
-    if (v.lb === v.ub) lines.push(` FX BND ${v.name} ${num(v.lb)}`);
+    if (v.lb === v.ub) yield ` FX BND ${v.name} ${num(v.lb)}`;
     else {
-      if (v.lb !== 0) lines.push(v.lb === -Infinity ? ` MI BND ${v.name}` : ` LO BND ${v.name} ${num(v.lb)}`);
-      lines.push(v.ub === Infinity ? ` PL BND ${v.name}` : ` UP BND ${v.name} ${num(v.ub)}`);
+      if (v.lb !== 0) yield v.lb === -Infinity ? ` MI BND ${v.name}` : ` LO BND ${v.name} ${num(v.lb)}`;
+      yield v.ub === Infinity ? ` PL BND ${v.name}` : ` UP BND ${v.name} ${num(v.ub)}`;
     }
   }
-  lines.push('ENDATA', '');
-  return lines.join('\n');
+  yield 'ENDATA';
+}
+
+export type ModelFormat = 'lp' | 'mps';
+
+/**
+ * The model as LP or MPS text in chunks of about a megabyte (--export-model): a province's model does not fit
+ * in one string ("Invalid string length").
+ */
+export function* modelChunks(model: Model, title: string, format: ModelFormat): Generator<string> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const line of format === 'mps' ? mpsLines(model, title) : lpLines(model, title)) {
+    buf.push(line);
+    size += line.length + 1;
+    if (size > 1 << 20) {
+      yield buf.join('\n') + '\n';
+      [buf, size] = [[], 0];
+    }
+  }
+  yield buf.join('\n') + '\n';
+}
+
+/** The same model with every variable continuous: its LP relaxation. */
+export function continuous(model: Model): Model {
+  const out = new Model();
+  for (const v of model.vars) out.addVar(v.name, { lb: v.lb, ub: v.ub, obj: v.obj, integer: false });
+  for (const r of model.rows) out.addRow(r.name, r.terms, r.lo, r.hi);
+  return out;
 }
 
 /**

@@ -34,6 +34,7 @@ function workerFile(): string {
 interface Job {
   readonly input: WorkerInput;
   readonly resolve: (r: BackendResult) => void;
+  readonly signal?: AbortSignal;
 }
 
 class PooledWorker {
@@ -49,7 +50,7 @@ class PooledWorker {
     this.worker.on('exit', () => (this.dead = true));
   }
 
-  run(input: WorkerInput): Promise<{ out?: WorkerOutput; crash?: string; timedOut?: boolean }> {
+  run(input: WorkerInput, signal?: AbortSignal): Promise<{ out?: WorkerOutput; crash?: string; timedOut?: boolean }> {
     this.busy = true;
     this.solves++;
     this.worker.ref();
@@ -59,6 +60,7 @@ class PooledWorker {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
         this.worker.off('message', onMessage);
         this.worker.off('error', onError);
         this.worker.off('exit', onExit);
@@ -76,6 +78,12 @@ class PooledWorker {
         },
         input.timeLimitSec * 1000 + GRACE_MS,
       );
+      // A stop (Ctrl-C, the command's time limit) ends the worker at once: the library cannot be interrupted.
+      const onAbort = () => {
+        this.end();
+        settle({ timedOut: true });
+      };
+      signal?.addEventListener('abort', onAbort);
       this.worker.on('message', onMessage);
       this.worker.once('error', onError);
       this.worker.once('exit', onExit);
@@ -109,11 +117,16 @@ function pump(): void {
     const w = idleWorker();
     if (!w) return;
     const job = queue.shift()!;
-    void w.run(job.input).then(({ out, crash, timedOut }) => {
+    void w.run(job.input, job.signal).then(({ out, crash, timedOut }) => {
       const name = job.input.backend;
       if (!out || out.status === 'error' || w.solves >= RECYCLE_AFTER) w.end();
       if (timedOut)
-        job.resolve({ status: 'no-solution', message: `${name} gave no answer within ${job.input.timeLimitSec} s` });
+        job.resolve({
+          status: 'no-solution',
+          message: job.signal?.aborted
+            ? `${name} was stopped`
+            : `${name} gave no answer within ${job.input.timeLimitSec} s`,
+        });
       else if (crash) job.resolve({ status: 'crashed', message: `${name}: ${crash}` });
       else if (out!.status === 'error')
         job.resolve({ status: 'crashed', message: `${name}: ${out!.message ?? 'error'}` });
@@ -145,7 +158,22 @@ export function backend(name: BackendName): Backend {
         seed: opts.seed,
         gap: opts.gap ?? 0,
       };
-      queue.push({ input, resolve });
+      const signal = opts.signal;
+      if (signal?.aborted) return resolve({ status: 'no-solution', message: `${name} was stopped` });
+      const job: Job = { input, resolve, ...(signal ? { signal } : {}) };
+      // Stopped while waiting for a worker: answered at once, never started.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const i = queue.indexOf(job);
+          if (i >= 0) {
+            queue.splice(i, 1);
+            resolve({ status: 'no-solution', message: `${name} was stopped` });
+          }
+        },
+        { once: true },
+      );
+      queue.push(job);
       pump();
     });
 }

@@ -10,6 +10,8 @@ export interface BackendOptions {
   readonly seed: number;
   /** Relative MIP gap at which the library may stop (default 0: proven optimal). */
   readonly gap?: number;
+  /** Stops the solve at once (its worker ended): the answer is then `no-solution`. */
+  readonly signal?: AbortSignal;
 }
 
 export interface BackendResult {

@@ -13,6 +13,8 @@ import type { PlanOptions } from './plan.js';
 /** What a command's action needs: where to write, and where to leave its exit code. */
 export interface CommandContext {
   readonly io: Io;
+  /** performance.now() when the command started (0: the process's start): what --time-limit counts from. */
+  readonly startedAt: number;
   done(code: number): void;
 }
 
@@ -22,6 +24,13 @@ const upTo = (max: number) => (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) > max)
     throw new InvalidArgumentError(`expected a whole number from 0 to ${max.toLocaleString('en')}`);
   return Number(v);
+};
+/** Seconds, whole or with decimals, up to a week. */
+const seconds = (v: string) => {
+  const x = Number(v);
+  if (!/^\d*\.?\d+$/.test(v) || !(x > 0 && x <= 604_800))
+    throw new InvalidArgumentError('expected a number of seconds above 0, at most 604,800');
+  return x;
 };
 const port = (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
@@ -58,9 +67,13 @@ function definePlan(program: Command, ctx: CommandContext): void {
         .argParser(upTo(2_147_483_647)),
     )
     .addOption(
-      new Option('--time-limit <seconds>', 'the whole run stops improving after this long and writes its best plan')
+      new Option(
+        '--time-limit <seconds>',
+        'counted from the start of the command: the solve then stops improving and its best plan is written ' +
+          '(Ctrl-C does the same)',
+      )
         .default(300)
-        .argParser(upTo(604_800)),
+        .argParser(seconds),
     )
     .addOption(
       new Option(
@@ -81,8 +94,12 @@ function definePlan(program: Command, ctx: CommandContext): void {
       '--export-model <file>',
       'also write the exact model solved, as CPLEX LP (.lp) or free MPS (.mps), for any other solver',
     )
-    .option('--quiet', 'no summary on stderr')
-    .option('--record-time', 'record the solve time in plan.json (then the file differs between runs)')
+    .option('--quiet', 'no progress and no summary on stderr')
+    .option(
+      '--record-time',
+      'record the solve time and its timeline (each better plan or bound) in plan.json (then the file differs ' +
+        'between runs)',
+    )
     .option(
       '--generated-at <iso>',
       "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year; on a re-plan the --from date)",
@@ -103,7 +120,7 @@ function definePlan(program: Command, ctx: CommandContext): void {
     .addOption(lang())
     .addOption(reminder())
     .action(async (spec: string, opts: PlanOptions) => {
-      ctx.done(await (await import('./plan.js')).runPlan(spec, opts, ctx.io));
+      ctx.done(await (await import('./plan.js')).runPlan(spec, { ...opts, startedAt: ctx.startedAt }, ctx.io));
     });
 }
 

@@ -30,6 +30,8 @@ export const EXIT = {
   refused: 2,
   /** No plan was found within the time limit. */
   noPlan: 3,
+  /** Stopped by a second Ctrl-C while writing: nothing written (128 + SIGINT, as shells report it). */
+  interrupted: 130,
   /** A bug. */
   crash: 70,
 } as const;

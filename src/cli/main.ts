@@ -18,6 +18,8 @@ function version(): string {
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
+  // A command run as the process starts with it (performance.now() counts from there); one run in-process, now.
+  const startedAt = rawIo === processIo ? 0 : performance.now();
   const io = safeIo(rawIo);
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
@@ -32,7 +34,7 @@ export async function runCli(argv: readonly string[], rawIo: Io = processIo): Pr
       outputError: (s, write) => write(s.startsWith('error:') ? `✖ ${s}` : s),
     })
     .showHelpAfterError('(run lichdu --help for usage)');
-  for (const define of COMMANDS) define(program, { io, done: (c) => (code = c) });
+  for (const define of COMMANDS) define(program, { io, startedAt, done: (c) => (code = c) });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

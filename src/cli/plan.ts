@@ -1,7 +1,7 @@
 // lichdu plan SPEC -o DIR: solves the spec and writes plan.json, plan.csv and ics/. With --previous OLD/plan.json
 // --from DATE (issue 9): a re-plan that keeps what happened before the date and changes the fewest visits after it,
 // and also writes changes.csv.
-import { writeFileAtomic } from '../util/atomic.js';
+import { commitStaged, stageFile } from '../util/atomic.js';
 import { checkPlan, quality } from '../check/index.js';
 import type { Problem, ReplanInfo, Violation, Visit } from '../domain/types.js';
 import type { Lang } from '../format/labels.js';
@@ -15,7 +15,7 @@ import { carryIdentity, diffPlans } from '../replan/diff.js';
 import { isIsoDate } from '../schema/primitives.js';
 import type { InputIssue } from '../util/issues.js';
 import { loadSpecFile } from '../spec/load.js';
-import { solve, type Progress } from '../../solver/index.js';
+import { solve, type Progress, type SolveResult } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
 import { missingPackage, shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLines } from './check.js';
@@ -48,6 +48,8 @@ export interface PlanOptions {
   readonly attendance?: string;
   readonly unrecorded?: Unrecorded;
   readonly keepCancelled?: number;
+  /** performance.now() when the command started: --time-limit counts from it. */
+  readonly startedAt: number;
 }
 
 /** A re-plan's inputs, read and checked before the solve. */
@@ -57,32 +59,61 @@ interface Replanning {
   readonly from: string;
 }
 
-function summary(problem: Problem, r: Awaited<ReturnType<typeof solve>>, violations: readonly Violation[]): string {
+/** Seconds for people: one decimal. */
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** A cost or bound for people: thousands grouped, at most two decimals. */
+export const amount = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 2 });
+
+/** How the solve ended, in words: its gap, or why there is none, and whether it was stopped. */
+function ending(r: SolveResult): string {
+  const gap = r.gap !== undefined ? `gap ${percent(r.gap)}` : 'no bound yet';
+  if (r.stopped === 'user') return `stopped by the user, ${gap}`;
+  if (r.stopped === 'time-limit') return `stopped by the time limit, ${gap}`;
+  return gap;
+}
+
+function summary(problem: Problem, r: SolveResult, violations: readonly Violation[]): string {
   const q = quality(problem, r.visits);
   const short = new Set(violations.filter((v) => v.rule === 'quota').map((v) => v.member));
   const uncovered = new Set(violations.filter((v) => v.rule === 'coverage').map((v) => v.cell));
-  const method = { network: 'network model', regions: 'network model and region repair', mip: 'full model' }[
-    r.method ?? 'mip'
-  ];
+  const method = {
+    construction: 'construction',
+    network: 'network model',
+    regions: 'network model and region repair',
+    mip: 'full model',
+    improvement: 'large-neighbourhood search',
+  }[r.method ?? 'mip'];
   return (
     [
-      `Plan ${r.status}: ${r.visits.length} visits`,
+      `Plan ${r.status} (${ending(r)}): ${r.visits.length.toLocaleString('en')} visits`,
       `${problem.members.length - short.size} of ${problem.members.length} members meet their quotas`,
       `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered`,
       `priority cells (${percent(q.priorityCellShare)} of cells) receive ${percent(q.priorityVisitShare)} of visits`,
       `visits per quarter ${q.visitsPerQuarter.join(' ')}`,
       `${q.spreadOnTarget} of ${q.membersWithQuota} members spread ⌊q/4⌋–⌈q/4⌉ a quarter`,
       `visits beyond the quota per member ${extraRange(q)}`,
-      `objective ${r.objective?.toFixed(2) ?? '–'}, bound ${r.bound?.toFixed(2) ?? 'unknown'}, ` +
-        `gap ${r.gap !== undefined ? percent(r.gap) : 'unknown'}`,
-      `${r.size.variables} variables, ${r.size.rows} rows, ${(r.timeMs / 1000).toFixed(1)} s (${r.backend}, ` +
-        `${method}).`,
+      `objective ${r.objective !== undefined ? amount(r.objective) : '–'}, bound ${
+        r.bound !== undefined ? amount(r.bound) : 'none yet'
+      }`,
+      `${r.size.variables.toLocaleString('en')} variables, ${r.size.rows.toLocaleString('en')} rows, ` +
+        `${secs(r.timeMs)} (${r.backend}, ${method}).`,
     ].join('; ') + '\n'
   );
 }
 
+/** Whether a violation is proven unavoidable, and if not, why not (SPEC §3, issue 22). */
+export function provenness(r: Pick<SolveResult, 'shortfallsProven' | 'stopped'>, v: Violation): boolean {
+  // A maximum is only ever broken by fixed visits, which stay (SPEC §4.8); a missing visit, when the bound says so.
+  return v.bound === 'max' || r.shortfallsProven;
+}
+
+function notProvenWhy(r: Pick<SolveResult, 'stopped'>): string {
+  if (r.stopped === 'user') return 'not proven unavoidable: stopped by the user';
+  if (r.stopped === 'time-limit') return 'not proven unavoidable: stopped by the time limit';
+  return 'not proven unavoidable: the bound does not rule out a plan without it';
+}
+
 export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
-  const t0 = Date.now();
   // Everything the user got wrong is said at once, before the solve: the spec, where to write, the options.
   const problem = unwrapWith(loadSpecFile(specPath), [
     ...stampedOutputIssues(opts.out, opts.generatedAt),
@@ -92,7 +123,7 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
   ]);
   const replanning = opts.previous !== undefined ? await readReplan(problem, opts) : undefined;
   for (const note of replanning?.setup.notes ?? []) io.err(`! ${note}\n`);
-  return withFolderLock(opts.out, () => solveAndWrite(replanning?.setup.problem ?? problem, opts, io, t0, replanning));
+  return withFolderLock(opts.out, () => solveAndWrite(replanning?.setup.problem ?? problem, opts, io, replanning));
 }
 
 /** A backend whose optional package is not installed: refused with the command that installs it. */
@@ -153,47 +184,97 @@ function replanGeneratedAt(opts: PlanOptions, year: number, from: string, previo
   return new Date(Date.parse(previous) + 1000).toISOString().replace('.000Z', 'Z');
 }
 
-async function solveAndWrite(
+async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replanning?: Replanning): Promise<number> {
+  for (const line of precheck(problem)) io.err(`! ${line}\n`);
+  // Ctrl-C or SIGTERM: the first stops the solve (its best plan is written), a second one aborts the writing (the
+  // previous plan stays whole).
+  const stop = new AbortController();
+  const abortWrite = new AbortController();
+  const onSignal = () => {
+    if (!stop.signal.aborted) {
+      stop.abort();
+      if (!opts.quiet) io.err('\r\x1b[K! stopping: the best plan so far will be written (Ctrl-C again to abort)\n');
+    } else abortWrite.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await solveThenWrite(problem, opts, io, stop.signal, abortWrite.signal, replanning);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** The progress of a solve on stderr: one updating line on a terminal, else a line per improvement. */
+function progressPrinter(problem: Problem, opts: PlanOptions, io: Io) {
+  const tty = process.stderr.isTTY === true;
+  const size = `${problem.members.length.toLocaleString('en')} members × ${problem.cells.length.toLocaleString('en')} cells`;
+  let last: Progress | undefined;
+  const line = (p: Progress) => {
+    const parts = [secs(Math.round(performance.now() - opts.startedAt)), PHASE_WORDS[p.phase]];
+    if (p.toRepair) parts.push(`${p.repaired ?? 0}/${p.toRepair}`);
+    parts.push(`best ${p.cost !== undefined ? amount(p.cost) : '–'}`);
+    parts.push(`bound ${p.bound !== undefined ? amount(p.bound) : '–'}`);
+    parts.push(`gap ${p.gap !== undefined ? percent(p.gap) : '–'}`);
+    return `${size}: ${parts.join(', ')}`;
+  };
+  const timer = tty && !opts.quiet ? setInterval(() => last && io.err(`\r\x1b[K${line(last)} `), 1000) : undefined;
+  return {
+    onProgress: (p: Progress) => {
+      last = p;
+      if (opts.quiet) return;
+      if (tty) io.err(`\r\x1b[K${line(p)} `);
+      else if (p.improved) io.err(`… ${line(p)}\n`);
+    },
+    done: () => {
+      if (timer) clearInterval(timer);
+      if (tty && !opts.quiet) io.err('\r\x1b[K');
+    },
+  };
+}
+
+const PHASE_WORDS: Readonly<Record<Progress['phase'], string>> = {
+  construction: 'construction',
+  bound: 'bound',
+  matching: 'matching',
+  repair: 'region repair',
+  'full model': 'full model',
+  improvement: 'improvement',
+};
+
+async function solveThenWrite(
   problem: Problem,
   opts: PlanOptions,
   io: Io,
-  t0: number,
+  stop: AbortSignal,
+  abortWrite: AbortSignal,
   replanning?: Replanning,
 ): Promise<number> {
-  for (const line of precheck(problem)) io.err(`! ${line}\n`);
-  // A progress line for long solves, only on a terminal: phase, regions repaired, cost, bound, gap.
-  const tty = !opts.quiet && process.stderr.isTTY === true;
-  let state: Progress = { phase: 'bound' };
-  const show = () => {
-    const { phase, repaired, toRepair, cost, bound } = state;
-    const parts = [`${Math.round((Date.now() - t0) / 1000)} s`, phase];
-    if (toRepair) parts.push(`${repaired ?? 0}/${toRepair} regions repaired`);
-    if (cost !== undefined && Number.isFinite(cost)) parts.push(`cost ${cost.toFixed(0)}`);
-    if (bound !== undefined) parts.push(`bound ${bound.toFixed(0)}`);
-    if (cost !== undefined && bound !== undefined && Number.isFinite(cost))
-      parts.push(`gap ${percent((cost - bound) / Math.max(1, cost))}`);
-    io.err(`\r\x1b[K${problem.members.length} members × ${problem.cells.length} cells: ${parts.join(', ')} `);
-  };
-  const progress = tty ? setInterval(show, 1000) : undefined;
-  const r = await solve(problem, {
-    // One deadline for the whole run: reading the spec counts.
-    timeLimitSec: Math.max(0.1, opts.timeLimit - (Date.now() - t0) / 1000),
-    seed: opts.seed,
-    backend: opts.backend,
-    ...(opts.gap !== undefined ? { gap: opts.gap } : {}),
-    onProgress: (p: Progress) => (state = p),
-    ...(opts.exportModel
-      ? {
-          onModel: (m: { lp: string; mps: () => string }) =>
-            writeFileAtomic(opts.exportModel!, opts.exportModel!.toLowerCase().endsWith('.mps') ? m.mps() : m.lp),
-        }
-      : {}),
-  });
-  // The solver's threads hold HiGHS's WebAssembly memory: freed before the calendars are rendered.
-  await shutdownBackends();
-  if (progress) {
-    clearInterval(progress);
-    io.err('\r\x1b[K');
+  const progress = progressPrinter(problem, opts, io);
+  let r: SolveResult;
+  try {
+    r = await solve(problem, {
+      // One deadline for the whole command: starting and reading the spec count.
+      timeLimitSec: Math.max(0, opts.timeLimit - (performance.now() - opts.startedAt) / 1000),
+      seed: opts.seed,
+      backend: opts.backend,
+      signal: stop,
+      ...(opts.gap !== undefined ? { gap: opts.gap } : {}),
+      onProgress: progress.onProgress,
+      ...(opts.exportModel
+        ? {
+            onModel: (chunks: (format: 'lp' | 'mps') => Iterable<string>) =>
+              commitStaged([
+                stageFile(opts.exportModel!, chunks(opts.exportModel!.toLowerCase().endsWith('.mps') ? 'mps' : 'lp')),
+              ]),
+          }
+        : {}),
+    });
+  } finally {
+    progress.done();
+    // The solver's threads hold HiGHS's WebAssembly memory: freed before the calendars are rendered.
+    await shutdownBackends();
   }
   if (r.status === 'no-plan') {
     const why = r.message ? ` (${r.message})` : '';
@@ -206,37 +287,48 @@ async function solveAndWrite(
     ? replanGeneratedAt(opts, problem.year, replanning.from, replanning.previous.generatedAt)
     : resolveGeneratedAt(problem.year, opts.generatedAt);
   const re = replanning ? replanOutcome(problem, replanning, r.visits, generatedAt, opts) : undefined;
-  await writeOrRefuse(() =>
-    writePlanFiles(
-      opts.out,
-      problem,
-      {
-        visits: re?.visits ?? r.visits,
-        ...(re ? { cancelled: re.cancelled, replan: re.info } : {}),
-        solver: {
-          status: r.status,
-          backend: r.backend,
-          seed: opts.seed,
-          ...(r.method ? { method: r.method } : {}),
-          ...(r.objective !== undefined ? { objective: r.objective } : {}),
-          ...(r.bound !== undefined ? { bound: r.bound } : {}),
-          ...(r.gap !== undefined ? { gap: r.gap } : {}),
-          ...(opts.recordTime ? { timeMs: r.timeMs } : {}),
+  try {
+    await writeOrRefuse(() =>
+      writePlanFiles(
+        opts.out,
+        problem,
+        {
+          visits: re?.visits ?? r.visits,
+          ...(re ? { cancelled: re.cancelled, replan: re.info } : {}),
+          solver: {
+            status: r.status,
+            backend: r.backend,
+            seed: opts.seed,
+            ...(r.method ? { method: r.method } : {}),
+            ...(r.objective !== undefined ? { objective: r.objective } : {}),
+            ...(r.bound !== undefined ? { bound: r.bound } : {}),
+            ...(r.gap !== undefined ? { gap: r.gap } : {}),
+            ...(r.stopped ? { stopped: r.stopped } : {}),
+            ...(opts.recordTime ? { timeMs: r.timeMs, timeline: r.timeline } : {}),
+          },
         },
-      },
-      violations,
-      {
-        lang: opts.lang,
-        generatedAt,
-        reminderMinutes: opts.reminderMinutes,
-        ...(re ? { changesCsv: re.csv } : {}),
-      },
-    ),
-  );
+        violations.map((v) => ({ ...v, proven: provenness(r, v) })),
+        {
+          lang: opts.lang,
+          generatedAt,
+          reminderMinutes: opts.reminderMinutes,
+          signal: abortWrite,
+          ...(re ? { changesCsv: re.csv } : {}),
+        },
+      ),
+    );
+  } catch (err) {
+    if (!abortWrite.aborted) throw err;
+    io.err(`✖ stopped while writing: nothing was written, the plan already in ${opts.out} is unchanged\n`);
+    return EXIT.interrupted;
+  }
   if (!opts.quiet) io.err(summary(problem, r, violations));
   if (!opts.quiet && re && replanning) io.err(replanSummary(replanning, re.info));
   const violationLine = violationLines(problem);
-  for (const v of violations) io.err(violationLine(v) + '\n');
+  for (const v of violations)
+    if (v.bound === 'min')
+      io.err(`${violationLine(v)} (${provenness(r, v) ? 'proven unavoidable' : notProvenWhy(r)})\n`);
+    else io.err(violationLine(v) + '\n');
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }
 

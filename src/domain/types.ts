@@ -253,6 +253,15 @@ export interface SolverReport {
   readonly seed?: number;
   /** How the solver settled the plan (e.g. `network`, `mip`). */
   readonly method?: string;
+  /** Why the solve stopped before its gap target: `time-limit` or `user` (Ctrl-C, SIGTERM). */
+  readonly stopped?: 'time-limit' | 'user';
+  /** Each better plan or bound, with its time in ms (only with --record-time: it differs between runs). */
+  readonly timeline?: readonly {
+    readonly ms: number;
+    readonly phase: string;
+    readonly cost?: number;
+    readonly bound?: number;
+  }[];
 }
 
 export interface Plan {
@@ -284,6 +293,8 @@ export interface Violation {
   /** meetingDate: the meeting the visit should attend (its date, or its times), and the visit's own times. */
   readonly expected?: { readonly date?: IsoDate; readonly start?: HhMm; readonly end?: HhMm };
   readonly found?: { readonly start: HhMm; readonly end: HhMm };
+  /** On a plan the solver made: whether the violation is proven unavoidable (SPEC §3; absent when not judged). */
+  readonly proven?: boolean;
 }
 
 export { RULE_IDS, type RuleId } from './rules.js';

@@ -22,6 +22,8 @@ export interface WriteOptions {
   readonly reminderMinutes: number;
   /** A re-plan's changes.csv (issue 9); a folder's old one is removed when a plan has none. */
   readonly changesCsv?: string;
+  /** Aborts the writing (a second Ctrl-C): every staged file is removed, the folder's files stay as they were. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -77,13 +79,18 @@ export async function writePlanFiles(
   // Everything is staged first (rendered, written beside its target, flushed), then renamed into place, plan.json
   // last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
   const staged = await stagedTogether(async (staged) => {
+    const go = () => opts.signal?.throwIfAborted();
     staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
+    go();
     const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt);
+    go();
     staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
     staged.push(...(await stageCalendarsThreaded(doc.value, ics, dir)));
+    go();
     if (opts.changesCsv !== undefined) staged.push(stageFile(join(dir, CHANGES_FILE), opts.changesCsv));
     staged.push(stageFile(join(dir, 'plan.json'), json));
+    go();
   });
   const paths = staged.map((f) => f.path);
   const oldChanges = join(dir, CHANGES_FILE);

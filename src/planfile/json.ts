@@ -79,7 +79,9 @@ function solverToJson(s: SolverReport | undefined): PlanJsonDoc['solver'] {
     objective: s.objective ?? null,
     bound: s.bound ?? null,
     gap: s.gap ?? null,
+    ...(s.stopped ? { stopped: s.stopped } : {}),
     time_ms: s.timeMs ?? null,
+    ...(s.timeline ? { timeline: s.timeline.map((p) => ({ ...p })) } : {}),
   };
 }
 
@@ -163,6 +165,7 @@ export function renderPlanJson(
       limit: v.limit,
       count: v.count,
       ...(v.involved ? { involved: [...v.involved] } : {}),
+      ...(v.proven !== undefined ? { proven: v.proven } : {}),
       text: describeViolation(v, lang, names).replace(/^✖ /, ''),
     })),
     // Names, so that exports (CSV, calendars) can be made from plan.json alone.

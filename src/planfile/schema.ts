@@ -55,6 +55,8 @@ export const ViolationJson = z.strictObject({
   limit: z.number(),
   count: z.number(),
   involved: z.array(z.string()).optional(),
+  /** Whether the solver proved it unavoidable (a plan stopped early may not know). */
+  proven: z.boolean().optional(),
   /** The violation in words, in the plan's language. */
   text: z.string(),
 });
@@ -67,7 +69,15 @@ export const SolverJson = z.strictObject({
   objective: z.number().nullable(),
   bound: z.number().nullable(),
   gap: z.number().nullable(),
+  /** Why the solve stopped before its gap target: the time limit or the user. */
+  stopped: z.enum(['time-limit', 'user']).optional(),
   time_ms: z.number().nullable(),
+  /** Each better plan or bound in time (--record-time). */
+  timeline: z
+    .array(
+      z.strictObject({ ms: z.number(), phase: z.string(), cost: z.number().optional(), bound: z.number().optional() }),
+    )
+    .optional(),
 });
 
 export const DirectoryJson = z.strictObject({
