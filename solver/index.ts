@@ -51,6 +51,10 @@ export interface SolveOptions {
   /** Stop improving once the relative gap to the bound is at most this. Default: 0 where the full model is small
    * (prove the optimum), else LARGE_GAP. */
   readonly gap?: number;
+  /** False: no construction stage (tests of the later stages on their own). Default true. */
+  readonly construction?: boolean;
+  /** performance.now() that progress and the timeline count from (the command's start); default the solve's. */
+  readonly startedAt?: number;
   /** Stops the solve: the plan in hand is returned, as when the time limit comes. */
   readonly signal?: AbortSignal;
   /** Called as the solve moves on: the stage, and the plan's cost, the bound and the gap where known. */
@@ -341,7 +345,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const backendName = options.backend ?? 'highs';
   const t0 = performance.now();
   const deadline = t0 + (options.timeLimitSec ?? 60) * 1000;
-  const best = new Incumbent(problem, t0, options.onProgress);
+  const best = new Incumbent(problem, options.startedAt ?? t0, options.onProgress);
   const run: Run = {
     problem,
     backend: makeBackend(backendName),
@@ -365,9 +369,11 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const fullFits = `the full model has ${candidates} candidates, ${small ? 'within' : 'above'} its limit of ${limit}`;
 
   // 1. A complete plan at once.
-  best.enter('construction');
-  run.steps.push({ stage: 'construction', why: 'a complete plan before any LP, ready to write' });
-  best.offer(construct(problem).visits, 'construction');
+  if (options.construction !== false) {
+    best.enter('construction');
+    run.steps.push({ stage: 'construction', why: 'a complete plan before any LP, ready to write' });
+    best.offer(construct(problem).visits, 'construction');
+  }
 
   // 2. and 3. The bound, and the exact models.
   if (!outOfTime(run)) {

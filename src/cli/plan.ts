@@ -209,17 +209,21 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
 /** The progress of a solve on stderr: one updating line on a terminal, else a line per improvement. */
 function progressPrinter(problem: Problem, opts: PlanOptions, io: Io) {
   const tty = process.stderr.isTTY === true;
-  const size = `${problem.members.length.toLocaleString('en')} members × ${problem.cells.length.toLocaleString('en')} cells`;
+  const n = (x: number) => x.toLocaleString('en');
+  const size = `${n(problem.members.length)} members × ${n(problem.cells.length)} cells`;
   let last: Progress | undefined;
-  const line = (p: Progress) => {
-    const parts = [secs(Math.round(performance.now() - opts.startedAt)), PHASE_WORDS[p.phase]];
+  const line = (p: Progress, ms = p.elapsedMs) => {
+    const parts = [secs(ms), PHASE_WORDS[p.phase]];
     if (p.toRepair) parts.push(`${p.repaired ?? 0}/${p.toRepair}`);
     parts.push(`best ${p.cost !== undefined ? amount(p.cost) : '–'}`);
     parts.push(`bound ${p.bound !== undefined ? amount(p.bound) : '–'}`);
     parts.push(`gap ${p.gap !== undefined ? percent(p.gap) : '–'}`);
     return `${size}: ${parts.join(', ')}`;
   };
-  const timer = tty && !opts.quiet ? setInterval(() => last && io.err(`\r\x1b[K${line(last)} `), 1000) : undefined;
+  const timer =
+    tty && !opts.quiet
+      ? setInterval(() => last && io.err(`\r\x1b[K${line(last, performance.now() - opts.startedAt)} `), 1000)
+      : undefined;
   return {
     onProgress: (p: Progress) => {
       last = p;
@@ -260,6 +264,7 @@ async function solveThenWrite(
       seed: opts.seed,
       backend: opts.backend,
       signal: stop,
+      startedAt: opts.startedAt,
       ...(opts.gap !== undefined ? { gap: opts.gap } : {}),
       onProgress: progress.onProgress,
       ...(opts.exportModel

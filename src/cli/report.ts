@@ -36,7 +36,7 @@ export async function runReport(specPath: string, planPath: string, opts: Report
     for (const note of att.notes) io.err(`note: ${opts.attendance}: ${note}\n`);
     c = compliance(problem, read.plan.visits, att, opts.asOf, opts.unrecorded ?? 'done');
   }
-  const data = reportData(problem, read.plan.visits, opts.lang, c);
+  const data = reportData(problem, read.plan.visits, opts.lang, c, read.plan.solver);
   const withForms = data.reports.length > 0;
   const files = await withFolderLock(opts.out, () =>
     writeOrRefuse(() => writeReportFiles(opts.out, data, problem, generatedAt)),

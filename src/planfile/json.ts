@@ -284,6 +284,17 @@ export interface ReadPlan {
   readonly notes?: readonly string[];
 }
 
+/** The solver's outcome as plan.json has it (what the report says of a stopped plan). */
+function solverFromJson(s: NonNullable<PlanJsonDoc['solver']>): SolverReport {
+  return {
+    status: s.status,
+    ...(s.objective !== null ? { objective: s.objective } : {}),
+    ...(s.bound !== null ? { bound: s.bound } : {}),
+    ...(s.gap !== null ? { gap: s.gap } : {}),
+    ...(s.stopped ? { stopped: s.stopped } : {}),
+  };
+}
+
 /** plan.json read against a spec: its visits, with every member and cell id resolved. */
 export function readJsonPlan(
   text: string,
@@ -305,7 +316,12 @@ export function readJsonPlan(
   return {
     ok: true,
     value: {
-      plan: { visits, ...(hash ? { specHash: hash } : {}), ...(d.replan ? { replan: replanInfo(d.replan) } : {}) },
+      plan: {
+        visits,
+        ...(hash ? { specHash: hash } : {}),
+        ...(d.replan ? { replan: replanInfo(d.replan) } : {}),
+        ...(d.solver ? { solver: solverFromJson(d.solver) } : {}),
+      },
       ...(hash && hash !== problem.specHash ? { specHashMismatch: { plan: hash, spec: problem.specHash } } : {}),
     },
   };

@@ -4,7 +4,7 @@ import { boundBreaks, MeetingIndex, quotaPeriods } from '../domain/plan.js';
 import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { priorityOf } from '../check/quality.js';
 import { catalogueEntry } from '../domain/rules.js';
-import type { Problem, PeriodKind, RuleId, Violation, Visit } from '../domain/types.js';
+import type { Problem, PeriodKind, RuleId, SolverReport, Violation, Visit } from '../domain/types.js';
 import { meetingCalendar, type CalendarRow } from '../calendar/table.js';
 import { sortVisits } from '../format/csv.js';
 import { bare, type Lang } from '../format/labels.js';
@@ -93,6 +93,8 @@ export interface ReportData {
   readonly reports: readonly DueReport[];
   /** With --attendance: what happened by the date, and each member's standing. */
   readonly compliance?: Compliance;
+  /** The solve stopped before its gap target (plan.json's solver): the report says so, with the gap. */
+  readonly stopped?: { readonly by: 'time-limit' | 'user'; readonly gap?: number };
 }
 
 export type VisitState = 'done' | 'missed' | 'planned' | 'unrecorded';
@@ -103,7 +105,13 @@ const STATE_WORDS: Record<Lang, Record<VisitState, string>> = {
 
 const ddmm = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
 
-export function reportData(problem: Problem, visits: readonly Visit[], lang: Lang, c?: Compliance): ReportData {
+export function reportData(
+  problem: Problem,
+  visits: readonly Visit[],
+  lang: Lang,
+  c?: Compliance,
+  solver?: SolverReport,
+): ReportData {
   const meetings = new MeetingIndex(problem.meetings);
   // With attendance, the visits shown are those made by the date and those planned after it; missed ones aside.
   const h = c?.happened;
@@ -204,6 +212,9 @@ export function reportData(problem: Problem, visits: readonly Visit[], lang: Lan
     calendar: meetingCalendar(problem, lang),
     reports: periodicReports(problem, sorted),
     ...(c ? { compliance: c } : {}),
+    ...(solver?.stopped
+      ? { stopped: { by: solver.stopped, ...(solver.gap !== undefined ? { gap: solver.gap } : {}) } }
+      : {}),
   };
 }
 

@@ -159,7 +159,12 @@ function headSection(x: SectionInput): string[] {
 function summarySection(x: SectionInput): string[] {
   const { data, lang, w, q, broken, c } = x;
   const out: string[] = [];
-  out.push(`<h2 id="summary">${w.summary}</h2><div class="cards">`);
+  out.push(`<h2 id="summary">${w.summary}</h2>`);
+  if (data.stopped) {
+    const gap = data.stopped.gap === undefined ? undefined : pct(data.stopped.gap);
+    out.push(`<p class="bad">${h(w.stopped(data.stopped.by, gap))}</p>`);
+  }
+  out.push('<div class="cards">');
   const card = (n: number | string, label: string) => `<div class="card"><b>${n}</b>${h(label)}</div>`;
   out.push(
     card(data.members.length, w.members) +

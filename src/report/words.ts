@@ -29,6 +29,11 @@ export const W = {
     made: 'Lập ngày',
     contents: 'Nội dung',
     summary: 'Tóm tắt',
+    stopped: (by: 'time-limit' | 'user', gap: string | undefined) =>
+      `Kế hoạch dừng tìm kiếm ${by === 'user' ? 'theo yêu cầu của người dùng' : 'do hết thời gian cho phép'}` +
+      `: mọi quy định được kiểm tra như thường, nhưng chưa chứng minh được là tốt nhất (${
+        gap === undefined ? 'chưa có cận dưới' : `cách cận dưới ${gap}`
+      }).`,
     members: 'Cấp ủy viên',
     cells: 'Chi bộ',
     visits: 'Lượt dự sinh hoạt',
@@ -110,6 +115,9 @@ export const W = {
     made: 'Made on',
     contents: 'Contents',
     summary: 'Summary',
+    stopped: (by: 'time-limit' | 'user', gap: string | undefined) =>
+      `The plan's search was stopped ${by === 'user' ? 'by the user' : 'by the time limit'}: every rule is ` +
+      `checked as usual, but the plan is not proven the best (${gap === undefined ? 'no bound yet' : `gap ${gap}`}).`,
     members: 'Members',
     cells: 'Cells',
     visits: 'Visits',

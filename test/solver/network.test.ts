@@ -26,7 +26,7 @@ describe('network model', () => {
     'when the %s benchmark instance is solved then the network model proves the same optimum as the full MIP',
     async (size) => {
       const p = load((makeSpec as (s: string, seed: number) => unknown)(size, 1));
-      const fast = await solve(p, { timeLimitSec: 120 });
+      const fast = await solve(p, { timeLimitSec: 120, construction: false, fullLimit: 0 });
       expect([fast.status, fast.gap]).toEqual(['optimal', 0]);
       expect(['network', 'regions']).toContain(fast.method);
       expect(checkPlan(p, fast.visits)).toEqual([]);

@@ -34,7 +34,7 @@ describe('region repair', () => {
         members: [member({ id: 'm1' })],
       }),
     );
-    const r = await solve(p, { timeLimitSec: 30, fullLimit: 0 });
+    const r = await solve(p, { timeLimitSec: 30, fullLimit: 0, construction: false });
     expect(r.method).toBe('regions');
     expect(r.visits).toHaveLength(3);
     expect(new Set(r.visits.map((v) => v.cell)).size).toBe(2);
@@ -43,16 +43,21 @@ describe('region repair', () => {
     expect([r.status, r.gap]).toEqual(['optimal', 0]);
     // solve() says what it did and why: the bound, the repair, and why it did not go on to the full model.
     expect(r.steps.map((s) => s.stage)).toEqual(['network', 'regions', 'stop']);
-    expect(r.steps[2]!.why).toBe('the gap 0 is within the target 0');
-    const mip = await solve(p, { timeLimitSec: 30, method: 'mip' });
-    expect(mip.steps).toEqual([{ stage: 'full model', why: 'asked for (method mip)' }]);
+    expect(r.steps[2]!.why).toBe('proven optimal');
+    const mip = await solve(p, { timeLimitSec: 30, method: 'mip', construction: false });
+    expect(mip.steps.map((s) => s.stage)).toEqual(['full model', 'full LP', 'stop']);
+    expect(mip.steps[0]).toEqual({ stage: 'full model', why: 'asked for (method mip)' });
   });
 
   it('when the matching keeps the bound then solve records the network stage and why it stopped', async () => {
     const p = problemOf(spec({ policy: policy({ roles: { commune: { quota: [{ min: 1, per: 'year' }] } } }) }));
-    const r = await solve(p, { timeLimitSec: 30 });
+    const r = await solve(p, { timeLimitSec: 30, fullLimit: 0, construction: false });
     expect(r.steps.map((s) => s.stage)).toEqual(['network', 'stop']);
-    expect(r.steps[1]!.why).toBe('the matching kept the bound: proven optimal');
+    expect(r.steps[1]!.why).toBe('proven optimal');
+    // With the construction first, a plan is in hand before any LP; the bound then proves it or a better one.
+    const anytime = await solve(p, { timeLimitSec: 30, fullLimit: 0 });
+    expect(anytime.steps.map((s) => s.stage).slice(0, 2)).toEqual(['construction', 'network']);
+    expect(anytime.objective).toBeCloseTo(r.objective!, 6);
   });
 
   it.each([false, true])(
