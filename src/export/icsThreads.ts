@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PlanDocument } from '../planfile/index.js';
-import { abortStaged, stageFile, type Staged } from '../util/atomic.js';
+import { abortStaged, flushStaged, stageFile, type Staged } from '../util/atomic.js';
 import { calendarPaths, calendarStreamsOf, type IcsOptions } from './ics.js';
 
 /** Visits from which the calendars are rendered on two threads (measured: README, "Benchmarks"). */
@@ -36,7 +36,9 @@ export function stageCalendars(
   part: { readonly index: number; readonly of: number },
   into: Staged[],
 ): Staged[] {
-  for (const f of calendarStreamsOf(doc, opts, part)) into.push(stageFile(join(dir, 'ics', f.path), f.pieces));
+  // Flushed together by the caller (flushStaged): one fsync each was a third of the time on 5,000 calendars.
+  for (const f of calendarStreamsOf(doc, opts, part))
+    into.push(stageFile(join(dir, 'ics', f.path), f.pieces, { flush: false }));
   return into;
 }
 
@@ -78,7 +80,9 @@ export async function stageCalendarsThreaded(
   const mine: Staged[] = [];
   if (threads <= 1) {
     try {
-      return stageCalendars(doc, opts, dir, { index: 0, of: 1 }, mine);
+      stageCalendars(doc, opts, dir, { index: 0, of: 1 }, mine);
+      flushStaged(mine);
+      return mine;
     } catch (err) {
       abortStaged(mine);
       throw err;
@@ -98,5 +102,12 @@ export async function stageCalendarsThreaded(
     throw Object.assign(new Error(theirs.error!.message), theirs.error!.code ? { code: theirs.error!.code } : {});
   }
   const byPath = new Map([...mine, ...theirs.staged].map((s) => [s.path, s]));
-  return calendarPaths(doc).map((p) => byPath.get(join(dir, 'ics', p))!);
+  const all = calendarPaths(doc).map((p) => byPath.get(join(dir, 'ics', p))!);
+  try {
+    flushStaged(all);
+  } catch (err) {
+    abortStaged(all);
+    throw err;
+  }
+  return all;
 }
