@@ -10,19 +10,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeVariant, SIZES } from './instances.mjs';
+import { timed as timedFor, verdict } from './common.mjs';
 
 const sizes = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['S', 'M'];
 const LIMIT = Number(process.env.TIME_LIMIT ?? 120);
-const timed = (cmd, args) => {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    timeout: (LIMIT + 60) * 1000,
-  });
-  const last = (r.stderr ?? '').trim().split('\n').pop() ?? '';
-  const [wall, kb] = last.split(' ').map(Number);
-  return { ...r, wall, mb: kb / 1024 };
-};
+const timed = (cmd, args) => timedFor(cmd, args, LIMIT);
 const fmt = (x, d = 2) =>
   x === null || x === undefined || Number.isNaN(x) ? '–' : typeof x === 'number' ? x.toFixed(d) : String(x);
 const rows = [];
@@ -45,17 +37,7 @@ for (const size of sizes) {
   let plan = {};
   if (existsSync(join(out, 'plan.json'))) plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')).solver ?? {};
   // The independent checker's verdict on what was written.
-  const check = existsSync(join(out, 'plan.json'))
-    ? spawnSync(process.execPath, ['dist/bin/lichdu.js', 'check', spec, join(out, 'plan.json'), '--json'], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      })
-    : undefined;
-  const verdict = !check
-    ? '–'
-    : check.status === 0
-      ? 'accepted'
-      : `${JSON.parse(check.stdout).violations.length} violations`;
+  const checked = verdict(spec, join(out, 'plan.json'));
   const instance = `${size}: ${z.communes * z.cells} cells, ${z.communes * z.commune + z.province} members`;
   const gap = (g) => (g === undefined || g === null ? '–' : `${(100 * g).toFixed(3)} %`);
   rows.push([
@@ -69,7 +51,7 @@ for (const size of sizes) {
     plan.time_ms ? fmt(plan.time_ms / 1000, 2) : '–',
     fmt(run.wall, 1),
     fmt(run.mb, 0),
-    verdict,
+    checked,
   ]);
   if (existsSync('/usr/bin/cbc') && process.env.CBC !== '0') {
     // CBC on the same full model, exported outside lichdu's timed run.

@@ -8,6 +8,7 @@
 //   node bench/variants.mjs example M+teams L    (any instances; `example` is the bundled example)
 // TIME_LIMIT (seconds, default 60) bounds each run; CBC=0 skips CBC.
 import { spawnSync } from 'node:child_process';
+import { timed, verdict } from './common.mjs';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,16 +19,6 @@ const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...DEF
 const LIMIT = Number(process.env.TIME_LIMIT ?? 60);
 const CBC = process.env.CBC !== '0' && existsSync('/usr/bin/cbc');
 
-const timed = (cmd, args) => {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    timeout: (LIMIT + 120) * 1000,
-  });
-  const last = (r.stderr ?? '').trim().split('\n').pop() ?? '';
-  const [wall, kb] = last.split(' ').map(Number);
-  return { ...r, wall, mb: kb / 1024 };
-};
 const s1 = (ms) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
 const pct = (g) => (g === undefined || g === null ? '–' : `${(100 * g).toFixed(3)} %`);
 const gapOf = (p) =>
@@ -60,38 +51,22 @@ for (const name of names) {
     writeFileSync(spec, JSON.stringify(makeVariant(name)));
   }
   const out = join(dir, 'out');
-  const run = timed(process.execPath, [
-    'dist/bin/lichdu.js',
-    'plan',
-    spec,
-    '-o',
-    out,
-    '--time-limit',
-    String(LIMIT),
-    '--record-time',
-    '--quiet',
-  ]);
+  const run = timed(
+    process.execPath,
+    ['dist/bin/lichdu.js', 'plan', spec, '-o', out, '--time-limit', String(LIMIT), '--record-time', '--quiet'],
+    LIMIT,
+  );
   const planFile = join(out, 'plan.json');
   const doc = existsSync(planFile) ? JSON.parse(readFileSync(planFile, 'utf8')) : undefined;
   const solver = doc?.solver ?? {};
   const timeline = solver.timeline ?? [];
-  const check = doc
-    ? spawnSync(process.execPath, ['dist/bin/lichdu.js', 'check', spec, planFile, '--json'], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      })
-    : undefined;
-  const verdict = !check
-    ? '–'
-    : check.status === 0
-      ? 'accepted'
-      : `${JSON.parse(check.stdout).violations.length} violations`;
+  const checked = verdict(spec, planFile);
   let cbcCell = '–';
   let ratio = '–';
   if (CBC) {
     const lp = join(dir, 'model.lp');
     spawnSync(process.execPath, ['bench/export-model.mjs', spec, lp], { stdio: 'inherit' });
-    const cbc = timed('/usr/bin/cbc', [lp, 'sec', String(LIMIT), 'solve', 'quit']);
+    const cbc = timed('/usr/bin/cbc', [lp, 'sec', String(LIMIT), 'solve', 'quit'], LIMIT);
     const status =
       /Result - (.*)/.exec(cbc.stdout ?? '')?.[1]?.trim() ??
       (/^Optimal - objective value/m.test(cbc.stdout ?? '') ? 'Optimal (LP)' : `exit ${cbc.status}`);
@@ -111,7 +86,7 @@ for (const name of names) {
     pct(solver.gap ?? undefined),
     run.wall.toFixed(1),
     run.mb.toFixed(0),
-    verdict,
+    checked,
     cbcCell,
     ratio,
   ];
