@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs module without types
 import { makeVariant } from '../../bench/instances.mjs';
 
 const BIN = 'dist/bin/lichdu.js';
@@ -31,7 +32,7 @@ function planWithSignals(args: string[], at: RegExp[]): Promise<{ code: number |
 
 function specFile(dir: string, name: string): string {
   const spec = join(dir, 'spec.json');
-  writeFileSync(spec, JSON.stringify(makeVariant(name)));
+  writeFileSync(spec, JSON.stringify((makeVariant as (n: string) => unknown)(name)));
   return spec;
 }
 

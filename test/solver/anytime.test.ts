@@ -43,7 +43,7 @@ describe('construction', () => {
 });
 
 describe('any time limit', () => {
-  it('when the solve is stopped at any time then its plan is checked and its unmet rules are the checker’s', async () => {
+  it('when the solve is stopped at any time then its plan is checked, its unmet rules the checker’s', async () => {
     const statuses: Record<string, number> = {};
     await fc.assert(
       fc.asyncProperty(rawSpec, fc.constantFrom(0, 0.01, 0.2, 30), fc.boolean(), async (raw, limit, stopFirst) => {
