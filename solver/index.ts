@@ -254,24 +254,6 @@ function pieceSolver(run: Run) {
   };
 }
 
-/**
- * Whether a 0/1 choice of candidates keeps every hard row of the full formulation: the maxima, as far as fixed visits
- * allow (minima have shortfall slacks, soft goals penalty variables: those rows always hold).
- */
-function keepsHardRows(full: FullFormulation, chosen: (v: number) => number): boolean {
-  return full.ruleRows.every((r) => {
-    if (r.max === undefined) return true;
-    const count = r.terms.reduce((s, t) => s + chosen(t.v), 0);
-    return (
-      count <=
-      Math.max(
-        r.max,
-        r.terms.reduce((s, t) => s + t.held, 0),
-      )
-    );
-  });
-}
-
 const visitsOf = (full: FullFormulation, chosen: (v: number) => number): Visit[] =>
   full.candidates.filter((c) => chosen(c.v) > 0.5).map((c) => toVisit({ ...c, fixed: c.held > 0 }));
 
@@ -280,32 +262,31 @@ const visitsOf = (full: FullFormulation, chosen: (v: number) => number): Visit[]
  * gap is above the target, the MIP, within what is left of the time. The plan in hand stays when the MIP finds
  * nothing better.
  */
-async function viaFull(run: Run, target: number): Promise<void> {
+async function viaFull(run: Run, target: number, why: string): Promise<void> {
   const { problem, best } = run;
   const full = buildFull(problem);
   const title =
     `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ` +
     `${problem.cells.length} cells`;
-  const lp = toLp(full.model, title);
   run.size = sizeOf(full);
   best.enter('bound');
   // The LP: the same model with every variable continuous. Its optimum bounds every plan; when it is integral (the
-  // example's is), it is the optimum.
+  // example's is), it keeps every row and is the optimum.
   const relaxed = continuous(full.model);
-  run.steps.push({ stage: 'full LP', why: 'the full model is small enough: its LP bounds every plan' });
+  run.steps.push({ stage: 'full LP', why: `${why}: its LP bounds every plan` });
   const r1 = await run.backend(relaxed, toLp(relaxed, title), backendOpts(run));
   run.message = r1.message;
   if (r1.status === 'optimal' && r1.values) {
     const x = (v: number) => r1.values!.get(full.model.vars[v]!.name) ?? 0;
     const integral = full.candidates.every((c) => Math.abs(x(c.v) - Math.round(x(c.v))) <= 1e-6);
     const chosen = (v: number) => Math.round(x(v));
-    if (integral && keepsHardRows(full, chosen)) best.offer(visitsOf(full, chosen), 'mip');
+    if (integral) best.offer(visitsOf(full, chosen), 'mip');
     best.raise(r1.objective!);
   }
   if (within(run, target) || outOfTime(run)) return;
   best.enter('full model');
   run.steps.push({ stage: 'full model', why: `the gap ${best.gap ?? '(no bound)'} is above the target ${target}` });
-  const r2 = await run.backend(full.model, lp, backendOpts(run, { gap: target }));
+  const r2 = await run.backend(full.model, toLp(full.model, title), backendOpts(run, { gap: target }));
   run.message = r2.message ?? run.message;
   if (r2.status === 'crashed') run.crashed = true;
   if (r2.values && r2.objective !== undefined) {
@@ -377,11 +358,11 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
 
   // 2. and 3. The bound, and the exact models.
   if (!outOfTime(run)) {
-    if (small) {
-      if (options.method === 'mip') run.steps.push({ stage: 'full model', why: 'asked for (method mip)' });
-      else run.steps.push({ stage: 'full model', why: fullFits });
-      await viaFull(run, target);
-    } else await viaNetwork(run, target);
+    if (options.method === 'mip') {
+      run.steps.push({ stage: 'full model', why: 'asked for (method mip)' });
+      await viaFull(run, target, 'the full model was asked for');
+    } else if (small) await viaFull(run, target, fullFits);
+    else await viaNetwork(run, target);
   }
 
   // 3. Large-neighbourhood search while the gap is above its target and time is left.

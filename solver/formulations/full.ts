@@ -1,18 +1,13 @@
 // The full formulation: one binary variable per member and meeting the member may attend (the domain rules decide
 // which), plus one per fixed visit whatever those rules say; every rule's rows, then the objective. Exact, and
 // large: a province-sized instance has about a million candidates, so it is built for small problems and regions.
-// With `relax`, the rows that couple a member's visits to one cell across months (noConsecutive, rotation) and the
-// team rows are left out and the variables made continuous: what remains has one laminar family of rows per member
-// and one per cell, so its LP optimum is (nearly always) integral and a lower bound of the full model.
+// Its LP relaxation (solver/lp.ts `continuous`) keeps every row.
 import type { Cell, Meeting, Member, MemberId, Problem, Violation } from '../../src/domain/types.js';
 import { groupBy, Table2 } from '../../src/domain/group.js';
 import { Model } from '../lp.js';
-import { rowName, type Candidate, type FullFormulation, type Relaxable } from '../formulation.js';
+import { rowName, type Candidate, type FullFormulation } from '../formulation.js';
 import { forbiddenBy, SOLVER_RULES } from '../rules/index.js';
 import { addObjective } from '../goals/index.js';
-
-/** What the LP relaxation of the full formulation leaves out. */
-export const FULL_RELAXATION: readonly Relaxable[] = ['teamPerMeeting', 'noConsecutive', 'rotation'];
 
 /** A (member, meeting) pair a formulation may give a variable; `held` ones stay whatever the rules say. */
 export interface Pair {
@@ -23,8 +18,6 @@ export interface Pair {
 }
 
 export interface FullOptions {
-  /** Every variable continuous, and FULL_RELAXATION's rules left out. */
-  readonly relaxed?: boolean;
   /** The pairs to consider (default: every member at every meeting, held when fixed); the domain rules filter all
    * but the held ones, which get a variable with lower bound 1 and are reported when they break a rule. */
   readonly pairs?: Iterable<Pair>;
@@ -47,7 +40,6 @@ function* allPairs(problem: Problem): Iterable<Pair> {
 }
 
 export function buildFull(problem: Problem, opts: FullOptions = {}): FullFormulation {
-  const relaxed = opts.relaxed ?? false;
   const model = new Model();
   const candidates: Candidate[] = [];
   const forced: Violation[] = [];
@@ -56,7 +48,7 @@ export function buildFull(problem: Problem, opts: FullOptions = {}): FullFormula
     if (why.length > 0 && !held) continue;
     for (const rule of why)
       forced.push({ rule, member: member.id, cell: cell.id, date: meeting.date, bound: 'max', limit: 0, count: 1 });
-    const v = model.addVar(rowName('x', member.id, cell.id, meeting.month), { lb: 0, ub: 1, integer: !relaxed });
+    const v = model.addVar(rowName('x', member.id, cell.id, meeting.month), { lb: 0, ub: 1, integer: true });
     const { month, date } = meeting;
     candidates.push({ v, member, cell, meeting, month, date, held: held ? 1 : 0 });
   }
@@ -68,8 +60,8 @@ export function buildFull(problem: Problem, opts: FullOptions = {}): FullFormula
     kind: 'full',
     problem,
     model,
-    integer: !relaxed,
-    relaxes: relaxed ? FULL_RELAXATION : [],
+    integer: true,
+    relaxes: [],
     candidates,
     byMember: groupBy(candidates, (c) => c.member.id as MemberId),
     memberTerms: groupBy(candidates, (c) => c.member.id as MemberId),

@@ -289,11 +289,10 @@ class Builder {
   private fillQuotas(): void {
     // Fewest possible meetings per visit owed first: the members with the least choice choose first.
     const choice = (s: MemberState) => {
-      const owed = this.members.length > 0 ? s.yearly : 0;
-      if (owed <= 0) return Infinity;
+      if (s.yearly <= 0) return Infinity;
       let n = 0;
       for (const mt of this.meetingsIn(s.member, ALL_MONTHS)) if (this.allowed(s.member, mt)) n++;
-      return n / owed;
+      return n / s.yearly;
     };
     const order = this.members
       .map((s, i) => ({ s, i, c: choice(s) }))

@@ -1,7 +1,7 @@
 // lichdu plan SPEC -o DIR: solves the spec and writes plan.json, plan.csv and ics/. With --previous OLD/plan.json
 // --from DATE (issue 9): a re-plan that keeps what happened before the date and changes the fewest visits after it,
 // and also writes changes.csv.
-import { commitStaged, stageFile } from '../util/atomic.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { checkPlan, quality } from '../check/index.js';
 import type { Problem, ReplanInfo, Violation, Visit } from '../domain/types.js';
 import type { Lang } from '../format/labels.js';
@@ -62,7 +62,7 @@ interface Replanning {
 /** Seconds for people: one decimal. */
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** A cost or bound for people: thousands grouped, at most two decimals. */
-export const amount = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 2 });
+const amount = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 2 });
 
 /** How the solve ended, in words: its gap, or why there is none, and whether it was stopped. */
 function ending(r: SolveResult): string {
@@ -102,7 +102,7 @@ function summary(problem: Problem, r: SolveResult, violations: readonly Violatio
 }
 
 /** Whether a violation is proven unavoidable, and if not, why not (SPEC §3, issue 22). */
-export function provenness(r: Pick<SolveResult, 'shortfallsProven' | 'stopped'>, v: Violation): boolean {
+function provenness(r: Pick<SolveResult, 'shortfallsProven' | 'stopped'>, v: Violation): boolean {
   // A maximum is only ever broken by fixed visits, which stay (SPEC §4.8); a missing visit, when the bound says so.
   return v.bound === 'max' || r.shortfallsProven;
 }
@@ -270,9 +270,10 @@ async function solveThenWrite(
       ...(opts.exportModel
         ? {
             onModel: (chunks: (format: 'lp' | 'mps') => Iterable<string>) =>
-              commitStaged([
-                stageFile(opts.exportModel!, chunks(opts.exportModel!.toLowerCase().endsWith('.mps') ? 'mps' : 'lp')),
-              ]),
+              writeFileAtomic(
+                opts.exportModel!,
+                chunks(opts.exportModel!.toLowerCase().endsWith('.mps') ? 'mps' : 'lp'),
+              ),
           }
         : {}),
     });

@@ -105,6 +105,6 @@ export function abortStaged(staged: readonly Staged[]): void {
  * Writes a file so that readers see either the old content or the whole new one: a temporary file in the same
  * directory, flushed to disk, then renamed over the target. On any error the temporary file is removed.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
   commitStaged([stageFile(path, data)]);
 }
