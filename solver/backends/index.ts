@@ -160,19 +160,20 @@ export function backend(name: BackendName): Backend {
       };
       const signal = opts.signal;
       if (signal?.aborted) return resolve({ status: 'no-solution', message: `${name} was stopped` });
-      const job: Job = { input, resolve, ...(signal ? { signal } : {}) };
-      // Stopped while waiting for a worker: answered at once, never started.
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const i = queue.indexOf(job);
-          if (i >= 0) {
-            queue.splice(i, 1);
-            resolve({ status: 'no-solution', message: `${name} was stopped` });
-          }
-        },
-        { once: true },
-      );
+      // Stopped while waiting for a worker: answered at once, never started. The listener goes with the answer.
+      const onAbort = () => {
+        const i = queue.indexOf(job);
+        if (i >= 0) {
+          queue.splice(i, 1);
+          done({ status: 'no-solution', message: `${name} was stopped` });
+        }
+      };
+      const done = (r: BackendResult) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(r);
+      };
+      const job: Job = { input, resolve: done, ...(signal ? { signal } : {}) };
+      signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(job);
       pump();
     });
