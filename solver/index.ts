@@ -333,6 +333,7 @@ async function viaNetwork(run: Run, target: number, beforeMatching: () => Promis
       !outOfTime(run) &&
       (relGap(Math.min(best.cost, planCost(problem, assigned.map(toVisit))), best.bound) ?? Infinity) > target,
     onRepair: (repaired, toRepair) => best.enter('repair', { repaired, toRepair }),
+    stopped: () => outOfTime(run),
   });
   if (!regions.exact) run.steps.push({ stage: 'regions', why: 'the day-by-day matching did not keep the bound' });
   best.offer(regions.assigned.map(toVisit), regions.exact ? 'network' : 'regions');

@@ -72,6 +72,8 @@ export async function planByRegions(
     /** Whether a second round (the regions' own members freed) is worth its time, given the plan so far. */
     readonly goOn: (assigned: readonly Assigned[]) => boolean;
     readonly onRepair?: (done: number, of: number) => void;
+    /** The solve was stopped (time limit, Ctrl-C): no piece is built any more, the regions keep their matching. */
+    readonly stopped?: () => boolean;
   },
 ): Promise<RegionsResult> {
   const problem = net.problem;
@@ -102,6 +104,8 @@ export async function planByRegions(
   const repair =
     (region: number, freeLocals: boolean, noRepeat = false) =>
     async (): Promise<boolean> => {
+      // Building a piece takes long on a province: none once the solve is stopped (it could not be solved anyway).
+      if (opts.stopped?.()) return false;
       const cells = new Set<CellId>(net.regions[region]!.map((c) => c.id));
       const locals = freeLocals
         ? new Set(problem.members.filter((m) => localTo.get(m.id) === region).map((m) => m.id))
@@ -146,7 +150,7 @@ export async function planByRegions(
   // visits elsewhere kept as they are now. The free members' quotas, spread, fairness and rotation are all inside the
   // piece, so its cost difference is the plan's. One region at a time: they share the provincial members.
   for (const m of toRepair) {
-    if (!opts.goOn(total())) break;
+    if (opts.stopped?.() || !opts.goOn(total())) break;
     const cells = new Set<CellId>(net.regions[m.region]!.map((c) => c.id));
     const inside = best.get(m.region)!;
     const free = new Set<MemberId>([
