@@ -14,6 +14,8 @@ import type { Incumbent } from './incumbent.js';
 
 export interface Window {
   readonly label: string;
+  /** The units whose cells the window frees. */
+  readonly units: ReadonlySet<string>;
   readonly cells: ReadonlySet<CellId>;
 }
 
@@ -26,7 +28,11 @@ export function windowsOf(problem: Problem): Window[] {
     list.push(c.id);
   }
   const unitOf = new Map(problem.cells.map((c) => [c.id as string, c.unit as string]));
-  const single: Window[] = [...cellsOf].map(([unit, cells]) => ({ label: unit, cells: new Set(cells) }));
+  const single: Window[] = [...cellsOf].map(([unit, cells]) => ({
+    label: unit,
+    units: new Set([unit]),
+    cells: new Set(cells),
+  }));
   // Units joined by members whose area spans both: how many such members each pair has.
   const shared = new Map<string, { a: string; b: string; n: number }>();
   for (const m of problem.members) {
@@ -42,7 +48,11 @@ export function windowsOf(problem: Problem): Window[] {
   }
   const pairs = [...shared.values()]
     .sort((x, y) => y.n - x.n || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1))
-    .map(({ a, b }) => ({ label: `${a}+${b}`, cells: new Set([...cellsOf.get(a)!, ...cellsOf.get(b)!]) }));
+    .map(({ a, b }) => ({
+      label: `${a}+${b}`,
+      units: new Set([a, b]),
+      cells: new Set([...cellsOf.get(a)!, ...cellsOf.get(b)!]),
+    }));
   return [...single, ...pairs];
 }
 
@@ -62,7 +72,9 @@ export async function improveByWindows(
   const windows = windowsOf(problem);
   const memberById = new Map(problem.members.map((m) => [m.id as string, m]));
   const meetingAt = new MeetingIndex(problem.meetings);
-  const local = (m: Member, cells: ReadonlySet<CellId>) => [...m.eligibleCells].every((c) => cells.has(c));
+  // The units each member may visit, once: a member is local to a window holding all of them.
+  const unitOf = new Map(problem.cells.map((c) => [c.id as string, c.unit as string]));
+  const unitsOf = problem.members.map((m) => ({ m, units: new Set([...m.eligibleCells].map((c) => unitOf.get(c)!)) }));
   let improved = 0;
   for (let round = 0; round < 3; round++) {
     let thisRound = 0;
@@ -77,7 +89,7 @@ export async function improveByWindows(
         if (member && meeting) assigned.push({ member, meeting, fixed: v.status === 'fixed' });
       }
       const free = new Set<MemberId>(assigned.filter((a) => w.cells.has(a.meeting.cell)).map((a) => a.member.id));
-      for (const m of problem.members) if (local(m, w.cells)) free.add(m.id);
+      for (const { m, units } of unitsOf) if (units.size > 0 && [...units].every((u) => w.units.has(u))) free.add(m.id);
       if (free.size === 0) continue;
       const elsewhere = assigned.filter((a) => free.has(a.member.id) && !w.cells.has(a.meeting.cell));
       const piece = planPiece(problem, { cells: w.cells, free, pins: [], elsewhere });
