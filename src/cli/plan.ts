@@ -23,7 +23,9 @@ import { EXIT, InputRefused, unwrap, type Io } from './io.js';
 import {
   optionIssue as issue,
   outputFileIssues,
+  amount,
   percent,
+  secs,
   readPlanDocumentFile,
   stampedOutputIssues,
   unwrapWith,
@@ -58,11 +60,6 @@ interface Replanning {
   readonly setup: ReplanSetup;
   readonly from: string;
 }
-
-/** Seconds for people: one decimal. */
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-/** A cost or bound for people: thousands grouped, at most two decimals. */
-const amount = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 2 });
 
 /** How the solve ended, in words: its gap, or why there is none, and whether it was stopped. */
 function ending(r: SolveResult): string {

@@ -199,5 +199,11 @@ export function readPlanDocumentFile(path: string) {
   return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'the plan')), path)), path));
 }
 
+/** Milliseconds as seconds for people, with one decimal: `6.1 s`. */
+export const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** A cost or a bound for people: thousands grouped, at most two decimals: `1,305,792.33`. */
+export const amount = (x: number): string => x.toLocaleString('en', { maximumFractionDigits: 2 });
+
 /** A fraction as a percentage with one decimal: `37.5 %`. */
 export const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
