@@ -70,8 +70,12 @@ for (const name of names) {
     const status =
       /Result - (.*)/.exec(cbc.stdout ?? '')?.[1]?.trim() ??
       (/^Optimal - objective value/m.test(cbc.stdout ?? '') ? 'Optimal (LP)' : `exit ${cbc.status}`);
-    cbcCell = `${cbc.wall.toFixed(1)} (${status})`;
-    ratio = (cbc.wall / run.wall).toFixed(1);
+    // Killed at the run's timeout (LIMIT + 120 s: CBC does not always keep to its own limit): no answer.
+    if (cbc.status === null) cbcCell = `no answer within ${LIMIT + 120} s`;
+    else {
+      cbcCell = `${cbc.wall.toFixed(1)} (${status})`;
+      ratio = (cbc.wall / run.wall).toFixed(1);
+    }
   }
   const members = doc?.directory?.members?.length;
   const cells = doc?.directory?.cells?.length;
