@@ -383,7 +383,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       // The full model's LP, where it is not too large, for a bound the network cannot give. Where team limits bind,
       // the network's aggregate team row is a weak bound (M+teams: 92,774 against the optimum 96,856, which the full
       // LP gives): the LP comes before the matching and repair, whose rounds then stop at the target. Elsewhere the
-      // network's bound is nearly always tight (M: the optimum itself) and the LP only follows a repair that left a gap.
+      // network's bound is nearly always tight (M: the optimum itself), and the LP only follows a repair that left a
+      // gap.
       const lpFits = candidates <= (options.fullLimit ?? FULL_LP_LIMIT);
       const teamsBind = problem.policy.maxPerTeamPerMeeting < problem.policy.maxVisitorsPerMeeting;
       const fullLp = (when: string) => fullLpStep(run, buildFull(problem), `${when}, and ${fullFits} for its LP`);
