@@ -16,7 +16,7 @@
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { backend as makeBackend } from './backends/index.js';
 import type { Backend, BackendName } from './backends/types.js';
-import { continuous, fixAndReduce, modelChunks, toLp, type ModelFormat } from './lp.js';
+import { continuous, fixAndReduce, modelChunks, type ModelFormat } from './lp.js';
 import { SHORTFALL_COST, type FullFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
 import { buildNetwork } from './formulations/network.js';
@@ -204,11 +204,7 @@ async function networkStep(run: Run) {
   const { problem } = run;
   const net = buildNetwork(problem);
   run.size = sizeOf(net);
-  const title =
-    `lichdu network model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} ` +
-    `members, ${problem.cells.length} cells`;
-  const lp = toLp(net.model, title);
-  const r = await run.backend(net.model, lp, backendOpts(run));
+  const r = await run.backend(net.model, backendOpts(run));
   if (r.status !== 'optimal' || !r.values) return { net, message: r.message, crashed: r.status === 'crashed' };
   const bound = r.objective!;
   let values = r.values;
@@ -239,7 +235,7 @@ async function networkStep(run: Run) {
     for (const g of net.groups)
       if (!g.flows.some((fl) => loose.has(fl.member.id))) for (const t of g.meetings) keep.set(t.v, lpValue(t.v));
     const integral = fixAndReduce(net.model, keep);
-    const ri = await run.backend(integral, toLp(integral, title), backendOpts(run));
+    const ri = await run.backend(integral, backendOpts(run));
     if (!ri.values) return { net, bound, message: ri.message, crashed: ri.status === 'crashed' };
     values = new Map([...values, ...ri.values]);
   }
@@ -248,11 +244,10 @@ async function networkStep(run: Run) {
 }
 
 function pieceSolver(run: Run) {
-  return async (f: FullFormulation, title: string) => {
+  return async (f: FullFormulation) => {
     if (outOfTime(run)) return undefined;
     const r = await run.backend(
       f.model,
-      toLp(f.model, title),
       backendOpts(run, { timeLimitSec: Math.min(PIECE_SECONDS, secondsLeft(run)), gap: PIECE_GAP }),
     );
     if (!r.values) return undefined;
@@ -262,10 +257,6 @@ function pieceSolver(run: Run) {
 
 const visitsOf = (full: FullFormulation, chosen: (v: number) => number): Visit[] =>
   full.candidates.filter((c) => chosen(c.v) > 0.5).map((c) => toVisit({ ...c, fixed: c.held > 0 }));
-
-const fullTitle = (problem: Problem) =>
-  `lichdu model: ${problem.policy.id}, ${problem.year}, ${problem.members.length} members, ` +
-  `${problem.cells.length} cells`;
 
 /**
  * The full formulation's LP, every row kept and every variable continuous: its optimum bounds every plan (on binding
@@ -277,7 +268,7 @@ async function fullLpStep(run: Run, full: FullFormulation, why: string): Promise
   best.enter('bound');
   const relaxed = continuous(full.model);
   run.steps.push({ stage: 'full LP', why: `${why}: its LP bounds every plan` });
-  const r = await run.backend(relaxed, toLp(relaxed, fullTitle(run.problem)), backendOpts(run));
+  const r = await run.backend(relaxed, backendOpts(run));
   run.message = r.message ?? run.message;
   if (r.status !== 'optimal' || !r.values) return;
   const x = (v: number) => r.values!.get(full.model.vars[v]!.name) ?? 0;
@@ -300,7 +291,7 @@ async function viaFull(run: Run, target: number, why: string): Promise<void> {
   if (within(run, target) || outOfTime(run)) return;
   best.enter('full model');
   run.steps.push({ stage: 'full model', why: `the gap ${best.gap ?? '(no bound)'} is above the target ${target}` });
-  const r2 = await run.backend(full.model, toLp(full.model, fullTitle(problem)), backendOpts(run, { gap: target }));
+  const r2 = await run.backend(full.model, backendOpts(run, { gap: target }));
   run.message = r2.message ?? run.message;
   if (r2.status === 'crashed') run.crashed = true;
   if (r2.values && r2.objective !== undefined) {

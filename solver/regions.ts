@@ -19,7 +19,7 @@ import { planCost } from './goals/index.js';
 export const PIECE_LIMIT = 20_000;
 
 /** Solves a piece's model: the chosen candidates' values, or undefined when nothing was found in time. */
-export type PieceSolver = (f: FullFormulation, title: string) => Promise<ReadonlyMap<number, number> | undefined>;
+export type PieceSolver = (f: FullFormulation) => Promise<ReadonlyMap<number, number> | undefined>;
 
 export interface RegionsResult {
   readonly assigned: Assigned[];
@@ -128,7 +128,7 @@ export async function planByRegions(
       if (piece.pairs.length > PIECE_LIMIT) return false;
       const seats = new Map((flowsOf.get(region) ?? []).flatMap((g) => g.meetings.map((t) => [t.meeting, value(t.v)])));
       const f = buildPiece(piece, noRepeat ? { noRepeat, seats } : {});
-      const values = await solvePiece(f, `lichdu region repair: ${net.regions[region]![0]!.unit}`);
+      const values = await solvePiece(f);
       if (!values) return false;
       const chosen = chosenIn(f, values);
       if (pieceCost(piece, chosen) < pieceCost(piece, best.get(region)!)) best.set(region, chosen);
@@ -161,7 +161,7 @@ export async function planByRegions(
     const piece = planPiece(problem, { cells, free, pins: [], elsewhere });
     if (piece.pairs.length > PIECE_LIMIT) continue;
     const f = buildPiece(piece);
-    const values = await solvePiece(f, `lichdu region improvement: ${net.regions[m.region]![0]!.unit}`);
+    const values = await solvePiece(f);
     if (!values) continue;
     const chosen = chosenIn(f, values);
     if (pieceCost(piece, chosen) < pieceCost(piece, inside) - 1e-9) best.set(m.region, chosen);

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { shortColumn, toSolverLp, type Model } from '../lp.js';
 import type { Backend, BackendName, BackendResult, WorkerInput, WorkerOutput } from './types.js';
 
 export { BACKEND_NAMES, type BackendName } from './types.js';
@@ -33,6 +34,7 @@ function workerFile(): string {
 
 interface Job {
   readonly input: WorkerInput;
+  readonly model: Model;
   readonly resolve: (r: BackendResult) => void;
   readonly signal?: AbortSignal;
 }
@@ -130,30 +132,35 @@ function pump(): void {
       else if (crash) job.resolve({ status: 'crashed', message: `${name}: ${crash}` });
       else if (out!.status === 'error')
         job.resolve({ status: 'crashed', message: `${name}: ${out!.message ?? 'error'}` });
-      else job.resolve(fromWorker(out!));
+      else job.resolve(fromWorker(out!, job.model, job.input.lp !== ''));
       pump();
     });
   }
 }
 
-function fromWorker(m: WorkerOutput): BackendResult {
+/** The worker's answer, its values named as in the model (HiGHS answers by the short names of `toSolverLp`). */
+function fromWorker(m: WorkerOutput, model: Model, short: boolean): BackendResult {
+  const named = (name: string) => {
+    const i = short ? shortColumn(name) : -1;
+    return i >= 0 ? model.vars[i]!.name : name;
+  };
   return {
     status: m.status as BackendResult['status'],
-    ...(m.values ? { values: new Map(m.values) } : {}),
+    ...(m.values ? { values: new Map(m.values.map(([k, v]) => [named(k), v])) } : {}),
     ...(m.objective !== undefined ? { objective: m.objective } : {}),
     ...(m.message ? { message: m.message } : {}),
   };
 }
 
 export function backend(name: BackendName): Backend {
-  return (model, lp, opts) =>
+  return (model, opts) =>
     new Promise<BackendResult>((resolve) => {
       const input: WorkerInput = {
         backend: name,
         vars: name === 'highs' ? [] : model.vars,
         rows: name === 'highs' ? [] : model.rows,
         integer: model.vars.some((v) => v.integer),
-        lp,
+        lp: name === 'highs' ? toSolverLp(model) : '',
         timeLimitSec: opts.timeLimitSec,
         seed: opts.seed,
         gap: opts.gap ?? 0,
@@ -172,7 +179,7 @@ export function backend(name: BackendName): Backend {
         signal?.removeEventListener('abort', onAbort);
         resolve(r);
       };
-      const job: Job = { input, resolve: done, ...(signal ? { signal } : {}) };
+      const job: Job = { input, model, resolve: done, ...(signal ? { signal } : {}) };
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(job);
       pump();

@@ -33,6 +33,7 @@ export interface WorkerInput {
   readonly rows: Model['rows'];
   /** Whether any variable is integer (a MIP, not an LP). */
   readonly integer: boolean;
+  /** The model's LP text with short names (HiGHS); empty for the others. */
   readonly lp: string;
   readonly timeLimitSec: number;
   readonly seed: number;
@@ -46,4 +47,5 @@ export interface WorkerOutput {
   readonly message?: string;
 }
 
-export type Backend = (model: Model, lp: string, opts: BackendOptions) => Promise<BackendResult>;
+/** Solves a model: HiGHS is given its LP text with short names (`toSolverLp`), the other libraries the data. */
+export type Backend = (model: Model, opts: BackendOptions) => Promise<BackendResult>;

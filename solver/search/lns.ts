@@ -95,7 +95,7 @@ export async function improveByWindows(
       const piece = planPiece(problem, { cells: w.cells, free, pins: [], elsewhere });
       if (piece.pairs.length === 0 || piece.pairs.length > PIECE_LIMIT) continue;
       const f = buildPiece(piece);
-      const values = await solvePiece(f, `lichdu improvement: ${w.label}`);
+      const values = await solvePiece(f);
       opts.onWindow?.(i + 1, windows.length);
       if (!values) continue;
       const kept = plan.filter((v) => !w.cells.has(v.cell) || !free.has(v.member as MemberId));

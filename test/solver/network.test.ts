@@ -6,7 +6,6 @@ import type { Problem } from '../../src/domain/types.js';
 import fc from 'fast-check';
 import { planCost, solve } from '../../solver/index.js';
 import { backend } from '../../solver/backends/index.js';
-import { toLp } from '../../solver/lp.js';
 import { buildNetwork } from '../../solver/formulations/network.js';
 import { rawSpec } from '../property/arbitraries.js';
 import { problemOf } from '../builders.js';
@@ -48,7 +47,7 @@ describe('the two formulations', () => {
         fc.asyncProperty(rawSpec, async (raw) => {
           const p = problemOf(raw);
           const net = buildNetwork(p);
-          const lp = await backend('highs')(net.model, toLp(net.model, 'purity'), { timeLimitSec: 30, seed: 0 });
+          const lp = await backend('highs')(net.model, { timeLimitSec: 30, seed: 0 });
           expect(lp.status).toBe('optimal');
           // A pure network where nothing is fixed: the rotation rows per region may cross the month rows otherwise.
           if (p.fixed.length === 0) {
@@ -78,7 +77,7 @@ describe('the two formulations', () => {
     async (size) => {
       const p = load((makeSpec as (s: string, seed: number) => unknown)(size, 1));
       const net = buildNetwork(p);
-      const lp = await backend('highs')(net.model, toLp(net.model, 'purity'), { timeLimitSec: 60, seed: 0 });
+      const lp = await backend('highs')(net.model, { timeLimitSec: 60, seed: 0 });
       expect(lp.status).toBe('optimal');
       const fractional = [...lp.values!].filter(([, x]) => Math.abs(x - Math.round(x)) > 1e-6);
       expect(fractional).toEqual([]);
