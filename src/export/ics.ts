@@ -1,6 +1,6 @@
 // iCalendar (RFC 5545) calendars of a plan: all.ics, one per member, one per cell (SPEC §3), with ical-generator.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { DirectoryCell, DirectoryMember, Unit } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
@@ -95,9 +95,10 @@ export interface IcsContext {
   readonly at: (date: string, time: string) => DateTime;
   /** Text made once per date (weekday names, report due dates). */
   readonly memo: (key: string, make: () => string) => string;
-  /** An event's DTSTAMP (ISO-8601) in the plan's zone, remembered with its UTC text for the rewrite. */
-  readonly stamp: (iso: string) => DateTime;
-  readonly stampUtc: ReadonlyMap<string, string>;
+  /** A local time of the plan's zone as iCalendar text (20270103T193000), made once per distinct value. */
+  readonly local: (date: string, time: string) => string;
+  /** An instant (ISO-8601) as iCalendar UTC text (20270101T000000Z): an event's DTSTAMP. */
+  readonly utc: (iso: string) => string;
 }
 
 /** `now` (ISO-8601): cancelled visits are shown until their `until` (default: the plan's own time). */
@@ -123,22 +124,15 @@ export function icsContext(doc: PlanDocument, now: string = doc.generatedAt): Ic
     if (text === undefined) texts.set(key, (text = make()));
     return text;
   };
-  const stamps = new Map<string, DateTime>();
-  const stampUtc = new Map<string, string>();
-  const stamp = (iso: string) => {
-    let dt = stamps.get(iso);
-    if (!dt) {
-      const t = DateTime.fromISO(iso, { setZone: true });
-      stamps.set(iso, (dt = t.setZone(doc.timezone)));
-      stampUtc.set(dt.toFormat("yyyyLLdd'T'HHmmss"), t.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'"));
-    }
-    return dt;
-  };
+  const local = (date: string, time: string) =>
+    memo(`local ${date}T${time}`, () => at(date, time).toFormat("yyyyLLdd'T'HHmmss"));
+  const utc = (iso: string) =>
+    memo(`utc ${iso}`, () => DateTime.fromISO(iso, { setZone: true }).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'"));
   return {
     at,
     memo,
-    stamp,
-    stampUtc,
+    local,
+    utc,
     doc,
     member: new Map(doc.members.map((m) => [m.id as string, m])),
     cell: new Map(doc.cells.map((c) => [c.id as string, c])),
@@ -158,13 +152,12 @@ function visitsOf(ctx: IcsContext, audience: Audience): readonly PlanVisit[] {
       : (ctx.byCell.get(audience.cell.id) ?? []);
 }
 
-function calendarFor(
-  ctx: IcsContext,
-  audience: Audience,
-  opts: IcsOptions,
-  visits: readonly PlanVisit[] = visitsOf(ctx, audience),
-): ICalCalendar {
-  const { doc, member, cell, unit } = ctx;
+/**
+ * The calendar's header: everything before its events. ical-generator makes it once per language and zone (VTIMEZONE,
+ * refresh interval), with a stand-in name that each calendar's own replaces, folded as ical-generator folds it.
+ */
+export function calendarHead(ctx: IcsContext, audience: Audience, opts: IcsOptions): string {
+  const { doc } = ctx;
   const t = T[opts.lang];
   const name =
     audience.kind === 'all'
@@ -172,24 +165,58 @@ function calendarFor(
       : audience.kind === 'member'
         ? t.calMember(doc.year, audience.member.name)
         : t.calCell(doc.year, audience.cell.name);
-  const cal = ical({
-    name,
-    prodId: { company: 'lichdu', product: 'lichdu', language: opts.lang.toUpperCase() },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: REFRESH_SECONDS,
-    timezone: { name: doc.timezone, generator: getVtimezoneComponent },
+  const template = ctx.memo(`head ${opts.lang}`, () => {
+    const text = ical({
+      name: NAME_STAND_IN,
+      prodId: { company: 'lichdu', product: 'lichdu', language: opts.lang.toUpperCase() },
+      method: ICalCalendarMethod.PUBLISH,
+      ttl: REFRESH_SECONDS,
+      timezone: { name: doc.timezone, generator: getVtimezoneComponent },
+    }).toString();
+    return text.slice(0, text.lastIndexOf(CALENDAR_END));
   });
-  // In the plan's zone, as every event time: ical-generator then formats it without converting (render() rewrites
-  // it in UTC).
-  const stampOf = (iso: string) => ctx.stamp(iso);
-  for (const v of visits) {
+  // ical-generator writes the name as it is, not escaped; its lines are folded one by one.
+  const line = (key: string) => `${key}:${name}`.split('\r\n').map(foldLine).join('\r\n') + '\r\n';
+  return template.replace(NAME_LINES, () => line('NAME') + line('X-WR-CALNAME'));
+}
+
+const NAME_STAND_IN = 'N';
+const NAME_LINES = `NAME:${NAME_STAND_IN}\r\nX-WR-CALNAME:${NAME_STAND_IN}\r\n`;
+const CALENDAR_END = 'END:VCALENDAR';
+
+/** One event of a calendar, as text values: what the template writes (and what the tests give ical-generator). */
+export interface IcsEvent {
+  readonly uid: string;
+  readonly sequence: number;
+  /** DTSTAMP in UTC, e.g. 20270101T000000Z. */
+  readonly stamp: string;
+  readonly timezone: string;
+  /** Local times in `timezone`, e.g. 20270103T193000. */
+  readonly start: string;
+  readonly end: string;
+  readonly summary: string;
+  readonly location: string;
+  readonly description: string;
+  readonly categories: readonly string[];
+  readonly cancelled: boolean;
+  /** A display reminder this many seconds before the start, with its text. */
+  readonly alarm?: { readonly seconds: number; readonly description: string };
+}
+
+/** The events of a calendar, in date order. */
+export function icsEvents(
+  ctx: IcsContext,
+  audience: Audience,
+  opts: IcsOptions,
+  visits: readonly PlanVisit[] = visitsOf(ctx, audience),
+): IcsEvent[] {
+  const { doc, member, cell, unit } = ctx;
+  const t = T[opts.lang];
+  return visits.map((v) => {
     const gone = ctx.cancelled.has(v);
     const m = member.get(v.member)!;
     const c = cell.get(v.cell)!;
     const u = unit.get(c.unit);
-    const start = ctx.at(v.date, v.start);
-    let end = ctx.at(v.date, v.end);
-    if (end <= start) end = ctx.at(DateTime.fromISO(v.date).plus({ days: 1 }).toISODate()!, v.end);
     const summary =
       audience.kind === 'member'
         ? t.sumMember(c.name, shortUnit(u), m.name)
@@ -212,81 +239,129 @@ function calendarFor(
       `${t.status}: ${STATUS_LABELS[opts.lang][v.status]}`,
       `${t.basis}: ${source ? `${source.number} — ${source.issuer}` : doc.policy.title}`,
     ];
-    const sequence = v.identity?.sequence ?? 0;
-    const event = cal.createEvent({
-      id: visitUid(v),
+    const start = ctx.local(v.date, v.start);
+    // A meeting that ends at or before its start ends the next day.
+    const end =
+      ctx.at(v.date, v.end) <= ctx.at(v.date, v.start)
+        ? ctx.local(DateTime.fromISO(v.date).plus({ days: 1 }).toISODate()!, v.end)
+        : ctx.local(v.date, v.end);
+    return {
+      uid: visitUid(v),
+      sequence: v.identity?.sequence ?? 0,
+      stamp: ctx.utc(v.identity?.stamp ?? doc.generatedAt),
+      timezone: doc.timezone,
       start,
       end,
-      timezone: doc.timezone,
-      stamp: stampOf(v.identity?.stamp ?? doc.generatedAt),
-      ...(sequence > 0 ? { sequence } : {}),
-      ...(gone ? { status: ICalEventStatus.CANCELLED } : {}),
       summary: gone ? t.cancelled(summary) : summary,
       location: `${c.name}${u ? `, ${u.name}` : ''}`,
       description: lines.join('\n'),
-      categories: c.tags.map((x) => ({ name: tagLabel(x, opts.lang) })),
-    });
-    if (opts.reminderMinutes > 0 && !gone)
-      event.createAlarm({
-        type: ICalAlarmType.display,
-        trigger: opts.reminderMinutes * 60,
-        description: t.remind(summary),
-      });
-  }
-  return cal;
-}
-
-/**
- * ical-generator 10 folds lines by creating a TextEncoder for every character to learn its UTF-8 length (its issue
- * #765, fixed in version 11, which needs Node 22). During the synchronous toString() only, a stand-in that answers
- * the length directly is put in its place: the same bytes (the golden files say so), several times faster.
- */
-const SIZES = [0, 1, 2, 3, 4].map((length) => Object.freeze({ length }));
-class Utf8Length {
-  static readonly one = new Utf8Length();
-  constructor() {
-    // Every `new TextEncoder()` of the fold loop gets the same instance: no allocation per character.
-    return Utf8Length.one ?? this;
-  }
-  encode(ch: string): { length: number } {
-    // One character, or one surrogate pair: its UTF-8 length from its code point, answered with a shared object.
-    const c = ch.charCodeAt(0);
-    if (ch.length > 1) return SIZES[Buffer.byteLength(ch, 'utf8')] ?? { length: Buffer.byteLength(ch, 'utf8') };
-    return SIZES[c < 0x80 ? 1 : c < 0x800 ? 2 : 3]!;
-  }
-}
-
-function stringify(cal: ICalCalendar): string {
-  const native = globalThis.TextEncoder;
-  (globalThis as { TextEncoder: unknown }).TextEncoder = Utf8Length;
-  try {
-    return cal.toString();
-  } finally {
-    globalThis.TextEncoder = native;
-  }
-}
-
-function renderSome(ctx: IcsContext, audience: Audience, opts: IcsOptions, visits?: readonly PlanVisit[]): string {
-  const doc = ctx.doc;
-  const text = stringify(calendarFor(ctx, audience, opts, visits));
-  // ical-generator writes DTSTAMP in the calendar's zone without "Z"; RFC 5545 §3.8.7.2 wants UTC: each stamp the
-  // calendar used, rewritten from the exact local text it was given.
-  void doc;
-  return text.replace(/\r\nDTSTAMP:(\d{8}T\d{6})\r\n/g, (whole, local: string) => {
-    const utc = ctx.stampUtc.get(local);
-    return utc === undefined ? whole : `\r\nDTSTAMP:${utc}\r\n`;
+      categories: c.tags.map((x) => tagLabel(x, opts.lang)),
+      cancelled: gone,
+      ...(opts.reminderMinutes > 0 && !gone
+        ? { alarm: { seconds: opts.reminderMinutes * 60, description: t.remind(summary) } }
+        : {}),
+    };
   });
 }
 
+/** RFC 5545 §3.3.11 text, as ical-generator escapes it: backslash, semicolon and comma escaped; newlines as \n. */
+export function escapeText(s: string): string {
+  return s.replace(/[\\;,]/g, (ch) => '\\' + ch).replace(/(?:\r\n|\r|\n)/g, '\\n');
+}
+
+/** A duration as ical-generator writes it (e.g. -P1D, -PT2H30M). */
+function duration(seconds: number): string {
+  let out = seconds < 0 ? '-P' : 'P';
+  let s = Math.abs(seconds);
+  if (s >= 86400) {
+    out += Math.floor(s / 86400) + 'D';
+    s %= 86400;
+  }
+  if (s === 0 && out.length > (seconds < 0 ? 2 : 1)) return out;
+  out += 'T';
+  if (s >= 3600) {
+    out += Math.floor(s / 3600) + 'H';
+    s %= 3600;
+  }
+  if (s >= 60) {
+    out += Math.floor(s / 60) + 'M';
+    s %= 60;
+  }
+  if (s > 0) out += s + 'S';
+  else if (out.length <= (seconds < 0 ? 3 : 2)) out += '0S';
+  return out;
+}
+
 /**
- * Events rendered per piece of a large calendar. A calendar of 200,000 events made as one ical-generator object and
- * one string took more than 4 GB; in pieces, memory stays that of one piece.
+ * A content line folded as ical-generator folds it (RFC 5545 §3.1): a break before the character that would take the
+ * line past 74 octets of UTF-8, each continuation starting with a space.
  */
+export function foldLine(line: string): string {
+  // At most 3 octets per UTF-16 unit: a line of 24 units never folds; most lines are checked by one byte count.
+  if (line.length <= 24 || Buffer.byteLength(line, 'utf8') <= 74) return line;
+  let out = '';
+  let from = 0;
+  let octets = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let size: number;
+    let units = 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // A high surrogate goes with the unit after it, whatever it is (as ical-generator reads it).
+      units = i + 1 < line.length ? 2 : 1;
+      size = Buffer.byteLength(line.slice(i, i + units), 'utf8');
+    } else size = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    octets += size;
+    if (octets > 74) {
+      out += line.slice(from, i) + '\r\n ';
+      from = i;
+      octets = size;
+    }
+    i += units - 1;
+  }
+  return out + line.slice(from);
+}
+
+/**
+ * An event's text, byte for byte what ical-generator 10 writes for the same values (a test holds them equal on random
+ * events), with DTSTAMP in UTC as RFC 5545 §3.8.7.2 wants (ical-generator wrote it in the calendar's zone). A
+ * template: the calendars of a province are 26,000 events, and an ical-generator object per event and its toString
+ * were most of the time to write them.
+ */
+export function eventText(e: IcsEvent): string {
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${e.uid}`,
+    `SEQUENCE:${e.sequence}`,
+    `DTSTAMP:${e.stamp}`,
+    `DTSTART;TZID=${e.timezone}:${e.start}`,
+    `DTEND;TZID=${e.timezone}:${e.end}`,
+    `SUMMARY:${escapeText(e.summary)}`,
+    `LOCATION:${escapeText(e.location)}`,
+    `DESCRIPTION:${escapeText(e.description)}`,
+  ];
+  if (e.alarm)
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `TRIGGER:${duration(-e.alarm.seconds)}`,
+      `DESCRIPTION:${escapeText(e.alarm.description)}`,
+      'END:VALARM',
+    );
+  if (e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
+  if (e.cancelled) lines.push('STATUS:CANCELLED');
+  lines.push('END:VEVENT');
+  let out = '';
+  for (const line of lines) out += foldLine(line) + '\r\n';
+  return out;
+}
+
+/** Events rendered per piece of a large calendar: a calendar of 200,000 events is written without being one string. */
 export const EVENTS_PER_PIECE = 2000;
 
 /**
- * A calendar as consecutive pieces of text whose concatenation is the calendar rendered whole: each piece is a
- * calendar of up to `per` of the events, less its header (all but the first) and its END:VCALENDAR (all but the last).
+ * A calendar as consecutive pieces of text whose concatenation is the calendar: the first with the header, each with
+ * up to `per` events, the last with END:VCALENDAR.
  */
 export function* renderPieces(
   ctx: IcsContext,
@@ -295,15 +370,12 @@ export function* renderPieces(
   per = EVENTS_PER_PIECE,
 ): Generator<string> {
   const visits = visitsOf(ctx, audience);
-  if (visits.length <= per) {
-    yield renderSome(ctx, audience, opts, visits);
-    return;
-  }
-  for (let from = 0; from < visits.length; from += per) {
-    let text = renderSome(ctx, audience, opts, visits.slice(from, from + per));
-    if (from > 0) text = text.slice(text.indexOf('BEGIN:VEVENT\r\n'));
-    if (from + per < visits.length) text = text.slice(0, text.lastIndexOf('END:VCALENDAR'));
+  let text = calendarHead(ctx, audience, opts);
+  for (let from = 0; from < visits.length || from === 0; from += per) {
+    for (const e of icsEvents(ctx, audience, opts, visits.slice(from, from + per))) text += eventText(e);
+    if (from + per >= visits.length) text += CALENDAR_END;
     yield text;
+    text = '';
   }
 }
 
@@ -335,51 +407,42 @@ export function calendarPaths(doc: PlanDocument): string[] {
 }
 
 /**
- * Which of `of` threads renders each calendar (in calendarPaths order): the largest first, each to the thread with the
- * fewest events so far (all.ics alone holds a third of the events of a province), a calendar's header counting as a
- * few events.
+ * The order in which threads claim the calendars (indexes in calendarPaths order): the largest first (all.ics alone
+ * holds a third of the events of a province), so that the last ones claimed are small and the threads end together.
  */
-export function calendarShares(doc: PlanDocument, of: number): number[] {
+export function calendarClaimOrder(doc: PlanDocument): number[] {
   const perMember = new Map<string, number>();
   const perCell = new Map<string, number>();
   for (const v of doc.visits) {
     perMember.set(v.member, (perMember.get(v.member) ?? 0) + 1);
     perCell.set(v.cell, (perCell.get(v.cell) ?? 0) + 1);
   }
-  const HEADER = 3;
   const sizes = [
     doc.visits.length,
     ...doc.members.map((m) => perMember.get(m.id) ?? 0),
     ...doc.cells.map((c) => perCell.get(c.id) ?? 0),
-  ].map((n) => n + HEADER);
-  const load = new Array<number>(of).fill(0);
-  const share = new Array<number>(sizes.length).fill(0);
-  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-  for (const i of order) {
-    const t = load.indexOf(Math.min(...load));
-    share[i] = t;
-    load[t]! += sizes[i]!;
-  }
-  return share;
+  ];
+  return sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
 
 /**
- * Every calendar of a plan, one at a time, with paths relative to the `ics/` directory; with `part`, only the
- * calendars calendarShares gives thread `part.index` of `part.of` (src/export/icsThreads.ts).
+ * Every calendar of a plan, one at a time, with paths relative to the `ics/` directory, in calendarPaths order; with
+ * `claim` (src/export/icsThreads.ts), only those it hands out: it answers the next index (calendarPaths order) that
+ * no other thread has taken, or -1 when none is left.
  */
 export function* calendarsOf(
   doc: PlanDocument,
   opts: IcsOptions = DEFAULT_ICS_OPTIONS,
-  part: { readonly index: number; readonly of: number } = { index: 0, of: 1 },
+  claim?: () => number,
 ): Generator<{ path: string; data: string }> {
-  for (const c of calendarStreamsOf(doc, opts, part)) yield { path: c.path, data: [...c.pieces].join('') };
+  for (const c of calendarStreamsOf(doc, opts, claim)) yield { path: c.path, data: [...c.pieces].join('') };
 }
 
 /** As calendarsOf, each calendar as pieces of text to be written one after the other (renderPieces). */
 export function* calendarStreamsOf(
   doc: PlanDocument,
   opts: IcsOptions = DEFAULT_ICS_OPTIONS,
-  part: { readonly index: number; readonly of: number } = { index: 0, of: 1 },
+  claim?: () => number,
 ): Generator<{ path: string; pieces: Iterable<string> }> {
   const ctx = icsContext(doc);
   const audiences: Audience[] = [
@@ -388,9 +451,9 @@ export function* calendarStreamsOf(
     ...doc.cells.map((cell) => ({ kind: 'cell' as const, cell })),
   ];
   const paths = calendarPaths(doc);
-  const share = part.of > 1 ? calendarShares(doc, part.of) : undefined;
-  for (let i = 0; i < audiences.length; i++)
-    if (!share || share[i] === part.index) yield { path: paths[i]!, pieces: renderPieces(ctx, audiences[i]!, opts) };
+  let next = 0;
+  const take = claim ?? (() => (next < audiences.length ? next++ : -1));
+  for (let i = take(); i >= 0; i = take()) yield { path: paths[i]!, pieces: renderPieces(ctx, audiences[i]!, opts) };
 }
 
 /** Every calendar of a plan, with paths relative to the `ics/` directory. */

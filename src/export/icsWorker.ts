@@ -1,21 +1,22 @@
-// A calendar-rendering thread: renders its share of a plan's calendars (src/export/icsThreads.ts), stages each one as
-// a temporary file beside its target as soon as it is rendered, and answers once with what it staged.
+// A calendar-rendering thread: renders the plan's calendars it claims from the counter it shares with the main thread
+// (src/export/icsThreads.ts), stages each one as a temporary file beside its target as soon as it is rendered, and
+// answers once with what it staged.
 import { parentPort, workerData } from 'node:worker_threads';
-import { stageCalendars } from './icsThreads.js';
+import { calendarClaimOrder } from './ics.js';
+import { claimer, stageCalendars } from './icsThreads.js';
 import type { IcsOptions } from './ics.js';
 import type { PlanDocument } from '../planfile/index.js';
 import type { Staged } from '../util/atomic.js';
 
-const { doc, opts, dir, index, of } = workerData as {
+const { doc, opts, dir, counter } = workerData as {
   doc: PlanDocument;
   opts: IcsOptions;
   dir: string;
-  index: number;
-  of: number;
+  counter: Int32Array;
 };
 const staged: Staged[] = [];
 try {
-  stageCalendars(doc, opts, dir, { index, of }, staged);
+  stageCalendars(doc, opts, dir, claimer(counter, calendarClaimOrder(doc)), staged);
   parentPort!.postMessage({ staged });
 } catch (err) {
   const e = err as NodeJS.ErrnoException;

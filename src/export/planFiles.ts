@@ -80,13 +80,16 @@ export async function writePlanFiles(
   // last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
   const staged = await stagedTogether(async (staged) => {
     const go = () => opts.signal?.throwIfAborted();
-    staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
-    go();
-    const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt);
-    go();
-    staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
-    staged.push(...(await stageCalendarsThreaded(doc.value, ics, dir)));
+    // The spreadsheets are made while a second thread renders the calendars (on a plan large enough for one).
+    const calendars = await stageCalendarsThreaded(doc.value, ics, dir, undefined, async () => {
+      staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
+      go();
+      const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt);
+      go();
+      staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
+    });
+    staged.push(...calendars);
     go();
     if (opts.changesCsv !== undefined) staged.push(stageFile(join(dir, CHANGES_FILE), opts.changesCsv));
     staged.push(stageFile(join(dir, 'plan.json'), json));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument, type PlanDocument } from '../../src/planfile/index.js';
-import { calendarShares, renderCalendars } from '../../src/export/ics.js';
+import { renderCalendars } from '../../src/export/ics.js';
 import { stageCalendarsThreaded } from '../../src/export/icsThreads.js';
 import { abortStaged } from '../../src/util/atomic.js';
 
@@ -25,8 +25,6 @@ describe('calendars on two threads', () => {
     const one = renderCalendars(doc, opts);
     expect(staged.map((s) => s.path)).toEqual(one.map((f) => join(d, 'ics', f.path)));
     for (const [i, s] of staged.entries()) expect(readFileSync(s.tmp, 'utf8'), s.path).toBe(one[i]!.data);
-    // Both threads had a share: the split is by events, every calendar to one of them.
-    expect(new Set(calendarShares(doc, 2))).toEqual(new Set([0, 1]));
     abortStaged(staged);
     expect(files(d)).toEqual([]);
   });
