@@ -30,8 +30,8 @@ export interface Snapshot {
 export const lookupKey = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
- * Renders every feed. Rendering is CPU-bound (about 1 ms a feed at province scale, mostly ical-generator's line
- * folding), so it yields to the event loop every few feeds: requests keep being answered from the old snapshot.
+ * Renders every feed. Rendering is CPU-bound, so it yields to the event loop every few feeds: requests keep being
+ * answered from the old snapshot.
  */
 export async function buildSnapshot(
   doc: PlanDocument,
