@@ -280,7 +280,9 @@ function defineCalendar(program: Command, ctx: CommandContext): void {
 }
 
 function defineAttendance(program: Command, ctx: CommandContext): void {
-  const attendance = program.command('attendance').description('the attendance file the staff fill in (issue 9)');
+  const attendance = program
+    .command('attendance')
+    .description('the attendance file the staff fill in: what happened at each planned visit');
   attendance
     .command('template')
     .description('write the attendance file to fill in, one row per visit of the plan (CSV, or xlsx by name)')

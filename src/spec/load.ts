@@ -168,7 +168,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   const timezone = readTimezone(ctx);
   const policy = readPolicy(ctx);
   const holidays = readHolidays(ctx, timezone);
-  duplicateIds(ctx, { units: unitsIn, cells: cellsIn, members: membersIn });
+  duplicateIds(ctx, ['units', 'cells', 'members']);
   const tree = readUnits(ctx, unitsIn);
   const { cells, meetings, cellAncestors } = readCells(ctx, cellsIn, holidays, policy, tree.ancestors);
   const members = readMembers(ctx, membersIn, policy, cells, cellAncestors);
@@ -301,15 +301,22 @@ function readHolidays(ctx: LoadContext, timezone: string): Set<IsoDate> {
   return holidays;
 }
 
-/** Each id once per list: a repeated one is named with the entry that has it first. */
-function duplicateIds(ctx: LoadContext, lists: Record<string, ReadonlyArray<{ i: number; v: { id: string } }>>): void {
-  for (const [key, list] of Object.entries(lists)) {
+/**
+ * Each id once per list: a repeated one is named with the entry that has it first. Every entry with a text id counts,
+ * one with another problem too (issue 23: a duplicate member id was missed when that entry also had a bad field).
+ */
+function duplicateIds(ctx: LoadContext, keys: readonly string[]): void {
+  for (const key of keys) {
+    const list = ctx.r[key];
+    if (!Array.isArray(list)) continue;
     const firstAt = new Map<string, number>();
-    for (const { i, v } of list) {
-      const prev = firstAt.get(v.id);
-      if (prev !== undefined) ctx.add([key, i, 'id'], `duplicate id "${v.id}" (already used by ${key}[${prev}])`);
-      else firstAt.set(v.id, i);
-    }
+    list.forEach((entry: unknown, i) => {
+      const id = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return;
+      const prev = firstAt.get(id);
+      if (prev !== undefined) ctx.add([key, i, 'id'], `duplicate id "${id}" (already used by ${key}[${prev}])`);
+      else firstAt.set(id, i);
+    });
   }
 }
 

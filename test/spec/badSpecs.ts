@@ -200,6 +200,23 @@ export const BAD: Array<[string, unknown, string[]]> = [
     ['✖ spec.yaml: members[1].id: duplicate id "m1" (already used by members[0])'],
   ],
   [
+    'duplicate member id on an entry with another problem',
+    withMember(member({ id: 'm1', role: 'bogus' })),
+    [
+      '✖ spec.yaml: members[1].id: duplicate id "m1" (already used by members[0])',
+      '✖ spec.yaml: members[1].role: unknown role "bogus"; the policy "kontum-776" defines: province, district, ' +
+        'commune',
+    ],
+  ],
+  [
+    'duplicate member id on an entry whose shape is broken',
+    withMember({ id: 'm1', role: 'commune', unit: 'xa1', name: 'Tên', quota: 'x' }),
+    [
+      '✖ spec.yaml: members[1].quota: expected a quota { min, per } or a list of them, got "x"',
+      '✖ spec.yaml: members[1].id: duplicate id "m1" (already used by members[0])',
+    ],
+  ],
+  [
     'member name missing',
     withMember({ id: 'm2', role: 'commune', unit: 'xa1' }),
     ['✖ spec.yaml: members[1].name: is required'],
