@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/workerSetup.ts'],
     testTimeout: 60_000,
+    // The existing tests read the English rendering (lichdu speaks Vietnamese by default); test/i18n runs the
+    // commands in Vietnamese and holds every message to the catalogue.
+    env: { LICHDU_LANG: 'en' },
     hookTimeout: 600_000,
     pool: 'forks',
     // Two forks on two cores (vitest's default is one fewer than the cores: a single worker here), each reused across

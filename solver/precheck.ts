@@ -1,12 +1,18 @@
-// Plain-language reasons a plan cannot meet every rule, found before solving: a member with fewer meetings they may
-// attend than their quota in some period, a cell no member may visit.
+// Reasons a plan cannot meet every rule, found before solving: a member with fewer meetings they may attend than
+// their quota in some period, a cell no member may visit. Each is a code with its parameters (src/i18n/messages.ts).
 import type { Meeting, Problem } from '../src/domain/types.js';
 import { groupBy, Table2 } from '../src/domain/group.js';
 import { MeetingIndex, quotaPeriods } from '../src/domain/plan.js';
 import { forbiddenBy } from './rules/index.js';
+import type { Code, Params } from '../src/i18n/messages.js';
 
-export function precheck(problem: Problem): string[] {
-  const out: string[] = [];
+export interface Finding {
+  readonly code: Code;
+  readonly params: Params;
+}
+
+export function precheck(problem: Problem): Finding[] {
+  const out: Finding[] = [];
   const visitable = new Set<string>();
   const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
   const meetingsOf = groupBy(problem.meetings, (m: Meeting) => m.cell as string);
@@ -32,16 +38,15 @@ export function precheck(problem: Problem): string[] {
     for (const p of quotaPeriods(m, problem.year, months, (mo) => mo)) {
       const n = p.items.length * problem.policy.maxVisitsPerDay;
       if (n < p.bounds.min)
-        out.push(
-          `member ${m.id} (${m.name}) can attend at most ${n} meeting(s) in ${p.period.label} ` +
-            `(area, home cell and unavailable days considered) but must make ${p.bounds.min}`,
-        );
+        out.push({
+          code: 'precheck.member-short',
+          params: { member: m.id, name: m.name, most: n, period: p.period.label, must: p.bounds.min },
+        });
     }
   }
   if (problem.policy.coverage.min > 0) {
     for (const c of problem.cells)
-      if (!visitable.has(c.id))
-        out.push(`cell ${c.id} (${c.name}) has no member who may visit it: add it to someone's area`);
+      if (!visitable.has(c.id)) out.push({ code: 'precheck.cell-unreachable', params: { cell: c.id, name: c.name } });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { buildProblem } from '../src/spec/load.js';
 import type { Member, Problem, Visit, VisitStatus } from '../src/domain/types.js';
 import type { InputIssue } from '../src/util/issues.js';
+import { messageOf } from '../src/util/issues.js';
 
 type Obj = Record<string, unknown>;
 
@@ -66,7 +67,9 @@ export function spec(
 export function problemOf(raw: Obj, file = 'spec.yaml'): Problem {
   const r = buildProblem(raw, file, 'sha256:test');
   if (!r.ok)
-    throw new Error(`builder spec is invalid:\n${r.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `builder spec is invalid:\n${r.issues.map((i) => `${i.path.join('.')}: ${messageOf(i, 'en')}`).join('\n')}`,
+    );
   return r.value;
 }
 

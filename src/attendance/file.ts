@@ -13,7 +13,7 @@ import { csvTable, isZip, normHeader, readTable, type Table } from '../planfile/
 import { decodeText, readInputFile } from '../util/files.js';
 import { cellText, readDate, readTime, type CellValue } from '../planfile/values.js';
 import { describeValue as q, ID_MAX } from '../schema/primitives.js';
-import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
+import { near as nearest, type Code, type InputIssue, type Params, type Result } from '../util/issues.js';
 import { restore } from '../format/csv.js';
 
 export const ATTENDANCE_COLUMNS = [
@@ -98,7 +98,7 @@ export interface Attendance {
   readonly records: readonly AttendanceRecord[];
   /** The file has a "report sent on" column: reports can be checked. */
   readonly recordsReports: boolean;
-  readonly notes: readonly string[];
+  readonly notes: readonly InputIssue[];
 }
 
 /** The template's rows: every visit of the plan up to `until` (all when absent), in plan.csv order. */
@@ -128,14 +128,7 @@ export function readAttendanceTable(
   file: string,
   problem: Pick<Problem, 'members' | 'cells'>,
 ): Result<Attendance> {
-  const found = findColumns(
-    table,
-    file,
-    ATTENDANCE_COLUMNS,
-    ATTENDANCE_HEADERS,
-    REQUIRED,
-    ' (lichdu attendance template writes one)',
-  );
+  const found = findColumns(table, file, ATTENDANCE_COLUMNS, ATTENDANCE_HEADERS, REQUIRED, true);
   if (!found.ok) return found;
   const { col, heading } = found.value;
   const order =
@@ -143,7 +136,7 @@ export function readAttendanceTable(
     (col('reported_on') === undefined ? undefined : dateOrder(table, col('reported_on')!, undefined));
   const memberIds = new Set(problem.members.map((m) => m.id as string));
   const cellIds = new Set(problem.cells.map((c) => c.id as string));
-  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? didYouMean(v, ids) : '');
+  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? nearest(v, ids) : '');
   const errors = new Grouped();
   const notes = new Grouped();
   const records: AttendanceRecord[] = [];
@@ -153,51 +146,61 @@ export function readAttendanceTable(
     const raw = (key: AttendanceColumn): CellValue => (col(key) === undefined ? null : (r.cells[col(key)!] ?? null));
     const text = (key: AttendanceColumn) => restore(cellText(raw(key)));
     let ok = true;
-    const bad = (key: AttendanceColumn, msg: string) => {
+    const bad = (key: AttendanceColumn, code: Code, params: Params = {}) => {
       ok = false;
-      errors.add(`${heading(key)}: ${msg}`, r.at);
+      errors.add(code, params, r.at, heading(key));
     };
     const date = readDate(raw('date'), order);
-    if (!date.ok) bad('date', date.error);
+    if (!date.ok) bad('date', date.error.code, date.error.params);
     let start: string | undefined;
     if (col('start') !== undefined && text('start') !== '') {
       const t = readTime(raw('start'));
-      if (!t.ok) bad('start', t.error);
+      if (!t.ok) bad('start', t.error.code, t.error.params);
       else start = t.value;
     }
     const member = text('member_id');
     const cell = text('cell_id');
-    if (!memberIds.has(member)) bad('member_id', `unknown member ${q(member)}${near(member, memberIds)}`);
-    if (!cellIds.has(cell)) bad('cell_id', `unknown cell ${q(cell)}${near(cell, cellIds)}`);
+    if (!memberIds.has(member))
+      bad('member_id', 'table.unknown-member', { value: q(member), near: near(member, memberIds), hint: '' });
+    if (!cellIds.has(cell)) bad('cell_id', 'table.unknown-cell', { value: q(cell), near: near(cell, cellIds) });
     const resultText = text('result');
     let result = resultText === '' ? undefined : RESULT_OF.get(normHeader(resultText));
     if (resultText !== '' && result === undefined)
-      bad(
-        'result',
-        `${q(resultText)} is not a result: write ${RESULT_LABEL.vi.done}, ${RESULT_LABEL.vi.missed} or ` +
-          `${RESULT_LABEL.vi.replaced} (or done, missed, replaced), or leave it empty`,
-      );
+      bad('result', 'table.not-result', {
+        value: q(resultText),
+        done: RESULT_LABEL.vi.done,
+        missed: RESULT_LABEL.vi.missed,
+        replaced: RESULT_LABEL.vi.replaced,
+      });
     const replacedBy = text('replaced_by');
     if (replacedBy !== '') {
       if (!memberIds.has(replacedBy))
-        bad('replaced_by', `unknown member ${q(replacedBy)}${near(replacedBy, memberIds)}: write the member's id`);
-      else if (replacedBy === member) bad('replaced_by', `${q(member)} cannot replace themself`);
+        bad('replaced_by', 'table.unknown-member', {
+          value: q(replacedBy),
+          near: near(replacedBy, memberIds),
+          hint: 1,
+        });
+      else if (replacedBy === member) bad('replaced_by', 'table.replaces-self', { value: q(member) });
       if (result === undefined || result === 'done') {
-        if (result === 'done') bad('result', `${q(resultText)} with someone in "Người dự thay": write Dự thay`);
+        if (result === 'done') bad('result', 'table.done-with-replacement', { value: q(resultText) });
         result = 'replaced';
       }
-    } else if (result === 'replaced') bad('replaced_by', 'empty: write who went instead (their member id)');
+    } else if (result === 'replaced') bad('replaced_by', 'table.replacement-missing');
     let reportedOn: IsoDate | undefined;
     if (col('reported_on') !== undefined && text('reported_on') !== '') {
       const d = readDate(raw('reported_on'), order);
-      if (!d.ok) bad('reported_on', d.error);
+      if (!d.ok) bad('reported_on', d.error.code, d.error.params);
       else reportedOn = d.value;
     }
     if (!ok || !date.ok) continue;
     const visit = { member, cell, date: date.value };
     const before = seen.get(visit);
     if (before !== undefined) {
-      errors.add(`${q(member)} at ${q(cell)} on ${date.value} is given twice (also ${table.where(before)})`, r.at);
+      errors.add(
+        'table.visit-twice',
+        { member: q(member), cell: q(cell), date: date.value, also: before, sheet: table.sheet ?? '' },
+        r.at,
+      );
       continue;
     }
     seen.set(visit, r.at);
@@ -214,16 +217,14 @@ export function readAttendanceTable(
       at: r.at,
     });
   }
-  const issues: InputIssue[] = errors
-    .lines(table, (where, message) => `${where}, ${message}`)
-    .map((message) => ({ file, path: [], message }));
+  const issues = errors.issues(table, file);
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
     value: {
       records,
       recordsReports: col('reported_on') !== undefined,
-      notes: notes.lines(table, (where, message) => `${where}, ${message}`),
+      notes: notes.issues(table, file),
     },
   };
 }
@@ -236,7 +237,7 @@ export async function readAttendanceFile(
   path: string,
   problem: Pick<Problem, 'members' | 'cells'>,
 ): Promise<Result<Attendance>> {
-  const bytes = readInputFile(path, 'the attendance file');
+  const bytes = readInputFile(path, 'attendance');
   if (!bytes.ok) return bytes;
   let table: Result<Table>;
   if (isZip(bytes.value) || path.toLowerCase().endsWith('.xlsx'))

@@ -1,12 +1,14 @@
 // lichdu check SPEC PLAN: every hard rule, recomputed from the plan's visits; exit 0 when none is broken, else 1.
-import { asOfOptions, percent } from './shared.js';
+import { amount, asOfOptions, percent } from './shared.js';
 import type { Problem, RuleId, Violation } from '../domain/types.js';
 import { checkPlan, quality, RULES, type Quality } from '../check/index.js';
 import { catalogueEntry } from '../domain/rules.js';
 import { describeViolation } from '../format/violationText.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
-import { EXIT, unwrap, type Io } from './io.js';
+import { EXIT, issueJson, langOf, unwrap, type Io } from './io.js';
+import type { Lang } from '../format/labels.js';
+import { formatIssue, type InputIssue } from '../util/issues.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
@@ -21,11 +23,11 @@ export interface CheckOptions {
 }
 
 /** Violations in the CLI's words (English), naming members and cells as the spec does. */
-export function violationLines(problem: Problem): (v: Violation) => string {
+export function violationLines(problem: Problem, lang: Lang): (v: Violation) => string {
   const member = new Map(problem.members.map((m) => [m.id as string, m.name]));
   const cell = new Map(problem.cells.map((c) => [c.id as string, c.name]));
   const names = { memberName: (id: string) => member.get(id), cellName: (id: string) => cell.get(id) };
-  return (v) => describeViolation(v, 'en', names);
+  return (v) => describeViolation(v, lang, names);
 }
 
 /** The fewest and most visits a member makes beyond their yearly quota: "0–2". */
@@ -37,26 +39,38 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
   const spec = unwrap(loadSpecFile(specPath));
   const read = unwrap(await readPlanFile(planPath, spec));
   const problem = problemForPlan(spec, read.plan);
+  const lang = langOf(io);
+  const vi = lang === 'vi';
   if (read.plan.replan)
-    io.err(`note: ${planPath}: a re-plan from ${read.plan.replan.from}: its visits before then are what happened\n`);
-  for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
+    io.err(
+      vi
+        ? `ghi chú: ${planPath}: kế hoạch lập lại từ ngày ${read.plan.replan.from}: các buổi dự trước ngày đó là ` +
+            `những gì đã diễn ra\n`
+        : `note: ${planPath}: a re-plan from ${read.plan.replan.from}: its visits before then are what happened\n`,
+    );
+  for (const note of read.notes ?? []) io.err(noteLine(note, lang));
   const visits = read.plan.visits;
   if (opts.attendance !== undefined && opts.asOf !== undefined) {
     const att = unwrap(await readAttendanceFile(opts.attendance, problem));
-    for (const note of att.notes) io.err(`note: ${opts.attendance}: ${note}\n`);
+    for (const note of att.notes) io.err(noteLine(note, lang));
     const c = compliance(problem, visits, att, opts.asOf, opts.unrecorded ?? 'done');
     const broken = checkPlan(problem, visits).length;
-    if (broken > 0) io.err(`! the plan itself breaks ${broken} rule instance(s): lichdu check without --attendance\n`);
+    if (broken > 0)
+      io.err(
+        vi
+          ? `! bản thân kế hoạch vi phạm quy định ${broken} lần: chạy lichdu check không có --attendance để xem\n`
+          : `! the plan itself breaks ${broken} rule instance(s): lichdu check without --attendance\n`,
+      );
     if (opts.json) {
       io.out(JSON.stringify(complianceJson(c), null, 2) + '\n');
       return c.members.some((m) => m.status === 'behind') ? EXIT.violations : EXIT.ok;
     }
-    const r = complianceText(problem, c, opts.attendance);
+    const r = complianceText(problem, c, opts.attendance, lang);
     io.out(r.text);
     return r.code;
   }
   const violations = checkPlan(problem, visits);
-  const violationLine = violationLines(problem);
+  const violationLine = violationLines(problem, lang);
   const q = quality(problem, visits);
   if (opts.json) {
     io.out(
@@ -66,6 +80,7 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
           plan_spec_hash: read.plan.specHash ?? null,
           violations: violations.map((v) => ({ ...v, text: violationLine(v).replace(/^✖ /, '') })),
           quality: q,
+          issues: (read.notes ?? []).map((i) => issueJson(i, lang)),
         },
         null,
         2,
@@ -74,55 +89,77 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
     return violations.length === 0 ? EXIT.ok : EXIT.violations;
   }
   if (read.specHashMismatch) {
+    const [was, now] = [read.specHashMismatch.plan.slice(0, 19), read.specHashMismatch.spec.slice(0, 19)];
     io.err(
-      `! ${planPath} was made from another version of ${specPath} (spec hash ` +
-        `${read.specHashMismatch.plan.slice(0, 19)}…, now ${read.specHashMismatch.spec.slice(0, 19)}…): ` +
-        `checking against the spec as it is now\n`,
+      vi
+        ? `! ${planPath} được lập từ một phiên bản khác của ${specPath} (mã băm ${was}…, nay ${now}…): kiểm tra ` +
+            `theo đặc tả hiện tại\n`
+        : `! ${planPath} was made from another version of ${specPath} (spec hash ${was}…, now ${now}…): checking ` +
+            `against the spec as it is now\n`,
     );
   }
   for (const v of violations) io.out(violationLine(v) + '\n');
   const byRule = new Map<RuleId, number>();
   for (const v of violations) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
   const p = problem.policy;
+  const source = p.source ? ` (${p.source.number})` : '';
+  const n = (x: number) => amount(x, lang);
   io.out(
-    `\nChecked ${visits.length} visits by ${problem.members.length} members at ${problem.cells.length} cells ` +
-      `(${problem.year}) against policy ${p.id}${p.source ? ` (${p.source.number})` : ''}:\n`,
+    vi
+      ? `\nĐã kiểm tra ${n(visits.length)} buổi dự của ${n(problem.members.length)} cấp ủy viên tại ` +
+          `${n(problem.cells.length)} chi bộ (${problem.year}) theo quy định ${p.id}${source}:\n`
+      : `\nChecked ${n(visits.length)} visits by ${n(problem.members.length)} members at ${n(problem.cells.length)} ` +
+          `cells (${problem.year}) against policy ${p.id}${source}:\n`,
   );
   for (const r of RULES) {
-    const n = byRule.get(r.id) ?? 0;
-    io.out(
-      `  ${n === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ` +
-        `${catalogueEntry(r.id).label.en}${n === 0 ? '' : `: ${n} violation${n === 1 ? '' : 's'}`}\n`,
-    );
+    const k = byRule.get(r.id) ?? 0;
+    const broken = vi ? `: ${k} vi phạm` : `: ${k} violation${k === 1 ? '' : 's'}`;
+    io.out(`  ${k === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${catalogueEntry(r.id).label[lang]}${k === 0 ? '' : broken}\n`);
   }
-  io.out(`\nQuality:\n`);
-  io.out(
-    `  priority cells: ${q.priorityCells} of ${q.cells} (${percent(q.priorityCellShare)}) receive ` +
-      `${percent(q.priorityVisitShare)} of the visits\n`,
-  );
-  const month = (m: number | null) => (m === null ? '–' : m.toFixed(2));
-  io.out(
-    `  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ` +
-      `${month(q.firstVisitMonthOther)}\n`,
-  );
-  io.out(`  cells never visited: ${q.unvisitedCells}\n`);
-  io.out(
-    `  most visits by one member to one cell: ` +
-      `${q.maxVisitsMemberCell}${q.maxVisitsPair ? ` (${q.maxVisitsPair.member} at ${q.maxVisitsPair.cell})` : ''}\n`,
-  );
-  io.out(`  visits per quarter: ${q.visitsPerQuarter.join(' ')}\n`);
-  io.out(
-    `  spread: ${q.spreadOnTarget} of ${q.membersWithQuota} members have ⌊q/4⌋–⌈q/4⌉ visits in every quarter; ` +
-      `${q.spreadEveryQuarter} of ${q.spreadMembers} with a quota of 4 or more visit in every quarter\n`,
-  );
-  io.out(`  visits beyond the quota per member: ${extraRange(q)}\n`);
-  io.out(
-    violations.length === 0
-      ? `\n✔ every hard rule holds\n`
-      : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} ` +
-          `rule${byRule.size === 1 ? '' : 's'}\n`,
-  );
+  const month = (m: number | null) =>
+    m === null ? '–' : m.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pair = q.maxVisitsPair ? ` (${q.maxVisitsPair.member} ${vi ? 'tại' : 'at'} ${q.maxVisitsPair.cell})` : '';
+  const lines = vi
+    ? [
+        `\nChất lượng:`,
+        `  chi bộ ưu tiên: ${q.priorityCells}/${q.cells} (${percent(q.priorityCellShare, lang)}) nhận ` +
+          `${percent(q.priorityVisitShare, lang)} số buổi dự`,
+        `  tháng trung bình của lần dự đầu tiên: chi bộ ưu tiên ${month(q.firstVisitMonthPriority)}, chi bộ khác ` +
+          `${month(q.firstVisitMonthOther)}`,
+        `  chi bộ chưa được dự: ${q.unvisitedCells}`,
+        `  số lần nhiều nhất một cấp ủy viên dự một chi bộ: ${q.maxVisitsMemberCell}${pair}`,
+        `  số buổi dự theo quý: ${q.visitsPerQuarter.join(' ')}`,
+        `  dự đều: ${q.spreadOnTarget}/${q.membersWithQuota} cấp ủy viên có ⌊q/4⌋–⌈q/4⌉ buổi mỗi quý; ` +
+          `${q.spreadEveryQuarter}/${q.spreadMembers} người có định mức từ 4 trở lên dự trong mọi quý`,
+        `  số buổi dự thêm ngoài định mức mỗi người: ${extraRange(q)}`,
+        violations.length === 0
+          ? `\n✔ mọi quy định bắt buộc đều được đáp ứng`
+          : `\n✖ ${violations.length} vi phạm ở ${byRule.size} quy định`,
+      ]
+    : [
+        `\nQuality:`,
+        `  priority cells: ${q.priorityCells} of ${q.cells} (${percent(q.priorityCellShare)}) receive ` +
+          `${percent(q.priorityVisitShare)} of the visits`,
+        `  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ` +
+          `${month(q.firstVisitMonthOther)}`,
+        `  cells never visited: ${q.unvisitedCells}`,
+        `  most visits by one member to one cell: ${q.maxVisitsMemberCell}${pair}`,
+        `  visits per quarter: ${q.visitsPerQuarter.join(' ')}`,
+        `  spread: ${q.spreadOnTarget} of ${q.membersWithQuota} members have ⌊q/4⌋–⌈q/4⌉ visits in every quarter; ` +
+          `${q.spreadEveryQuarter} of ${q.spreadMembers} with a quota of 4 or more visit in every quarter`,
+        `  visits beyond the quota per member: ${extraRange(q)}`,
+        violations.length === 0
+          ? `\n✔ every hard rule holds`
+          : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} ` +
+            `rule${byRule.size === 1 ? '' : 's'}`,
+      ];
+  io.out(lines.join('\n') + '\n');
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
+}
+
+/** A note (what was read differently from how lichdu writes it) as the user reads it. */
+export function noteLine(note: InputIssue, lang: Lang): string {
+  return `${lang === 'vi' ? 'ghi chú' : 'note'}: ${formatIssue(note, lang).replace(/^✖ /, '')}\n`;
 }
 
 /** Compliance as JSON: per member status and periods, the cells not yet visited, overdue reports. */

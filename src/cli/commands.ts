@@ -3,6 +3,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { BACKEND_NAMES } from '../../solver/backends/types.js';
 import type { Io } from './io.js';
+import type { Lang } from '../format/labels.js';
+import { helpText, wholeUpTo } from './helpText.js';
 import type { CheckOptions } from './check.js';
 import type { FeedsOptions } from './feeds.js';
 import type { ReportOptions } from './report.js';
@@ -13,132 +15,158 @@ import type { PlanOptions } from './plan.js';
 /** What a command's action needs: where to write, and where to leave its exit code. */
 export interface CommandContext {
   readonly io: Io;
+  /** The language of messages and documents: --lang, else LICHDU_LANG, else Vietnamese. */
+  readonly lang: Lang;
   /** performance.now() when the command started (0: the process's start): what --time-limit counts from. */
   readonly startedAt: number;
   done(code: number): void;
 }
 
-const lang = () => new Option('--lang <lang>', 'language of the documents').choices(['vi', 'en']).default('vi');
+type T = (en: string) => string;
+
+/** `--lang`: the language of the documents, by default the command line's (src/i18n/lang.ts). */
+const lang = (t: T, ctx: CommandContext) =>
+  new Option('--lang <lang>', t('language of the documents')).choices(['vi', 'en']).default(ctx.lang);
 /** A whole number up to `max` (the solvers take 32-bit seeds; a time limit beyond a week is a typo). */
-const upTo = (max: number) => (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) > max)
-    throw new InvalidArgumentError(`expected a whole number from 0 to ${max.toLocaleString('en')}`);
+const upTo = (ctx: CommandContext, max: number) => (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) > max) throw new InvalidArgumentError(wholeUpTo(ctx.lang, max));
   return Number(v);
 };
 /** Seconds, whole or with decimals, up to a week. */
-const seconds = (v: string) => {
+const seconds = (t: T) => (v: string) => {
   const x = Number(v);
   if (!/^\d*\.?\d+$/.test(v) || !(x > 0 && x <= 604_800))
-    throw new InvalidArgumentError('expected a number of seconds above 0, at most 604,800');
+    throw new InvalidArgumentError(t('expected a number of seconds above 0, at most 604,800'));
   return x;
 };
-const port = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
+const port = (t: T) => (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError(t('expected a port number 0–65535'));
   return Number(v);
 };
-const reminder = () =>
-  new Option('--reminder-minutes <n>', 'calendar reminder this many minutes before each visit; 0 for none')
+const reminder = (t: T) =>
+  new Option('--reminder-minutes <n>', t('calendar reminder this many minutes before each visit; 0 for none'))
     .default(1440)
     .argParser((v: string) => {
       if (!/^\d+$/.test(v) || Number(v) > 40_320)
-        throw new InvalidArgumentError('expected a whole number of minutes, at most 40,320 (four weeks)');
+        throw new InvalidArgumentError(t('expected a whole number of minutes, at most 40,320 (four weeks)'));
       return Number(v);
     });
 
-function fraction(v: string): number {
-  const x = Number(v);
-  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(v) || !(x >= 0 && x < 1))
-    throw new InvalidArgumentError('expected a fraction from 0 to 1, e.g. 0.001 for 0.1 %');
-  return x;
-}
+const fraction =
+  (t: T) =>
+  (v: string): number => {
+    const x = Number(v);
+    if (!/^\d*\.?\d+(e-?\d+)?$/i.test(v) || !(x >= 0 && x < 1))
+      throw new InvalidArgumentError(t('expected a fraction from 0 to 1, e.g. 0.001 for 0.1 %'));
+    return x;
+  };
 
 function definePlan(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('plan')
     .description(
-      'solve the spec: the plan that meets every hard rule and is best for the soft goals; writes ' +
-        'DIR/plan.json, plan.csv and ics/',
+      t(
+        'solve the spec: the plan that meets every hard rule and is best for the soft goals; writes ' +
+          'DIR/plan.json, plan.csv and ics/',
+      ),
     )
-    .argument('<spec>', 'the plan spec (YAML or JSON)')
-    .requiredOption('-o, --out <dir>', 'output directory')
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .requiredOption('-o, --out <dir>', t('output directory'))
     .addOption(
-      new Option('--seed <n>', 'solver seed (same spec and seed: same files)')
+      new Option('--seed <n>', t('solver seed (same spec and seed: same files)'))
         .default(0)
-        .argParser(upTo(2_147_483_647)),
+        .argParser(upTo(ctx, 2_147_483_647)),
     )
     .addOption(
       new Option(
         '--time-limit <seconds>',
-        'counted from the start of the command: the solve then stops improving and its best plan is written ' +
-          '(Ctrl-C does the same)',
+        t(
+          'counted from the start of the command: the solve then stops improving and its best plan is written ' +
+            '(Ctrl-C does the same)',
+        ),
       )
         .default(300)
-        .argParser(seconds),
+        .argParser(seconds(t)),
     )
     .addOption(
       new Option(
         '--gap <fraction>',
-        'stop improving once the plan is within this fraction of the lower bound (default: prove the optimum when ' +
-          'the full model is small enough, else 0.001)',
-      ).argParser(fraction),
+        t(
+          'stop improving once the plan is within this fraction of the lower bound (default: prove the optimum when ' +
+            'the full model is small enough, else 0.001)',
+        ),
+      ).argParser(fraction(t)),
     )
     .addOption(
       new Option(
         '--backend <name>',
-        'solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0; the optional package glpk.js)',
+        t('solver library: highs (HiGHS, MIT), glpk (GLPK, GPL-3.0; the optional package glpk.js)'),
       )
         .choices(BACKEND_NAMES)
         .default('highs'),
     )
     .option(
       '--export-model <file>',
-      'also write the exact model solved, as CPLEX LP (.lp) or free MPS (.mps), for any other solver',
+      t('also write the exact model solved, as CPLEX LP (.lp) or free MPS (.mps), for any other solver'),
     )
-    .option('--quiet', 'no progress and no summary on stderr')
+    .option('--quiet', t('no progress and no summary on stderr'))
+    .option('--json', t('print the summary (or the problems) as JSON on stdout'))
     .option(
       '--record-time',
-      'record the solve time and its timeline (each better plan or bound) in plan.json (then the file differs ' +
-        'between runs)',
+      t(
+        'record the solve time and its timeline (each better plan or bound) in plan.json (then the file differs ' +
+          'between runs)',
+      ),
     )
     .option(
       '--generated-at <iso>',
-      "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year; on a re-plan the --from date)",
+      t("the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year; on a re-plan the --from date)"),
     )
-    .option('--previous <plan.json>', 're-plan: the plan in use, whose visits from --from on are kept where possible')
-    .option('--from <date>', 're-plan from this date (YYYY-MM-DD): before it, what happened stays as it happened')
-    .option('--attendance <file>', 're-plan: what happened before --from, from this attendance file (CSV or xlsx)')
+    .option(
+      '--previous <plan.json>',
+      t('re-plan: the plan in use, whose visits from --from on are kept where possible'),
+    )
+    .option('--from <date>', t('re-plan from this date (YYYY-MM-DD): before it, what happened stays as it happened'))
+    .option('--attendance <file>', t('re-plan: what happened before --from, from this attendance file (CSV or xlsx)'))
     .addOption(
-      new Option('--unrecorded <as>', 're-plan: past planned visits the attendance file does not record count as')
+      new Option('--unrecorded <as>', t('re-plan: past planned visits the attendance file does not record count as'))
         .choices(['done', 'missed'])
         .default('done'),
     )
     .addOption(
-      new Option('--keep-cancelled <days>', 're-plan: show removed visits as cancelled in the calendars for this long')
+      new Option(
+        '--keep-cancelled <days>',
+        t('re-plan: show removed visits as cancelled in the calendars for this long'),
+      )
         .default(0)
-        .argParser(upTo(366)),
+        .argParser(upTo(ctx, 366)),
     )
-    .addOption(lang())
-    .addOption(reminder())
+    .addOption(lang(t, ctx))
+    .addOption(reminder(t))
     .action(async (spec: string, opts: PlanOptions) => {
       ctx.done(await (await import('./plan.js')).runPlan(spec, { ...opts, startedAt: ctx.startedAt }, ctx.io));
     });
 }
 
 function defineCheck(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('check')
     .description(
-      'check a plan (plan.json, plan.csv or plan.xlsx) against every hard rule of the spec; exit 0 if none is ' +
-        'broken, 1 if ' +
-        'some are',
+      t(
+        'check a plan (plan.json, plan.csv or plan.xlsx) against every hard rule of the spec; exit 0 if none is ' +
+          'broken, 1 if ' +
+          'some are',
+      ),
     )
-    .argument('<spec>', 'the plan spec (YAML or JSON)')
-    .argument('<plan>', 'plan.json, plan.csv or plan.xlsx')
-    .option('--json', 'print the violations and quality figures (or the compliance) as JSON')
-    .option('--attendance <file>', 'compliance to date from this attendance file (CSV or xlsx), with --as-of')
-    .option('--as-of <date>', 'the date of the compliance check, YYYY-MM-DD')
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .argument('<plan>', t('plan.json, plan.csv or plan.xlsx'))
+    .option('--json', t('print the violations and quality figures (or the compliance) as JSON'))
+    .option('--attendance <file>', t('compliance to date from this attendance file (CSV or xlsx), with --as-of'))
+    .option('--as-of <date>', t('the date of the compliance check, YYYY-MM-DD'))
     .addOption(
-      new Option('--unrecorded <as>', 'past planned visits the attendance file does not record count as')
+      new Option('--unrecorded <as>', t('past planned visits the attendance file does not record count as'))
         .choices(['done', 'missed'])
         .default('done'),
     )
@@ -148,21 +176,24 @@ function defineCheck(program: Command, ctx: CommandContext): void {
 }
 
 function defineValidate(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('validate')
-    .description('check a spec file only and summarise it')
-    .argument('<spec>', 'the plan spec (YAML or JSON)')
-    .action(async (spec: string) => {
-      ctx.done(await (await import('./validate.js')).runValidate(spec, ctx.io));
+    .description(t('check a spec file only and summarise it'))
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .option('--json', t('print the summary (or the problems) as JSON'))
+    .action(async (spec: string, opts: { json?: boolean }) => {
+      ctx.done(await (await import('./validate.js')).runValidate(spec, ctx.io, opts));
     });
 }
 
 function definePolicies(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('policies')
-    .description('list the built-in policy presets and their rules')
-    .argument('[id]', 'only this preset')
-    .option('--json', 'as JSON, in the shape of an inline policy')
+    .description(t('list the built-in policy presets and their rules'))
+    .argument('[id]', t('only this preset'))
+    .option('--json', t('as JSON, in the shape of an inline policy'))
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
       ctx.done(
         await (await import('./policies.js')).runPolicies({ ...opts, ...(id !== undefined ? { id } : {}) }, ctx.io),
@@ -171,18 +202,21 @@ function definePolicies(program: Command, ctx: CommandContext): void {
 }
 
 function defineConvert(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('convert')
     .description(
-      'read a plan (plan.json, or plan.csv edited in a spreadsheet), check it, and write DIR/plan.json and ' +
-        'DIR/plan.csv',
+      t(
+        'read a plan (plan.json, or plan.csv edited in a spreadsheet), check it, and write DIR/plan.json and ' +
+          'DIR/plan.csv',
+      ),
     )
-    .argument('<spec>', 'the plan spec (YAML or JSON)')
-    .argument('<plan>', 'plan.json or plan.csv')
-    .requiredOption('-o, --out <dir>', 'output directory')
-    .addOption(lang())
-    .addOption(reminder())
-    .option('--generated-at <iso>', "the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)")
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .argument('<plan>', t('plan.json or plan.csv'))
+    .requiredOption('-o, --out <dir>', t('output directory'))
+    .addOption(lang(t, ctx))
+    .addOption(reminder(t))
+    .option('--generated-at <iso>', t("the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)"))
     .action(
       async (
         spec: string,
@@ -195,40 +229,50 @@ function defineConvert(program: Command, ctx: CommandContext): void {
 }
 
 function defineExportIcs(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('export')
-    .description('write documents of an existing plan.json')
+    .description(t('write documents of an existing plan.json'))
     .command('ics')
-    .description('write DIR/ics/all.ics, DIR/ics/members/<id>.ics and DIR/ics/cells/<id>.ics from plan.json')
-    .argument('<plan>', 'plan.json')
-    .requiredOption('-o, --out <dir>', 'output directory')
-    .addOption(lang())
-    .addOption(reminder())
+    .description(t('write DIR/ics/all.ics, DIR/ics/members/<id>.ics and DIR/ics/cells/<id>.ics from plan.json'))
+    .argument('<plan>', t('plan.json'))
+    .requiredOption('-o, --out <dir>', t('output directory'))
+    .addOption(lang(t, ctx))
+    .addOption(reminder(t))
     .action(async (plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
       ctx.done(await (await import('./export.js')).runExportIcs(plan, opts, ctx.io));
     });
 }
 
 function defineServe(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('serve')
     .description(
-      "serve each member's and each cell's calendar feed from DIR/plan.json at an unguessable URL; reloads when " +
-        'the plan changes',
+      t(
+        "serve each member's and each cell's calendar feed from DIR/plan.json at an unguessable URL; reloads when " +
+          'the plan changes',
+      ),
     )
-    .argument('<dir>', 'the directory holding plan.json')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(new Option('--port <port>', 'port (0: any free port)').default(8080).argParser(port))
-    .option('--base-url <url>', 'the public URL the feeds are reached at (for the links printed at start)')
+    .argument('<dir>', t('the directory holding plan.json'))
+    .option('--host <host>', t('address to listen on'), '127.0.0.1')
+    .addOption(new Option('--port <port>', t('port (0: any free port)')).default(8080).argParser(port(t)))
+    .option('--base-url <url>', t('the public URL the feeds are reached at (for the links printed at start)'))
     .option(
       '--secret-file <file>',
-      'the secret behind the feed tokens (default: one per folder in ~/.config/lichdu/feed-secrets; made, mode 0600, ' +
-        'if missing)',
+      t(
+        'the secret behind the feed tokens (default: one per folder in ~/.config/lichdu/feed-secrets; made, ' +
+          'mode 0600, ' +
+          'if missing)',
+      ),
       undefined,
     )
-    .option('--new-secret', 'make a new secret for a folder whose links were sent with another one (revokes them all)')
-    .addOption(lang())
-    .addOption(reminder())
+    .option(
+      '--new-secret',
+      t('make a new secret for a folder whose links were sent with another one (revokes them all)'),
+    )
+    .addOption(lang(t, ctx))
+    .addOption(reminder(t))
     .action(
       async (
         dir: string,
@@ -248,69 +292,78 @@ function defineServe(program: Command, ctx: CommandContext): void {
 }
 
 function defineFeeds(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('feeds')
-    .description("list every member's and cell's subscription link (https:// and webcal://), to send to them")
-    .argument('<dir>', 'the directory holding plan.json')
-    .requiredOption('--base-url <url>', 'the public URL of lichdu serve, e.g. https://lich.example.vn')
-    .option('--secret-file <file>', 'the same secret file as lichdu serve (default: the same as lichdu serve)')
-    .option('--new-secret', 'make a new secret for a folder whose links were sent with another one (revokes them all)')
+    .description(t("list every member's and cell's subscription link (https:// and webcal://), to send to them"))
+    .argument('<dir>', t('the directory holding plan.json'))
+    .requiredOption('--base-url <url>', t('the public URL of lichdu serve, e.g. https://lich.example.vn'))
+    .option('--secret-file <file>', t('the same secret file as lichdu serve (default: the same as lichdu serve)'))
+    .option(
+      '--new-secret',
+      t('make a new secret for a folder whose links were sent with another one (revokes them all)'),
+    )
     .addOption(
-      new Option('--format <format>', 'table, csv, or html (a printable page per person with a QR code)')
+      new Option('--format <format>', t('table, csv, or html (a printable page per person with a QR code)'))
         .choices(['table', 'csv', 'html'])
         .default('table'),
     )
-    .option('-o, --out <file>', 'write to this file instead of printing')
-    .addOption(lang())
+    .option('-o, --out <file>', t('write to this file instead of printing'))
+    .addOption(lang(t, ctx))
     .action(async (dir: string, opts: FeedsOptions) => {
       ctx.done(await (await import('./feeds.js')).runFeeds(dir, opts, ctx.io));
     });
 }
 
 function defineCalendar(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('calendar')
-    .description("every cell's meeting dates and times for the year, before any planning, with each move explained")
-    .argument('<spec>', 'the plan spec (YAML or JSON)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'csv']).default('text'))
-    .addOption(lang())
+    .description(t("every cell's meeting dates and times for the year, before any planning, with each move explained"))
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .addOption(new Option('--format <format>', t('output format')).choices(['text', 'csv']).default('text'))
+    .addOption(lang(t, ctx))
     .action(async (spec: string, opts: { format: 'text' | 'csv'; lang: 'vi' | 'en' }) => {
       ctx.done(await (await import('./calendar.js')).runCalendar(spec, opts, ctx.io));
     });
 }
 
 function defineAttendance(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   const attendance = program
     .command('attendance')
-    .description('the attendance file the staff fill in: what happened at each planned visit');
+    .description(t('the attendance file the staff fill in: what happened at each planned visit'));
   attendance
     .command('template')
-    .description('write the attendance file to fill in, one row per visit of the plan (CSV, or xlsx by name)')
-    .argument('<plan>', 'plan.json')
-    .requiredOption('-o, --out <file>', 'the file to write: .csv or .xlsx')
-    .option('--until <date>', 'only visits up to this date, YYYY-MM-DD')
-    .addOption(lang())
+    .description(t('write the attendance file to fill in, one row per visit of the plan (CSV, or xlsx by name)'))
+    .argument('<plan>', t('plan.json'))
+    .requiredOption('-o, --out <file>', t('the file to write: .csv or .xlsx'))
+    .option('--until <date>', t('only visits up to this date, YYYY-MM-DD'))
+    .addOption(lang(t, ctx))
     .action(async (plan: string, opts: AttendanceTemplateOptions) => {
       ctx.done(await (await import('./attendance.js')).runAttendanceTemplate(plan, opts, ctx.io));
     });
 }
 
 function defineReport(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('report')
     .description(
-      'write DIR/report.html (rules, quality, heat maps per unit, per member and cell, meeting calendar, reports ' +
-        'due), DIR/report.xlsx and, when the policy sets periodic reports, DIR/report-forms.html',
+      t(
+        'write DIR/report.html (rules, quality, heat maps per unit, per member and cell, meeting calendar, reports ' +
+          'due), DIR/report.xlsx and, when the policy sets periodic reports, DIR/report-forms.html',
+      ),
     )
-    .argument('<spec>', 'the plan spec (YAML or JSON)')
-    .argument('<plan>', 'plan.json, plan.csv or plan.xlsx')
-    .requiredOption('-o, --out <dir>', 'output directory')
-    .addOption(lang())
-    .option('--generated-at <iso>', "the report's date (default: SOURCE_DATE_EPOCH, else the start of the year)")
-    .option('--attendance <file>', 'show the year as it happened from this attendance file, with --as-of')
-    .option('--as-of <date>', 'the date of the attendance shown, YYYY-MM-DD')
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .argument('<plan>', t('plan.json, plan.csv or plan.xlsx'))
+    .requiredOption('-o, --out <dir>', t('output directory'))
+    .addOption(lang(t, ctx))
+    .option('--generated-at <iso>', t("the report's date (default: SOURCE_DATE_EPOCH, else the start of the year)"))
+    .option('--attendance <file>', t('show the year as it happened from this attendance file, with --as-of'))
+    .option('--as-of <date>', t('the date of the attendance shown, YYYY-MM-DD'))
     .addOption(
-      new Option('--unrecorded <as>', 'past planned visits the attendance file does not record count as')
+      new Option('--unrecorded <as>', t('past planned visits the attendance file does not record count as'))
         .choices(['done', 'missed'])
         .default('done'),
     )
@@ -320,22 +373,26 @@ function defineReport(program: Command, ctx: CommandContext): void {
 }
 
 function defineImport(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
   program
     .command('import')
     .description(
-      'build a plan spec from workbooks or CSV files of units, cells and members (or write an empty workbook to ' +
-        'fill in with --template DIR)',
+      t(
+        'build a plan spec from workbooks or CSV files of units, cells and members (or write an empty workbook to ' +
+          'fill in with --template DIR)',
+      ),
     )
-    .option('--workbook <file>', 'one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Đảng bộ"')
-    .option('--units <file>', 'units (đảng bộ): a workbook or CSV; without it units are made from the names used')
-    .option('--cells <file>', 'cells (chi bộ): a workbook or CSV')
-    .option('--members <file>', 'members (cấp ủy viên): a workbook or CSV')
-    .option('--policy <id>', 'the policy preset (lichdu policies)')
-    .addOption(new Option('--year <year>', 'the plan year').argParser(upTo(9999)))
-    .option('--header <file>', 'YAML with year, timezone, policy, holidays, meeting_defaults or fixed')
-    .option('--level <level>', 'level of units made from names', 'commune')
-    .option('-o, --out <file>', 'the spec file to write (YAML)')
-    .option('--template <dir>', 'write an empty workbook with the headers into DIR instead')
+    .option('--workbook <file>', t('one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Đảng bộ"'))
+    .option('--units <file>', t('units (đảng bộ): a workbook or CSV; without it units are made from the names used'))
+    .option('--cells <file>', t('cells (chi bộ): a workbook or CSV'))
+    .option('--members <file>', t('members (cấp ủy viên): a workbook or CSV'))
+    .option('--policy <id>', t('the policy preset (lichdu policies)'))
+    .addOption(new Option('--year <year>', t('the plan year')).argParser(upTo(ctx, 9999)))
+    .option('--header <file>', t('YAML with year, timezone, policy, holidays, meeting_defaults or fixed'))
+    .option('--level <level>', t('level of units made from names'), 'commune')
+    .option('-o, --out <file>', t('the spec file to write (YAML)'))
+    .option('--template <dir>', t('write an empty workbook with the headers into DIR instead'))
+    .option('--json', t('print what was written (or the problems) as JSON'))
     .action(async (opts: ImportOptions) => {
       ctx.done(await (await import('./import.js')).runImport(opts, ctx.io));
     });

@@ -6,6 +6,7 @@ import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
+import { noteLine } from './check.js';
 import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './shared.js';
 
 export interface ConvertOptions {
@@ -18,7 +19,7 @@ export interface ConvertOptions {
 export async function runConvert(specPath: string, planPath: string, opts: ConvertOptions, io: Io): Promise<number> {
   const problem = unwrapWith(loadSpecFile(specPath), [...stampedOutputIssues(opts.out, opts.generatedAt)]);
   const read = unwrap(await readPlanFile(planPath, problem));
-  for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
+  for (const note of read.notes ?? []) io.err(noteLine(note, opts.lang));
   const violations = checkPlan(problem, read.plan.visits);
   const written = await withFolderLock(opts.out, () =>
     writeOrRefuse(() =>
@@ -30,11 +31,20 @@ export async function runConvert(specPath: string, planPath: string, opts: Conve
     ),
   );
   const ics = written.filter((f) => f.endsWith('.ics')).length;
-  io.out(`wrote ${written.filter((f) => !f.endsWith('.ics')).join(', ')} and ${ics} calendars in ${opts.out}/ics\n`);
+  const files = written.filter((f) => !f.endsWith('.ics')).join(', ');
+  const vi = opts.lang === 'vi';
+  io.out(
+    vi
+      ? `đã ghi ${files} và ${ics} tệp lịch trong ${opts.out}/ics\n`
+      : `wrote ${files} and ${ics} calendars in ${opts.out}/ics\n`,
+  );
   if (violations.length > 0)
     io.err(
-      `✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check ` +
-        `shows them)\n`,
+      vi
+        ? `✖ kế hoạch vi phạm quy định ${violations.length} lần; các vi phạm được ghi trong plan.json (lệnh lichdu ` +
+            `check liệt kê)\n`
+        : `✖ the plan breaks ${violations.length} rule instance(s); they are listed in plan.json (lichdu check ` +
+            `shows them)\n`,
     );
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

@@ -4,9 +4,10 @@ import { feedLinks, renderFeedLinks, type LinkFormat } from '../serve/links.js';
 import { chooseSecret } from './secret.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.js';
-import { outputFileIssues, readPlanDocumentFile, refuseIf, writeOrRefuse } from './shared.js';
+import { optionIssue as issue, outputFileIssues, readPlanDocumentFile, refuseIf, writeOrRefuse } from './shared.js';
 import { settleFolder } from '../util/lock.js';
 import { EXIT, InputRefused, type Io } from './io.js';
+import { formatIssue } from '../util/issues.js';
 
 export interface FeedsOptions {
   readonly baseUrl: string;
@@ -21,26 +22,30 @@ export interface FeedsOptions {
 export async function runFeeds(dir: string, opts: FeedsOptions, io: Io): Promise<number> {
   if (opts.out !== undefined) refuseIf(outputFileIssues(opts.out, '-o'));
   if (!/^https?:\/\/[^/\s]+/i.test(opts.baseUrl)) {
-    throw new InputRefused([
-      {
-        file: '--base-url',
-        path: [],
-        message: `"${opts.baseUrl}" is not an http(s) URL such as https://lich.example.vn`,
-      },
-    ]);
+    throw new InputRefused([issue('--base-url', 'feeds.bad-url', { value: opts.baseUrl.slice(0, 80) })]);
   }
-  if (settleFolder(dir)) io.err(`✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`);
+  const vi = opts.lang === 'vi';
+  if (settleFolder(dir))
+    io.err(
+      vi
+        ? `✔ đã hoàn tất kế hoạch mà một lichdu bị dừng ghi dở trong ${dir}\n`
+        : `✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`,
+    );
   const doc = readPlanDocumentFile(join(dir, 'plan.json'));
   const choice = chooseSecret(dir, opts, doc.members.length + doc.cells.length);
-  for (const note of choice.notes) io.err(`${note}\n`);
+  for (const note of choice.notes) io.err(`! ${formatIssue(note, opts.lang).replace(/^✖ /, '')}\n`);
   if (/^http:\/\//i.test(opts.baseUrl) && !/^http:\/\/(localhost|127\.|\[::1\])/i.test(opts.baseUrl))
-    io.err(`! ${opts.baseUrl} is plain http: anyone on the way can read the links; use https\n`);
+    io.err(
+      vi
+        ? `! ${opts.baseUrl} là http thường: ai ở giữa đường truyền cũng đọc được liên kết; hãy dùng https\n`
+        : `! ${opts.baseUrl} is plain http: anyone on the way can read the links; use https\n`,
+    );
   const rows = feedLinks(doc, choice.secret, opts.baseUrl, opts.lang, opts.format);
   const emit = async (text: string) => {
     if (opts.out === undefined) io.out(text);
     else {
       await writeOrRefuse(async () => writeFileAtomic(opts.out!, text));
-      io.err(`wrote ${opts.out}: ${rows.length} links\n`);
+      io.err(vi ? `đã ghi ${opts.out}: ${rows.length} liên kết\n` : `wrote ${opts.out}: ${rows.length} links\n`);
     }
   };
   await emit(await renderFeedLinks(rows, opts.format, opts.lang));

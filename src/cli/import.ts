@@ -10,12 +10,13 @@ import { SHEETS, type SheetKind } from '../import/columns.js';
 import { renderTemplate, TEMPLATE_FILE } from '../import/template.js';
 import { readTable, xlsxTable, isZip } from '../planfile/table.js';
 import { resolvePolicy } from '../policies/index.js';
-import { describeValue as q } from '../schema/primitives.js';
 import { parseSpec } from '../spec/load.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { decodeText, readInputFile } from '../util/files.js';
-import { formatPath, type InputIssue, type Result } from '../util/issues.js';
-import { EXIT, InputRefused, type Io } from './io.js';
+import { formatPath, issue, type Code, type InputIssue, type Result } from '../util/issues.js';
+import { EXIT, InputRefused, issueJson, langOf, type Io } from './io.js';
+import type { Lang } from '../format/labels.js';
+import { noteLine } from './check.js';
 import { outputDirIssues, outputFileIssues, refuseIf, writeOrRefuse } from './shared.js';
 
 export interface ImportOptions {
@@ -29,6 +30,7 @@ export interface ImportOptions {
   readonly level: string;
   readonly out?: string;
   readonly template?: string;
+  readonly json?: boolean;
 }
 
 const KINDS: readonly SheetKind[] = ['units', 'cells', 'members'];
@@ -36,7 +38,7 @@ const KINDS: readonly SheetKind[] = ['units', 'cells', 'members'];
 const HEADER_KEYS = ['year', 'timezone', 'policy', 'holidays', 'meeting_defaults', 'fixed'];
 
 async function readSheet(path: string, kind: SheetKind, fromWorkbook: boolean): Promise<Result<Sheet>> {
-  const bytes = readInputFile(path, `the ${kind} sheet`);
+  const bytes = readInputFile(path, kind);
   if (!bytes.ok) return bytes;
   const table =
     fromWorkbook && isZip(bytes.value)
@@ -46,7 +48,7 @@ async function readSheet(path: string, kind: SheetKind, fromWorkbook: boolean): 
 }
 
 function readHeader(path: string): Result<Record<string, unknown>> {
-  const bytes = readInputFile(path, 'the header');
+  const bytes = readInputFile(path, 'header');
   if (!bytes.ok) return bytes;
   const text = decodeText(bytes.value, path);
   if (!text.ok) return text;
@@ -54,25 +56,26 @@ function readHeader(path: string): Result<Record<string, unknown>> {
   try {
     value = parseYaml(text.value);
   } catch (err) {
-    return { ok: false, issues: [{ file: path, path: [], message: `${(err as Error).message.split('\n')[0]}` }] };
+    return {
+      ok: false,
+      issues: [
+        issue(path, [], 'yaml.syntax', { line: '?', column: '?', detail: (err as Error).message.split('\n')[0]! }),
+      ],
+    };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return {
       ok: false,
-      issues: [{ file: path, path: [], message: `expected a mapping of ${HEADER_KEYS.join(', ')}` }],
+      issues: [issue(path, [], 'import.header-not-mapping', { keys: HEADER_KEYS.join(', ') })],
     };
   const issues: InputIssue[] = Object.keys(value)
     .filter((k) => !HEADER_KEYS.includes(k))
-    .map((k) => ({
-      file: path,
-      path: [k],
-      message: `a header gives only ${HEADER_KEYS.join(', ')}; units, cells and members come from the sheets`,
-    }));
+    .map((k) => issue(path, [k], 'import.header-key', { keys: HEADER_KEYS.join(', ') }));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as Record<string, unknown> };
 }
 
 /** The spec as YAML: the header keys, then one line per unit, cell and member, as the README's example. */
-export function renderSpecYaml(spec: Record<string, unknown>, sources: string): string {
+export function renderSpecYaml(spec: Record<string, unknown>, sources: string, lang: Lang = 'en'): string {
   const doc = new Document(spec);
   for (const key of ['units', 'cells', 'members']) {
     const seq = doc.get(key, true) as YAMLSeq | undefined;
@@ -84,20 +87,29 @@ export function renderSpecYaml(spec: Record<string, unknown>, sources: string): 
       if (typeof node.value === 'string' && /^\d+:\d+$/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  return `# Made by lichdu import from ${sources}. Check it with: lichdu validate <this file>\n${doc.toString({
+  const head =
+    lang === 'vi'
+      ? `# Tạo bởi lichdu import từ ${sources}. Kiểm tra bằng: lichdu validate <tệp này>`
+      : `# Made by lichdu import from ${sources}. Check it with: lichdu validate <this file>`;
+  return `${head}\n${doc.toString({
     lineWidth: 0,
   })}`;
 }
 
-/** A message about the written spec put back on the sheet row it came from. */
-function onRow(issue: InputIssue, origins: Record<SheetKind, Origin[]>): InputIssue {
-  const [list, index, key, ...rest] = issue.path;
-  if (typeof list !== 'string' || !KINDS.includes(list as SheetKind) || typeof index !== 'number') return issue;
+/** A problem of the written spec put back on the sheet, row and column it came from (issue 23). */
+function onRow(problem: InputIssue, origins: Record<SheetKind, Origin[]>): InputIssue {
+  const [list, index, key, ...rest] = problem.path;
+  if (typeof list !== 'string' || !KINDS.includes(list as SheetKind) || typeof index !== 'number') return problem;
   const o = origins[list as SheetKind][index];
-  if (!o) return issue;
+  if (!o) return problem;
   const header = typeof key === 'string' ? (o.headers.get(key) ?? key) : undefined;
-  const column = header !== undefined ? `, column ${q(header)}${rest.length > 0 ? ` ${formatPath(rest)}` : ''}` : '';
-  return { file: o.file, path: [], message: `${o.where}${column}: ${issue.message}` };
+  const column = header !== undefined ? `${header}${rest.length > 0 ? ` ${formatPath(rest)}` : ''}` : undefined;
+  return {
+    ...problem,
+    file: o.file,
+    path: [],
+    place: { ...o.place, ...(column !== undefined ? { column } : {}) },
+  };
 }
 
 export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
@@ -108,27 +120,28 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
     const path = join(opts.template, TEMPLATE_FILE);
     const bytes = await renderTemplate(policy.value);
     await writeOrRefuse(async () => writeFileAtomic(path, bytes));
-    io.out(`wrote ${path}: sheets ${KINDS.map((k) => `"${SHEETS[k][0]}"`).join(', ')} (roles of ${policy.value.id})\n`);
-    io.out(`fill it in, then: lichdu import --workbook ${path} --year 2027 --policy ${policy.value.id} -o spec.yaml\n`);
+    const sheets = KINDS.map((k) => `"${SHEETS[k][0]}"`).join(', ');
+    const next = `lichdu import --workbook ${path} --year 2027 --policy ${policy.value.id} -o spec.yaml`;
+    io.out(
+      langOf(io) === 'vi'
+        ? `đã ghi ${path}: các trang ${sheets} (chức vụ theo ${policy.value.id})\nđiền xong thì chạy: ${next}\n`
+        : `wrote ${path}: sheets ${sheets} (roles of ${policy.value.id})\nfill it in, then: ${next}\n`,
+    );
     return EXIT.ok;
   }
   const problems: InputIssue[] = [];
-  const opt = (file: string, message: string) => problems.push({ file, path: [], message });
-  if (opts.out === undefined) opt('-o', 'give the spec file to write, e.g. -o spec.yaml');
+  const opt = (file: string, code: Code) => problems.push(issue(file, [], code));
+  if (opts.out === undefined) opt('-o', 'import.no-output');
   else problems.push(...outputFileIssues(opts.out, '-o'));
   if (opts.workbook === undefined && (opts.cells === undefined || opts.members === undefined))
-    opt(
-      '--cells',
-      'give --workbook FILE (sheets "Chi bộ", "Cấp ủy viên", optionally "Đảng bộ"), or --cells and --members',
-    );
+    opt('--cells', 'import.no-sheets');
   const header = opts.header !== undefined ? readHeader(opts.header) : { ok: true as const, value: {} };
   if (!header.ok) problems.push(...header.issues);
   const head: Record<string, unknown> = header.ok ? { ...header.value } : {};
   if (opts.year !== undefined) head.year = opts.year;
   if (opts.policy !== undefined) head.policy = opts.policy;
-  if (head.year === undefined) opt('--year', 'give the plan year, e.g. --year 2027 (or year: in --header)');
-  if (head.policy === undefined)
-    opt('--policy', 'give a policy, e.g. --policy kontum-776 (lichdu policies lists them)');
+  if (head.year === undefined) opt('--year', 'import.no-year');
+  if (head.policy === undefined) opt('--policy', 'import.no-policy');
   let policy: Policy | undefined;
   if (head.policy !== undefined) {
     const p = resolvePolicy(head.policy, opts.header ?? '--policy', opts.header ? ['policy'] : []);
@@ -141,12 +154,12 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
     if (path === undefined) continue;
     const r = await readSheet(path, kind, opts[kind] === undefined);
     if (r.ok) sheets[kind] = r.value;
-    else if (!(kind === 'units' && opts[kind] === undefined && /no sheet named/.test(r.issues[0]?.message ?? '')))
+    else if (!(kind === 'units' && opts[kind] === undefined && r.issues[0]?.code === 'table.no-sheet'))
       problems.push(...r.issues);
   }
   refuseIf(problems);
   const built = buildSpecLists(sheets, policy!, opts.level);
-  for (const note of built.notes) io.err(`note: ${note}\n`);
+  for (const note of built.notes) io.err(noteLine(note, langOf(io)));
   refuseIf(built.issues);
   const spec: Record<string, unknown> = {
     year: head.year,
@@ -160,14 +173,37 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
     ...(head.fixed !== undefined ? { fixed: head.fixed } : {}),
   };
   const sources = [...new Set(KINDS.map((k) => sheets[k]?.file).filter((f) => f !== undefined))].join(', ');
-  const text = renderSpecYaml(spec, sources);
+  const text = renderSpecYaml(spec, sources, langOf(io));
   const checked = parseSpec(text, opts.out!);
   if (!checked.ok) throw new InputRefused(checked.issues.map((i) => onRow(i, built.origins)));
   await writeOrRefuse(async () => writeFileAtomic(opts.out!, text));
   const p = checked.value;
+  if (opts.json) {
+    io.out(
+      JSON.stringify(
+        {
+          written: opts.out,
+          year: p.year,
+          policy: p.policy.id,
+          units: p.units.length,
+          cells: p.cells.length,
+          members: p.members.length,
+          notes: built.notes.map((n) => issueJson(n, langOf(io))),
+          issues: [],
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return EXIT.ok;
+  }
+  const next = `lichdu plan ${opts.out} -o ketqua`;
   io.out(
-    `wrote ${opts.out}: ${p.units.length} units, ${p.cells.length} cells, ${p.members.length} members ` +
-      `(${p.year}, policy ${p.policy.id}); next: lichdu plan ${opts.out} -o out\n`,
+    langOf(io) === 'vi'
+      ? `đã ghi ${opts.out}: ${p.units.length} đảng bộ, ${p.cells.length} chi bộ, ${p.members.length} cấp ủy viên ` +
+          `(${p.year}, quy định ${p.policy.id}); bước tiếp: ${next}\n`
+      : `wrote ${opts.out}: ${p.units.length} units, ${p.cells.length} cells, ${p.members.length} members ` +
+          `(${p.year}, policy ${p.policy.id}); next: ${next}\n`,
   );
   return EXIT.ok;
 }

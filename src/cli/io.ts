@@ -1,12 +1,17 @@
 // The only place that knows about output streams and exit codes (SPEC §3).
 import { withoutControls } from '../format/text.js';
-import type { InputIssue } from '../util/issues.js';
-import { formatIssue } from '../util/issues.js';
+import { formatIssue, InputRefused, messageOf, placeOf, type InputIssue } from '../util/issues.js';
+import type { Lang } from '../format/labels.js';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** The language of what the command says (default Vietnamese): `--lang`, else LICHDU_LANG. */
+  readonly lang?: Lang;
 }
+
+/** The language of an Io's messages. */
+export const langOf = (io: Io): Lang => io.lang ?? 'vi';
 
 /**
  * Text for a terminal with the control characters a user's names or values could carry removed (escape sequences
@@ -18,8 +23,8 @@ export function terminalText(s: string): string {
 }
 
 /** An Io whose every write goes through terminalText. */
-export function safeIo(io: Io): Io {
-  return { out: (s) => io.out(terminalText(s)), err: (s) => io.err(terminalText(s)) };
+export function safeIo(io: Io, lang: Lang = io.lang ?? 'vi'): Io {
+  return { out: (s) => io.out(terminalText(s)), err: (s) => io.err(terminalText(s)), lang };
 }
 
 export const EXIT = {
@@ -36,14 +41,31 @@ export const EXIT = {
   crash: 70,
 } as const;
 
-/** A refusal of the input, carried up to the command runner, which prints it and exits 2. */
-export class InputRefused extends Error {
-  constructor(readonly issues: readonly InputIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
-  }
-}
+export { InputRefused };
 
 export function unwrap<T>(r: { ok: true; value: T } | { ok: false; issues: readonly InputIssue[] }): T {
   if (!r.ok) throw new InputRefused(r.issues);
   return r.value;
+}
+
+/** A refusal as the user reads it: each problem in their language, then how many, and that nothing was written. */
+export function refusalText(err: InputRefused, lang: Lang): string {
+  const n = err.issues.length;
+  const lines = err.issues.map((i) => formatIssue(i, lang));
+  const tail =
+    lang === 'vi' ? `${n} vấn đề; chưa ghi tệp nào` : `${n} problem${n === 1 ? '' : 's'}; nothing was written`;
+  return `${lines.join('\n')}\n${tail}\n`;
+}
+
+/** A problem for scripts and the console (--json): its code, where it is, its parameters and its text. */
+export function issueJson(i: InputIssue, lang: Lang) {
+  return {
+    code: i.code,
+    file: i.file,
+    path: i.path,
+    ...(i.place ? { place: i.place } : {}),
+    params: i.params,
+    where: placeOf(i, lang),
+    message: messageOf(i, lang),
+  };
 }

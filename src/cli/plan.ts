@@ -13,7 +13,8 @@ import type { Unrecorded } from '../attendance/compliance.js';
 import { replanProblem, type ReplanSetup } from '../replan/build.js';
 import { carryIdentity, diffPlans } from '../replan/diff.js';
 import { isIsoDate } from '../schema/primitives.js';
-import type { InputIssue } from '../util/issues.js';
+import { issue as problem_, type InputIssue } from '../util/issues.js';
+import { renderMessage } from '../i18n/messages.js';
 import { loadSpecFile } from '../spec/load.js';
 import { solve, type Progress, type SolveResult } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
@@ -42,6 +43,8 @@ export interface PlanOptions {
   readonly backend: BackendName;
   readonly exportModel?: string;
   readonly quiet?: boolean;
+  /** The summary as JSON on stdout (problems, when refused, as {"issues": […]}). */
+  readonly json?: boolean;
   readonly recordTime?: boolean;
   readonly generatedAt?: string;
   readonly reminderMinutes: number;
@@ -61,40 +64,199 @@ interface Replanning {
   readonly from: string;
 }
 
+/** What `plan` says, in each language. */
+const SAY = {
+  vi: {
+    status: {
+      optimal: 'tối ưu',
+      feasible: 'khả thi',
+      'timed-out': 'hết thời gian',
+      'infeasible-relaxed': 'không đáp ứng hết quy định',
+      'no-plan': 'không có phương án',
+    } as Record<string, string>,
+    gap: (g: string) => `sai số ${g}`,
+    noBound: 'chưa có cận',
+    stoppedUser: 'người dùng dừng',
+    stoppedTime: 'hết thời gian cho phép',
+    method: {
+      construction: 'dựng phương án',
+      network: 'mô hình mạng',
+      regions: 'mô hình mạng và sửa theo vùng',
+      mip: 'mô hình đầy đủ',
+      improvement: 'tìm kiếm lân cận lớn',
+    } as Record<string, string>,
+    summary: (x: SummaryFacts) => [
+      `Kế hoạch ${x.status} (${x.ending}): ${x.visits} buổi dự`,
+      `${x.met}/${x.members} cấp ủy viên đạt định mức`,
+      `${x.covered}/${x.cells} chi bộ được dự`,
+      `chi bộ ưu tiên (${x.priorityCells} số chi bộ) nhận ${x.priorityVisits} số buổi dự`,
+      `số buổi dự theo quý ${x.quarters}`,
+      `${x.spread}/${x.withQuota} cấp ủy viên dự đều ⌊q/4⌋–⌈q/4⌉ mỗi quý`,
+      `số buổi dự thêm ngoài định mức mỗi người ${x.extra}`,
+      `hàm mục tiêu ${x.objective}, cận ${x.bound}`,
+      `${x.variables} biến, ${x.rows} ràng buộc, ${x.time} (${x.backend}, ${x.method}).`,
+    ],
+    noBoundYet: 'chưa có',
+    proven: 'đã chứng minh là không tránh được',
+    notProven: {
+      user: 'chưa chứng minh là không tránh được: người dùng đã dừng',
+      time: 'chưa chứng minh là không tránh được: hết thời gian cho phép',
+      bound: 'chưa chứng minh là không tránh được: cận chưa loại trừ được phương án không có vi phạm này',
+    },
+    stopping: '! đang dừng: sẽ ghi phương án tốt nhất đang có (nhấn Ctrl-C lần nữa để hủy)',
+    phase: {
+      construction: 'dựng phương án',
+      bound: 'tính cận',
+      matching: 'ghép cặp',
+      repair: 'sửa theo vùng',
+      'full model': 'mô hình đầy đủ',
+      improvement: 'cải thiện',
+    } as Record<Progress['phase'], string>,
+    size: (m: string, c: string) => `${m} cấp ủy viên × ${c} chi bộ`,
+    best: 'tốt nhất',
+    bound: 'cận',
+    crashed: (why: string) => `✖ bộ giải gặp lỗi${why}; chưa ghi tệp nào`,
+    noPlan: (t: string, why: string) => `✖ không tìm được phương án trong ${t}${why}; chưa ghi tệp nào`,
+    writeStopped: (dir: string) => `✖ đã dừng khi đang ghi: chưa ghi tệp nào, kế hoạch đang có trong ${dir} giữ nguyên`,
+    replan: (x: ReplanFacts) =>
+      `Lập lại kế hoạch từ ngày ${x.from}: trong ${x.ahead} buổi dự sắp tới của kế hoạch đang dùng, giữ ${x.kept}, ` +
+      `dời ${x.moved}, bỏ ${x.removed}; thêm ${x.added} (${x.changes} thay đổi, liệt kê trong ${x.file}); trước ngày ` +
+      `${x.from}: ${x.past} buổi dự theo thực tế (${x.missed} vắng, ${x.replaced} có người dự thay, ${x.unplanned} ` +
+      `ngoài kế hoạch).`,
+  },
+  en: {
+    status: {} as Record<string, string>,
+    gap: (g: string) => `gap ${g}`,
+    noBound: 'no bound yet',
+    stoppedUser: 'stopped by the user',
+    stoppedTime: 'stopped by the time limit',
+    method: {
+      construction: 'construction',
+      network: 'network model',
+      regions: 'network model and region repair',
+      mip: 'full model',
+      improvement: 'large-neighbourhood search',
+    } as Record<string, string>,
+    summary: (x: SummaryFacts) => [
+      `Plan ${x.status} (${x.ending}): ${x.visits} visits`,
+      `${x.met} of ${x.members} members meet their quotas`,
+      `${x.covered} of ${x.cells} cells covered`,
+      `priority cells (${x.priorityCells} of cells) receive ${x.priorityVisits} of visits`,
+      `visits per quarter ${x.quarters}`,
+      `${x.spread} of ${x.withQuota} members spread ⌊q/4⌋–⌈q/4⌉ a quarter`,
+      `visits beyond the quota per member ${x.extra}`,
+      `objective ${x.objective}, bound ${x.bound}`,
+      `${x.variables} variables, ${x.rows} rows, ${x.time} (${x.backend}, ${x.method}).`,
+    ],
+    noBoundYet: 'none yet',
+    proven: 'proven unavoidable',
+    notProven: {
+      user: 'not proven unavoidable: stopped by the user',
+      time: 'not proven unavoidable: stopped by the time limit',
+      bound: 'not proven unavoidable: the bound does not rule out a plan without it',
+    },
+    stopping: '! stopping: the best plan so far will be written (Ctrl-C again to abort)',
+    phase: {
+      construction: 'construction',
+      bound: 'bound',
+      matching: 'matching',
+      repair: 'region repair',
+      'full model': 'full model',
+      improvement: 'improvement',
+    } as Record<Progress['phase'], string>,
+    size: (m: string, c: string) => `${m} members × ${c} cells`,
+    best: 'best',
+    bound: 'bound',
+    crashed: (why: string) => `✖ the solver crashed${why}; nothing was written`,
+    noPlan: (t: string, why: string) => `✖ no plan found within ${t}${why}; nothing was written`,
+    writeStopped: (dir: string) =>
+      `✖ stopped while writing: nothing was written, the plan already in ${dir} is unchanged`,
+    replan: (x: ReplanFacts) =>
+      `Re-plan from ${x.from}: of the ${x.ahead} visits ahead in the plan in use, ${x.kept} kept, ${x.moved} ` +
+      `moved, ${x.removed} removed; ${x.added} added (${x.changes} changes, listed in ${x.file}); before ` +
+      `${x.from}: ${x.past} visits as they happened (${x.missed} missed, ${x.replaced} replaced, ${x.unplanned} ` +
+      `outside the plan).`,
+  },
+};
+
+interface SummaryFacts {
+  status: string;
+  ending: string;
+  visits: string;
+  met: number;
+  members: number;
+  covered: number;
+  cells: number;
+  priorityCells: string;
+  priorityVisits: string;
+  quarters: string;
+  spread: number;
+  withQuota: number;
+  extra: string;
+  objective: string;
+  bound: string;
+  variables: string;
+  rows: string;
+  time: string;
+  backend: string;
+  method: string;
+}
+
+interface ReplanFacts {
+  from: string;
+  ahead: number;
+  kept: number;
+  moved: number;
+  removed: number;
+  added: number;
+  changes: number;
+  file: string;
+  past: number;
+  missed: number;
+  replaced: number;
+  unplanned: number;
+}
+
 /** How the solve ended, in words: its gap, or why there is none, and whether it was stopped. */
-function ending(r: SolveResult): string {
-  const gap = r.gap !== undefined ? `gap ${percent(r.gap)}` : 'no bound yet';
-  if (r.stopped === 'user') return `stopped by the user, ${gap}`;
-  if (r.stopped === 'time-limit') return `stopped by the time limit, ${gap}`;
+function ending(r: SolveResult, lang: Lang): string {
+  const w = SAY[lang];
+  const gap = r.gap !== undefined ? w.gap(percent(r.gap, lang)) : w.noBound;
+  if (r.stopped === 'user') return `${w.stoppedUser}, ${gap}`;
+  if (r.stopped === 'time-limit') return `${w.stoppedTime}, ${gap}`;
   return gap;
 }
 
-function summary(problem: Problem, r: SolveResult, violations: readonly Violation[]): string {
+function summary(problem: Problem, r: SolveResult, violations: readonly Violation[], lang: Lang): string {
+  const w = SAY[lang];
+  const n = (x: number) => amount(x, lang);
   const q = quality(problem, r.visits);
   const short = new Set(violations.filter((v) => v.rule === 'quota').map((v) => v.member));
   const uncovered = new Set(violations.filter((v) => v.rule === 'coverage').map((v) => v.cell));
-  const method = {
-    construction: 'construction',
-    network: 'network model',
-    regions: 'network model and region repair',
-    mip: 'full model',
-    improvement: 'large-neighbourhood search',
-  }[r.method ?? 'mip'];
   return (
-    [
-      `Plan ${r.status} (${ending(r)}): ${r.visits.length.toLocaleString('en')} visits`,
-      `${problem.members.length - short.size} of ${problem.members.length} members meet their quotas`,
-      `${problem.cells.length - uncovered.size} of ${problem.cells.length} cells covered`,
-      `priority cells (${percent(q.priorityCellShare)} of cells) receive ${percent(q.priorityVisitShare)} of visits`,
-      `visits per quarter ${q.visitsPerQuarter.join(' ')}`,
-      `${q.spreadOnTarget} of ${q.membersWithQuota} members spread ⌊q/4⌋–⌈q/4⌉ a quarter`,
-      `visits beyond the quota per member ${extraRange(q)}`,
-      `objective ${r.objective !== undefined ? amount(r.objective) : '–'}, bound ${
-        r.bound !== undefined ? amount(r.bound) : 'none yet'
-      }`,
-      `${r.size.variables.toLocaleString('en')} variables, ${r.size.rows.toLocaleString('en')} rows, ` +
-        `${secs(r.timeMs)} (${r.backend}, ${method}).`,
-    ].join('; ') + '\n'
+    w
+      .summary({
+        status: w.status[r.status] ?? r.status,
+        ending: ending(r, lang),
+        visits: n(r.visits.length),
+        met: problem.members.length - short.size,
+        members: problem.members.length,
+        covered: problem.cells.length - uncovered.size,
+        cells: problem.cells.length,
+        priorityCells: percent(q.priorityCellShare, lang),
+        priorityVisits: percent(q.priorityVisitShare, lang),
+        quarters: q.visitsPerQuarter.join(' '),
+        spread: q.spreadOnTarget,
+        withQuota: q.membersWithQuota,
+        extra: extraRange(q),
+        objective: r.objective !== undefined ? n(r.objective) : '–',
+        bound: r.bound !== undefined ? n(r.bound) : w.noBoundYet,
+        variables: n(r.size.variables),
+        rows: n(r.size.rows),
+        time: secs(r.timeMs, lang),
+        backend: r.backend,
+        method: w.method[r.method ?? 'mip'] ?? String(r.method),
+      })
+      .join('; ') + '\n'
   );
 }
 
@@ -104,10 +266,11 @@ function provenness(r: Pick<SolveResult, 'shortfallsProven' | 'stopped'>, v: Vio
   return v.bound === 'max' || r.shortfallsProven;
 }
 
-function notProvenWhy(r: Pick<SolveResult, 'stopped'>): string {
-  if (r.stopped === 'user') return 'not proven unavoidable: stopped by the user';
-  if (r.stopped === 'time-limit') return 'not proven unavoidable: stopped by the time limit';
-  return 'not proven unavoidable: the bound does not rule out a plan without it';
+function notProvenWhy(r: Pick<SolveResult, 'stopped'>, lang: Lang): string {
+  const w = SAY[lang].notProven;
+  if (r.stopped === 'user') return w.user;
+  if (r.stopped === 'time-limit') return w.time;
+  return w.bound;
 }
 
 export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
@@ -119,16 +282,14 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     ...backendIssues(opts.backend),
   ]);
   const replanning = opts.previous !== undefined ? await readReplan(problem, opts) : undefined;
-  for (const note of replanning?.setup.notes ?? []) io.err(`! ${note}\n`);
+  for (const note of replanning?.setup.notes ?? []) io.err(`! ${renderMessage(note.code, note.params, opts.lang)}\n`);
   return withFolderLock(opts.out, () => solveAndWrite(replanning?.setup.problem ?? problem, opts, io, replanning));
 }
 
 /** A backend whose optional package is not installed: refused with the command that installs it. */
 function backendIssues(name: BackendName): InputIssue[] {
   const pkg = missingPackage(name);
-  return pkg === undefined
-    ? []
-    : [issue('--backend', `the ${name} backend needs the optional package ${pkg}: install it with npm install ${pkg}`)];
+  return pkg === undefined ? [] : [issue('--backend', 'option.backend-missing', { name, package: pkg })];
 }
 
 function replanOptionIssues(opts: PlanOptions): InputIssue[] {
@@ -138,11 +299,11 @@ function replanOptionIssues(opts: PlanOptions): InputIssue[] {
       opts.attendance !== undefined ? '--attendance' : undefined,
       opts.keepCancelled ? '--keep-cancelled' : undefined,
     ].filter((x): x is string => x !== undefined);
-    return stray.map((o) => issue(o, 'is for a re-plan: give the plan in use with --previous OLD/plan.json'));
+    return stray.map((o) => issue(o, 'option.replan-only', { option: o }));
   }
-  if (opts.from === undefined) return [issue('--from', 'a re-plan needs the date it starts from: --from YYYY-MM-DD')];
+  if (opts.from === undefined) return [issue('--from', 'option.replan-needs-from')];
   if (!isIsoDate(opts.from))
-    return [issue('--from', `"${opts.from.slice(0, 40)}" is not a date: write YYYY-MM-DD, e.g. 2027-07-01`)];
+    return [issue('--from', 'option.not-date', { option: '--from', value: opts.from.slice(0, 40) })];
   return [];
 }
 
@@ -151,13 +312,9 @@ async function readReplan(problem: Problem, opts: PlanOptions): Promise<Replanni
   const from = opts.from!;
   const issues: InputIssue[] = [];
   if (previous.year !== problem.year)
-    issues.push({
-      file: opts.previous!,
-      path: ['year'],
-      message: `the plan in use is for ${previous.year}, the spec for ${problem.year}: give the plan of the same year`,
-    });
+    issues.push(problem_(opts.previous!, ['year'], 'replan.other-year', { plan: previous.year, spec: problem.year }));
   if (Number(from.slice(0, 4)) !== problem.year)
-    issues.push({ file: '--from', path: [], message: `${from} is outside the plan's year ${problem.year}` });
+    issues.push(problem_('--from', [], 'spec.outside-year', { what: 'date', date: from, year: problem.year }));
   if (issues.length > 0) throw new InputRefused(issues);
   const attendance = opts.attendance ? unwrap(await readAttendanceFile(opts.attendance, problem)) : undefined;
   const setup = replanProblem({
@@ -182,7 +339,7 @@ function replanGeneratedAt(opts: PlanOptions, year: number, from: string, previo
 }
 
 async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replanning?: Replanning): Promise<number> {
-  for (const line of precheck(problem)) io.err(`! ${line}\n`);
+  for (const f of precheck(problem)) io.err(`! ${renderMessage(f.code, f.params, opts.lang)}\n`);
   // Ctrl-C or SIGTERM: the first stops the solve (its best plan is written), a second one aborts the writing (the
   // previous plan stays whole).
   const stop = new AbortController();
@@ -190,7 +347,7 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
   const onSignal = () => {
     if (!stop.signal.aborted) {
       stop.abort();
-      if (!opts.quiet) io.err('\r\x1b[K! stopping: the best plan so far will be written (Ctrl-C again to abort)\n');
+      if (!opts.quiet) io.err(`\r\x1b[K${SAY[opts.lang].stopping}\n`);
     } else abortWrite.abort();
   };
   process.on('SIGINT', onSignal);
@@ -206,15 +363,17 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
 /** The progress of a solve on stderr: one updating line on a terminal, else a line per improvement. */
 function progressPrinter(problem: Problem, opts: PlanOptions, io: Io) {
   const tty = process.stderr.isTTY === true;
-  const n = (x: number) => x.toLocaleString('en');
-  const size = `${n(problem.members.length)} members × ${n(problem.cells.length)} cells`;
+  const lang = opts.lang;
+  const w = SAY[lang];
+  const n = (x: number) => amount(x, lang);
+  const size = w.size(n(problem.members.length), n(problem.cells.length));
   let last: Progress | undefined;
   const line = (p: Progress, ms = p.elapsedMs) => {
-    const parts = [secs(ms), PHASE_WORDS[p.phase]];
+    const parts = [secs(ms, lang), w.phase[p.phase]];
     if (p.toRepair) parts.push(`${p.repaired ?? 0}/${p.toRepair}`);
-    parts.push(`best ${p.cost !== undefined ? amount(p.cost) : '–'}`);
-    parts.push(`bound ${p.bound !== undefined ? amount(p.bound) : '–'}`);
-    parts.push(`gap ${p.gap !== undefined ? percent(p.gap) : '–'}`);
+    parts.push(`${w.best} ${p.cost !== undefined ? n(p.cost) : '–'}`);
+    parts.push(`${w.bound} ${p.bound !== undefined ? n(p.bound) : '–'}`);
+    parts.push(w.gap(p.gap !== undefined ? percent(p.gap, lang) : '–'));
     return `${size}: ${parts.join(', ')}`;
   };
   const timer =
@@ -234,15 +393,6 @@ function progressPrinter(problem: Problem, opts: PlanOptions, io: Io) {
     },
   };
 }
-
-const PHASE_WORDS: Readonly<Record<Progress['phase'], string>> = {
-  construction: 'construction',
-  bound: 'bound',
-  matching: 'matching',
-  repair: 'region repair',
-  'full model': 'full model',
-  improvement: 'improvement',
-};
 
 async function solveThenWrite(
   problem: Problem,
@@ -281,8 +431,8 @@ async function solveThenWrite(
   }
   if (r.status === 'no-plan') {
     const why = r.message ? ` (${r.message})` : '';
-    if (r.crashed) io.err(`✖ the solver crashed${why}; nothing was written\n`);
-    else io.err(`✖ no plan found within ${opts.timeLimit} s${why}; nothing was written\n`);
+    if (r.crashed) io.err(`${SAY[opts.lang].crashed(why)}\n`);
+    else io.err(`${SAY[opts.lang].noPlan(secs(opts.timeLimit * 1000, opts.lang), why)}\n`);
     return EXIT.noPlan;
   }
   const violations = checkPlan(problem, r.visits);
@@ -322,16 +472,34 @@ async function solveThenWrite(
     );
   } catch (err) {
     if (!abortWrite.aborted) throw err;
-    io.err(`✖ stopped while writing: nothing was written, the plan already in ${opts.out} is unchanged\n`);
+    io.err(`${SAY[opts.lang].writeStopped(opts.out)}\n`);
     return EXIT.interrupted;
   }
-  if (!opts.quiet) io.err(summary(problem, r, violations));
-  if (!opts.quiet && re && replanning) io.err(replanSummary(replanning, re.info));
-  const violationLine = violationLines(problem);
+  if (!opts.quiet) io.err(summary(problem, r, violations, opts.lang));
+  if (!opts.quiet && re && replanning) io.err(replanSummary(replanning, re.info, opts.lang));
+  const violationLine = violationLines(problem, opts.lang);
+  const why = (v: Violation) => (provenness(r, v) ? SAY[opts.lang].proven : notProvenWhy(r, opts.lang));
   for (const v of violations)
-    if (v.bound === 'min')
-      io.err(`${violationLine(v)} (${provenness(r, v) ? 'proven unavoidable' : notProvenWhy(r)})\n`);
+    if (v.bound === 'min') io.err(`${violationLine(v)} (${why(v)})\n`);
     else io.err(violationLine(v) + '\n');
+  if (opts.json) {
+    const json = {
+      out: opts.out,
+      status: r.status,
+      stopped: r.stopped ?? null,
+      objective: r.objective ?? null,
+      bound: r.bound ?? null,
+      gap: r.gap ?? null,
+      visits: r.visits.length,
+      violations: violations.map((v) => ({
+        ...v,
+        proven: provenness(r, v),
+        text: `${violationLine(v).replace(/^✖ /, '')}${v.bound === 'min' ? ` (${why(v)})` : ''}`,
+      })),
+      issues: [],
+    };
+    io.out(JSON.stringify(json, null, 2) + '\n');
+  }
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }
 
@@ -375,13 +543,22 @@ function replanOutcome(
   return { ...carried, info, csv: renderChangesCsv(dir, diff.changes, opts.lang) };
 }
 
-function replanSummary(re: Replanning, info: ReplanInfo): string {
-  const ahead = re.previous.visits.filter((v) => v.date >= re.from).length;
+function replanSummary(re: Replanning, info: ReplanInfo, lang: Lang): string {
   const s = re.setup;
   return (
-    `Re-plan from ${re.from}: of the ${ahead} visits ahead in the plan in use, ${info.kept} kept, ${info.moved} ` +
-    `moved, ${info.removed} removed; ${info.added} added (${info.moved + info.removed + info.added} changes, ` +
-    `listed in ${CHANGES_FILE}); before ${re.from}: ${s.past.length} visits as they happened (${s.missed} missed, ` +
-    `${s.replaced} replaced, ${s.unplanned} outside the plan).\n`
+    SAY[lang].replan({
+      from: re.from,
+      ahead: re.previous.visits.filter((v) => v.date >= re.from).length,
+      kept: info.kept,
+      moved: info.moved,
+      removed: info.removed,
+      added: info.added,
+      changes: info.moved + info.removed + info.added,
+      file: CHANGES_FILE,
+      past: s.past.length,
+      missed: s.missed,
+      replaced: s.replaced,
+      unplanned: s.unplanned,
+    }) + '\n'
   );
 }

@@ -8,6 +8,7 @@ import { reportData } from '../report/data.js';
 import { writeReportFiles } from '../report/files.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, unwrap, type Io } from './io.js';
+import { noteLine } from './check.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
@@ -28,12 +29,12 @@ export async function runReport(specPath: string, planPath: string, opts: Report
   const spec = unwrapWith(loadSpecFile(specPath), [...stampedOutputIssues(opts.out, opts.generatedAt)]);
   const read = unwrap(await readPlanFile(planPath, spec));
   const problem = problemForPlan(spec, read.plan);
-  for (const note of read.notes ?? []) io.err(`note: ${planPath}: ${note}\n`);
+  for (const note of read.notes ?? []) io.err(noteLine(note, opts.lang));
   const generatedAt = resolveGeneratedAt(problem.year, opts.generatedAt);
   let c: Compliance | undefined;
   if (opts.attendance !== undefined && opts.asOf !== undefined) {
     const att = unwrap(await readAttendanceFile(opts.attendance, problem));
-    for (const note of att.notes) io.err(`note: ${opts.attendance}: ${note}\n`);
+    for (const note of att.notes) io.err(noteLine(note, opts.lang));
     c = compliance(problem, read.plan.visits, att, opts.asOf, opts.unrecorded ?? 'done');
   }
   const data = reportData(problem, read.plan.visits, opts.lang, c, read.plan.solver);
@@ -41,12 +42,20 @@ export async function runReport(specPath: string, planPath: string, opts: Report
   const files = await withFolderLock(opts.out, () =>
     writeOrRefuse(() => writeReportFiles(opts.out, data, problem, generatedAt)),
   );
+  const cells = data.units.reduce((s, u) => s + u.cells.length, 0);
+  const vi = opts.lang === 'vi';
   io.out(
-    `wrote ${files.join(', ')}: ${data.members.length} members, ` +
-      `${data.units.reduce((s, u) => s + u.cells.length, 0)} cells, ${data.visits.length} visits` +
-      `${withForms ? `, ${data.reports.length} periodic reports owed` : ''}\n`,
+    vi
+      ? `đã ghi ${files.join(', ')}: ${data.members.length} cấp ủy viên, ${cells} chi bộ, ${data.visits.length} ` +
+          `buổi dự${withForms ? `, ${data.reports.length} báo cáo định kỳ phải nộp` : ''}\n`
+      : `wrote ${files.join(', ')}: ${data.members.length} members, ${cells} cells, ${data.visits.length} visits` +
+          `${withForms ? `, ${data.reports.length} periodic reports owed` : ''}\n`,
   );
   if (data.violations.length > 0)
-    io.err(`✖ the plan breaks ${data.violations.length} rule instance(s); the report lists them\n`);
+    io.err(
+      vi
+        ? `✖ kế hoạch vi phạm quy định ${data.violations.length} lần; báo cáo liệt kê các vi phạm\n`
+        : `✖ the plan breaks ${data.violations.length} rule instance(s); the report lists them\n`,
+    );
   return data.violations.length === 0 ? EXIT.ok : EXIT.violations;
 }

@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { FEED_ID_FILE, defaultSecretFile, loadOrCreateSecret, secretFingerprint } from '../serve/tokens.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { InputRefused } from './io.js';
+import type { InputIssue } from '../util/issues.js';
+import { optionIssue as issue } from './shared.js';
 
 export interface SecretChoice {
   readonly path: string;
   readonly secret: Buffer;
   /** Lines for the log: warnings, and what a new secret revoked. */
-  readonly notes: string[];
+  /** What was done or should be (a new secret; a secret others can read), said once each. */
+  readonly notes: InputIssue[];
 }
 
 /** Resolves, checks and (when allowed) creates the secret of plan folder `dir`; records its fingerprint there. */
@@ -24,41 +27,28 @@ export function chooseSecret(
   const path = opts.secretFile ?? defaultSecretFile(dir);
   const idFile = join(dir, FEED_ID_FILE);
   const before = existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : undefined;
-  const refuse = (why: string) =>
-    new InputRefused([
-      {
-        file: path,
-        path: [],
-        message:
-          `${why}: the links already sent for ${dir} were made with another secret (fingerprint ${before}) and would ` +
-          `all stop working. Give that secret with --secret-file, or pass --new-secret to revoke every link and send ` +
-          `new ones (lichdu feeds)`,
-      },
-    ]);
-  if (before !== undefined && !existsSync(path) && !opts.newSecret) throw refuse('no secret file here');
+  const refuse = (now: string) => new InputRefused([issue(path, 'secret.other', { now, dir, before: before ?? '' })]);
+  if (before !== undefined && !existsSync(path) && !opts.newSecret) throw refuse('');
   let secret: Buffer;
   try {
     secret = loadOrCreateSecret(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const message =
+    throw new InputRefused([
       code === 'EISDIR'
-        ? 'this is a folder: give the secret file itself (or leave out --secret-file for the default)'
+        ? issue(path, 'secret.is-folder')
         : code === 'EACCES' || code === 'EPERM'
-          ? 'cannot be read or made by this user: check its permissions, or give another --secret-file'
-          : code !== undefined
-            ? `cannot be read or made (${code}): give another --secret-file`
-            : (err as Error).message;
-    throw new InputRefused([{ file: path, path: [], message }]);
+          ? issue(path, 'secret.no-permission')
+          : issue(path, 'secret.unreadable', { errno: code ?? (err as Error).message }),
+    ]);
   }
   const now = secretFingerprint(secret);
-  const notes: string[] = [];
+  const notes: InputIssue[] = [];
   if (before !== undefined && before !== now) {
-    if (!opts.newSecret) throw refuse(`this secret (fingerprint ${now}) is not the one`);
-    notes.push(`new secret (fingerprint ${now}): the ${links} links made with ${before} no longer work`);
+    if (!opts.newSecret) throw refuse(now);
+    notes.push(issue(path, 'secret.new', { now, links, before }));
   }
   if (before !== now) writeFileAtomic(idFile, `${now}\n`);
-  if ((statSync(path).mode & 0o077) !== 0)
-    notes.push(`! ${path} can be read by other users of this machine: chmod 600 ${path}`);
+  if ((statSync(path).mode & 0o077) !== 0) notes.push(issue(path, 'secret.readable', { path }));
   return { path, secret, notes };
 }

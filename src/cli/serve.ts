@@ -3,9 +3,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { settleFolder } from '../util/lock.js';
 import type { Lang } from '../format/labels.js';
-import { PlanRefused, startFeedServer } from '../serve/server.js';
+import { startFeedServer } from '../serve/server.js';
 import { chooseSecret } from './secret.js';
 import { EXIT, InputRefused, type Io } from './io.js';
+import { optionIssue as issue } from './shared.js';
+import { formatIssue } from '../util/issues.js';
 
 export interface ServeOptions {
   readonly host: string;
@@ -21,19 +23,19 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
   try {
     if (!statSync(dir).isDirectory()) throw new Error();
   } catch {
-    throw new InputRefused([
-      {
-        file: dir,
-        path: [],
-        message: 'is not a directory: give the directory that holds plan.json (lichdu convert -o DIR)',
-      },
-    ]);
+    throw new InputRefused([issue(dir, 'serve.not-folder')]);
   }
-  if (settleFolder(dir)) io.err(`✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`);
+  const vi = opts.lang === 'vi';
+  if (settleFolder(dir))
+    io.err(
+      vi
+        ? `✔ đã hoàn tất kế hoạch mà một lichdu bị dừng ghi dở trong ${dir}\n`
+        : `✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`,
+    );
   const planPath = join(dir, 'plan.json');
   const links = readLinkCount(planPath);
   const choice = chooseSecret(dir, opts, links);
-  for (const note of choice.notes) io.err(`${note}\n`);
+  for (const note of choice.notes) io.err(`! ${formatIssue(note, opts.lang).replace(/^✖ /, '')}\n`);
   const secretFile = choice.path;
   let server;
   try {
@@ -46,29 +48,28 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
       log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (err) {
-    if (err instanceof PlanRefused) throw new InputRefused(err.issues);
+    if (err instanceof InputRefused) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new InputRefused([
-        {
-          file: `${opts.host}:${opts.port}`,
-          path: [],
-          message: `cannot listen there (${code}): choose another --port or --host`,
-        },
-      ]);
+      throw new InputRefused([issue(`${opts.host}:${opts.port}`, 'serve.cannot-listen', { errno: code })]);
     }
     throw err;
   }
-  io.err(`lichdu serve: listening on ${server.url} (plan ${join(dir, 'plan.json')}, secret ${secretFile})\n`);
+  const plan = join(dir, 'plan.json');
+  io.err(
+    vi
+      ? `lichdu serve: đang phục vụ tại ${server.url} (kế hoạch ${plan}, khóa bí mật ${secretFile})\n`
+      : `lichdu serve: listening on ${server.url} (plan ${plan}, secret ${secretFile})\n`,
+  );
   // For programs that start the server (tests, a console, a service manager): one JSON line on stdout, once ready.
   io.out(`${JSON.stringify({ ready: true, url: server.url, plan: join(dir, 'plan.json') })}\n`);
   io.err(
-    `  member links: lichdu feeds ${dir} --base-url ` +
+    `  ${vi ? 'liên kết cho cấp ủy viên' : 'member links'}: lichdu feeds ${dir} --base-url ` +
       `${opts.baseUrl ?? server.url}${opts.secretFile ? ` --secret-file ${opts.secretFile}` : ''}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      io.err(`lichdu serve: ${signal}, stopping\n`);
+      io.err(vi ? `lichdu serve: nhận ${signal}, đang dừng\n` : `lichdu serve: ${signal}, stopping\n`);
       process.off('SIGTERM', onTerm);
       process.off('SIGINT', onInt);
       void server.close().then(resolve);

@@ -4,7 +4,8 @@
 // with the path and the fix. And the date options and the plan.json every command reads.
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { InputIssue } from '../util/issues.js';
+import { issue as problem, type Code, type InputIssue, type Params } from '../util/issues.js';
+import type { Lang } from '../format/labels.js';
 import { lockFolder } from '../util/lock.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { isIsoDate } from '../schema/primitives.js';
@@ -12,7 +13,8 @@ import { decodeText, readInputFile } from '../util/files.js';
 import { InputRefused, unwrap } from './io.js';
 
 /** A problem with a command-line option or the environment as a whole (no path inside a file). */
-export const optionIssue = (file: string, message: string): InputIssue => ({ file, path: [], message });
+export const optionIssue = (file: string, code: Code, params: Params = {}): InputIssue =>
+  problem(file, [], code, params);
 const issue = optionIssue;
 
 /** The nearest existing ancestor of a path (the folder that would be created in). */
@@ -52,33 +54,28 @@ export function outputDirIssues(dir: string, option = '-o'): InputIssue[] {
     try {
       target = statSync(dir);
     } catch {
-      return [issue(dir, `${option}: a link to nothing: remove it or give another folder`)];
+      return [issue(dir, 'option.dangling-link', { option })];
     }
-    if (!target.isDirectory())
-      return [issue(dir, `${option}: this is a file, not a folder: give a folder to write into`)];
-    if (!writable(dir)) return [issue(dir, `${option}: no permission to write in this folder: give another one`)];
+    if (!target.isDirectory()) return [issue(dir, 'option.file-not-folder', { option })];
+    if (!writable(dir)) return [issue(dir, 'option.folder-not-writable', { option })];
     return [];
   }
   const base = existingAncestor(dir);
-  if (!statSync(base).isDirectory())
-    return [issue(dir, `${option}: ${base} is a file, so no folder can be made below it: give another folder`)];
-  if (!writable(base)) return [issue(dir, `${option}: no permission to create a folder in ${base}: give another one`)];
+  if (!statSync(base).isDirectory()) return [issue(dir, 'option.parent-is-file', { option, base })];
+  if (!writable(base)) return [issue(dir, 'option.parent-not-writable', { option, base })];
   return [];
 }
 
 /** Problems with an output file given as `option` (e.g. --export-model): a folder in its place, no write access. */
 export function outputFileIssues(path: string, option: string): InputIssue[] {
   try {
-    if (statSync(path).isDirectory())
-      return [issue(path, `${option}: this is a folder: give a file name, e.g. model.lp`)];
+    if (statSync(path).isDirectory()) return [issue(path, 'option.folder-not-file', { option })];
   } catch {
     // Not there yet: its folder must be writable.
   }
   const base = existingAncestor(dirname(path));
   if (!statSync(base).isDirectory() || !writable(base))
-    return [
-      issue(path, `${option}: cannot write here (${base} is not a folder lichdu may write in): give another path`),
-    ];
+    return [issue(path, 'option.cannot-write-file', { option, base })];
   return [];
 }
 
@@ -87,19 +84,14 @@ export function isoTimeIssues(value: string | undefined, option: string): InputI
   if (value === undefined) return [];
   const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value);
   if (ok && !Number.isNaN(Date.parse(value))) return [];
-  return [issue(option, `"${value.slice(0, 40)}" is not an ISO-8601 time: write e.g. 2027-01-01T00:00:00Z`)];
+  return [issue(option, 'option.not-iso-time', { value: value.slice(0, 40) })];
 }
 
 /** SOURCE_DATE_EPOCH, when set, must be whole seconds within the range of dates (it stamps every file). */
 export function epochIssues(env: NodeJS.ProcessEnv = process.env): InputIssue[] {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || (/^\d{1,11}$/.test(epoch) && Number(epoch) <= 253402300799)) return [];
-  return [
-    issue(
-      'SOURCE_DATE_EPOCH',
-      `"${epoch.slice(0, 40)}" is not seconds since 1970 up to year 9999: unset it or give e.g. 1798761600`,
-    ),
-  ];
+  return [issue('SOURCE_DATE_EPOCH', 'option.bad-epoch', { value: epoch.slice(0, 40) })];
 }
 
 /** The checks of a command writing a folder of stamped files: the folder, `--generated-at` and SOURCE_DATE_EPOCH. */
@@ -131,25 +123,25 @@ export function refuseIf(issues: readonly InputIssue[]): void {
   if (issues.length > 0) throw new InputRefused(issues);
 }
 
-const FS_ADVICE: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full: free some space and run again',
-  EDQUOT: 'the disk quota is used up: free some space and run again',
-  EACCES: 'no permission to write there: give another folder',
-  EPERM: 'no permission to write there: give another folder',
-  EROFS: 'the disk is read-only: give another folder',
-  ENAMETOOLONG: 'a file name is too long for this disk: use shorter ids or a shorter folder path',
-  ENOTDIR: 'a file stands where a folder should be: remove it or give another folder',
-  EEXIST: 'a file stands where a folder should be: remove it or give another folder',
-  EISDIR: 'a folder stands where a file should be: remove it or give another path',
-  EMFILE: 'too many files open: run again',
-};
+/** The filesystem errors that are the user's to fix (each with its advice in the catalogue's `write.failed`). */
+const FS_ERRORS = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENAMETOOLONG',
+  'ENOTDIR',
+  'EEXIST',
+  'EISDIR',
+  'EMFILE',
+]);
 
 /** A filesystem error while writing outputs, as a refusal naming the path and the fix; undefined for anything else. */
 export function writeFailure(err: unknown): InputRefused | undefined {
   const e = err as NodeJS.ErrnoException;
-  const advice = e?.code ? FS_ADVICE[e.code] : undefined;
-  if (!advice) return undefined;
-  return new InputRefused([issue(e.path ?? 'output', `could not write (${e.code}): ${advice}`)]);
+  if (!e?.code || !FS_ERRORS.has(e.code)) return undefined;
+  return new InputRefused([issue(e.path ?? 'output', 'write.failed', { errno: e.code, advice: e.code })]);
 }
 
 /**
@@ -158,14 +150,7 @@ export function writeFailure(err: unknown): InputRefused | undefined {
  */
 export async function withFolderLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
   const got = lockFolder(dir);
-  if (!got.ok)
-    throw new InputRefused([
-      issue(
-        dir,
-        `another lichdu${Number.isNaN(got.pid) ? '' : ` (process ${got.pid})`} is writing into this folder: wait ` +
-          `for it to finish, or give another folder`,
-      ),
-    ]);
+  if (!got.ok) throw new InputRefused([issue(dir, 'write.locked', { pid: Number.isNaN(got.pid) ? '' : got.pid })]);
   try {
     return await work();
   } finally {
@@ -176,34 +161,33 @@ export async function withFolderLock<T>(dir: string, work: () => Promise<T>): Pr
 /** `--attendance FILE` and `--as-of DATE` come together, the date as YYYY-MM-DD (check and report). */
 export function asOfOptions(opts: { readonly attendance?: string; readonly asOf?: string }): void {
   if ((opts.attendance === undefined) !== (opts.asOf === undefined))
-    throw new InputRefused([
-      {
-        file: opts.attendance === undefined ? '--as-of' : '--attendance',
-        path: [],
-        message: 'the year as it happened needs both --attendance FILE and --as-of DATE',
-      },
-    ]);
+    throw new InputRefused([issue(opts.attendance === undefined ? '--as-of' : '--attendance', 'option.as-of-pair')]);
   dateOption(opts.asOf, '--as-of');
 }
 
 /** A `--until` / `--as-of` date: YYYY-MM-DD. */
 export function dateOption(value: string | undefined, option: string): void {
   if (value !== undefined && !isIsoDate(value))
-    throw new InputRefused([
-      { file: option, path: [], message: `"${value.slice(0, 40)}" is not a date: write YYYY-MM-DD, e.g. 2027-04-15` },
-    ]);
+    throw new InputRefused([issue(option, 'option.not-date', { option, value: value.slice(0, 40) })]);
 }
 
 /** A plan.json read, or refused. */
 export function readPlanDocumentFile(path: string) {
-  return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'the plan')), path)), path));
+  return unwrap(readPlanDocument(unwrap(decodeText(unwrap(readInputFile(path, 'plan')), path)), path));
 }
 
-/** Milliseconds as seconds for people, with one decimal: `6.1 s`. */
-export const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+/** Milliseconds as seconds for people, with one decimal: `6.1 s` (Vietnamese `6,1 giây`). */
+export const secs = (ms: number, lang: Lang = 'en'): string =>
+  lang === 'vi'
+    ? `${(ms / 1000).toLocaleString('vi', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} giây`
+    : `${(ms / 1000).toFixed(1)} s`;
 
-/** A cost or a bound for people: thousands grouped, at most two decimals: `1,305,792.33`. */
-export const amount = (x: number): string => x.toLocaleString('en', { maximumFractionDigits: 2 });
+/** A cost or a bound for people: thousands grouped, at most two decimals: `1,305,792.33` (`1.305.792,33`). */
+export const amount = (x: number, lang: Lang = 'en'): string =>
+  x.toLocaleString(lang === 'vi' ? 'vi' : 'en', { maximumFractionDigits: 2 });
 
-/** A fraction as a percentage with one decimal: `37.5 %`. */
-export const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
+/** A fraction as a percentage with one decimal: `37.5 %` (`37,5 %`). */
+export const percent = (x: number, lang: Lang = 'en'): string =>
+  lang === 'vi'
+    ? `${(100 * x).toLocaleString('vi', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`
+    : `${(100 * x).toFixed(1)} %`;

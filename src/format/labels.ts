@@ -1,7 +1,8 @@
 // Words shown to users in documents: Vietnamese by default, English with --lang en.
 import type { Policy, VisitStatus } from '../domain/types.js';
 
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../i18n/lang.js';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 export const CSV_COLUMNS = [

@@ -4,7 +4,8 @@
 import type { Policy } from '../domain/types.js';
 import { bare, LANGS } from '../format/labels.js';
 import { describeValue as q } from '../schema/primitives.js';
-import { didYouMean, type InputIssue } from '../util/issues.js';
+import { issue, near, type Code, type InputIssue, type Params, type SheetPlace } from '../util/issues.js';
+import { placeIn } from '../planfile/csv.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
 import { columnIndex, type Table } from '../planfile/table.js';
 import { byNormalised, COLUMNS, columnOf, normHeader, type SheetKind } from './columns.js';
@@ -15,10 +16,10 @@ export interface Sheet {
   readonly table: Table;
 }
 
-/** Where an entry of the built spec came from, to put a validation message back on its row. */
+/** Where an entry of the built spec came from, to put a problem the spec loader finds back on its row. */
 export interface Origin {
   readonly file: string;
-  readonly where: string;
+  readonly place: SheetPlace;
   /** The sheet's header for each spec key. */
   readonly headers: ReadonlyMap<string, string>;
 }
@@ -29,7 +30,8 @@ export interface Built {
   readonly members: Record<string, unknown>[];
   readonly origins: Record<SheetKind, Origin[]>;
   readonly issues: InputIssue[];
-  readonly notes: string[];
+  /** What was assumed (left-out columns, ids made alike, units made from names): said once each. */
+  readonly notes: InputIssue[];
 }
 
 /** A readable id from a name: no accents, đ as d, words joined by "-"; a leading "Chi bộ" or "Đảng bộ" left out. */
@@ -79,18 +81,18 @@ interface Row {
   readonly has: (key: string) => boolean;
 }
 
-function rowsOf(kind: SheetKind, sheet: Sheet, issues: InputIssue[], notes: string[]): Row[] {
+function rowsOf(kind: SheetKind, sheet: Sheet, issues: InputIssue[], notes: InputIssue[]): Row[] {
   const t = sheet.table;
   const index = columnIndex(t.header, (h) => byNormalised(kind, h)?.key);
+  const headRow = placeIn(t, [t.headerAt]);
   for (const h of t.header)
     if (!columnOf(kind, h) && h.trim() !== '')
-      notes.push(`${sheet.file}: ${t.where(t.headerAt)}: column ${q(h)} is not one lichdu reads; left out`);
+      notes.push({ ...issue(sheet.file, [], 'note.column-left-out', { column: q(h) }), place: headRow });
   if (!index.has('name')) {
     const names = COLUMNS[kind].find((c) => c.key === 'name')!.aliases;
     issues.push({
-      file: sheet.file,
-      path: [],
-      message: `${t.where(t.headerAt)}: no name column: the header needs one of ${names.map((n) => q(n)).join(', ')}`,
+      ...issue(sheet.file, [], 'import.no-name-column', { names: names.map((n) => q(n)).join(', ') }),
+      place: headRow,
     });
     return [];
   }
@@ -131,13 +133,17 @@ class Directory {
     const k = nameKey(name);
     this.byName.set(k, [...(this.byName.get(k) ?? []), id]);
   }
-  find(text: string): { id?: string; error?: string } {
+  constructor(private readonly kind: string) {}
+  find(text: string): { id?: string; error?: { code: Code; params: Params } } {
     if (this.ids.has(text)) return { id: text };
     const hits = this.byName.get(nameKey(text)) ?? [];
     if (hits.length === 1) return { id: hits[0]! };
-    if (hits.length > 1) return { error: `${q(text)} names ${hits.length} entries (${hits.join(', ')}): use the id` };
-    const near = didYouMean(bare(text), this.names) || didYouMean(text, this.ids);
-    return { error: `unknown ${q(text)}${near}` };
+    if (hits.length > 1)
+      return {
+        error: { code: 'import.ambiguous-name', params: { value: q(text), count: hits.length, ids: hits.join(', ') } },
+      };
+    const likely = near(bare(text), this.names) || near(text, this.ids);
+    return { error: { code: 'import.unknown-name', params: { kind: this.kind, value: q(text), near: likely } } };
   }
 }
 
@@ -147,17 +153,16 @@ export function buildSpecLists(
   defaultLevel = 'commune',
 ): Built {
   const issues: InputIssue[] = [];
-  const notes: string[] = [];
+  const notes: InputIssue[] = [];
   const origins: Record<SheetKind, Origin[]> = { units: [], cells: [], members: [] };
-  const at = (row: Row, key: string, message: string) => {
+  const at = (row: Row, key: string, code: Code, params: Params = {}) => {
     const header = headersOf(row.kind, row.sheet).get(key) ?? key;
-    const where = row.sheet.table.where(row.at);
-    issues.push({ file: row.sheet.file, path: [], message: `${where}, column ${q(header)}: ${message}` });
+    issues.push({ ...issue(row.sheet.file, [], code, params), place: placeIn(row.sheet.table, [row.at], header) });
   };
-  const places = (rs: readonly Row[]) => rs.map((x) => x.sheet.table.where(x.at)).join(', ');
+  const places = (rs: readonly Row[]) => rs.map((x) => x.at).join(', ');
   const origin = (kind: SheetKind, row: Row): Origin => ({
     file: row.sheet.file,
-    where: row.sheet.table.where(row.at),
+    place: placeIn(row.sheet.table, [row.at]),
     headers: headersOf(kind, row.sheet),
   });
 
@@ -167,7 +172,8 @@ export function buildSpecLists(
     for (const r of rows) if (r.get('id') !== '') given.set(r.get('id'), [...(given.get(r.get('id')) ?? []), r]);
     for (const [id, rs] of given)
       if (rs.length > 1)
-        for (const r of rs) at(r, 'id', `the ${label} id ${q(id)} is given ${rs.length} times (${places(rs)}): once`);
+        for (const r of rs)
+          at(r, 'id', 'import.id-repeated', { kind: label, id: q(id), times: rs.length, rows: places(rs) });
     const used = new Set(given.keys());
     const bySlug = new Map<string, Row[]>();
     return rows.map((r) => {
@@ -179,16 +185,24 @@ export function buildSpecLists(
       used.add(id);
       bySlug.set(base, [...(bySlug.get(base) ?? []), r]);
       if ((bySlug.get(base)?.length ?? 0) === 2)
-        notes.push(
-          `${r.sheet.file}: two ${label}s are named alike (${places(bySlug.get(base)!)}): they get ids ${base} and ` +
-            `${id}; add an id column to choose them`,
-        );
+        notes.push({
+          ...issue(r.sheet.file, [], 'note.named-alike', {
+            kind: label,
+            rows: places(bySlug.get(base)!),
+            first: base,
+            second: id,
+          }),
+          place: placeIn(
+            r.sheet.table,
+            bySlug.get(base)!.map((x) => x.at),
+          ),
+        });
       return id;
     });
   };
   const need = (row: Row, key: string, what: string): boolean => {
     if (row.get(key) !== '') return true;
-    at(row, key, `is empty: give the ${what}`);
+    at(row, key, 'import.empty', { what });
     return false;
   };
 
@@ -196,7 +210,7 @@ export function buildSpecLists(
   const unitRows = sheets.units ? rowsOf('units', sheets.units, issues, notes) : [];
   const cellRows = sheets.cells ? rowsOf('cells', sheets.cells, issues, notes) : [];
   const memberRows = sheets.members ? rowsOf('members', sheets.members, issues, notes) : [];
-  const unitDir = new Directory();
+  const unitDir = new Directory('unit');
   const units: Record<string, unknown>[] = [];
   if (sheets.units) {
     const ids = assignIds('units', unitRows, 'unit');
@@ -211,7 +225,7 @@ export function buildSpecLists(
       };
       if (r.get('parent') !== '') {
         const p = unitDir.find(r.get('parent'));
-        if (p.error) at(r, 'parent', `${p.error.replace(/^unknown/, 'unknown unit')}`);
+        if (p.error) at(r, 'parent', p.error.code, p.error.params);
         else u.parent = p.id;
       }
       units.push(u);
@@ -229,18 +243,16 @@ export function buildSpecLists(
       unitDir.add(id, n);
     }
     if (units.length > 0)
-      notes.push(
-        `no units sheet: ${units.length} unit(s) made from the names the sheets use, at level ${defaultLevel}`,
-      );
+      notes.push(issue('--units', [], 'note.units-made', { count: units.length, level: defaultLevel }));
   }
   const unitRef = (r: Row, key: string): string | undefined => {
     const f = unitDir.find(r.get(key));
-    if (f.error) at(r, key, f.error.replace(/^unknown/, 'unknown unit'));
+    if (f.error) at(r, key, f.error.code, f.error.params);
     return f.id;
   };
 
   // Cells.
-  const cellDir = new Directory();
+  const cellDir = new Directory('cell');
   const cells: Record<string, unknown>[] = [];
   const cellIds = assignIds('cells', cellRows, 'cell');
   const cellSeen = new Map<string, Row>();
@@ -251,7 +263,7 @@ export function buildSpecLists(
     const same = `${nameKey(r.get('name'))}|${unit}`;
     if (cellSeen.has(same)) {
       const first = cellSeen.get(same)!;
-      at(r, 'name', `${q(r.get('name'))} is listed twice in one unit (also ${places([first])}): list a cell once`);
+      at(r, 'name', 'import.cell-twice', { value: q(r.get('name')), also: places([first]) });
     }
     cellSeen.set(same, r);
     const tags: string[] = [];
@@ -259,7 +271,7 @@ export function buildSpecLists(
       if (c.tag && r.has(c.key)) {
         const v = r.get(c.key).toLowerCase();
         if (YES.has(v)) tags.push(c.tag);
-        else if (!NO.has(v)) at(r, c.key, `${q(r.get(c.key))} is not yes or no: write "có" or leave it empty`);
+        else if (!NO.has(v)) at(r, c.key, 'import.not-yes-no', { value: q(r.get(c.key)) });
       }
     for (const t of splitList(r.get('tags').replace(/,/g, ';'))) {
       const known = COLUMNS.cells.find((c) => c.tag && c.aliases.some((a) => normHeader(a) === normHeader(t)));
@@ -273,12 +285,12 @@ export function buildSpecLists(
     if (day !== '') {
       if (LAST_DAY.has(day.toLowerCase())) meeting.day = 'last';
       else if (/^\d{1,2}$/.test(day) && Number(day) >= 1 && Number(day) <= 28) meeting.day = Number(day);
-      else at(r, 'day', `${q(day)} is not a day 1–28 or "cuối tháng"`);
+      else at(r, 'day', 'import.not-day', { value: q(day) });
     }
     if (r.get('time') !== '') {
       const t = readTime(r.raw('time'));
       if (t.ok) meeting.time = t.value;
-      else at(r, 'time', t.error);
+      else at(r, 'time', t.error.code, t.error.params);
     }
     if (Object.keys(meeting).length > 0) cell.meeting = meeting;
     cells.push(cell);
@@ -302,25 +314,25 @@ export function buildSpecLists(
     if (complete.includes(false)) return;
     const role = roleOf.get(normHeader(r.get('role')));
     if (role === undefined)
-      at(
-        r,
-        'role',
-        `${q(r.get('role'))} is not a role of policy ${policy.id}: use ${Object.entries(policy.roles)
+      at(r, 'role', 'import.not-role', {
+        value: q(r.get('role')),
+        policy: policy.id,
+        roles: Object.entries(policy.roles)
           .map(([id, x]) => (x.label?.vi ? `"${x.label.vi}" (${id})` : id))
-          .join(', ')}`,
-      );
+          .join(', '),
+      });
     const m: Record<string, unknown> = { id: memberIds[i], name: r.get('name'), role, unit: unitRef(r, 'unit') };
     if (r.get('team') !== '') m.team = slug(r.get('team'));
     if (r.get('area') !== '') {
       m.area = splitList(r.get('area')).map((a) => {
         const f = unitDir.find(a);
-        if (f.error) at(r, 'area', f.error.replace(/^unknown/, 'unknown unit'));
+        if (f.error) at(r, 'area', f.error.code, f.error.params);
         return f.id ?? a;
       });
     }
     if (r.get('home_cell') !== '') {
       const c = cellDir.find(r.get('home_cell'));
-      if (c.error) at(r, 'home_cell', c.error.replace(/^unknown/, 'unknown cell'));
+      if (c.error) at(r, 'home_cell', c.error.code, c.error.params);
       else m.home_cell = c.id;
     }
     if (r.get('unavailable') !== '') m.unavailable = splitList(r.get('unavailable'));

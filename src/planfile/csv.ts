@@ -6,7 +6,7 @@
 import type { CellId, IsoDate, MemberId, Problem, Visit, VisitStatus } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
 import { describeValue as q, ID_MAX } from '../schema/primitives.js';
-import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
+import { issue, near as nearest, type Code, type InputIssue, type Params, type Result } from '../util/issues.js';
 import { restore } from '../format/csv.js';
 import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn, type Lang } from '../format/labels.js';
 import { columnIndex, csvTable, normHeader, type Table } from './table.js';
@@ -18,13 +18,13 @@ const REQUIRED: readonly CsvColumn[] = ['date', 'start', 'end', 'member_id', 'ce
 export interface Columns<K extends string> {
   /** The column index of a key, undefined when the table has no such column. */
   readonly col: (key: K) => number | undefined;
-  /** `column "Ngày"`, as the table's header writes it. */
+  /** The column's header as the table writes it (`Ngày`). */
   readonly heading: (key: K) => string;
 }
 
 /**
  * A table's columns found by their header (Vietnamese, English or the key itself, any order; the first of each kept),
- * or one issue naming every required column missing, with `hint` after it.
+ * or one issue naming every required column missing (`template`: a template exists that has them).
  */
 export function findColumns<K extends string>(
   table: Table,
@@ -32,7 +32,7 @@ export function findColumns<K extends string>(
   keys: readonly K[],
   headers: Readonly<Record<Lang, readonly string[]>>,
   required: readonly K[],
-  hint = '',
+  template = false,
 ): Result<Columns<K>> {
   const keyOf = new Map<string, K>();
   for (const [i, key] of keys.entries()) {
@@ -43,15 +43,21 @@ export function findColumns<K extends string>(
   const missing = required.filter((k) => !index.has(k));
   if (missing.length > 0) {
     const names = missing.map((k) => `"${headers.vi[keys.indexOf(k)]}" (${k})`);
-    const message =
-      `${table.where(table.headerAt)}: no column ${names.join(', ')}: the header must name them, in Vietnamese ` +
-      `or English, in any order${hint}`;
-    return { ok: false, issues: [{ file, path: [], message }] };
+    const at = placeIn(table, [table.headerAt]);
+    return {
+      ok: false,
+      issues: [
+        {
+          ...issue(file, [], 'table.missing-columns', { columns: names.join(', '), template: template ? 1 : '' }),
+          place: at,
+        },
+      ],
+    };
   }
   const col = (key: K) => index.get(key);
   return {
     ok: true,
-    value: { col, heading: (key) => `column "${table.header[col(key)!]!.replace(/^\uFEFF/, '').trim()}"` },
+    value: { col, heading: (key) => table.header[col(key)!]!.replace(/^\uFEFF/, '').trim() },
   };
 }
 
@@ -61,8 +67,8 @@ for (const l of LANGS)
 
 export interface TablePlan {
   readonly visits: Visit[];
-  /** What was read differently from how lichdu writes it, one line per kind with the lines. */
-  readonly notes: string[];
+  /** What was read differently from how lichdu writes it, one per kind with the lines. */
+  readonly notes: InputIssue[];
 }
 
 /** `2–80, 85, 90–91` */
@@ -78,18 +84,30 @@ export function ranges(ats: readonly number[]): string {
   return out.join(', ');
 }
 
-/** Messages keyed by their text, each with the rows it was found on, in first-seen order. */
+/** The place of rows of a table: its sheet (none for CSV) and the rows, `2–80, 85` for several. */
+export function placeIn(table: Table, ats: readonly number[], column?: string) {
+  return {
+    ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
+    rows: ranges(ats),
+    ...(new Set(ats).size > 1 ? { many: true } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
+}
+
+/** A table's problems grouped: one per distinct problem and column, with the rows it is on, first seen first. */
 export class Grouped {
-  private readonly by = new Map<string, number[]>();
-  add(message: string, at: number): void {
-    const list = this.by.get(message);
-    if (list) list.push(at);
-    else this.by.set(message, [at]);
+  private readonly by = new Map<string, { code: Code; params: Params; column?: string; ats: number[] }>();
+  add(code: Code, params: Params, at: number, column?: string): void {
+    const key = JSON.stringify([code, params, column ?? null]);
+    const g = this.by.get(key);
+    if (g) g.ats.push(at);
+    else this.by.set(key, { code, params, ...(column !== undefined ? { column } : {}), ats: [at] });
   }
-  lines(table: Table, render: (where: string, message: string) => string): string[] {
-    return [...this.by].map(([message, ats]) =>
-      render(ats.length === 1 ? table.where(ats[0]!) : `${table.whereMany} ${ranges(ats)}`, message),
-    );
+  issues(table: Table, file: string): InputIssue[] {
+    return [...this.by.values()].map((g) => ({
+      ...issue(file, [], g.code, g.params),
+      place: placeIn(table, g.ats, g.column),
+    }));
   }
 }
 
@@ -134,34 +152,36 @@ export function readTablePlan(
   const notes = new Grouped();
   const visits: Visit[] = [];
   // Values are quoted at most 80 characters long; a near miss is looked for only among id-sized values.
-  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? didYouMean(v, ids) : '');
+  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? nearest(v, ids) : '');
   for (const r of table.rows) {
     if (r.cells.every((x) => cellText(x) === '')) continue;
     const raw = (key: CsvColumn): CellValue => r.cells[col(key)] ?? null;
     const text = (key: CsvColumn) => restore(cellText(raw(key)));
     let ok = true;
-    const bad = (key: CsvColumn, msg: string) => {
+    const bad = (key: CsvColumn, code: Code, params: Params) => {
       ok = false;
-      errors.add(`${heading(key)}: ${msg}`, r.at);
+      errors.add(code, params, r.at, heading(key));
     };
     const date = readDate(raw('date'), order);
-    if (!date.ok) bad('date', date.error);
+    if (!date.ok) bad('date', date.error.code, date.error.params);
     else if (typeof raw('date') === 'string' && text('date') !== date.value)
-      notes.add(`${heading('date')}: dates such as ${q(text('date'))} read as ${date.value}`, r.at);
+      notes.add('note.dates-read', { value: q(text('date')), read: date.value }, r.at, heading('date'));
     const times = (['start', 'end'] as const).map((key) => {
       const t = readTime(raw(key));
-      if (!t.ok) bad(key, t.error);
+      if (!t.ok) bad(key, t.error.code, t.error.params);
       else if (typeof raw(key) === 'string' && text(key) !== t.value)
-        notes.add(`${heading(key)}: ${q(text(key))} read as ${t.value}`, r.at);
+        notes.add('note.read-as', { value: q(text(key)), read: t.value }, r.at, heading(key));
       return t.ok ? t.value : '';
     });
     const member = text('member_id');
     const cell = text('cell_id');
     const status = text('status');
-    if (!memberIds.has(member)) bad('member_id', `unknown member ${q(member)}${near(member, memberIds)}`);
-    if (!cellIds.has(cell)) bad('cell_id', `unknown cell ${q(cell)}${near(cell, cellIds)}`);
+    if (!memberIds.has(member))
+      bad('member_id', 'table.unknown-member', { value: q(member), near: near(member, memberIds), hint: '' });
+    if (!cellIds.has(cell)) bad('cell_id', 'table.unknown-cell', { value: q(cell), near: near(cell, cellIds) });
     const st = STATUS_OF.get(normHeader(status));
-    if (!st) bad('status', `${q(status)} is not a status: use ${Object.values(STATUS_LABELS.vi).join(' or ')}`);
+    if (!st)
+      bad('status', 'table.not-status', { value: q(status), choices: Object.values(STATUS_LABELS.vi).join(', ') });
     if (ok && date.ok)
       visits.push({
         member: member as MemberId,
@@ -172,11 +192,9 @@ export function readTablePlan(
         status: st!,
       });
   }
-  const issues: InputIssue[] = errors
-    .lines(table, (where, message) => `${where}, ${message}`)
-    .map((message) => ({ file, path: [], message }));
+  const issues = errors.issues(table, file);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: { visits, notes: notes.lines(table, (where, message) => `${where}, ${message}`) } };
+  return { ok: true, value: { visits, notes: notes.issues(table, file) } };
 }
 
 /** Reads plan.csv text (either language, any separator) back into visits. */

@@ -28,7 +28,7 @@ export const PLAN_SHEETS = ['Kế hoạch', 'Plan'];
  * the spec.
  */
 export async function readPlanFile(path: string, problem: Problem): Promise<Result<ReadPlan>> {
-  const bytes = readInputFile(path, 'the plan');
+  const bytes = readInputFile(path, 'plan');
   if (!bytes.ok) return bytes;
   const lower = path.toLowerCase();
   if (isZip(bytes.value) || lower.endsWith('.xlsx')) return fromTable(await readTable(bytes.value, path, PLAN_SHEETS));

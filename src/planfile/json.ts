@@ -19,7 +19,7 @@ import type {
 } from '../domain/types.js';
 import { resolvePolicy } from '../policies/index.js';
 import { fromZod } from '../schema/zodIssues.js';
-import { didYouMean, type InputIssue, type Result } from '../util/issues.js';
+import { issue, near, type InputIssue, type Result } from '../util/issues.js';
 import { sortVisits } from '../format/csv.js';
 import type { Lang } from '../format/labels.js';
 import { describeViolation } from '../format/violationText.js';
@@ -185,17 +185,13 @@ export function renderPlanJson(
 }
 
 function parse(text: string, file: string, need: readonly string[] = []): Result<ReturnType<typeof PlanJson.parse>> {
-  const json = parseJson(text.replace(/^\uFEFF/, ''), file, 'not valid JSON (a half-written or damaged file?)');
+  const json = parseJson(text.replace(/^\uFEFF/, ''), file, true);
   if (!json.ok) return json;
   const raw: unknown = json.value;
   const parsed = PlanJson.safeParse(raw);
   const missing = need
     .filter((f) => raw === null || typeof raw !== 'object' || (raw as Record<string, unknown>)[f] === undefined)
-    .map((f) => ({
-      file,
-      path: [f],
-      message: 'is required here: use a plan.json written by lichdu plan or lichdu convert',
-    }));
+    .map((f) => issue(file, [f], 'plan.required-field'));
   if (!parsed.success) {
     const zodIssues = fromZod(file, PlanJson, raw, parsed.error.issues);
     const said = new Set(zodIssues.map((i) => i.path.join('.')));
@@ -214,17 +210,11 @@ function unknownIds(
   const issues: InputIssue[] = [];
   visits.forEach((v, i) => {
     if (!members.has(v.member))
-      issues.push({
-        file,
-        path: ['visits', i, 'member'],
-        message: `unknown member "${v.member}"${didYouMean(v.member, members)}`,
-      });
+      issues.push(
+        issue(file, ['visits', i, 'member'], 'plan.unknown-member', { id: v.member, near: near(v.member, members) }),
+      );
     if (!cells.has(v.cell))
-      issues.push({
-        file,
-        path: ['visits', i, 'cell'],
-        message: `unknown cell "${v.cell}"${didYouMean(v.cell, cells)}`,
-      });
+      issues.push(issue(file, ['visits', i, 'cell'], 'plan.unknown-cell', { id: v.cell, near: near(v.cell, cells) }));
   });
   return issues;
 }
@@ -281,7 +271,7 @@ export interface ReadPlan {
   /** Set when the plan was made from a different spec file than the one given. */
   readonly specHashMismatch?: { readonly plan: string; readonly spec: string };
   /** Values a spreadsheet wrote differently and lichdu read anyway (plan.csv, plan.xlsx), one line per kind. */
-  readonly notes?: readonly string[];
+  readonly notes?: readonly InputIssue[];
 }
 
 /** The solver's outcome as plan.json has it (what the report says of a stopped plan). */

@@ -1,10 +1,10 @@
 // A table from a spreadsheet file, whatever saved it (issue 11): CSV in UTF-8 (with or without BOM) or UTF-16
 // (Excel's "Unicode text"), separated by comma, semicolon (Excel and LibreOffice with Vietnamese or European regional
 // settings) or tab, read with csv-parse; or a workbook (.xlsx) read with exceljs, loaded only when one is given.
-// Every row keeps where it came from, so messages can say `line 5` or `sheet "Kế hoạch", row 5`.
+// Every row keeps where it came from, so problems can say `line 5` or `sheet "Kế hoạch", row 5`.
 import { parse } from 'csv-parse/sync';
 import { decodeText } from '../util/files.js';
-import type { Result } from '../util/issues.js';
+import { issue, type Code, type Params, type Result } from '../util/issues.js';
 import type { CellValue } from './values.js';
 
 export interface TableRow {
@@ -18,13 +18,14 @@ export interface Table {
   /** The header's line or row. */
   readonly headerAt: number;
   readonly rows: readonly TableRow[];
-  /** How a place in it is named: `line 5` or `sheet "Kế hoạch", row 5`. */
-  readonly where: (at: number) => string;
-  /** The plural, for a group of rows: `lines`, or `sheet "Kế hoạch", rows`. */
-  readonly whereMany: string;
+  /** The sheet it was read from (none for CSV): a place in it is its sheet and row, or its line. */
+  readonly sheet?: string;
 }
 
-const fail = (file: string, message: string): Result<never> => ({ ok: false, issues: [{ file, path: [], message }] });
+const fail = (file: string, code: Code, params: Params = {}): Result<never> => ({
+  ok: false,
+  issues: [issue(file, [], code, params)],
+});
 
 /**
  * A header (or a label compared like one) as typed by anyone: no BOM, NFC, lower case, runs of spaces and commas as
@@ -92,20 +93,21 @@ export function csvTable(text: string, file: string): Result<Table> {
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (err) {
     const e = err as Error & { lines?: number };
-    const line = e.lines !== undefined ? `line ${e.lines}: ` : '';
     const what = e.message.replace(/^Invalid Closing Quote: /, '').split(/[:,] /)[0] ?? e.message;
-    return fail(file, `not valid CSV: ${line}${what} (separator "${delimiter === '\t' ? 'tab' : delimiter}")`);
+    return fail(file, 'table.not-csv', {
+      line: e.lines ?? '',
+      detail: what,
+      separator: delimiter === '\t' ? 'tab' : delimiter,
+    });
   }
   const [head, ...rest] = records;
-  if (!head) return fail(file, 'the file is empty: expected a header line and one line per visit');
+  if (!head) return fail(file, 'table.empty');
   return {
     ok: true,
     value: {
       header: head.record,
       headerAt: head.info.lines,
       rows: rest.map((r) => ({ at: r.info.lines, cells: r.record })),
-      where: (at) => `line ${at}`,
-      whereMany: 'lines',
     },
   };
 }
@@ -140,19 +142,18 @@ export async function xlsxTable(
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    return fail(file, 'is not a workbook lichdu can read: save it as .xlsx (Excel 2007–365), or as CSV UTF-8');
+    return fail(file, 'table.not-workbook');
   }
   const wanted = new Set(preferred.map((n) => n.toLowerCase()));
   const sheet =
     wb.worksheets.find((s) => wanted.has(s.name.toLowerCase())) ?? (fallbackFirst ? wb.worksheets[0] : undefined);
   if (!sheet)
-    return fail(
-      file,
-      fallbackFirst
-        ? 'the workbook has no sheet'
-        : `no sheet named ${preferred.map((n) => `"${n}"`).join(' or ')}; it has ` +
-            wb.worksheets.map((w) => `"${w.name}"`).join(', '),
-    );
+    return fallbackFirst
+      ? fail(file, 'table.no-sheets')
+      : fail(file, 'table.no-sheet', {
+          wanted: preferred.map((n) => `"${n}"`).join(' / '),
+          has: wb.worksheets.map((w) => `"${w.name}"`).join(', '),
+        });
   const rows: TableRow[] = [];
   let header: string[] | undefined;
   let headerAt = 1;
@@ -164,11 +165,11 @@ export async function xlsxTable(
       headerAt = at;
     } else rows.push({ at, cells: values });
   });
-  if (header === undefined) return fail(file, `sheet "${sheet.name}" is empty: expected a header row`);
+  if (header === undefined) return fail(file, 'table.empty-sheet', { sheet: sheet.name });
   const name = sheet.name;
   return {
     ok: true,
-    value: { header, headerAt, rows, where: (at) => `sheet "${name}", row ${at}`, whereMany: `sheet "${name}", rows` },
+    value: { header, headerAt, rows, sheet: name },
   };
 }
 

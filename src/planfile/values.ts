@@ -3,12 +3,20 @@
 // a day, dates as ISO, day-first `05/01/2027` or month-first `1/5/2027`. Each is read to lichdu's `YYYY-MM-DD` and
 // `HH:MM`; what cannot be read says what was found and how to save it.
 import { DateTime } from 'luxon';
+import type { Code, Params } from '../i18n/messages.js';
 import { isIsoDate } from '../schema/primitives.js';
 
 /** A cell as a reader hands it over: text from CSV; text, a number or a date from a workbook. */
 export type CellValue = string | number | Date | null;
 
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+/** A value read from a table, or the problem with it (a code and its parameters). */
+export type Read<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { code: Code; params: Params } };
+
+const no = (code: Code, params: Params): { ok: false; error: { code: Code; params: Params } } => ({
+  ok: false,
+  error: { code, params },
+});
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -18,23 +26,23 @@ const DAY_MS = 86_400_000;
 export function readTime(v: CellValue): Read<string> {
   if (v instanceof Date) return { ok: true, value: `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}` };
   if (typeof v === 'number') {
-    if (!(v >= 0 && v < 1)) return { ok: false, error: `${v} is not a time of day` };
+    if (!(v >= 0 && v < 1)) return no('table.not-time-of-day', { value: String(v) });
     const minutes = Math.round(v * 1440);
     return { ok: true, value: `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}` };
   }
   const s = (v ?? '').trim();
   const m = /^(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(AM|PM|A\.M\.|P\.M\.|SA|CH)?$/i.exec(s);
-  if (!m) return { ok: false, error: `${JSON.stringify(s)} is not a time such as 19:30` };
+  if (!m) return no('table.not-time', { value: JSON.stringify(s) });
   let h = Number(m[1]);
   const min = Number(m[2]);
   const suffix = m[4]?.toUpperCase().replace(/\./g, '');
   if (suffix !== undefined) {
-    if (h < 1 || h > 12) return { ok: false, error: `${JSON.stringify(s)}: an hour with ${m[4]} is 1–12` };
+    if (h < 1 || h > 12) return no('table.hour-12', { value: JSON.stringify(s), half: m[4]! });
     const pm = suffix === 'PM' || suffix === 'CH';
     h = (h % 12) + (pm ? 12 : 0);
   }
   if (h > 23 || min > 59 || (m[3] !== undefined && m[3] !== '00'))
-    return { ok: false, error: `${JSON.stringify(s)} is not a time such as 19:30` };
+    return no('table.not-time', { value: JSON.stringify(s) });
   return { ok: true, value: `${pad(h)}:${pad(min)}` };
 }
 
@@ -65,26 +73,21 @@ export function readings(s: string): Record<DateOrder, string | undefined> | und
 export function readDate(v: CellValue, order: DateOrder | undefined): Read<string> {
   if (v instanceof Date) return { ok: true, value: v.toISOString().slice(0, 10) };
   if (typeof v === 'number') {
-    if (!(v >= 1 && v < 2_958_466)) return { ok: false, error: `${v} is not a date` };
+    if (!(v >= 1 && v < 2_958_466)) return no('table.not-date', { value: String(v) });
     return { ok: true, value: new Date(EXCEL_EPOCH_MS + Math.floor(v) * DAY_MS).toISOString().slice(0, 10) };
   }
   const s = (v ?? '').trim();
   // ISO, possibly with a time of day a spreadsheet added (`2027-01-03 00:00:00`).
   const isoText = /^(\d{4}-\d{2}-\d{2})(?:[ T]00:00(?::00)?)?$/.exec(s)?.[1];
   if (isoText !== undefined)
-    return isIsoDate(isoText) ? { ok: true, value: isoText } : { ok: false, error: `${JSON.stringify(s)} is no date` };
+    return isIsoDate(isoText) ? { ok: true, value: isoText } : no('table.no-such-date', { value: JSON.stringify(s) });
   const r = readings(s);
-  if (!r) return { ok: false, error: `${JSON.stringify(s)} is not a date such as 2027-01-05` };
-  if (r.dmy === undefined && r.mdy === undefined) return { ok: false, error: `${JSON.stringify(s)} is no date` };
+  if (!r) return no('table.not-date', { value: JSON.stringify(s) });
+  if (r.dmy === undefined && r.mdy === undefined) return no('table.no-such-date', { value: JSON.stringify(s) });
   if (r.dmy === r.mdy || r.mdy === undefined) return { ok: true, value: r.dmy! };
   if (r.dmy === undefined) return { ok: true, value: r.mdy };
   if (order === undefined)
-    return {
-      ok: false,
-      error:
-        `${JSON.stringify(s)} may be ${longDate(r.dmy)} or ${longDate(r.mdy)}: save the dates as YYYY-MM-DD ` +
-        `(Format Cells → Date → 2027-01-05), or keep the weekday column (Thứ) so lichdu can tell`,
-    };
+    return no('table.ambiguous-date', { value: JSON.stringify(s), dmy: longDate(r.dmy), mdy: longDate(r.mdy) });
   return { ok: true, value: r[order]! };
 }
 

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Policy, ReportTemplate, RolePolicy } from '../domain/types.js';
-import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
+import { issue, near, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
+import { describeValue } from '../schema/primitives.js';
 import { packageRoot } from '../util/paths.js';
 import { fromZod } from '../schema/zodIssues.js';
 import { PolicyInput } from './schema.js';
@@ -101,13 +102,7 @@ export function resolvePolicy(value: unknown, file: string, path: readonly PathS
   const known = [...all.keys()];
   const unknownPreset = (id: string, at: readonly PathSegment[]): Result<Policy> => ({
     ok: false,
-    issues: [
-      {
-        file,
-        path: at,
-        message: `unknown policy preset "${id}"${didYouMean(id, known)}; built-in: ${known.join(', ')}`,
-      },
-    ],
+    issues: [issue(file, at, 'policy.unknown-preset', { id, near: near(id, known), known: known.join(', ') })],
   });
   if (typeof value === 'string') {
     const p = all.get(value);
@@ -116,13 +111,7 @@ export function resolvePolicy(value: unknown, file: string, path: readonly PathS
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
-      issues: [
-        {
-          file,
-          path,
-          message: `expected a preset id (${known.join(', ')}) or a policy object, got ${JSON.stringify(value)}`,
-        },
-      ],
+      issues: [issue(file, path, 'policy.not-policy', { known: known.join(', '), value: describeValue(value) })],
     };
   }
   const parsed = PolicyInput.safeParse(value);
@@ -135,11 +124,7 @@ export function resolvePolicy(value: unknown, file: string, path: readonly PathS
   }
   const issues: InputIssue[] = [];
   if (!base && Object.keys(input.roles ?? {}).length === 0) {
-    issues.push({
-      file,
-      path: [...path, 'roles'],
-      message: 'a policy needs at least one role (or `extends: <preset>` to start from a preset)',
-    });
+    issues.push(issue(file, [...path, 'roles'], 'policy.no-roles'));
   }
   if (issues.length > 0) return { ok: false, issues };
   const policy = normalise(input, base);
@@ -155,24 +140,18 @@ function reportIssues(policy: Policy, file: string, path: readonly PathSegment[]
     const at = [...path, 'reports', i];
     (r.roles ?? []).forEach((role, j) => {
       if (!Object.hasOwn(policy.roles, role))
-        issues.push({
-          file,
-          path: [...at, 'roles', j],
-          message: `unknown role "${role}"${didYouMean(role, known)}; the policy's roles: ${known.join(', ')}`,
-        });
+        issues.push(
+          issue(file, [...at, 'roles', j], 'policy.unknown-role', {
+            role,
+            near: near(role, known),
+            known: known.join(', '),
+          }),
+        );
     });
     if (r.each === 'visit' && r.dueDay !== undefined)
-      issues.push({
-        file,
-        path: [...at, 'due_day'],
-        message: 'a report after each visit is due some days after it: write due_after_days instead of due_day',
-      });
+      issues.push(issue(file, [...at, 'due_day'], 'policy.visit-report-day'));
     if (r.each !== 'visit' && r.dueAfterDays !== undefined)
-      issues.push({
-        file,
-        path: [...at, 'due_after_days'],
-        message: `a report per ${r.each} is due on a day of the period's last month: write due_day instead`,
-      });
+      issues.push(issue(file, [...at, 'due_after_days'], 'policy.period-report-days', { each: r.each }));
   });
   return issues;
 }

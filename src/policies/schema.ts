@@ -1,6 +1,6 @@
 // The policy schema: presets and inline policies are validated by the same rules.
 import { z } from 'zod';
-import { Count, Id, PeriodKind, Positive, QuotaList, Text } from '../schema/primitives.js';
+import { Count, Id, PeriodKind, Positive, QuotaList, Text, coded } from '../schema/primitives.js';
 
 export const RoleInput = z.strictObject({
   quota: QuotaList,
@@ -18,14 +18,19 @@ export const ReportInput = z.strictObject({
   article: Text,
   /** One report per visit, or per period of this kind. */
   each: z.enum(['visit', 'year', 'half', 'quarter', 'month'], {
-    error: 'expected visit, year, half, quarter or month',
+    error: coded('value.not-choice', { choices: 'visit, year, half, quarter, month' }),
   }),
   /** Who writes it: each member, or each unit for its cells (an aggregate). Default member. */
-  by: z.enum(['member', 'unit'], { error: 'expected member or unit' }).optional(),
+  by: z.enum(['member', 'unit'], { error: coded('value.not-choice', { choices: 'member, unit' }) }).optional(),
   /** The roles whose visits it covers; default every role. */
   roles: z.array(Id).optional(),
   /** Period reports: due by this day of the period's last month (the last day when the month is shorter). */
-  due_day: z.number({ error: 'expected a day of the month 1–31' }).int().min(1).max(31).optional(),
+  due_day: z
+    .number({ error: coded('value.not-day-of-month') })
+    .int({ error: coded('value.not-day-of-month') })
+    .min(1, { error: coded('value.not-day-of-month') })
+    .max(31, { error: coded('value.not-day-of-month') })
+    .optional(),
   /** Visit reports: due this many days after the visit; default the role's report_due_days. */
   due_after_days: Count('days').optional(),
   sections: z
@@ -38,13 +43,13 @@ export const ReportInput = z.strictObject({
               vi: Text,
               en: Text,
               /** `visits`: lichdu fills in the visits (date, time, cell, unit) the report covers. */
-              fill: z.enum(['visits'], { error: 'expected visits (or leave it out: the member writes it)' }).optional(),
+              fill: z.enum(['visits'], { error: coded('value.not-choice', { choices: 'visits' }) }).optional(),
             }),
           )
-          .min(1, { error: 'a section needs at least one field' }),
+          .min(1, { error: coded('policy.empty-section') }),
       }),
     )
-    .min(1, { error: 'a report needs at least one section' }),
+    .min(1, { error: coded('policy.empty-report') }),
 });
 
 export const SourceInput = z.strictObject({
@@ -66,22 +71,19 @@ export const PolicyInput = z.strictObject({
   coverage: z
     .strictObject({ min: Count('visits'), max: Count('visits').optional(), per: PeriodKind })
     .refine((c) => c.max === undefined || c.max >= c.min, {
-      error: (i) => {
-        const c = i.input as { min: number; max: number };
-        return `max ${c.max} is below min ${c.min}: a cell cannot need more visits than it may have; raise max`;
-      },
+      error: coded('value.max-below-min'),
       path: ['max'],
     })
     .optional(),
   max_visitors_per_meeting: Positive('visitors').optional(),
   max_per_team_per_meeting: Positive('visitors').optional(),
-  no_consecutive: z.boolean({ error: 'expected true or false' }).optional(),
-  skip_home_cell: z.boolean({ error: 'expected true or false' }).optional(),
+  no_consecutive: z.boolean({ error: coded('value.not-boolean') }).optional(),
+  skip_home_cell: z.boolean({ error: coded('value.not-boolean') }).optional(),
   max_visits_per_day: Positive('visits').optional(),
   priority: z
     .record(
       z.string().min(1),
-      z.number({ error: 'expected a number (weight)' }).min(0, { error: 'a weight must not be negative' }),
+      z.number({ error: coded('value.not-number') }).min(0, { error: coded('value.negative') }),
     )
     .optional(),
 });

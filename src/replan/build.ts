@@ -3,6 +3,7 @@
 // visits outside the plan; unrecorded ones done unless --unrecorded missed) — as fixed visits that count toward
 // quotas and coverage, and no other visit may be added there. From the date on, the previous plan's visits are what
 // the new plan should keep (soft goal `changes`, solver/objective.ts).
+import type { Finding } from '../../solver/precheck.js';
 import { DateTime } from 'luxon';
 import { happened, type Unrecorded } from '../attendance/compliance.js';
 import type { Attendance } from '../attendance/file.js';
@@ -28,8 +29,8 @@ export interface ReplanSetup {
   readonly missed: number;
   readonly replaced: number;
   readonly unplanned: number;
-  /** What could not be carried over, in words (visits of members or cells the spec no longer has, and the like). */
-  readonly notes: readonly string[];
+  /** What could not be carried over (visits of members or cells the spec no longer has, and the like). */
+  readonly notes: readonly Finding[];
 }
 
 /**
@@ -47,20 +48,16 @@ export const dayBefore = (d: IsoDate): IsoDate => DateTime.fromISO(d).minus({ da
 
 export function replanProblem(input: ReplanInput): ReplanSetup {
   const { problem, from } = input;
-  const notes: string[] = [];
+  const notes: Finding[] = [];
   const members = new Set(problem.members.map((m) => m.id as string));
   const cells = new Set(problem.cells.map((c) => c.id as string));
   const known = (v: Visit) => members.has(v.member) && cells.has(v.cell);
   const pastPlanned = input.previous.filter((v) => v.date < from);
   const gone = pastPlanned.filter((v) => !known(v));
-  if (gone.length > 0)
-    notes.push(
-      `${gone.length} visit(s) before ${from} of members or cells no longer in the spec are not counted ` +
-        `(keep them in the spec with "active" to count them)`,
-    );
+  if (gone.length > 0) notes.push({ code: 'replan.gone-not-counted', params: { count: gone.length, from } });
   const attendance = input.attendance ?? { records: [], recordsReports: false, notes: [] };
   const later = attendance.records.filter((r) => r.date >= from).length;
-  if (later > 0) notes.push(`${later} attendance row(s) dated ${from} or later are not used: the re-plan starts then`);
+  if (later > 0) notes.push({ code: 'replan.later-rows', params: { count: later, from } });
   const h = happened(problem, pastPlanned.filter(known), attendance, dayBefore(from), input.unrecorded);
 
   // A visit made on a day its cell did not meet by the plan: that month's meeting was held that day.
@@ -83,7 +80,7 @@ export function replanProblem(input: ReplanInput): ReplanSetup {
         (prev?.cell !== v.cell || prev.date < v.date) &&
         (next?.cell !== v.cell || next.date > v.date);
       if (!fits) {
-        notes.push(`${v.member} at ${v.cell} on ${v.date}: not on a meeting of the cell, and not counted`);
+        notes.push({ code: 'replan.off-meeting', params: { member: v.member, cell: v.cell, date: v.date } });
         continue;
       }
       at.delete(v.cell, meetings[j]!.date);

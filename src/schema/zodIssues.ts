@@ -1,7 +1,8 @@
-// Turns zod's issues into InputIssues with messages a person can act on.
+// Turns zod's issues into problems (codes and parameters) a person can act on: the schemas' own problems are coded
+// (src/schema/primitives.ts `coded`); zod's generic ones (a missing key, a wrong type, an unknown key) get codes here.
 import type { z } from 'zod';
-import { didYouMean, type InputIssue, type PathSegment } from '../util/issues.js';
-import { describeValue } from './primitives.js';
+import { issue, near, type InputIssue, type PathSegment } from '../util/issues.js';
+import { decodeCoded, describeValue } from './primitives.js';
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let v = root;
@@ -48,17 +49,13 @@ export function fromZod(
   const out: InputIssue[] = [];
   for (const iss of issues) {
     const path = iss.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const at = [...prefix, ...path];
     if (iss.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
-      for (const key of iss.keys) {
-        out.push({
-          file,
-          path: [...prefix, ...path, key],
-          message:
-            `unknown key "${key}"` +
-            (didYouMean(key, known) || (known.length > 0 ? `; allowed: ${known.join(', ')}` : '')),
-        });
-      }
+      for (const key of iss.keys)
+        out.push(
+          issue(file, [...at, key], 'value.unknown-key', { key, near: near(key, known), allowed: known.join(', ') }),
+        );
       continue;
     }
     if (iss.code === 'invalid_union' && iss.errors.length > 0) {
@@ -78,20 +75,24 @@ export function fromZod(
       continue;
     }
     const value = valueAt(input, path);
-    let message = iss.message;
-    if (iss.code === 'invalid_type') {
-      if (value === undefined && !message.startsWith('is required')) message = 'is required';
-      else if (value !== undefined && /^Invalid input/.test(message)) {
-        const what =
-          iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping { … }' : `a ${iss.expected}`;
-        message = `expected ${what}, got ${describeValue(value)}`;
-      }
-    } else if (iss.code === 'too_small' && iss.origin === 'array' && /^Too small/.test(message)) {
-      message = `must list at least ${String(iss.minimum)}`;
-    } else if (/^(Too small|Too big|Invalid)/.test(message)) {
-      message = `${describeValue(value)}: ${message.replace(/^Invalid input: /, '')}`;
-    }
-    out.push({ file, path: [...prefix, ...path], message });
+    const own = decodeCoded(iss.message);
+    if (own) {
+      // A missing value is "required" whatever the schema's own problem for a wrong one.
+      out.push(
+        value === undefined && iss.code === 'invalid_type' && own.code !== 'spec.no-list'
+          ? issue(file, at, 'value.required')
+          : issue(file, at, own.code, own.params),
+      );
+    } else if (iss.code === 'invalid_type')
+      out.push(
+        value === undefined
+          ? issue(file, at, 'value.required')
+          : issue(file, at, 'value.wrong-type', { expected: String(iss.expected), value: describeValue(value) }),
+      );
+    else if (iss.code === 'too_small' && iss.origin === 'array')
+      out.push(issue(file, at, 'value.too-few', { min: String(iss.minimum) }));
+    // zod's own words for a problem no schema here names (none is expected): kept as the detail.
+    else out.push(issue(file, at, 'value.invalid', { value: describeValue(value), detail: iss.message }));
   }
   return out;
 }

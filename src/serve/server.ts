@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { IcsOptions } from '../export/ics.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { decodeText, readInputFile } from '../util/files.js';
-import { formatIssue, type InputIssue } from '../util/issues.js';
+import { formatIssue, InputRefused } from '../util/issues.js';
+import type { Lang } from '../format/labels.js';
 import { buildSnapshot, lookupKey, type Feed, type Snapshot } from './snapshot.js';
 import type { Duplex } from 'node:stream';
 import { loadOrCreateSecret, TOKEN_PATTERN } from './tokens.js';
@@ -34,12 +35,6 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-export class PlanRefused extends Error {
-  constructor(readonly issues: readonly InputIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
-  }
-}
-
 interface Loaded {
   readonly snapshot: Snapshot;
   readonly planStamp: string;
@@ -57,13 +52,13 @@ const stampOf = (path: string): string => {
 
 async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now: Date): Promise<Snapshot> {
   const planPath = join(opts.dir, 'plan.json');
-  const read = readInputFile(planPath, 'the plan');
-  if (!read.ok) throw new PlanRefused(read.issues);
+  const read = readInputFile(planPath, 'plan');
+  if (!read.ok) throw new InputRefused(read.issues);
   const bytes = read.value;
   const text = decodeText(bytes, planPath);
-  if (!text.ok) throw new PlanRefused(text.issues);
+  if (!text.ok) throw new InputRefused(text.issues);
   const doc = readPlanDocument(text.value, planPath);
-  if (!doc.ok) throw new PlanRefused(doc.issues);
+  if (!doc.ok) throw new InputRefused(doc.issues);
   const secret = loadOrCreateSecret(opts.secretFile);
   return buildSnapshot(
     doc.value,
@@ -95,7 +90,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServer> {
   const now = opts.now ?? (() => new Date());
   const planPath = join(opts.dir, 'plan.json');
-  // Throws PlanRefused when the first plan is not usable: the CLI refuses to start.
+  // Throws InputRefused when the first plan is not usable: the CLI refuses to start.
   const firstStamps = { planStamp: stampOf(planPath), secretStamp: stampOf(opts.secretFile) };
   let state: Loaded = { snapshot: await load(opts, undefined, now()), ...firstStamps };
 
@@ -110,16 +105,19 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       const changed = snapshot.planHash !== state.snapshot.planHash;
       state = { snapshot: changed ? snapshot : state.snapshot, planStamp, secretStamp };
       if (changed)
-        opts.log(
-          `✔ loaded ${planPath}: ${snapshot.visits} visits, ${snapshot.members} member and ${snapshot.cells} ` +
-            `cell feeds (spec ${snapshot.specHash.slice(0, 19)}…)`,
-        );
+        opts.log(`${loadedLine(opts.ics.lang, planPath, snapshot)} (spec ${snapshot.specHash.slice(0, 19)}…)`);
       return changed;
     } catch (err) {
       state = { ...state, planStamp, secretStamp };
-      const why = err instanceof PlanRefused ? err.message : `✖ ${(err as Error).message}`;
+      const why =
+        err instanceof InputRefused
+          ? err.issues.map((i) => formatIssue(i, opts.ics.lang)).join('\n')
+          : `✖ ${(err as Error).message}`;
+      const since = state.snapshot.loadedAt.toISOString();
       opts.log(
-        `${why}\n! refused the new plan; still serving the plan loaded at ${state.snapshot.loadedAt.toISOString()}`,
+        opts.ics.lang === 'vi'
+          ? `${why}\n! không nhận kế hoạch mới; vẫn phục vụ kế hoạch đã nạp lúc ${since}`
+          : `${why}\n! refused the new plan; still serving the plan loaded at ${since}`,
       );
       return false;
     }
@@ -140,7 +138,10 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       try {
         handle(req, res);
       } catch (err) {
-        opts.log(`✖ internal error on ${req.method} ${req.url}: ${(err as Error).message}`);
+        opts.log(
+          `✖ ${opts.ics.lang === 'vi' ? 'lỗi nội bộ khi xử lý' : 'internal error on'} ${req.method} ${req.url}: ` +
+            (err as Error).message,
+        );
         if (!res.headersSent)
           send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('internal error\n'), false);
       }
@@ -176,10 +177,7 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
 
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  opts.log(
-    `✔ loaded ${planPath}: ${state.snapshot.visits} visits, ${state.snapshot.members} member and ` +
-      `${state.snapshot.cells} cell feeds`,
-  );
+  opts.log(loadedLine(opts.ics.lang, planPath, state.snapshot));
   return {
     url: `http://${host}:${addr.port}`,
     server,
@@ -268,4 +266,11 @@ function refuseMalformed(err: NodeJS.ErrnoException, socket: Duplex): void {
         : '400 Bad Request';
   if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   else socket.destroy();
+}
+
+/** The log line of a plan loaded. */
+function loadedLine(lang: Lang, planPath: string, s: { visits: number; members: number; cells: number }): string {
+  return lang === 'vi'
+    ? `✔ đã nạp ${planPath}: ${s.visits} buổi dự, lịch của ${s.members} cấp ủy viên và ${s.cells} chi bộ`
+    : `✔ loaded ${planPath}: ${s.visits} visits, ${s.members} member and ${s.cells} cell feeds`;
 }

@@ -30,8 +30,8 @@ import { boundedDepth, decodeText, parseJson, readInputFile, tooDeep } from '../
 
 /** YAML aliases a spec may expand (each may stand for a whole block). */
 const MAX_ALIASES = 100_000;
-import { didYouMean, type InputIssue, type PathSegment, type Result } from '../util/issues.js';
-import { DateOrRange, describeValue } from '../schema/primitives.js';
+import { issue, near, type Code, type InputIssue, type Params, type PathSegment, type Result } from '../util/issues.js';
+import { DateOrRange, coded, describeValue } from '../schema/primitives.js';
 import {
   CellInput,
   FixedInput,
@@ -48,21 +48,6 @@ import { fromZod } from '../schema/zodIssues.js';
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 export const DEFAULT_MEETING: MeetingRule = { day: 5, time: '19:30', durationMinutes: 120, shift: 'holidays' };
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** Every date of a date or an inclusive range `a..b`. */
 export function expandDates(entry: string): IsoDate[] {
   const [a, b] = entry.split('..').map((s) => s.trim()) as [string, string | undefined];
@@ -74,7 +59,7 @@ export function expandDates(entry: string): IsoDate[] {
 }
 
 export function loadSpecFile(path: string): Result<Problem> {
-  const bytes = readInputFile(path, 'the spec');
+  const bytes = readInputFile(path, 'spec');
   return bytes.ok ? parseSpec(bytes.value, path) : bytes;
 }
 
@@ -82,18 +67,14 @@ export function loadSpecFile(path: string): Result<Problem> {
 function yamlIssue(e: YAMLError, text: string, file: string): InputIssue {
   const line = e.linePos?.[0]?.line;
   const col = e.linePos?.[0]?.col;
-  const where = `line ${line ?? '?'}, column ${col ?? '?'}: `;
+  const at = { line: line ?? '?', column: col ?? '?' };
   if (/call stack/i.test(e.message)) return tooDeep(file).issues[0]!;
   if (e.code === 'DUPLICATE_KEY' && line !== undefined && col !== undefined) {
     const key = /^\s*["']?([^"':]*)["']?\s*:/.exec(text.split('\n')[line - 1]?.slice(col - 1) ?? '')?.[1];
-    if (key !== undefined)
-      return {
-        file,
-        path: [],
-        message: `${where}the key ${describeValue(key)} is given twice in one mapping: keep one`,
-      };
+    if (key !== undefined) return issue(file, [], 'yaml.duplicate-key', { ...at, key: describeValue(key) });
   }
-  return { file, path: [], message: `${where}${e.message.split('\n')[0]} (not valid YAML)` };
+  // The YAML library's own words (English) name the syntax error; the code and the place are lichdu's.
+  return issue(file, [], 'yaml.syntax', { ...at, detail: e.message.split('\n')[0]! });
 }
 
 /** Parses YAML (or JSON, which is YAML too; a `.json` file is parsed strictly as JSON). */
@@ -119,7 +100,7 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
       if (err instanceof RangeError) return tooDeep(file);
       return {
         ok: false,
-        issues: [{ file, path: [], message: `${(err as Error).message.split('\n')[0]}: use fewer anchors (*alias)` }],
+        issues: [issue(file, [], 'yaml.too-many-aliases', { detail: (err as Error).message.split('\n')[0]! })],
       };
     }
     const deep = boundedDepth(raw, file);
@@ -131,14 +112,14 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
 // The top level is checked first with every list entry left open, so that one bad entry does not hide the rest.
 const SpecTop = SpecInput.extend({
   units: z
-    .array(z.unknown(), { error: listError('units', 'units (đảng bộ)') })
-    .min(1, { error: 'must list at least one unit' }),
+    .array(z.unknown(), { error: listError('units') })
+    .min(1, { error: coded('spec.empty-list', { key: 'units' }) }),
   cells: z
-    .array(z.unknown(), { error: listError('cells', 'cells (chi bộ)') })
-    .min(1, { error: 'must list at least one cell' }),
+    .array(z.unknown(), { error: listError('cells') })
+    .min(1, { error: coded('spec.empty-list', { key: 'cells' }) }),
   members: z
-    .array(z.unknown(), { error: listError('members', 'members (cấp ủy viên)') })
-    .min(1, { error: 'must list at least one member' }),
+    .array(z.unknown(), { error: listError('members') })
+    .min(1, { error: coded('spec.empty-list', { key: 'members' }) }),
   fixed: z.array(z.unknown()).optional(),
 });
 
@@ -146,7 +127,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
-      issues: [{ file, path: [], message: 'expected a mapping with year, policy, units, cells and members' }],
+      issues: [issue(file, [], 'spec.not-mapping')],
     };
   }
   const issues: InputIssue[] = [];
@@ -188,7 +169,7 @@ interface LoadContext {
   /** The plan year, or 0 when it is missing or out of range (nothing is then computed for it). */
   readonly year: number;
   readonly issues: InputIssue[];
-  add(path: readonly PathSegment[], message: string): void;
+  add(path: readonly PathSegment[], code: Code, params?: Params): void;
   /** Each entry of a list parsed on its own; a broken one is reported and left out. */
   entries<S extends z.ZodType>(key: string, schema: S): Entries<z.infer<S>>;
   /** Every id a list names, broken entries included (so that references to them are not reported twice). */
@@ -199,7 +180,8 @@ interface LoadContext {
 }
 
 function loadContext(r: Record<string, unknown>, file: string, issues: InputIssue[]): LoadContext {
-  const add = (path: readonly PathSegment[], message: string) => issues.push({ file, path, message });
+  const add = (path: readonly PathSegment[], code: Code, params: Params = {}) =>
+    issues.push(issue(file, path, code, params));
   // A year outside the schema's range is reported by the schema; nothing is computed for it (issue 12: year 70000
   // made the holiday calendar run for ever).
   const year =
@@ -212,7 +194,7 @@ function loadContext(r: Record<string, unknown>, file: string, issues: InputIssu
     );
   const inYear = (d: IsoDate, path: readonly PathSegment[], what = 'date') => {
     if (year !== 0 && Number(d.slice(0, 4)) !== year) {
-      add(path, `${what} ${d} is outside the plan's year ${year}`);
+      add(path, 'spec.outside-year', { what, date: d, year });
       return false;
     }
     return true;
@@ -245,7 +227,7 @@ function loadContext(r: Record<string, unknown>, file: string, issues: InputIssu
     },
     refCheck(id, known, path, kind) {
       if (known.has(id)) return true;
-      add(path, `unknown ${kind} "${id}"${didYouMean(id, known)}`);
+      add(path, 'spec.unknown-ref', { kind, id, near: near(id, known) });
       return false;
     },
   };
@@ -254,13 +236,13 @@ function loadContext(r: Record<string, unknown>, file: string, issues: InputIssu
 function readTimezone({ r, add }: LoadContext): string {
   const timezone = typeof r.timezone === 'string' ? r.timezone : DEFAULT_TIMEZONE;
   if (!IANAZone.isValidZone(timezone))
-    add(['timezone'], `unknown time zone ${describeValue(timezone)}: use an IANA name such as "${DEFAULT_TIMEZONE}"`);
+    add(['timezone'], 'value.unknown-zone', { value: describeValue(timezone), example: DEFAULT_TIMEZONE });
   return timezone;
 }
 
 function readPolicy({ r, add, file, issues }: LoadContext): Policy | undefined {
   if (r.policy === undefined) {
-    add(['policy'], 'is required: a preset id (lichdu policies lists them) or a policy object');
+    add(['policy'], 'spec.policy-required');
     return undefined;
   }
   const p = resolvePolicy(r.policy, file, ['policy']);
@@ -292,12 +274,7 @@ function readHolidays(ctx: LoadContext, timezone: string): Set<IsoDate> {
       p.data.add?.forEach((e, i) => datesOf(e, ['holidays', 'add', i]).forEach((d) => holidays.add(d)));
       p.data.remove?.forEach((e, i) => datesOf(e, ['holidays', 'remove', i]).forEach((d) => holidays.delete(d)));
     }
-  } else
-    add(
-      ['holidays'],
-      `${describeValue(h)} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: ` +
-        `[...], remove: [...] }`,
-    );
+  } else add(['holidays'], 'spec.bad-holidays', { value: describeValue(h) });
   return holidays;
 }
 
@@ -314,7 +291,7 @@ function duplicateIds(ctx: LoadContext, keys: readonly string[]): void {
       const id = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
       if (typeof id !== 'string') return;
       const prev = firstAt.get(id);
-      if (prev !== undefined) ctx.add([key, i, 'id'], `duplicate id "${id}" (already used by ${key}[${prev}])`);
+      if (prev !== undefined) ctx.add([key, i, 'id'], 'spec.duplicate-id', { id, key, first: prev });
       else firstAt.set(id, i);
     });
   }
@@ -327,7 +304,7 @@ function readUnits(ctx: LoadContext, unitsIn: Entries<z.infer<typeof UnitInput>>
   const unitById = new Map<string, Unit>();
   for (const { i, v } of unitsIn) {
     if (v.parent !== undefined) {
-      if (v.parent === v.id) add(['units', i, 'parent'], `unit "${v.id}" cannot be its own parent`);
+      if (v.parent === v.id) add(['units', i, 'parent'], 'spec.own-parent', { id: v.id });
       else refCheck(v.parent, allUnitIds, ['units', i, 'parent'], 'unit');
     }
     const u: Unit = {
@@ -356,11 +333,7 @@ function readUnits(ctx: LoadContext, unitsIn: Entries<z.infer<typeof UnitInput>>
       const key = [...cycle].sort().join('>');
       if (!reported.has(key)) {
         reported.add(key);
-        add(
-          ['units', unitIndex.get(u.id)!, 'parent'],
-          `the unit tree has a cycle: ${[...cycle, u.id].join(' → ')}; one of them must have no parent or ` +
-            `another parent`,
-        );
+        add(['units', unitIndex.get(u.id)!, 'parent'], 'spec.unit-cycle', { cycle: [...cycle, u.id].join(' → ') });
       }
     }
   }
@@ -398,8 +371,7 @@ function readCells(
     const explicit = new Map<number, IsoDate>();
     for (const [month, date] of Object.entries(v.meetings ?? {})) {
       const path = ['cells', i, 'meetings', month];
-      if (year !== 0 && Number(month.slice(0, 4)) !== year)
-        add(path, `month ${month} is outside the plan's year ${year}`);
+      if (year !== 0 && Number(month.slice(0, 4)) !== year) add(path, 'spec.month-outside-year', { month, year });
       else if (inYear(date, path)) explicit.set(Number(month.slice(5, 7)), date);
     }
     const cell: Cell = {
@@ -432,19 +404,20 @@ function readCells(
       const b = ms[k]!;
       if (a.date >= b.date) {
         const key = (m: Meeting) => `${year}-${String(m.month).padStart(2, '0')}`;
-        const why = (m: Meeting) =>
-          `${m.date}, ${explicit.has(m.month) ? 'set in "meetings"' : 'from the meeting day after holiday shifts'}`;
         const at = explicit.has(a.month)
           ? ['meetings', key(a)]
           : explicit.has(b.month)
             ? ['meetings', key(b)]
             : ['meeting'];
-        add(
-          ['cells', i, ...at],
-          `the ${MONTH_NAMES[a.month - 1]} meeting (${why(a)}) is not before the ${MONTH_NAMES[b.month - 1]} ` +
-            `meeting (${why(b)}): meetings must be in month order on different days; give one of them an ` +
-            `explicit date in "meetings"`,
-        );
+        const set = (m: Meeting) => (explicit.has(m.month) ? 'explicit' : 'rule');
+        add(['cells', i, ...at], 'spec.meetings-out-of-order', {
+          first: a.month,
+          firstDate: a.date,
+          firstSet: set(a),
+          second: b.month,
+          secondDate: b.date,
+          secondSet: set(b),
+        });
       }
     }
     meetings.push(...ms.filter((m) => isActive(active, m.date)));
@@ -466,10 +439,12 @@ function readMembers(
   const seenMembers = new Set<string>();
   for (const { i, v } of membersIn) {
     if (policy && !Object.hasOwn(policy.roles, v.role)) {
-      add(
-        ['members', i, 'role'],
-        `unknown role "${v.role}"${didYouMean(v.role, roles)}; the policy "${policy.id}" defines: ${roles.join(', ')}`,
-      );
+      add(['members', i, 'role'], 'spec.unknown-role', {
+        role: v.role,
+        near: near(v.role, roles),
+        policy: policy.id,
+        roles: roles.join(', '),
+      });
     }
     refCheck(v.unit, allUnitIds, ['members', i, 'unit'], 'unit');
     const area = v.area ?? [v.unit];
@@ -528,12 +503,8 @@ function readFixed(
     const ms = meetingsByCell.get(v.cell);
     if (okCell && ms && !ms.some((m) => m.date === v.date)) {
       const month = monthOfDate(v.date);
-      const near = ms.find((m) => m.month === month);
-      add(
-        ['fixed', i, 'date'],
-        `cell "${v.cell}" does not meet on ` +
-          `${v.date}${near ? ` (its ${MONTH_NAMES[month - 1]} meeting is on ${near.date})` : ''}`,
-      );
+      const that = ms.find((m) => m.month === month);
+      add(['fixed', i, 'date'], 'spec.no-meeting-on', { cell: v.cell, date: v.date, month, near: that?.date ?? '' });
       continue;
     }
     if (okMember && okCell) fixed.push({ member: v.member as MemberId, cell: v.cell as CellId, date: v.date });
@@ -544,7 +515,7 @@ function readFixed(
 function dedupe(issues: InputIssue[]): InputIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
-    const k = `${i.path.join('\u0000')}\u0001${i.message}`;
+    const k = `${i.path.join('\u0000')}\u0001${i.code}\u0001${JSON.stringify(i.params)}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -1,36 +1,35 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { InputIssue, Result } from './issues.js';
+import { issue, type Code, type InputIssue, type Params, type Result } from './issues.js';
+
+/** What an input file is, as the messages name it (src/i18n/messages.ts). */
+export type FileRole = 'spec' | 'plan' | 'attendance' | 'header' | 'units' | 'cells' | 'members';
 
 /** Input files larger than this are refused before they are read (a province's spec is a few MB). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 /** Nesting deeper than this is refused (a spec or plan nests 5 levels; deep nesting only ever means a broken file). */
 export const MAX_DEPTH = 64;
 
-const refuse = (file: string, message: string): { ok: false; issues: InputIssue[] } => ({
+const refuse = (file: string, code: Code, params: Params = {}): { ok: false; issues: InputIssue[] } => ({
   ok: false,
-  issues: [{ file, path: [], message }],
+  issues: [issue(file, [], code, params)],
 });
 
 /**
- * An input file's bytes, or one issue saying why it cannot be read (`what`: "the spec", "the plan"). Only regular
+ * An input file's bytes, or one issue saying why it cannot be read (`what`: the spec, the plan…). Only regular
  * files are read: a FIFO or a device would block or never end.
  */
-export function readInputFile(path: string, what: string): Result<Buffer> {
+export function readInputFile(path: string, what: FileRole): Result<Buffer> {
   try {
     const st = statSync(path);
-    if (st.isDirectory()) return refuse(path, `cannot read ${what}: is a directory, not a file`);
-    if (!st.isFile()) return refuse(path, `cannot read ${what}: not a regular file (a pipe, device or socket)`);
-    if (st.size > MAX_INPUT_BYTES)
-      return refuse(
-        path,
-        `cannot read ${what}: ${Math.round(st.size / 2 ** 20)} MB is more than lichdu reads (256 MB)`,
-      );
+    if (st.isDirectory()) return refuse(path, 'file.is-folder', { what });
+    if (!st.isFile()) return refuse(path, 'file.not-regular', { what });
+    if (st.size > MAX_INPUT_BYTES) return refuse(path, 'file.too-large', { what, mb: Math.round(st.size / 2 ** 20) });
     return { ok: true, value: readFileSync(path) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (err as Error).message;
-    return refuse(path, `cannot read ${what}: ${why}`);
+    if (code === 'ENOENT') return refuse(path, 'file.missing', { what });
+    if (code === 'EISDIR') return refuse(path, 'file.is-folder', { what });
+    return refuse(path, 'file.unreadable', { what, reason: code ?? (err as Error).message });
   }
 }
 
@@ -49,12 +48,7 @@ export function decodeText(bytes: Buffer, file: string): Result<string> {
     } catch {
       const at = firstBadByte(bytes);
       const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
-      return refuse(
-        file,
-        `line ${line}: not UTF-8 text (byte 0x${bytes[at]?.toString(16) ?? '?'}; probably saved as Windows-1258 or ` +
-          `1252): save it as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)"; Notepad: ` +
-          `encoding UTF-8)`,
-      );
+      return refuse(file, 'file.not-utf8', { line, byte: bytes[at]?.toString(16) ?? '?' });
     }
   }
   return { ok: true, value: text.replace(/^\uFEFF/, '').normalize('NFC') };
@@ -88,7 +82,7 @@ function depthOf(value: unknown): number {
 
 /** The refusal of a file nested deeper than MAX_DEPTH (found by depthOf, or by a parser running out of stack). */
 export function tooDeep(file: string): { ok: false; issues: InputIssue[] } {
-  return refuse(file, `nested more than ${MAX_DEPTH} levels deep: not a lichdu file (or a damaged one)`);
+  return refuse(file, 'file.too-deep', { depth: MAX_DEPTH });
 }
 
 /** A parsed value nested at most MAX_DEPTH deep, or the issue saying it is not. */
@@ -98,14 +92,15 @@ export function boundedDepth<T>(value: T, file: string): Result<T> {
 
 /**
  * JSON as strictly as YAML is read: a key given twice in one object is refused (JSON.parse keeps the last one
- * silently), and so is nesting deeper than MAX_DEPTH. `what` prefixes a syntax error's message.
+ * silently), and so is nesting deeper than MAX_DEPTH. `damaged`: a file lichdu wrote (a syntax error then means a
+ * half-written or damaged file).
  */
-export function parseJson(text: string, file: string, what = 'not valid JSON'): Result<unknown> {
+export function parseJson(text: string, file: string, damaged = false): Result<unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return refuse(file, `${what}: ${(err as Error).message}`);
+    return refuse(file, 'json.syntax', { what: damaged ? 'damaged' : 'json', detail: (err as Error).message });
   }
   const deep = boundedDepth(raw, file);
   if (!deep.ok) return deep;
@@ -113,13 +108,9 @@ export function parseJson(text: string, file: string, what = 'not valid JSON'): 
   if (dup.length > 0)
     return {
       ok: false,
-      issues: dup.map((d) => ({
-        file,
-        path: [],
-        message:
-          `line ${d.line}, column ${d.column}: the key ${JSON.stringify(d.key.slice(0, 40))} is given twice in one ` +
-          `object: keep one (JSON readers silently take the last)`,
-      })),
+      issues: dup.map((d) =>
+        issue(file, [], 'json.duplicate-key', { line: d.line, column: d.column, key: d.key.slice(0, 40) }),
+      ),
     };
   return { ok: true, value: raw };
 }

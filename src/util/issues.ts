@@ -1,13 +1,44 @@
-// Errors as data: a problem with an input file, with the path inside it and, where there is one, the fix.
+// Errors as data: a problem with an input file — a stable code and its parameters (src/i18n/messages.ts), the file,
+// the path inside it and, for what came from a workbook, the sheet, row and column. Text is made at the edge, in the
+// user's language (formatIssue); nothing decides by reading it.
+import type { Lang } from '../i18n/lang.js';
+import { renderMessage, type Code, type Params } from '../i18n/messages.js';
+
+export type { Code, Params } from '../i18n/messages.js';
 
 export type PathSegment = string | number;
+
+/**
+ * Where in a table a value came from: the sheet of a workbook (none for CSV), the row or line as the spreadsheet shows
+ * it (or rows, `2–80, 85`, for a problem found on several), and the column's header.
+ */
+export interface SheetPlace {
+  readonly sheet?: string;
+  readonly rows: string;
+  readonly many?: boolean;
+  readonly column?: string;
+}
 
 export interface InputIssue {
   readonly file: string;
   /** Path inside the file, e.g. ['members', 3, 'area', 0]; empty for the file as a whole. */
   readonly path: readonly PathSegment[];
-  readonly message: string;
+  readonly code: Code;
+  readonly params: Params;
+  /** For a spec built from a workbook (`lichdu import`): where the value is in the workbook. */
+  readonly place?: SheetPlace;
 }
+
+/** A problem: `issue(file, path, code, params)`. */
+export const issue = (file: string, path: readonly PathSegment[], code: Code, params: Params = {}): InputIssue => ({
+  file,
+  path,
+  code,
+  params,
+});
+
+/** A problem's message in a language. */
+export const messageOf = (i: InputIssue, lang: Lang): string => renderMessage(i.code, i.params, lang);
 
 export type Result<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
@@ -23,9 +54,23 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-export function formatIssue(issue: InputIssue): string {
-  const where = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
-  return `✖ ${issue.file}: ${where}${issue.message}`;
+/** Where a problem is, in words: the file and the path, or the sheet (or line), row and column of a table. */
+export function placeOf(i: InputIssue, lang: Lang): string {
+  const p = i.place;
+  if (p) {
+    const col = p.column ? (lang === 'vi' ? `, cột "${p.column}"` : `, column "${p.column}"`) : '';
+    if (lang === 'vi') return `${i.file}, ${p.sheet !== undefined ? `trang "${p.sheet}", ` : ''}dòng ${p.rows}${col}`;
+    const row =
+      p.sheet !== undefined
+        ? `sheet "${p.sheet}", ${p.many ? 'rows' : 'row'} ${p.rows}`
+        : `${p.many ? 'lines' : 'line'} ${p.rows}`;
+    return `${i.file}: ${row}${col}`;
+  }
+  return i.path.length > 0 ? `${i.file}: ${formatPath(i.path)}` : i.file;
+}
+
+export function formatIssue(i: InputIssue, lang: Lang = 'en'): string {
+  return `✖ ${placeOf(i, lang)}: ${messageOf(i, lang)}`;
 }
 
 /** Levenshtein distance, for "did you mean". */
@@ -59,7 +104,18 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   return bestDist <= limit ? best : undefined;
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const n = nearest(word, candidates);
-  return n === undefined ? '' : ` (did you mean "${n}"?)`;
+/** The `near` parameter of a problem: the likely intended word, or ''. */
+export function near(word: string, candidates: Iterable<string>): string {
+  return nearest(word, candidates) ?? '';
+}
+
+/**
+ * The one refusal of lichdu's input: its problems, carried up to where they are shown (the command runner prints
+ * them in the user's language and exits 2; the feed server keeps its last good plan). Its message is the English
+ * text, for logs and for a bug report.
+ */
+export class InputRefused extends Error {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(issues.map((i) => formatIssue(i, 'en')).join('\n'));
+  }
 }

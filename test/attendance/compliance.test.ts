@@ -151,7 +151,7 @@ describe('compliance to date', () => {
 describe('the report as of a date', () => {
   it('when report gets --attendance then done, missed and planned differ and who is behind is named', async () => {
     const d = mkdtempSync(join(tmpdir(), 'lichdu-att-report-'));
-    const r = await cli(['report', SPEC, PLAN, '--attendance', ATT, '--as-of', '2027-06-30', '-o', d]);
+    const r = await cli(['report', SPEC, PLAN, '--attendance', ATT, '--as-of', '2027-06-30', '-o', d, '--lang', 'vi']);
     expect(r.code, r.err).toBe(0);
     const html = readFileSync(join(d, 'report.html'), 'utf8');
     // Missed: m001 at kon-klor in February, m003 at tdp-2 for April (replaced by m001), m002 at kon-klor in June.
@@ -160,7 +160,19 @@ describe('the report as of a date', () => {
     expect(html).toContain('Trần Thị Hạnh (05/03, đã dự)');
     expect(html).toContain('T9: Trần Thị Hạnh (03/09, dự kiến)');
     expect(html).toContain('Tiến độ đến ngày 30/06/2027');
-    const late = await cli(['report', SPEC, PLAN, '--attendance', ATT, '--as-of', '2027-12-31', '-o', d]);
+    const late = await cli([
+      'report',
+      SPEC,
+      PLAN,
+      '--attendance',
+      ATT,
+      '--as-of',
+      '2027-12-31',
+      '-o',
+      d,
+      '--lang',
+      'vi',
+    ]);
     expect(late.code).toBe(0);
     expect(readFileSync(join(d, 'report.html'), 'utf8')).toContain('<li>Y Blong Êban — năm 2027: 1/2</li>');
   });

@@ -3,6 +3,7 @@ import { vnPublicHolidays } from '../../src/calendar/holidays.js';
 import { shiftDate, plannedDate } from '../../src/calendar/meetings.js';
 import { periodIndex, periodsOf } from '../../src/domain/periods.js';
 import { cell, issuesOf, problemOf, spec } from '../builders.js';
+import { messageOf } from '../../src/util/issues.js';
 
 const vn2027 = vnPublicHolidays(2027, 'Asia/Ho_Chi_Minh');
 const vn2026 = vnPublicHolidays(2026, 'Asia/Ho_Chi_Minh');
@@ -83,11 +84,14 @@ describe('meeting dates', () => {
 
   it('when the day is 31 then the spec is refused with a hint to use "last"', () => {
     expect(
-      issuesOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 31 } })] })).map((i) => [i.path.join('.'), i.message]),
+      issuesOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 31 } })] })).map((i) => [
+        i.path.join('.'),
+        messageOf(i, 'en'),
+      ]),
     ).toEqual([
       [
         'cells.0.meeting.day',
-        'day 31 is not 1–28: use "last" for the end of the month, or explicit dates in "meetings"',
+        '31 is not a day 1–28: use "last" for the end of the month, or explicit dates in "meetings"',
       ],
     ]);
   });

@@ -13,7 +13,7 @@ async function run(...argv: string[]) {
 
 describe('lichdu calendar', () => {
   it('when the small fixture is listed then the text and the English CSV equal their golden files', async () => {
-    const text = await run('calendar', 'fixtures/small/spec.yaml');
+    const text = await run('calendar', 'fixtures/small/spec.yaml', '--lang', 'vi');
     expect(text.code).toBe(0);
     expect(text.out).toBe(readFileSync('fixtures/small/calendar.txt', 'utf8'));
     expect(text.out).toContain('  T2   Thứ Tư    10/02/2027  19:30–21:30  dời 5/2 → 10/2 (Giao thừa Tết Nguyên Đán)');

@@ -159,7 +159,7 @@ describe('the installed command', () => {
 describe('lichdu export ics and lichdu feeds', () => {
   it('when calendars are exported from plan.json alone then they equal the golden files', async () => {
     const out = tmp();
-    const r = await run('export', 'ics', 'fixtures/small/plan.json', '-o', out);
+    const r = await run('export', 'ics', 'fixtures/small/plan.json', '-o', out, '--lang', 'vi');
     expect(r.code).toBe(0);
     for (const f of [
       'all.ics',
@@ -180,7 +180,7 @@ describe('lichdu export ics and lichdu feeds', () => {
     async () => {
       const out = tmp();
       await run('convert', 'fixtures/small/spec.yaml', 'fixtures/small/plan.json', '-o', out);
-      const csv = await run('feeds', out, '--base-url', 'https://lich.example.vn/', '--format', 'csv');
+      const csv = await run('feeds', out, '--base-url', 'https://lich.example.vn/', '--format', 'csv', '--lang', 'vi');
       expect(csv.code).toBe(0);
       const rows = csvRows(csv.out);
       expect(rows[0]).toEqual(['Loại', 'Mã', 'Họ và tên / Tên chi bộ', 'Đường dẫn https', 'Đường dẫn webcal']);
@@ -190,7 +190,9 @@ describe('lichdu export ics and lichdu feeds', () => {
         expect(r[4]).toBe(r[3]!.replace('https://', 'webcal://'));
       }
       writeFileSync(join(out, '.lichdu-feed-secret'), 'c'.repeat(64));
-      const again = csvRows((await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv')).out);
+      const again = csvRows(
+        (await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv', '--lang', 'vi')).out,
+      );
       expect(again.slice(1).map((r) => r[3])).not.toContain(rows[1]![3]);
       const bad = await run('feeds', out, '--base-url', 'lich.example.vn');
       expect([bad.code, bad.err.split('\n')[0]]).toEqual([

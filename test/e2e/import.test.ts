@@ -105,7 +105,7 @@ describe.runIf(hasOffice)('lichdu import from LibreOffice workbooks', () => {
     const [bc, bm] = [x['bad-cells']!, x['bad-members']!];
     expect(bad.err.split('\n').filter((l) => l.startsWith('✖'))).toEqual([
       `✖ ${bc}: sheet "bad-cells", row 5, column "Tên chi bộ": "Chi bộ thôn 1" is listed twice in one unit ` +
-        `(also sheet "bad-cells", row 2): list a cell once`,
+        `(also row 2): list a cell once`,
       `✖ ${bc}: sheet "bad-cells", row 5, column "Vùng sâu, vùng xa": "hơi xa" is not yes or no: write "có" or ` +
         `leave it empty`,
       `✖ ${bm}: sheet "bad-members", row 4, column "Chi bộ nơi sinh hoạt": unknown cell "Chi bộ thôn Kon Klo" ` +

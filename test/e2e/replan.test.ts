@@ -48,9 +48,21 @@ describe('lichdu plan --previous --from', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-replan-'));
     const spec = specWith(dir, M002, 'unavailable: ["2027-03-01..2027-03-15", "2027-06-01..2027-06-30"]');
     const out = join(dir, 'new');
-    const r = await cli(['plan', spec, '--previous', join(SMALL, 'plan.json'), '--from', '2027-05-15', '-o', out]);
+    const r = await cli([
+      'plan',
+      spec,
+      '--previous',
+      join(SMALL, 'plan.json'),
+      '--from',
+      '2027-05-15',
+      '-o',
+      out,
+      '--lang',
+      'vi',
+    ]);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('of the 2 visits ahead in the plan in use, 1 kept, 1 moved, 0 removed; 0 added');
+    // Vietnamese: the documents and the messages alike.
+    expect(r.err).toContain('trong 2 buổi dự sắp tới của kế hoạch đang dùng, giữ 1, dời 1, bỏ 0; thêm 0');
     const rows = csvRows(readFileSync(join(out, 'changes.csv'), 'utf8'));
     expect(rows[0]).toEqual(CHANGES_HEADERS.vi);
     expect(rows).toHaveLength(2);

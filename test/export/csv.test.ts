@@ -99,8 +99,13 @@ describe('plan.csv', () => {
     const t = csvTable(text, 'plan.csv');
     const r = t.ok ? readTablePlan(t.value, 'plan.csv', problem) : t;
     expect(r.ok && r.value.visits).toEqual(visits);
-    expect(r.ok && r.value.notes.some((n) => /column "Giờ bắt đầu": "07:30:00 PM" read as 19:30/.test(n))).toBe(true);
-    expect(r.ok && r.value.notes.some((n) => /^lines? [\d–, ]+, column "Ngày": dates such as/.test(n))).toBe(true);
+    expect(
+      r.ok && r.value.notes.some((n) => /column "Giờ bắt đầu": "07:30:00 PM" read as 19:30/.test(formatIssue(n))),
+    ).toBe(true);
+    expect(
+      r.ok &&
+        r.value.notes.some((n) => /^✖ plan\.csv: lines? [\d–, ]+, column "Ngày": dates such as/.test(formatIssue(n))),
+    ).toBe(true);
   });
 
   it(
@@ -108,7 +113,7 @@ describe('plan.csv', () => {
     () => {
       const bad = goldenCsv.replace('m003', 'm03').replace('2027-02-10', '31/02/2027');
       const r = readCsvPlan(bad, 'plan.csv', problem);
-      expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+      expect(r.ok ? [] : r.issues.map((i) => formatIssue(i))).toEqual([
         '✖ plan.csv: line 3, column "Ngày": "31/02/2027" is no date',
         '✖ plan.csv: line 4, column "Mã cấp ủy viên": unknown member "m03" (did you mean "m003"?)',
       ]);
@@ -123,8 +128,8 @@ describe('plan.csv', () => {
     const many = goldenCsv.replace(/,(Cố định|Dự kiến)\r\n/g, ',Xong\r\n');
     const r = readCsvPlan(many, 'plan.csv', problem);
     const last = csvRows(goldenCsv).length;
-    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
-      `✖ plan.csv: lines 2–${last}, column "Trạng thái": "Xong" is not a status: use Dự kiến or Cố định`,
+    expect(r.ok ? [] : r.issues.map((i) => formatIssue(i))).toEqual([
+      `✖ plan.csv: lines 2–${last}, column "Trạng thái": "Xong" is not a status: use Dự kiến, Cố định`,
     ]);
   });
 });
@@ -138,7 +143,7 @@ describe('plan.json', () => {
     const doc = JSON.parse(goldenJson);
     doc.visits[1].cell = 'kon-klo';
     const r = readJsonPlan(JSON.stringify(doc), 'plan.json', problem);
-    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+    expect(r.ok ? [] : r.issues.map((i) => formatIssue(i))).toEqual([
       '✖ plan.json: visits[1].cell: unknown cell "kon-klo" (did you mean "kon-klor"?)',
     ]);
   });

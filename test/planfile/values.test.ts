@@ -2,9 +2,10 @@
 // ambiguous day/month order refused unless told.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readDate, readTime } from '../../src/planfile/values.js';
+import { readDate, readTime, type Read } from '../../src/planfile/values.js';
+import { renderMessage } from '../../src/i18n/messages.js';
 
-const ok = <T>(r: { ok: boolean; value?: T; error?: string }) => (r.ok ? r.value : `✖ ${r.error}`);
+const ok = <T>(r: Read<T>) => (r.ok ? r.value : `✖ ${renderMessage(r.error.code, r.error.params, 'en')}`);
 
 describe('spreadsheet times and dates', () => {
   it('when a time comes in any spreadsheet form then it reads as HH:MM', () => {

@@ -8,6 +8,7 @@ import { reportData } from '../../src/report/data.js';
 import { renderReportForms, renderReportHtml } from '../../src/report/html.js';
 import { periodicReports } from '../../src/policies/periodic.js';
 import { cell, issuesOf, member, problemOf, spec, visit } from '../builders.js';
+import { messageOf } from '../../src/util/issues.js';
 
 const cells = ['thôn 10', 'thôn 2', 'làng Kon Klor', 'thôn 1', 'Ấp Bắc'].map((n, i) =>
   cell({ id: `c${i + 1}`, name: `Chi bộ ${n}`, ...(i === 1 ? { tags: ['remote'] } : {}) }),
@@ -154,7 +155,7 @@ describe('periodic reports', () => {
         },
       }),
     );
-    expect(issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+    expect(issues.map((i) => `${i.path.join('.')}: ${messageOf(i, 'en')}`)).toEqual([
       'policy.reports.0.roles.0: unknown role "comune" (did you mean "commune"?); the policy\'s roles: province, ' +
         'district, commune',
       'policy.reports.0.due_day: a report after each visit is due some days after it: write due_after_days ' +

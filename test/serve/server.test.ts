@@ -113,7 +113,7 @@ describe('lichdu serve', () => {
       const before = await get(memberUrl(s, dir, 'm003'));
       writeFileSync(join(dir, 'plan.json'), readFileSync(join(dir, 'plan.json'), 'utf8').slice(0, 500));
       expect(await s.reload()).toBe(false);
-      expect(logs.join('\n')).toMatch(/not valid JSON[\s\S]*refused the new plan; still serving/);
+      expect(logs.join('\n')).toMatch(/không phải JSON hợp lệ[\s\S]*không nhận kế hoạch mới; vẫn phục vụ/);
       expect((await get(memberUrl(s, dir, 'm003'))).body).toBe(before.body);
       // A new, valid plan: m003 loses the September visit; m001's feed does not change.
       const doc = JSON.parse(readFileSync('fixtures/small/plan.json', 'utf8'));

@@ -7,6 +7,7 @@ import { yearlyQuota } from '../../src/domain/workload.js';
 import type { CellId } from '../../src/domain/types.js';
 import { solve } from '../../solver/index.js';
 import { cell, issuesOf, member, problemOf, spec, visit } from '../builders.js';
+import { messageOf } from '../../src/util/issues.js';
 
 const policy = (quota: unknown, coverage: unknown = { min: 1, per: 'year' }) => ({
   id: 'p',
@@ -85,10 +86,10 @@ describe('active ranges', () => {
     const raw = spec({ members: [member({ id: 'm1', active: '2027-07-01' })] });
     const issues = issuesOf(raw);
     expect(issues.map((i) => i.path.join('.'))).toEqual(['members.0.active']);
-    expect(issues[0]!.message).toContain('"YYYY-MM-DD.."');
-    expect(issuesOf(spec({ cells: [cell({ id: 'c1', active: '2027-09-01..2027-03-01' })] }))[0]!.message).toContain(
-      'start before end',
-    );
+    expect(messageOf(issues[0]!, 'en')).toContain('"YYYY-MM-DD.."');
+    expect(
+      messageOf(issuesOf(spec({ cells: [cell({ id: 'c1', active: '2027-09-01..2027-03-01' })] }))[0]!, 'en'),
+    ).toContain('start before end');
   });
 
   it('when members leave and join then nobody is planned outside their range, quotas pro rata', async () => {

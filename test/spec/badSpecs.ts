@@ -10,7 +10,7 @@ const withCell = (c: Obj) => spec({ cells: [cell({ id: 'c1' }), c] });
 export const BAD: Array<[string, unknown, string[]]> = [
   ['not a mapping', [1, 2], ['✖ spec.yaml: expected a mapping with year, policy, units, cells and members']],
   ['year missing', { ...base(), year: undefined }, ['✖ spec.yaml: year: is required']],
-  ['year as text', { ...base(), year: '2027' }, ['✖ spec.yaml: year: expected a year such as 2027, got "2027"']],
+  ['year as text', { ...base(), year: '2027' }, ['✖ spec.yaml: year: expected a number, got "2027"']],
   ['year implausible', { ...base(), year: 1975 }, ['✖ spec.yaml: year: 1975 is not a plausible year (2000–2100)']],
   [
     'unknown top-level key (typo)',
@@ -19,7 +19,11 @@ export const BAD: Array<[string, unknown, string[]]> = [
   ],
   ['units missing', { ...base(), units: undefined }, ['✖ spec.yaml: units: is required: list the units (đảng bộ)']],
   ['cells empty', { ...base(), cells: [] }, ['✖ spec.yaml: cells: must list at least one cell']],
-  ['members not a list', { ...base(), members: 'm1' }, ['✖ spec.yaml: members: expected a list of members, got "m1"']],
+  [
+    'members not a list',
+    { ...base(), members: 'm1' },
+    ['✖ spec.yaml: members: expected a list of members (cấp ủy viên), got "m1"'],
+  ],
   [
     'policy missing',
     { ...base(), policy: undefined },
@@ -46,7 +50,10 @@ export const BAD: Array<[string, unknown, string[]]> = [
   [
     'inline policy max below min',
     spec({ policy: { id: 'p', roles: { commune: { quota: [{ min: 3, max: 1, per: 'year' }] } } } }),
-    ['✖ spec.yaml: policy.roles.commune.quota[0].max: max is below min'],
+    [
+      '✖ spec.yaml: policy.roles.commune.quota[0].max: max is below min: no more visits can be needed than are ' +
+        'allowed; raise max',
+    ],
   ],
   [
     'inline policy extends an unknown preset',
@@ -131,12 +138,18 @@ export const BAD: Array<[string, unknown, string[]]> = [
   [
     'meeting day 0',
     withCell(cell({ id: 'c2', meeting: { day: 0 } })),
-    ['✖ spec.yaml: cells[1].meeting.day: day 0 is not 1–28 or "last"'],
+    [
+      '✖ spec.yaml: cells[1].meeting.day: 0 is not a day 1–28: use "last" for the end of the month, or explicit ' +
+        'dates in "meetings"',
+    ],
   ],
   [
     'bad shift rule',
     withCell(cell({ id: 'c2', meeting: { shift: 'weekends' } })),
-    ['✖ spec.yaml: cells[1].meeting.shift: "weekends" is not a shift rule: use holidays, holidays-and-weekends, none'],
+    [
+      '✖ spec.yaml: cells[1].meeting.shift: "weekends" is not valid: use one of holidays, holidays-and-weekends, ' +
+        'none',
+    ],
   ],
   [
     'unknown key in a cell (typo)',

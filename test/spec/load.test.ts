@@ -4,7 +4,7 @@ import { parseSpec } from '../../src/spec/load.js';
 import { cell, issuesOf, member, problemOf, spec, unit } from '../builders.js';
 import { BAD } from './badSpecs.js';
 
-const lines = (raw: unknown) => issuesOf(raw).map(formatIssue);
+const lines = (raw: unknown) => issuesOf(raw).map((i) => formatIssue(i));
 
 describe('spec loader refuses bad specs', () => {
   it.each(BAD)('when the spec has %s then it names the path and the fix', (_name, raw, expected) => {

@@ -1,0 +1,951 @@
+// The message catalogue: every problem lichdu reports is a code with parameters (src/util/issues.ts), rendered here
+// in the user's language at the edge (the terminal, --json, the console). Vietnamese in the regulations' words (cấp ủy
+// viên, chi bộ, đảng bộ, kỳ sinh hoạt, dự sinh hoạt, định mức: docs/glossary.md); English beside it. Each entry names
+// its parameters, so that a test can render every code with generated values in both languages.
+import type { Lang } from './lang.js';
+
+export type Params = Readonly<Record<string, string | number>>;
+
+interface Entry {
+  /** The parameters the texts use; any may be '' where the entry says so (e.g. `near`: no suggestion). */
+  readonly params: readonly string[];
+  readonly vi: (p: Params) => string;
+  readonly en: (p: Params) => string;
+}
+
+const e = (params: readonly string[], vi: Entry['vi'], en: Entry['en']): Entry => ({ params, vi, en });
+
+/** "; có phải là "x"?" after a name not found, when a near one exists. */
+const nearVi = (p: Params) => (p.near ? ` (có phải là "${p.near}"?)` : '');
+const nearEn = (p: Params) => (p.near ? ` (did you mean "${p.near}"?)` : '');
+
+export const MESSAGES = {
+  // ── Files ──
+  'file.missing': e(
+    ['what'],
+    (p) => `không đọc được ${fileVi(p.what)}: không có tệp này`,
+    (p) => `cannot read ${fileEn(p.what)}: no such file`,
+  ),
+  'file.is-folder': e(
+    ['what'],
+    (p) => `không đọc được ${fileVi(p.what)}: đây là thư mục, không phải tệp`,
+    (p) => `cannot read ${fileEn(p.what)}: is a directory, not a file`,
+  ),
+  'file.not-regular': e(
+    ['what'],
+    (p) => `không đọc được ${fileVi(p.what)}: không phải tệp thường (ống, thiết bị hay socket)`,
+    (p) => `cannot read ${fileEn(p.what)}: not a regular file (a pipe, device or socket)`,
+  ),
+  'file.too-large': e(
+    ['what', 'mb'],
+    (p) => `không đọc được ${fileVi(p.what)}: ${p.mb} MB, lớn hơn mức lichdu đọc (256 MB)`,
+    (p) => `cannot read ${fileEn(p.what)}: ${p.mb} MB is more than lichdu reads (256 MB)`,
+  ),
+  'file.unreadable': e(
+    ['what', 'reason'],
+    (p) => `không đọc được ${fileVi(p.what)}: lỗi hệ thống ${p.reason}`,
+    (p) => `cannot read ${fileEn(p.what)}: ${p.reason}`,
+  ),
+  'file.not-utf8': e(
+    ['line', 'byte'],
+    (p) =>
+      `dòng ${p.line}: không phải văn bản UTF-8 (byte 0x${p.byte}; có lẽ được lưu theo Windows-1258 hoặc 1252): ` +
+      `hãy lưu lại dạng UTF-8 (Excel: "CSV UTF-8"; LibreOffice: bộ ký tự "Unicode (UTF-8)"; Notepad: mã hóa UTF-8)`,
+    (p) =>
+      `line ${p.line}: not UTF-8 text (byte 0x${p.byte}; probably saved as Windows-1258 or 1252): save it as UTF-8 ` +
+      `(Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)"; Notepad: encoding UTF-8)`,
+  ),
+  'file.too-deep': e(
+    ['depth'],
+    (p) => `lồng sâu hơn ${p.depth} cấp: không phải tệp của lichdu (hoặc tệp bị hỏng)`,
+    (p) => `nested more than ${p.depth} levels deep: not a lichdu file (or a damaged one)`,
+  ),
+  'json.syntax': e(
+    ['what', 'detail'],
+    (p) => `không phải JSON hợp lệ${p.what === 'damaged' ? ' (tệp ghi dở hoặc bị hỏng?)' : ''}: ${p.detail}`,
+    (p) => `not valid JSON${p.what === 'damaged' ? ' (a half-written or damaged file?)' : ''}: ${p.detail}`,
+  ),
+  'json.duplicate-key': e(
+    ['line', 'column', 'key'],
+    (p) =>
+      `dòng ${p.line}, cột ${p.column}: khóa "${p.key}" xuất hiện hai lần trong một đối tượng: giữ lại một ` +
+      `(các trình đọc JSON lặng lẽ lấy cái sau)`,
+    (p) =>
+      `line ${p.line}, column ${p.column}: the key "${p.key}" is given twice in one object: keep one (JSON readers ` +
+      `silently take the last)`,
+  ),
+  'yaml.syntax': e(
+    ['line', 'column', 'detail'],
+    (p) => `dòng ${p.line}, cột ${p.column}: ${p.detail} (không phải YAML hợp lệ)`,
+    (p) => `line ${p.line}, column ${p.column}: ${p.detail} (not valid YAML)`,
+  ),
+  'yaml.duplicate-key': e(
+    ['line', 'column', 'key'],
+    (p) => `dòng ${p.line}, cột ${p.column}: khóa ${p.key} xuất hiện hai lần trong một ánh xạ: giữ lại một`,
+    (p) => `line ${p.line}, column ${p.column}: the key ${p.key} is given twice in one mapping: keep one`,
+  ),
+  'yaml.too-many-aliases': e(
+    ['detail'],
+    (p) => `${p.detail}: hãy dùng ít tham chiếu (*alias) hơn`,
+    (p) => `${p.detail}: use fewer anchors (*alias)`,
+  ),
+
+  // ── Values (the schemas) ──
+  'value.required': e(
+    [],
+    () => 'bắt buộc phải có',
+    () => 'is required',
+  ),
+  'value.wrong-type': e(
+    ['expected', 'value'],
+    (p) => `cần ${typeVi(String(p.expected))}, nhưng nhận được ${p.value}`,
+    (p) => `expected ${typeEn(String(p.expected))}, got ${p.value}`,
+  ),
+  'value.too-few': e(
+    ['min'],
+    (p) => `cần liệt kê ít nhất ${p.min}`,
+    (p) => `must list at least ${p.min}`,
+  ),
+  'value.invalid': e(
+    ['value', 'detail'],
+    (p) => `${p.value}: giá trị không hợp lệ (${p.detail})`,
+    (p) => `${p.value}: ${p.detail}`,
+  ),
+  'value.unknown-key': e(
+    ['key', 'near', 'allowed'],
+    (p) =>
+      `khóa không xác định "${p.key}"${nearVi(p)}${!p.near && p.allowed ? `; các khóa được dùng: ${p.allowed}` : ''}`,
+    (p) => `unknown key "${p.key}"${nearEn(p)}${!p.near && p.allowed ? `; allowed: ${p.allowed}` : ''}`,
+  ),
+  'value.not-id': e(
+    ['value'],
+    (p) => `${p.value} không phải mã hợp lệ: dùng chữ cái, chữ số, ".", "_" hoặc "-" (không dấu, không khoảng trắng)`,
+    (p) => `${p.value} is not a valid id: use letters, digits, ".", "_" or "-" (no spaces or accents)`,
+  ),
+  'value.id-too-long': e(
+    ['value', 'max'],
+    (p) => `${p.value} quá dài cho một mã: tối đa ${p.max} ký tự`,
+    (p) => `${p.value} is too long for an id: at most ${p.max} characters`,
+  ),
+  'value.empty': e(
+    [],
+    () => 'không được để trống',
+    () => 'must not be empty',
+  ),
+  'value.control-char': e(
+    ['value'],
+    (p) => `${p.value} chứa ký tự điều khiển (vô hình; thường do dán nhầm): hãy xóa nó`,
+    (p) => `${p.value} contains a control character (invisible; often pasted by accident): remove it`,
+  ),
+  'value.not-time': e(
+    ['value'],
+    (p) => `${p.value} không phải giờ HH:MM (đồng hồ 24 giờ, ví dụ "19:30")`,
+    (p) => `${p.value} is not HH:MM (24-hour clock, e.g. "19:30")`,
+  ),
+  'value.not-date': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày YYYY-MM-DD`,
+    (p) => `${p.value} is not a date YYYY-MM-DD`,
+  ),
+  'value.not-date-or-range': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày YYYY-MM-DD hay khoảng YYYY-MM-DD..YYYY-MM-DD (ngày đầu trước ngày cuối)`,
+    (p) => `${p.value} is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (start before end)`,
+  ),
+  'value.not-active-range': e(
+    ['value'],
+    (p) =>
+      `${p.value} không phải khoảng thời gian tham gia: "YYYY-MM-DD.." (từ một ngày), "..YYYY-MM-DD" (đến một ngày) ` +
+      `hoặc "YYYY-MM-DD..YYYY-MM-DD" (ngày đầu trước ngày cuối)`,
+    (p) =>
+      `${p.value} is not an active range: "YYYY-MM-DD.." (from a date), "..YYYY-MM-DD" (until a date) or ` +
+      `"YYYY-MM-DD..YYYY-MM-DD" (start before end)`,
+  ),
+  'value.not-whole': e(
+    ['value', 'what'],
+    (p) => `cần một số nguyên (${whatVi(String(p.what))}), nhưng nhận được ${p.value}`,
+    (p) => `expected a whole number (${p.what}), got ${p.value}`,
+  ),
+  'value.negative': e(
+    ['value'],
+    (p) => `${p.value} là số âm`,
+    (p) => `${p.value} is negative`,
+  ),
+  'value.below-one': e(
+    ['value', 'what'],
+    (p) => `${p.value} phải từ 1 trở lên (${whatVi(String(p.what))})`,
+    (p) => `${p.value} must be at least 1 (${p.what})`,
+  ),
+  'value.not-period': e(
+    ['value', 'choices'],
+    (p) => `${p.value} không phải kỳ tính định mức: dùng một trong ${p.choices}`,
+    (p) => `${p.value} is not a period: use one of ${p.choices}`,
+  ),
+  'value.max-below-min': e(
+    [],
+    () => 'max nhỏ hơn min: không thể cần nhiều lần dự hơn mức tối đa; hãy tăng max',
+    () => 'max is below min: no more visits can be needed than are allowed; raise max',
+  ),
+  'value.not-quota': e(
+    ['value'],
+    (p) => `cần một định mức { min, per } hoặc danh sách định mức, nhưng nhận được ${p.value}`,
+    (p) => `expected a quota { min, per } or a list of them, got ${p.value}`,
+  ),
+  'value.not-day': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày 1–28: dùng "last" cho ngày cuối tháng, hoặc ghi ngày cụ thể trong "meetings"`,
+    (p) => `${p.value} is not a day 1–28: use "last" for the end of the month, or explicit dates in "meetings"`,
+  ),
+  'value.not-minutes': e(
+    ['value', 'min', 'max'],
+    (p) => `${p.value} không phải số phút từ ${p.min} đến ${p.max}`,
+    (p) => `${p.value} is not a number of minutes from ${p.min} to ${p.max}`,
+  ),
+  'value.not-choice': e(
+    ['value', 'choices'],
+    (p) => `${p.value} không hợp lệ: dùng một trong ${p.choices}`,
+    (p) => `${p.value} is not valid: use one of ${p.choices}`,
+  ),
+  'value.not-tag': e(
+    ['value'],
+    (p) => `${p.value} không phải nhãn đặc điểm địa bàn: một từ (chữ cái, chữ số, "-", "_")`,
+    (p) => `${p.value} is not a tag: one word (letters, digits, "-", "_")`,
+  ),
+  'value.not-day-of-month': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày trong tháng 1–31`,
+    (p) => `${p.value} is not a day of the month 1–31`,
+  ),
+  'value.not-month': e(
+    ['value'],
+    (p) => `${p.value} không phải tháng YYYY-MM`,
+    (p) => `${p.value} is not a month YYYY-MM`,
+  ),
+  'value.not-boolean': e(
+    ['value'],
+    (p) => `cần true (có) hoặc false (không), nhưng nhận được ${p.value}`,
+    (p) => `expected true or false, got ${p.value}`,
+  ),
+  'value.not-year': e(
+    ['value'],
+    (p) => `${p.value} không phải năm hợp lý (2000–2100)`,
+    (p) => `${p.value} is not a plausible year (2000–2100)`,
+  ),
+  'value.not-number': e(
+    ['value'],
+    (p) => `cần một số, nhưng nhận được ${p.value}`,
+    (p) => `expected a number, got ${p.value}`,
+  ),
+  'value.not-iso-time': e(
+    ['value'],
+    (p) => `${p.value} không phải thời điểm ISO-8601 (ví dụ 2027-01-01T00:00:00Z)`,
+    (p) => `${p.value} is not an ISO-8601 date-time (e.g. 2027-01-01T00:00:00Z)`,
+  ),
+  'value.unknown-zone': e(
+    ['value', 'example'],
+    (p) => `múi giờ không xác định ${p.value}: dùng tên IANA như "${p.example}"`,
+    (p) => `unknown time zone ${p.value}: use an IANA name such as "${p.example}"`,
+  ),
+
+  // ── The spec ──
+  'spec.not-mapping': e(
+    [],
+    () => 'cần một ánh xạ gồm year, policy, units, cells và members',
+    () => 'expected a mapping with year, policy, units, cells and members',
+  ),
+  'spec.no-list': e(
+    ['key', 'value'],
+    (p) => `cần danh sách ${listVi(String(p.key))}${p.value ? `, nhưng nhận được ${p.value}` : ''}`,
+    (p) =>
+      p.value
+        ? `expected a list of ${listEn(String(p.key))}, got ${p.value}`
+        : `is required: list the ${listEn(String(p.key))}`,
+  ),
+  'spec.empty-list': e(
+    ['key'],
+    (p) => `cần liệt kê ít nhất một ${oneVi(String(p.key))}`,
+    (p) => `must list at least one ${oneEn(String(p.key))}`,
+  ),
+  'spec.outside-year': e(
+    ['what', 'date', 'year'],
+    (p) => `${dateWhatVi(String(p.what))} ${p.date} nằm ngoài năm kế hoạch ${p.year}`,
+    (p) => `${p.what} ${p.date} is outside the plan's year ${p.year}`,
+  ),
+  'spec.month-outside-year': e(
+    ['month', 'year'],
+    (p) => `tháng ${p.month} nằm ngoài năm kế hoạch ${p.year}`,
+    (p) => `month ${p.month} is outside the plan's year ${p.year}`,
+  ),
+  'spec.unknown-ref': e(
+    ['kind', 'id', 'near'],
+    (p) => `không có ${kindVi(String(p.kind))} "${p.id}"${nearVi(p)}`,
+    (p) => `unknown ${p.kind} "${p.id}"${nearEn(p)}`,
+  ),
+  'spec.policy-required': e(
+    [],
+    () => 'bắt buộc phải có: mã một quy định có sẵn (lệnh lichdu policies liệt kê) hoặc một quy định đầy đủ',
+    () => 'is required: a preset id (lichdu policies lists them) or a policy object',
+  ),
+  'spec.bad-holidays': e(
+    ['value'],
+    (p) =>
+      `${p.value} không phải cách khai báo ngày nghỉ: dùng vn, none, danh sách ngày, hoặc { preset: vn, add: [...], ` +
+      `remove: [...] }`,
+    (p) =>
+      `${p.value} is not a holiday setting: use vn, none, a list of dates, or { preset: vn, add: [...], ` +
+      `remove: [...] }`,
+  ),
+  'spec.duplicate-id': e(
+    ['id', 'key', 'first'],
+    (p) => `mã "${p.id}" bị trùng (đã dùng ở ${p.key}[${p.first}])`,
+    (p) => `duplicate id "${p.id}" (already used by ${p.key}[${p.first}])`,
+  ),
+  'spec.own-parent': e(
+    ['id'],
+    (p) => `đảng bộ "${p.id}" không thể là cấp trên của chính nó`,
+    (p) => `unit "${p.id}" cannot be its own parent`,
+  ),
+  'spec.unit-cycle': e(
+    ['cycle'],
+    (p) => `cây đảng bộ có vòng lặp: ${p.cycle}; một trong số đó phải không có cấp trên hoặc có cấp trên khác`,
+    (p) => `the unit tree has a cycle: ${p.cycle}; one of them must have no parent or another parent`,
+  ),
+  'spec.meetings-out-of-order': e(
+    ['first', 'firstDate', 'firstSet', 'second', 'secondDate', 'secondSet'],
+    (p) =>
+      `kỳ sinh hoạt tháng ${p.first} (${p.firstDate}, ${setVi(p.firstSet)}) không diễn ra trước kỳ tháng ${p.second} ` +
+      `(${p.secondDate}, ${setVi(p.secondSet)}): các kỳ sinh hoạt phải theo thứ tự tháng, vào các ngày khác ` +
+      `nhau; hãy ` +
+      `ghi ngày cụ thể cho một kỳ trong "meetings"`,
+    (p) =>
+      `the ${monthEn(p.first)} meeting (${p.firstDate}, ${setEn(p.firstSet)}) is not before the ${monthEn(p.second)} ` +
+      `meeting (${p.secondDate}, ${setEn(p.secondSet)}): meetings must be in month order on different days; give ` +
+      `one of them an explicit date in "meetings"`,
+  ),
+  'spec.unknown-role': e(
+    ['role', 'near', 'policy', 'roles'],
+    (p) => `không có chức vụ "${p.role}"${nearVi(p)}; quy định "${p.policy}" có: ${p.roles}`,
+    (p) => `unknown role "${p.role}"${nearEn(p)}; the policy "${p.policy}" defines: ${p.roles}`,
+  ),
+  'spec.no-meeting-on': e(
+    ['cell', 'date', 'month', 'near'],
+    (p) =>
+      `chi bộ "${p.cell}" không sinh hoạt vào ngày ${p.date}` +
+      (p.near ? ` (kỳ sinh hoạt tháng ${p.month} là ngày ${p.near})` : ''),
+    (p) =>
+      `cell "${p.cell}" does not meet on ${p.date}` +
+      (p.near ? ` (its ${monthEn(p.month)} meeting is on ${p.near})` : ''),
+  ),
+
+  // ── Policies ──
+  'policy.unknown-preset': e(
+    ['id', 'near', 'known'],
+    (p) => `không có quy định có sẵn "${p.id}"${nearVi(p)}; có sẵn: ${p.known}`,
+    (p) => `unknown policy preset "${p.id}"${nearEn(p)}; built-in: ${p.known}`,
+  ),
+  'policy.not-policy': e(
+    ['known', 'value'],
+    (p) => `cần mã một quy định có sẵn (${p.known}) hoặc một quy định đầy đủ, nhưng nhận được ${p.value}`,
+    (p) => `expected a preset id (${p.known}) or a policy object, got ${p.value}`,
+  ),
+  'policy.no-roles': e(
+    [],
+    () => 'một quy định cần ít nhất một chức vụ (hoặc `extends: <mã>` để bắt đầu từ một quy định có sẵn)',
+    () => 'a policy needs at least one role (or `extends: <preset>` to start from a preset)',
+  ),
+  'policy.unknown-role': e(
+    ['role', 'near', 'known'],
+    (p) => `không có chức vụ "${p.role}"${nearVi(p)}; các chức vụ của quy định: ${p.known}`,
+    (p) => `unknown role "${p.role}"${nearEn(p)}; the policy's roles: ${p.known}`,
+  ),
+  'policy.empty-section': e(
+    [],
+    () => 'một mục của báo cáo cần ít nhất một nội dung',
+    () => 'a section needs at least one field',
+  ),
+  'policy.empty-report': e(
+    [],
+    () => 'một báo cáo cần ít nhất một mục',
+    () => 'a report needs at least one section',
+  ),
+  'policy.visit-report-day': e(
+    [],
+    () => 'báo cáo sau mỗi lần dự có hạn là một số ngày sau buổi sinh hoạt: ghi due_after_days thay cho due_day',
+    () => 'a report after each visit is due some days after it: write due_after_days instead of due_day',
+  ),
+  'policy.period-report-days': e(
+    ['each'],
+    (p) => `báo cáo theo ${periodVi(String(p.each))} có hạn vào một ngày của tháng cuối kỳ: ghi due_day thay thế`,
+    (p) => `a report per ${p.each} is due on a day of the period's last month: write due_day instead`,
+  ),
+
+  // ── Command-line options and where to write ──
+  'option.dangling-link': e(
+    ['option'],
+    (p) => `${p.option}: liên kết trỏ tới chỗ không tồn tại: xóa nó hoặc chọn thư mục khác`,
+    (p) => `${p.option}: a link to nothing: remove it or give another folder`,
+  ),
+  'option.file-not-folder': e(
+    ['option'],
+    (p) => `${p.option}: đây là tệp, không phải thư mục: hãy chọn một thư mục để ghi vào`,
+    (p) => `${p.option}: this is a file, not a folder: give a folder to write into`,
+  ),
+  'option.folder-not-writable': e(
+    ['option'],
+    (p) => `${p.option}: không có quyền ghi vào thư mục này: hãy chọn thư mục khác`,
+    (p) => `${p.option}: no permission to write in this folder: give another one`,
+  ),
+  'option.parent-is-file': e(
+    ['option', 'base'],
+    (p) => `${p.option}: ${p.base} là tệp nên không tạo được thư mục bên dưới: hãy chọn thư mục khác`,
+    (p) => `${p.option}: ${p.base} is a file, so no folder can be made below it: give another folder`,
+  ),
+  'option.parent-not-writable': e(
+    ['option', 'base'],
+    (p) => `${p.option}: không có quyền tạo thư mục trong ${p.base}: hãy chọn chỗ khác`,
+    (p) => `${p.option}: no permission to create a folder in ${p.base}: give another one`,
+  ),
+  'option.folder-not-file': e(
+    ['option'],
+    (p) => `${p.option}: đây là thư mục: hãy ghi tên tệp, ví dụ model.lp`,
+    (p) => `${p.option}: this is a folder: give a file name, e.g. model.lp`,
+  ),
+  'option.cannot-write-file': e(
+    ['option', 'base'],
+    (p) => `${p.option}: không ghi được ở đây (${p.base} không phải thư mục lichdu được ghi vào): hãy chọn chỗ khác`,
+    (p) => `${p.option}: cannot write here (${p.base} is not a folder lichdu may write in): give another path`,
+  ),
+  'option.not-iso-time': e(
+    ['value'],
+    (p) => `"${p.value}" không phải thời điểm ISO-8601: ghi ví dụ 2027-01-01T00:00:00Z`,
+    (p) => `"${p.value}" is not an ISO-8601 time: write e.g. 2027-01-01T00:00:00Z`,
+  ),
+  'option.not-date': e(
+    ['option', 'value'],
+    (p) => `"${p.value}" không phải ngày: ghi YYYY-MM-DD, ví dụ 2027-04-15`,
+    (p) => `"${p.value}" is not a date: write YYYY-MM-DD, e.g. 2027-04-15`,
+  ),
+  'option.bad-lang': e(
+    ['value', 'from'],
+    (p) => `"${p.value}" không phải ngôn ngữ lichdu có: dùng vi hoặc en${p.from === 'env' ? ' (đang dùng vi)' : ''}`,
+    (p) => `"${p.value}" is not a language of lichdu: use vi or en${p.from === 'env' ? ' (using vi)' : ''}`,
+  ),
+  'option.backend-missing': e(
+    ['name', 'package'],
+    (p) => `bộ giải ${p.name} cần gói tùy chọn ${p.package}: cài bằng npm install ${p.package}`,
+    (p) => `the ${p.name} backend needs the optional package ${p.package}: install it with npm install ${p.package}`,
+  ),
+  'option.replan-only': e(
+    ['option'],
+    () => 'chỉ dùng khi lập lại kế hoạch: hãy chỉ ra kế hoạch đang dùng bằng --previous KQ-CU/plan.json',
+    () => 'is for a re-plan: give the plan in use with --previous OLD/plan.json',
+  ),
+  'option.replan-needs-from': e(
+    [],
+    () => 'lập lại kế hoạch cần ngày bắt đầu: --from YYYY-MM-DD',
+    () => 'a re-plan needs the date it starts from: --from YYYY-MM-DD',
+  ),
+  'write.locked': e(
+    ['pid'],
+    (p) =>
+      `một lichdu khác${p.pid ? ` (tiến trình ${p.pid})` : ''} đang ghi vào thư mục này: chờ nó xong, hoặc chọn ` +
+      `thư mục khác`,
+    (p) =>
+      `another lichdu${p.pid ? ` (process ${p.pid})` : ''} is writing into this folder: wait for it to finish, or ` +
+      `give another folder`,
+  ),
+  'option.as-of-pair': e(
+    [],
+    () => 'xem năm theo thực tế cần cả --attendance TỆP và --as-of NGÀY',
+    () => 'the year as it happened needs both --attendance FILE and --as-of DATE',
+  ),
+  'option.bad-epoch': e(
+    ['value'],
+    (p) => `"${p.value}" không phải số giây từ 1970 đến năm 9999: bỏ biến này hoặc ghi ví dụ 1798761600`,
+    (p) => `"${p.value}" is not seconds since 1970 up to year 9999: unset it or give e.g. 1798761600`,
+  ),
+  'replan.other-year': e(
+    ['plan', 'spec'],
+    (p) => `kế hoạch đang dùng là của năm ${p.plan}, đặc tả là năm ${p.spec}: hãy chỉ ra kế hoạch cùng năm`,
+    (p) => `the plan in use is for ${p.plan}, the spec for ${p.spec}: give the plan of the same year`,
+  ),
+  'secret.other': e(
+    ['now', 'dir', 'before'],
+    (p) =>
+      `${p.now ? `khóa bí mật này (dấu ${p.now}) không phải khóa đã dùng` : 'không có tệp khóa bí mật ở đây'}: các ` +
+      `liên kết đã gửi cho ${p.dir} được tạo bằng khóa khác (dấu ${p.before}) và sẽ đều hết dùng được. Hãy chỉ ra ` +
+      `khóa đó bằng --secret-file, hoặc dùng --new-secret để thu hồi mọi liên kết và gửi liên kết mới (lichdu feeds)`,
+    (p) =>
+      `${p.now ? `this secret (fingerprint ${p.now}) is not the one` : 'no secret file here'}: the links already ` +
+      `sent for ${p.dir} were made with another secret (fingerprint ${p.before}) and would all stop working. Give ` +
+      `that secret with --secret-file, or pass --new-secret to revoke every link and send new ones (lichdu feeds)`,
+  ),
+  'secret.is-folder': e(
+    [],
+    () => 'đây là thư mục: hãy chỉ ra chính tệp khóa bí mật (hoặc bỏ --secret-file để dùng mặc định)',
+    () => 'this is a folder: give the secret file itself (or leave out --secret-file for the default)',
+  ),
+  'secret.no-permission': e(
+    [],
+    () => 'người dùng này không đọc hay tạo được tệp: kiểm tra quyền, hoặc chỉ ra --secret-file khác',
+    () => 'cannot be read or made by this user: check its permissions, or give another --secret-file',
+  ),
+  'secret.unreadable': e(
+    ['errno'],
+    (p) => `không đọc hay tạo được (${p.errno}): hãy chỉ ra --secret-file khác`,
+    (p) => `cannot be read or made (${p.errno}): give another --secret-file`,
+  ),
+  'secret.new': e(
+    ['now', 'links', 'before'],
+    (p) => `khóa bí mật mới (dấu ${p.now}): ${p.links} liên kết tạo bằng khóa ${p.before} không còn dùng được`,
+    (p) => `new secret (fingerprint ${p.now}): the ${p.links} links made with ${p.before} no longer work`,
+  ),
+  'secret.readable': e(
+    ['path'],
+    (p) => `người dùng khác trên máy này đọc được tệp: chạy chmod 600 ${p.path}`,
+    (p) => `can be read by other users of this machine: chmod 600 ${p.path}`,
+  ),
+  'serve.not-folder': e(
+    [],
+    () => 'không phải thư mục: hãy chỉ ra thư mục chứa plan.json (lichdu convert -o THƯ-MỤC)',
+    () => 'is not a directory: give the directory that holds plan.json (lichdu convert -o DIR)',
+  ),
+  'serve.cannot-listen': e(
+    ['errno'],
+    (p) => `không mở được cổng ở đó (${p.errno}): chọn --port hoặc --host khác`,
+    (p) => `cannot listen there (${p.errno}): choose another --port or --host`,
+  ),
+  'feeds.bad-url': e(
+    ['value'],
+    (p) => `"${p.value}" không phải địa chỉ http(s) như https://lich.example.vn`,
+    (p) => `"${p.value}" is not an http(s) URL such as https://lich.example.vn`,
+  ),
+  'export.needs-json': e(
+    [],
+    () =>
+      'export ics đọc plan.json; với kế hoạch đã sửa trong bảng tính hãy dùng lichdu convert SPEC PLAN -o THƯ-MỤC, ' +
+      'lệnh này kiểm tra theo đặc tả và ghi cả lịch',
+    () =>
+      'export ics reads plan.json; for a plan edited in a spreadsheet use lichdu convert SPEC PLAN -o DIR, which ' +
+      'checks it against the spec and writes the calendars too',
+  ),
+  'precheck.member-short': e(
+    ['member', 'name', 'most', 'period', 'must'],
+    (p) =>
+      `cấp ủy viên ${p.member} (${p.name}) dự được nhiều nhất ${p.most} kỳ sinh hoạt trong ${p.period} (đã tính địa ` +
+      `bàn, chi bộ nơi sinh hoạt và ngày vắng) nhưng định mức là ${p.must}`,
+    (p) =>
+      `member ${p.member} (${p.name}) can attend at most ${p.most} meeting(s) in ${p.period} (area, home cell and ` +
+      `unavailable days considered) but must make ${p.must}`,
+  ),
+  'precheck.cell-unreachable': e(
+    ['cell', 'name'],
+    (p) => `chi bộ ${p.cell} (${p.name}) không có cấp ủy viên nào được dự: hãy thêm vào địa bàn của một người`,
+    (p) => `cell ${p.cell} (${p.name}) has no member who may visit it: add it to someone's area`,
+  ),
+  'replan.gone-not-counted': e(
+    ['count', 'from'],
+    (p) =>
+      `${p.count} buổi dự trước ngày ${p.from} của cấp ủy viên hoặc chi bộ không còn trong đặc tả không được tính ` +
+      `(giữ họ trong đặc tả với "active" để tính)`,
+    (p) =>
+      `${p.count} visit(s) before ${p.from} of members or cells no longer in the spec are not counted (keep them in ` +
+      `the spec with "active" to count them)`,
+  ),
+  'replan.later-rows': e(
+    ['count', 'from'],
+    (p) => `${p.count} dòng điểm danh từ ngày ${p.from} trở đi không được dùng: kế hoạch mới bắt đầu từ ngày đó`,
+    (p) => `${p.count} attendance row(s) dated ${p.from} or later are not used: the re-plan starts then`,
+  ),
+  'replan.off-meeting': e(
+    ['member', 'cell', 'date'],
+    (p) => `${p.member} dự ${p.cell} ngày ${p.date}: không trùng kỳ sinh hoạt nào của chi bộ, không được tính`,
+    (p) => `${p.member} at ${p.cell} on ${p.date}: not on a meeting of the cell, and not counted`,
+  ),
+  'write.failed': e(
+    ['errno', 'advice'],
+    (p) => `không ghi được (${p.errno}): ${adviceVi(String(p.advice))}`,
+    (p) => `could not write (${p.errno}): ${adviceEn(String(p.advice))}`,
+  ),
+
+  // ── Tables: plan.csv/xlsx, attendance files, the import workbook ──
+  'table.not-csv': e(
+    ['line', 'detail', 'separator'],
+    (p) => `không phải CSV hợp lệ: ${p.line ? `dòng ${p.line}: ` : ''}${p.detail} (dấu phân cách "${p.separator}")`,
+    (p) => `not valid CSV: ${p.line ? `line ${p.line}: ` : ''}${p.detail} (separator "${p.separator}")`,
+  ),
+  'table.empty': e(
+    [],
+    () => 'tệp trống: cần một dòng tiêu đề và mỗi dòng một lần dự',
+    () => 'the file is empty: expected a header line and one line per visit',
+  ),
+  'table.not-workbook': e(
+    [],
+    () => 'không phải bảng tính lichdu đọc được: hãy lưu dạng .xlsx (Excel 2007–365) hoặc CSV UTF-8',
+    () => 'is not a workbook lichdu can read: save it as .xlsx (Excel 2007–365), or as CSV UTF-8',
+  ),
+  'table.no-sheets': e(
+    [],
+    () => 'bảng tính không có trang nào',
+    () => 'the workbook has no sheet',
+  ),
+  'table.no-sheet': e(
+    ['wanted', 'has'],
+    (p) => `không có trang tên ${p.wanted}; bảng tính có ${p.has}`,
+    (p) => `no sheet named ${p.wanted}; it has ${p.has}`,
+  ),
+  'table.empty-sheet': e(
+    ['sheet'],
+    (p) => `trang "${p.sheet}" trống: cần một dòng tiêu đề`,
+    (p) => `sheet "${p.sheet}" is empty: expected a header row`,
+  ),
+  'table.missing-columns': e(
+    ['columns', 'template'],
+    (p) =>
+      `thiếu cột ${p.columns}: dòng tiêu đề phải có các cột này, bằng tiếng Việt hoặc tiếng Anh, theo thứ tự bất kỳ` +
+      (p.template ? ' (lệnh lichdu attendance --template tạo sẵn mẫu)' : ''),
+    (p) =>
+      `no column ${p.columns}: the header must name them, in Vietnamese or English, in any order` +
+      (p.template ? ' (lichdu attendance template writes one)' : ''),
+  ),
+  'table.unknown-member': e(
+    ['value', 'near', 'hint'],
+    (p) => `không có cấp ủy viên ${p.value}${nearVi(p)}${p.hint ? ': hãy ghi mã cấp ủy viên' : ''}`,
+    (p) => `unknown member ${p.value}${nearEn(p)}${p.hint ? ": write the member's id" : ''}`,
+  ),
+  'table.unknown-cell': e(
+    ['value', 'near'],
+    (p) => `không có chi bộ ${p.value}${nearVi(p)}`,
+    (p) => `unknown cell ${p.value}${nearEn(p)}`,
+  ),
+  'table.not-status': e(
+    ['value', 'choices'],
+    (p) => `${p.value} không phải trạng thái: ghi ${p.choices}`,
+    (p) => `${p.value} is not a status: use ${p.choices}`,
+  ),
+  'table.not-result': e(
+    ['value', 'done', 'missed', 'replaced'],
+    (p) => `${p.value} không phải kết quả: ghi ${p.done}, ${p.missed} hoặc ${p.replaced}, hoặc để trống`,
+    (p) =>
+      `${p.value} is not a result: write ${p.done}, ${p.missed} or ${p.replaced} (or done, missed, replaced), or ` +
+      `leave ` +
+      `it empty`,
+  ),
+  'table.replaces-self': e(
+    ['value'],
+    (p) => `${p.value} không thể dự thay chính mình`,
+    (p) => `${p.value} cannot replace themself`,
+  ),
+  'table.done-with-replacement': e(
+    ['value'],
+    (p) => `${p.value} nhưng có người ở cột "Người dự thay": hãy ghi Dự thay`,
+    (p) => `${p.value} with someone in "Người dự thay": write Dự thay`,
+  ),
+  'table.replacement-missing': e(
+    [],
+    () => 'để trống: hãy ghi người đi dự thay (mã cấp ủy viên)',
+    () => 'empty: write who went instead (their member id)',
+  ),
+  'table.visit-twice': e(
+    ['member', 'cell', 'date', 'also', 'sheet'],
+    (p) => `${p.member} dự ${p.cell} ngày ${p.date} được ghi hai lần (cả ở dòng ${p.also})`,
+    (p) => `${p.member} at ${p.cell} on ${p.date} is given twice (also ${p.sheet ? 'row' : 'line'} ${p.also})`,
+  ),
+  'table.not-time-of-day': e(
+    ['value'],
+    (p) => `${p.value} không phải giờ trong ngày`,
+    (p) => `${p.value} is not a time of day`,
+  ),
+  'table.not-time': e(
+    ['value'],
+    (p) => `${p.value} không phải giờ như 19:30`,
+    (p) => `${p.value} is not a time such as 19:30`,
+  ),
+  'table.hour-12': e(
+    ['value', 'half'],
+    (p) => `${p.value}: giờ đi với ${p.half} phải là 1–12`,
+    (p) => `${p.value}: an hour with ${p.half} is 1–12`,
+  ),
+  'table.not-date': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày như 05/01/2027`,
+    (p) => `${p.value} is not a date such as 2027-01-05`,
+  ),
+  'table.no-such-date': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày có thật`,
+    (p) => `${p.value} is no date`,
+  ),
+  'table.ambiguous-date': e(
+    ['value', 'dmy', 'mdy'],
+    (p) =>
+      `${p.value} có thể là ngày ${p.dmy} hoặc ${p.mdy}: hãy lưu ngày dạng YYYY-MM-DD (Định dạng ô → Ngày → ` +
+      `2027-01-05), hoặc giữ cột thứ (Thứ) để lichdu phân biệt`,
+    (p) =>
+      `${p.value} may be ${p.dmy} or ${p.mdy}: save the dates as YYYY-MM-DD (Format Cells → Date → 2027-01-05), or ` +
+      `keep the weekday column (Thứ) so lichdu can tell`,
+  ),
+  'note.dates-read': e(
+    ['value', 'read'],
+    (p) => `các ngày như ${p.value} được đọc là ${p.read}`,
+    (p) => `dates such as ${p.value} read as ${p.read}`,
+  ),
+  'note.read-as': e(
+    ['value', 'read'],
+    (p) => `${p.value} được đọc là ${p.read}`,
+    (p) => `${p.value} read as ${p.read}`,
+  ),
+  'note.column-left-out': e(
+    ['column'],
+    (p) => `cột ${p.column} không phải cột lichdu đọc; bỏ qua`,
+    (p) => `column ${p.column} is not one lichdu reads; left out`,
+  ),
+  'note.named-alike': e(
+    ['kind', 'rows', 'first', 'second'],
+    (p) =>
+      `hai ${kindVi(String(p.kind))} có tên giống nhau (dòng ${p.rows}): được đặt mã ${p.first} và ${p.second}; ` +
+      `thêm cột mã để tự chọn`,
+    (p) =>
+      `two ${p.kind}s are named alike (rows ${p.rows}): they get ids ${p.first} and ${p.second}; add an id column to ` +
+      `choose them`,
+  ),
+  'note.units-made': e(
+    ['count', 'level'],
+    (p) => `không có trang đảng bộ: tạo ${p.count} đảng bộ từ các tên mà các trang dùng, ở cấp ${p.level}`,
+    (p) => `no units sheet: ${p.count} unit(s) made from the names the sheets use, at level ${p.level}`,
+  ),
+  'import.empty': e(
+    ['what'],
+    (p) => `để trống: hãy ghi ${emptyVi(String(p.what))}`,
+    (p) => `is empty: give the ${p.what}`,
+  ),
+  'import.cell-twice': e(
+    ['value', 'also'],
+    (p) => `${p.value} được ghi hai lần trong một đảng bộ (cả ở dòng ${p.also}): mỗi chi bộ ghi một lần`,
+    (p) => `${p.value} is listed twice in one unit (also row ${p.also}): list a cell once`,
+  ),
+  'import.not-yes-no': e(
+    ['value'],
+    (p) => `${p.value} không phải có/không: ghi "có" hoặc để trống`,
+    (p) => `${p.value} is not yes or no: write "có" or leave it empty`,
+  ),
+  'import.not-day': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày 1–28 hay "cuối tháng"`,
+    (p) => `${p.value} is not a day 1–28 or "cuối tháng"`,
+  ),
+  'import.not-role': e(
+    ['value', 'policy', 'roles'],
+    (p) => `${p.value} không phải chức vụ của quy định ${p.policy}: dùng ${p.roles}`,
+    (p) => `${p.value} is not a role of policy ${p.policy}: use ${p.roles}`,
+  ),
+  'import.header-not-mapping': e(
+    ['keys'],
+    (p) => `cần một ánh xạ gồm ${p.keys}`,
+    (p) => `expected a mapping of ${p.keys}`,
+  ),
+  'import.header-key': e(
+    ['keys'],
+    (p) => `tệp thông tin chung chỉ ghi ${p.keys}; đảng bộ, chi bộ và cấp ủy viên lấy từ các trang bảng tính`,
+    (p) => `a header gives only ${p.keys}; units, cells and members come from the sheets`,
+  ),
+  'import.no-output': e(
+    [],
+    () => 'hãy chỉ ra tệp đặc tả sẽ ghi, ví dụ -o spec.yaml',
+    () => 'give the spec file to write, e.g. -o spec.yaml',
+  ),
+  'import.no-sheets': e(
+    [],
+    () =>
+      'hãy chỉ ra --workbook TỆP (các trang "Chi bộ", "Cấp ủy viên", có thể thêm "Đảng bộ"), hoặc --cells và --members',
+    () => 'give --workbook FILE (sheets "Chi bộ", "Cấp ủy viên", optionally "Đảng bộ"), or --cells and --members',
+  ),
+  'import.no-year': e(
+    [],
+    () => 'hãy chỉ ra năm kế hoạch, ví dụ --year 2027 (hoặc year: trong --header)',
+    () => 'give the plan year, e.g. --year 2027 (or year: in --header)',
+  ),
+  'import.no-policy': e(
+    [],
+    () => 'hãy chỉ ra quy định, ví dụ --policy kontum-776 (lệnh lichdu policies liệt kê)',
+    () => 'give a policy, e.g. --policy kontum-776 (lichdu policies lists them)',
+  ),
+  'plan.required-field': e(
+    [],
+    () => 'bắt buộc phải có ở đây: hãy dùng plan.json do lichdu plan hoặc lichdu convert ghi',
+    () => 'is required here: use a plan.json written by lichdu plan or lichdu convert',
+  ),
+  'plan.unknown-member': e(
+    ['id', 'near'],
+    (p) => `không có cấp ủy viên "${p.id}"${nearVi(p)}`,
+    (p) => `unknown member "${p.id}"${nearEn(p)}`,
+  ),
+  'plan.unknown-cell': e(
+    ['id', 'near'],
+    (p) => `không có chi bộ "${p.id}"${nearVi(p)}`,
+    (p) => `unknown cell "${p.id}"${nearEn(p)}`,
+  ),
+  'import.no-name-column': e(
+    ['names'],
+    (p) => `không có cột tên: dòng tiêu đề cần một trong các cột ${p.names}`,
+    (p) => `no name column: the header needs one of ${p.names}`,
+  ),
+  'import.id-repeated': e(
+    ['kind', 'id', 'times', 'rows'],
+    (p) => `mã ${kindVi(String(p.kind))} ${p.id} được ghi ${p.times} lần (dòng ${p.rows}): chỉ ghi một lần`,
+    (p) => `the ${p.kind} id ${p.id} is given ${p.times} times (rows ${p.rows}): once`,
+  ),
+  'import.ambiguous-name': e(
+    ['value', 'count', 'ids'],
+    (p) => `${p.value} là tên của ${p.count} mục (${p.ids}): hãy dùng mã`,
+    (p) => `${p.value} names ${p.count} entries (${p.ids}): use the id`,
+  ),
+  'import.unknown-name': e(
+    ['kind', 'value', 'near'],
+    (p) => `không có ${kindVi(String(p.kind))} ${p.value}${nearVi(p)}`,
+    (p) => `unknown ${p.kind} ${p.value}${nearEn(p)}`,
+  ),
+} as const satisfies Record<string, Entry>;
+
+export type Code = keyof typeof MESSAGES;
+
+export const CODES = Object.keys(MESSAGES) as Code[];
+
+/** A problem's text in a language. */
+export function renderMessage(code: Code, params: Params, lang: Lang): string {
+  return MESSAGES[code][lang](params);
+}
+
+/** The parameter names of a code. */
+export const paramsOf = (code: Code): readonly string[] => MESSAGES[code].params;
+
+// ── Words the texts share ──
+
+/** A word of a table by its key, only the table's own (a value such as "__proto__" is not a key). */
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
+const FILES: Record<string, [string, string]> = {
+  spec: ['tệp đặc tả kế hoạch', 'the spec'],
+  plan: ['tệp kế hoạch', 'the plan'],
+  attendance: ['tệp điểm danh', 'the attendance file'],
+  header: ['tệp thông tin chung', 'the header'],
+  units: ['bảng đảng bộ', 'the units sheet'],
+  cells: ['bảng chi bộ', 'the cells sheet'],
+  members: ['bảng cấp ủy viên', 'the members sheet'],
+};
+const fileVi = (w: string | number | undefined) => own(FILES, String(w))?.[0] ?? String(w);
+const fileEn = (w: string | number | undefined) => own(FILES, String(w))?.[1] ?? String(w);
+
+const TYPES_VI: Record<string, string> = {
+  array: 'một danh sách',
+  object: 'một ánh xạ { … }',
+  string: 'văn bản',
+  number: 'một số',
+  boolean: 'true hoặc false',
+};
+const typeVi = (t: string) => own(TYPES_VI, t) ?? t;
+const typeEn = (t: string) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping { … }' : `a ${t}`);
+
+const WHAT_VI: Record<string, string> = {
+  visits: 'số lần dự',
+  visitors: 'số người dự',
+  days: 'số ngày',
+  members: 'số người',
+};
+const whatVi = (w: string) => own(WHAT_VI, w) ?? w;
+
+const LISTS: Record<string, [string, string, string, string]> = {
+  units: ['các đảng bộ (units)', 'units (đảng bộ)', 'đảng bộ', 'unit'],
+  cells: ['các chi bộ (cells)', 'cells (chi bộ)', 'chi bộ', 'cell'],
+  members: ['các cấp ủy viên (members)', 'members (cấp ủy viên)', 'cấp ủy viên', 'member'],
+};
+const listVi = (k: string) => own(LISTS, k)?.[0] ?? k;
+const listEn = (k: string) => own(LISTS, k)?.[1] ?? k;
+const oneVi = (k: string) => own(LISTS, k)?.[2] ?? k;
+const oneEn = (k: string) => own(LISTS, k)?.[3] ?? k;
+
+const EMPTY_VI: Record<string, string> = {
+  'unit name': 'tên đảng bộ',
+  'cell name': 'tên chi bộ',
+  'unit (đảng bộ) of the cell': 'đảng bộ của chi bộ',
+  'full name': 'họ và tên',
+  role: 'chức vụ',
+  'unit whose committee they sit on': 'đảng bộ mà cấp ủy viên là thành viên cấp ủy',
+};
+const emptyVi = (w: string) => own(EMPTY_VI, w) ?? w;
+
+const KINDS_VI: Record<string, string> = {
+  unit: 'đảng bộ',
+  cell: 'chi bộ',
+  member: 'cấp ủy viên',
+  team: 'tổ',
+  role: 'chức vụ',
+};
+const kindVi = (k: string) => own(KINDS_VI, k) ?? k;
+
+const DATE_WHAT_VI: Record<string, string> = {
+  date: 'ngày',
+  'range start': 'ngày đầu của khoảng',
+  'range end': 'ngày cuối của khoảng',
+};
+const dateWhatVi = (w: string) => own(DATE_WHAT_VI, w) ?? w;
+
+const PERIODS_VI: Record<string, string> = {
+  visit: 'lần dự',
+  year: 'năm',
+  half: 'nửa năm',
+  quarter: 'quý',
+  month: 'tháng',
+};
+const periodVi = (k: string) => own(PERIODS_VI, k) ?? k;
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const monthEn = (m: string | number | undefined) => MONTHS_EN[Number(m) - 1] ?? String(m);
+const setVi = (s: string | number | undefined) =>
+  s === 'explicit' ? 'ghi trong "meetings"' : 'từ ngày sinh hoạt thường lệ sau khi dời vì ngày nghỉ';
+const setEn = (s: string | number | undefined) =>
+  s === 'explicit' ? 'set in "meetings"' : 'from the meeting day after holiday shifts';
+
+const ADVICE: Record<string, [string, string]> = {
+  ENOSPC: ['ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại', 'the disk is full: free some space and run again'],
+  EDQUOT: [
+    'đã hết hạn mức đĩa: giải phóng chỗ trống rồi chạy lại',
+    'the disk quota is used up: free some space and run again',
+  ],
+  EACCES: ['không có quyền ghi ở đó: chọn thư mục khác', 'no permission to write there: give another folder'],
+  EPERM: ['không có quyền ghi ở đó: chọn thư mục khác', 'no permission to write there: give another folder'],
+  EROFS: ['ổ đĩa chỉ đọc: chọn thư mục khác', 'the disk is read-only: give another folder'],
+  ENAMETOOLONG: [
+    'tên tệp quá dài với ổ đĩa này: dùng mã ngắn hơn hoặc đường dẫn thư mục ngắn hơn',
+    'a file name is too long for this disk: use shorter ids or a shorter folder path',
+  ],
+  ENOTDIR: [
+    'có một tệp ở chỗ cần là thư mục: xóa nó hoặc chọn thư mục khác',
+    'a file stands where a folder should be: remove it or give another folder',
+  ],
+  EEXIST: [
+    'có một tệp ở chỗ cần là thư mục: xóa nó hoặc chọn thư mục khác',
+    'a file stands where a folder should be: remove it or give another folder',
+  ],
+  EISDIR: [
+    'có một thư mục ở chỗ cần là tệp: xóa nó hoặc chọn đường dẫn khác',
+    'a folder stands where a file should be: remove it or give another path',
+  ],
+  EMFILE: ['quá nhiều tệp đang mở: chạy lại', 'too many files open: run again'],
+};
+const adviceVi = (code: string) => own(ADVICE, code)?.[0] ?? 'kiểm tra ổ đĩa và quyền ghi, rồi chạy lại';
+const adviceEn = (code: string) => own(ADVICE, code)?.[1] ?? 'check the disk and the permissions, then run again';
