@@ -105,7 +105,10 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       const changed = snapshot.planHash !== state.snapshot.planHash;
       state = { snapshot: changed ? snapshot : state.snapshot, planStamp, secretStamp };
       if (changed)
-        opts.log(`${loadedLine(opts.ics.lang, planPath, snapshot)} (spec ${snapshot.specHash.slice(0, 19)}…)`);
+        opts.log(
+          `${loadedLine(opts.ics.lang, planPath, snapshot)} (${opts.ics.lang === 'vi' ? 'đặc tả' : 'spec'} ` +
+            `${snapshot.specHash.slice(0, 19)}…)`,
+        );
       return changed;
     } catch (err) {
       state = { ...state, planStamp, secretStamp };
