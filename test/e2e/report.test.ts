@@ -63,7 +63,8 @@ describe.runIf(hasChromium)('report.html in headless Chromium', () => {
       // The forms: one page per report owed, each with the member's name pre-filled.
       await page.goto(pathToFileURL(join(dir, 'r', 'report-forms.html')).href);
       const forms = await page.locator('section.form').count();
-      expect(out).toContain(`${forms} periodic reports owed`);
+      // The command speaks the report's language (--lang vi here).
+      expect(out).toContain(`${forms} báo cáo định kỳ phải nộp`);
       expect(forms).toBeGreaterThan(0);
     } finally {
       await browser.close();
