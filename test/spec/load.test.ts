@@ -9,6 +9,11 @@ const lines = (raw: unknown) => issuesOf(raw).map((i) => formatIssue(i));
 describe('spec loader refuses bad specs', () => {
   it.each(BAD)('when the spec has %s then it names the path and the fix', (_name, raw, expected) => {
     expect(lines(raw)).toEqual(expected);
+    // Each problem has a code of its own (value.invalid carries zod's English words) and a Vietnamese text.
+    for (const i of issuesOf(raw)) {
+      expect(i.code).not.toBe('value.invalid');
+      expect(formatIssue(i, 'vi')).not.toBe(formatIssue(i, 'en'));
+    }
   });
 
   it('when a spec has several problems then all are reported at once', () => {
