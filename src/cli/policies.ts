@@ -3,17 +3,14 @@ import { builtInPolicies } from '../policies/index.js';
 import { policyToJson } from '../planfile/index.js';
 import { EXIT, InputRefused, langOf, type Io } from './io.js';
 import type { Lang } from '../format/labels.js';
+import { PERIOD_NOUN } from '../i18n/words.js';
 import { issue, near } from '../util/issues.js';
 import type { Policy, Quota } from '../domain/types.js';
 
-const PER: Record<Lang, Record<string, string>> = {
-  vi: { year: 'năm', half: 'nửa năm', quarter: 'quý', month: 'tháng' },
-  en: { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month' },
-};
 const quotaText = (q: Quota, lang: Lang) =>
   lang === 'vi'
-    ? `≥ ${q.min}${q.max !== undefined ? ` và ≤ ${q.max}` : ''} mỗi ${PER.vi[q.per]}`
-    : `≥ ${q.min}${q.max !== undefined ? ` and ≤ ${q.max}` : ''} per ${PER.en[q.per]}`;
+    ? `≥ ${q.min}${q.max !== undefined ? ` và ≤ ${q.max}` : ''} mỗi ${PERIOD_NOUN.vi[q.per]}`
+    : `≥ ${q.min}${q.max !== undefined ? ` and ≤ ${q.max}` : ''} per ${PERIOD_NOUN.en[q.per]}`;
 
 export function describePolicy(p: Policy, lang: Lang = 'en'): string {
   const vi = lang === 'vi';

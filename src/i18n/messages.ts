@@ -2,7 +2,9 @@
 // in the user's language at the edge (the terminal, --json, the console). Vietnamese in the regulations' words (cấp ủy
 // viên, chi bộ, đảng bộ, kỳ sinh hoạt, dự sinh hoạt, định mức: docs/glossary.md); English beside it. Each entry names
 // its parameters, so that a test can render every code with generated values in both languages.
+import type { PeriodKind } from '../domain/types.js';
 import type { Lang } from './lang.js';
+import { PERIOD_NOUN } from './words.js';
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -891,14 +893,7 @@ const DATE_WHAT_VI: Record<string, string> = {
 };
 const dateWhatVi = (w: string) => own(DATE_WHAT_VI, w) ?? w;
 
-const PERIODS_VI: Record<string, string> = {
-  visit: 'lần dự',
-  year: 'năm',
-  half: 'nửa năm',
-  quarter: 'quý',
-  month: 'tháng',
-};
-const periodVi = (k: string) => own(PERIODS_VI, k) ?? k;
+const periodVi = (k: string) => (Object.hasOwn(PERIOD_NOUN.vi, k) ? PERIOD_NOUN.vi[k as PeriodKind] : k);
 
 const MONTHS_EN = [
   'January',

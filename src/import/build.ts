@@ -5,7 +5,7 @@ import type { Policy } from '../domain/types.js';
 import { bare, LANGS } from '../format/labels.js';
 import { describeValue as q } from '../schema/primitives.js';
 import { issue, near, type Code, type InputIssue, type Params, type SheetPlace } from '../util/issues.js';
-import { placeIn } from '../planfile/csv.js';
+import { placeIn, ranges } from '../planfile/csv.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
 import { columnIndex, type Table } from '../planfile/table.js';
 import { byNormalised, COLUMNS, columnOf, normHeader, type SheetKind } from './columns.js';
@@ -159,7 +159,7 @@ export function buildSpecLists(
     const header = headersOf(row.kind, row.sheet).get(key) ?? key;
     issues.push({ ...issue(row.sheet.file, [], code, params), place: placeIn(row.sheet.table, [row.at], header) });
   };
-  const places = (rs: readonly Row[]) => rs.map((x) => x.at).join(', ');
+  const places = (rs: readonly Row[]) => ranges(rs.map((x) => x.at));
   const origin = (kind: SheetKind, row: Row): Origin => ({
     file: row.sheet.file,
     place: placeIn(row.sheet.table, [row.at]),

@@ -1,5 +1,4 @@
 // The report's words, Vietnamese and English (documents are Vietnamese by default).
-import type { PeriodKind } from '../domain/types.js';
 import type { Lang } from '../format/labels.js';
 
 export const MONTH_SHORT: Record<Lang, readonly string[]> = {
@@ -16,10 +15,7 @@ export function periodWords(label: string, lang: Lang): string {
   return lang === 'vi' ? `tháng ${Number(p)}/${y}` : `${MONTH_SHORT.en[Number(p) - 1]} ${y}`;
 }
 
-export const PERIOD_NOUN: Record<Lang, Record<PeriodKind, string>> = {
-  vi: { year: 'năm', half: '6 tháng', quarter: 'quý', month: 'tháng' },
-  en: { year: 'year', half: 'half-year', quarter: 'quarter', month: 'month' },
-};
+export { PERIOD_NOUN } from '../i18n/words.js';
 
 export const W = {
   vi: {
