@@ -6,9 +6,8 @@ import { catalogueEntry } from '../domain/rules.js';
 import { describeViolation } from '../format/violationText.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
-import { EXIT, issueJson, langOf, unwrap, type Io } from './io.js';
+import { EXIT, issueJson, langOf, noteLine, unwrap, type Io } from './io.js';
 import type { Lang } from '../format/labels.js';
-import { formatIssue, type InputIssue } from '../util/issues.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
@@ -155,11 +154,6 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
       ];
   io.out(lines.join('\n') + '\n');
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
-}
-
-/** A note (what was read differently from how lichdu writes it) as the user reads it. */
-export function noteLine(note: InputIssue, lang: Lang): string {
-  return `${lang === 'vi' ? 'ghi chú' : 'note'}: ${formatIssue(note, lang).replace(/^✖ /, '')}\n`;
 }
 
 /** Compliance as JSON: per member status and periods, the cells not yet visited, overdue reports. */

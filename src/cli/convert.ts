@@ -5,8 +5,7 @@ import type { Lang } from '../format/labels.js';
 import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
-import { EXIT, unwrap, type Io } from './io.js';
-import { noteLine } from './check.js';
+import { EXIT, noteLine, unwrap, type Io } from './io.js';
 import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './shared.js';
 
 export interface ConvertOptions {

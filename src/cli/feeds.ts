@@ -33,7 +33,7 @@ export async function runFeeds(dir: string, opts: FeedsOptions, io: Io): Promise
     );
   const doc = readPlanDocumentFile(join(dir, 'plan.json'));
   const choice = chooseSecret(dir, opts, doc.members.length + doc.cells.length);
-  for (const note of choice.notes) io.err(`! ${formatIssue(note, opts.lang).replace(/^✖ /, '')}\n`);
+  for (const note of choice.notes) io.err(formatIssue(note, opts.lang, '!') + '\n');
   if (/^http:\/\//i.test(opts.baseUrl) && !/^http:\/\/(localhost|127\.|\[::1\])/i.test(opts.baseUrl))
     io.err(
       vi

@@ -14,9 +14,8 @@ import { parseSpec } from '../spec/load.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { decodeText, readInputFile } from '../util/files.js';
 import { formatPath, issue, type Code, type InputIssue, type Result } from '../util/issues.js';
-import { EXIT, InputRefused, issueJson, langOf, type Io } from './io.js';
+import { EXIT, InputRefused, issueJson, langOf, noteLine, type Io } from './io.js';
 import type { Lang } from '../format/labels.js';
-import { noteLine } from './check.js';
 import { outputDirIssues, outputFileIssues, refuseIf, writeOrRefuse } from './shared.js';
 
 export interface ImportOptions {

@@ -69,3 +69,8 @@ export function issueJson(i: InputIssue, lang: Lang) {
     message: messageOf(i, lang),
   };
 }
+
+/** A note (what was read differently from how lichdu writes it, or what was assumed) as the user reads it. */
+export function noteLine(note: InputIssue, lang: Lang): string {
+  return formatIssue(note, lang, lang === 'vi' ? 'ghi chú:' : 'note:') + '\n';
+}

@@ -42,7 +42,7 @@ export async function runCli(
       io.err(refusalText(new InputRefused([bad]), lang));
       return EXIT.refused;
     }
-    io.err(`! ${formatIssue(bad, lang).replace(/^✖ /, '')}\n`);
+    io.err(formatIssue(bad, lang, '!') + '\n');
   }
   const w = commanderWords(lang);
   const program = new LocalCommand(lang, 'lichdu')

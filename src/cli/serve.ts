@@ -35,7 +35,7 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
   const planPath = join(dir, 'plan.json');
   const links = readLinkCount(planPath);
   const choice = chooseSecret(dir, opts, links);
-  for (const note of choice.notes) io.err(`! ${formatIssue(note, opts.lang).replace(/^✖ /, '')}\n`);
+  for (const note of choice.notes) io.err(formatIssue(note, opts.lang, '!') + '\n');
   const secretFile = choice.path;
   let server;
   try {

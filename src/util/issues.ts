@@ -69,8 +69,9 @@ export function placeOf(i: InputIssue, lang: Lang): string {
   return i.path.length > 0 ? `${i.file}: ${formatPath(i.path)}` : i.file;
 }
 
-export function formatIssue(i: InputIssue, lang: Lang = 'en'): string {
-  return `✖ ${placeOf(i, lang)}: ${messageOf(i, lang)}`;
+/** A problem on one line: `✖ where: message`; `mark` is `!` for a warning, `ghi chú:`/`note:` for a note. */
+export function formatIssue(i: InputIssue, lang: Lang = 'en', mark = '✖'): string {
+  return `${mark} ${placeOf(i, lang)}: ${messageOf(i, lang)}`;
 }
 
 /** Levenshtein distance, for "did you mean". */
