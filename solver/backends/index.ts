@@ -132,18 +132,18 @@ function pump(): void {
       else if (crash) job.resolve({ status: 'crashed', message: `${name}: ${crash}` });
       else if (out!.status === 'error')
         job.resolve({ status: 'crashed', message: `${name}: ${out!.message ?? 'error'}` });
-      else job.resolve(fromWorker(out!, job.model, job.input.lp !== ''));
+      else job.resolve(fromWorker(out!, job.model, name === 'highs'));
       pump();
     });
   }
 }
 
-/** The worker's answer, its values named as in the model (HiGHS answers by the short names of `toSolverLp`). */
-function fromWorker(m: WorkerOutput, model: Model, short: boolean): BackendResult {
-  const named = (name: string) => {
-    const i = short ? shortColumn(name) : -1;
-    return i >= 0 ? model.vars[i]!.name : name;
-  };
+/**
+ * The worker's answer, its values named as in the model: HiGHS answers by the short names of `toSolverLp`, the other
+ * libraries by the model's own.
+ */
+function fromWorker(m: WorkerOutput, model: Model, shortNames: boolean): BackendResult {
+  const named = shortNames ? (name: string) => model.vars[shortColumn(name)]?.name ?? name : (name: string) => name;
   return {
     status: m.status as BackendResult['status'],
     ...(m.values ? { values: new Map(m.values.map(([k, v]) => [named(k), v])) } : {}),
