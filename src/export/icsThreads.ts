@@ -6,7 +6,6 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PlanDocument } from '../planfile/index.js';
 import { abortStaged, flushStaged, stageFile, type Staged } from '../util/atomic.js';
@@ -14,13 +13,6 @@ import { calendarClaimOrder, calendarPaths, calendarStreamsOf, type IcsOptions }
 
 /** Visits from which the calendars are rendered on two threads (measured: README, "Benchmarks"). */
 export const THREAD_MIN_VISITS = 2000;
-
-/**
- * Rendering makes short-lived strings by the million (ical-generator folds lines one character at a time); with V8's
- * default young generation most of the time went to garbage collection. A larger one (measured on 2,800 cells:
- * all.ics 3.0 → 1.0 s, the member calendars 1.7 → 0.95 s) costs at most that much more memory while rendering.
- */
-const YOUNG_SEMI_SPACE_MB = 64;
 
 /** The compiled worker: beside this file in dist/, or under dist/ when this file runs from source (tests). */
 function workerFile(): string {
@@ -61,10 +53,7 @@ interface Answer {
 
 function inWorker(doc: PlanDocument, opts: IcsOptions, dir: string, counter: Int32Array): Promise<Answer> {
   return new Promise((resolve) => {
-    const w = new Worker(workerFile(), {
-      workerData: { doc, opts, dir, counter },
-      resourceLimits: { maxYoungGenerationSizeMb: 3 * YOUNG_SEMI_SPACE_MB },
-    });
+    const w = new Worker(workerFile(), { workerData: { doc, opts, dir, counter } });
     let answered = false;
     w.once('message', (m: Answer) => {
       answered = true;
@@ -91,7 +80,6 @@ export async function stageCalendarsThreaded(
   threads = doc.visits.length >= THREAD_MIN_VISITS ? Math.min(2, availableParallelism()) : 1,
   alongside?: () => Promise<void>,
 ): Promise<Staged[]> {
-  if (doc.visits.length >= THREAD_MIN_VISITS) v8.setFlagsFromString(`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
   const mine: Staged[] = [];
   if (threads <= 1) {
     try {
