@@ -6,6 +6,7 @@ import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { issue as problem, type Code, type InputIssue, type Params } from '../util/issues.js';
 import type { Lang } from '../format/labels.js';
+import { WRITE_ERRNOS } from '../i18n/messages.js';
 import { lockFolder } from '../util/lock.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { isIsoDate } from '../schema/primitives.js';
@@ -123,24 +124,10 @@ export function refuseIf(issues: readonly InputIssue[]): void {
   if (issues.length > 0) throw new InputRefused(issues);
 }
 
-/** The filesystem errors that are the user's to fix (each with its advice in the catalogue's `write.failed`). */
-const FS_ERRORS = new Set([
-  'ENOSPC',
-  'EDQUOT',
-  'EACCES',
-  'EPERM',
-  'EROFS',
-  'ENAMETOOLONG',
-  'ENOTDIR',
-  'EEXIST',
-  'EISDIR',
-  'EMFILE',
-]);
-
 /** A filesystem error while writing outputs, as a refusal naming the path and the fix; undefined for anything else. */
 export function writeFailure(err: unknown): InputRefused | undefined {
   const e = err as NodeJS.ErrnoException;
-  if (!e?.code || !FS_ERRORS.has(e.code)) return undefined;
+  if (!e?.code || !WRITE_ERRNOS.has(e.code)) return undefined;
   return new InputRefused([issue(e.path ?? 'output', 'write.failed', { errno: e.code, advice: e.code })]);
 }
 

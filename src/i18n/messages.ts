@@ -942,5 +942,7 @@ const ADVICE: Record<string, [string, string]> = {
   ],
   EMFILE: ['quá nhiều tệp đang mở: chạy lại', 'too many files open: run again'],
 };
+/** The filesystem errors that are the user's to fix, each with its advice (`write.failed`). */
+export const WRITE_ERRNOS: ReadonlySet<string> = new Set(Object.keys(ADVICE));
 const adviceVi = (code: string) => own(ADVICE, code)?.[0] ?? 'kiểm tra ổ đĩa và quyền ghi, rồi chạy lại';
 const adviceEn = (code: string) => own(ADVICE, code)?.[1] ?? 'check the disk and the permissions, then run again';
