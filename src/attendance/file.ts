@@ -12,8 +12,9 @@ import { dateOrder, findColumns, Grouped } from '../planfile/csv.js';
 import { csvTable, isZip, normHeader, readTable, type Table } from '../planfile/table.js';
 import { decodeText, readInputFile } from '../util/files.js';
 import { cellText, readDate, readTime, type CellValue } from '../planfile/values.js';
-import { describeValue as q, ID_MAX } from '../schema/primitives.js';
-import { near as nearest, type Code, type InputIssue, type Params, type Result } from '../util/issues.js';
+import { describeValue as q } from '../schema/primitives.js';
+import { identify, NameIndex } from '../planfile/names.js';
+import { type Code, type InputIssue, type Params, type Result } from '../util/issues.js';
 import { restore } from '../format/csv.js';
 
 export const ATTENDANCE_COLUMNS = [
@@ -134,11 +135,10 @@ export function readAttendanceTable(
   const order =
     dateOrder(table, col('date')!, col('weekday')) ??
     (col('reported_on') === undefined ? undefined : dateOrder(table, col('reported_on')!, undefined));
-  const memberIds = new Set(problem.members.map((m) => m.id as string));
-  const cellIds = new Set(problem.cells.map((c) => c.id as string));
-  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? nearest(v, ids) : '');
+  const members = new NameIndex('member', problem.members);
+  const cells = new NameIndex('cell', problem.cells);
   const errors = new Grouped();
-  const notes = new Grouped();
+  const notes = new Grouped(true);
   const records: AttendanceRecord[] = [];
   const seen = new VisitMap<number>();
   for (const r of table.rows) {
@@ -158,11 +158,16 @@ export function readAttendanceTable(
       if (!t.ok) bad('start', t.error.code, t.error.params);
       else start = t.value;
     }
-    const member = text('member_id');
-    const cell = text('cell_id');
-    if (!memberIds.has(member))
-      bad('member_id', 'table.unknown-member', { value: q(member), near: near(member, memberIds), hint: '' });
-    if (!cellIds.has(cell)) bad('cell_id', 'table.unknown-cell', { value: q(cell), near: near(cell, cellIds) });
+    // Ids or full names (issue 24, item 5); a name that disagrees with the id refuses the row.
+    const named = (index: NameIndex, idKey: AttendanceColumn, nameKey: AttendanceColumn, hint = false): string => {
+      const got = identify(index, text(idKey), col(nameKey) === undefined || nameKey === idKey ? '' : text(nameKey));
+      if (!got.ok) bad(got.onName ? nameKey : idKey, got.code, hint ? { ...got.params, hint: 1 } : got.params);
+      else if (got.byName)
+        notes.add('note.name-read', { value: q(text(idKey) || text(nameKey)), id: got.id }, r.at, heading(idKey));
+      return got.ok ? got.id : '';
+    };
+    const member = named(members, 'member_id', 'member_name');
+    const cell = named(cells, 'cell_id', 'cell_name');
     const resultText = text('result');
     let result = resultText === '' ? undefined : RESULT_OF.get(normHeader(resultText));
     if (resultText !== '' && result === undefined)
@@ -172,15 +177,9 @@ export function readAttendanceTable(
         missed: RESULT_LABEL.vi.missed,
         replaced: RESULT_LABEL.vi.replaced,
       });
-    const replacedBy = text('replaced_by');
-    if (replacedBy !== '') {
-      if (!memberIds.has(replacedBy))
-        bad('replaced_by', 'table.unknown-member', {
-          value: q(replacedBy),
-          near: near(replacedBy, memberIds),
-          hint: 1,
-        });
-      else if (replacedBy === member) bad('replaced_by', 'table.replaces-self', { value: q(member) });
+    const replacedBy = text('replaced_by') === '' ? '' : named(members, 'replaced_by', 'replaced_by', true);
+    if (text('replaced_by') !== '') {
+      if (replacedBy !== '' && replacedBy === member) bad('replaced_by', 'table.replaces-self', { value: q(member) });
       if (result === undefined || result === 'done') {
         if (result === 'done') bad('result', 'table.done-with-replacement', { value: q(resultText) });
         result = 'replaced';

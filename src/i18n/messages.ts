@@ -17,9 +17,13 @@ interface Entry {
 
 const e = (params: readonly string[], vi: Entry['vi'], en: Entry['en']): Entry => ({ params, vi, en });
 
+/** " (12 dòng)" after a note that stands for several rows. */
+const countVi = (p: Params) => (p.count && Number(p.count) > 1 ? ` (${p.count} dòng)` : '');
+const countEn = (p: Params) => (p.count && Number(p.count) > 1 ? ` (${p.count} rows)` : '');
+
 /** "; có phải là "x"?" after a name not found, when a near one exists. */
-const nearVi = (p: Params) => (p.near ? ` (có phải là "${p.near}"?)` : '');
-const nearEn = (p: Params) => (p.near ? ` (did you mean "${p.near}"?)` : '');
+const nearVi = (p: Params) => (p.near ? ` (có phải là "${p.near}"${p.nearName ? `, ${p.nearName}` : ''}?)` : '');
+const nearEn = (p: Params) => (p.near ? ` (did you mean "${p.near}"${p.nearName ? `, ${p.nearName}` : ''}?)` : '');
 
 export const MESSAGES = {
   // ── Files ──
@@ -611,14 +615,35 @@ export const MESSAGES = {
       (p.template ? ' (lichdu attendance template writes one)' : ''),
   ),
   'table.unknown-member': e(
-    ['value', 'near', 'hint'],
-    (p) => `không có cấp ủy viên ${p.value}${nearVi(p)}${p.hint ? ': hãy ghi mã cấp ủy viên' : ''}`,
-    (p) => `unknown member ${p.value}${nearEn(p)}${p.hint ? ": write the member's id" : ''}`,
+    ['value', 'near', 'nearName', 'hint'],
+    (p) => `không có cấp ủy viên ${p.value}${nearVi(p)}${p.hint ? ': hãy ghi mã hoặc họ và tên đầy đủ' : ''}`,
+    (p) => `unknown member ${p.value}${nearEn(p)}${p.hint ? ": write the member's id or full name" : ''}`,
   ),
   'table.unknown-cell': e(
-    ['value', 'near'],
+    ['value', 'near', 'nearName'],
     (p) => `không có chi bộ ${p.value}${nearVi(p)}`,
     (p) => `unknown cell ${p.value}${nearEn(p)}`,
+  ),
+  'table.unknown-unit': e(
+    ['value', 'near', 'nearName'],
+    (p) => `không có đảng bộ ${p.value}${nearVi(p)}`,
+    (p) => `unknown unit ${p.value}${nearEn(p)}`,
+  ),
+  'table.name-shared': e(
+    ['value', 'ids'],
+    (p) => `có nhiều người hoặc nơi cùng tên ${p.value} (mã ${p.ids}): hãy ghi mã`,
+    (p) => `${p.value} is the name of several (ids ${p.ids}): write the id`,
+  ),
+  'table.name-disagrees': e(
+    ['id', 'name', 'written', 'other'],
+    (p) =>
+      `mã ${p.id} là "${p.name}" nhưng cột tên ghi "${p.written}"` +
+      (p.other && p.other !== '?' ? ` (tên của ${p.other})` : '') +
+      `: hãy sửa mã hoặc tên cho khớp (lichdu không tự đoán dòng này muốn nói ai)`,
+    (p) =>
+      `id ${p.id} is "${p.name}" but the name column says "${p.written}"` +
+      (p.other && p.other !== '?' ? ` (the name of ${p.other})` : '') +
+      `: make the id and the name agree (lichdu does not guess which one the row means)`,
   ),
   'table.not-status': e(
     ['value', 'choices'],
@@ -645,8 +670,8 @@ export const MESSAGES = {
   ),
   'table.replacement-missing': e(
     [],
-    () => 'để trống: hãy ghi người đi dự thay (mã cấp ủy viên)',
-    () => 'empty: write who went instead (their member id)',
+    () => 'để trống: hãy ghi người đi dự thay (mã hoặc họ và tên)',
+    () => 'empty: write who went instead (their id or full name)',
   ),
   'table.visit-twice': e(
     ['member', 'cell', 'date', 'also', 'sheet'],
@@ -688,14 +713,21 @@ export const MESSAGES = {
       `keep the weekday column (Thứ) so lichdu can tell`,
   ),
   'note.dates-read': e(
-    ['value', 'read'],
-    (p) => `các ngày như ${p.value} được đọc là ${p.read}`,
-    (p) => `dates such as ${p.value} read as ${p.read}`,
+    ['value', 'read', 'count'],
+    (p) => `các ngày như ${p.value} được đọc là ${p.read}${countVi(p)}`,
+    (p) => `dates such as ${p.value} read as ${p.read}${countEn(p)}`,
   ),
   'note.read-as': e(
-    ['value', 'read'],
-    (p) => `${p.value} được đọc là ${p.read}`,
-    (p) => `${p.value} read as ${p.read}`,
+    ['value', 'read', 'count'],
+    (p) =>
+      `${p.value} được đọc là ${p.read}${p.count && Number(p.count) > 1 ? `, và ${Number(p.count) - 1} ô như vậy` : ''}`,
+    (p) =>
+      `${p.value} read as ${p.read}${p.count && Number(p.count) > 1 ? `, and ${Number(p.count) - 1} more like it` : ''}`,
+  ),
+  'note.name-read': e(
+    ['value', 'id', 'count'],
+    (p) => `${p.value} là tên, được đọc là mã ${p.id}${countVi(p)}`,
+    (p) => `${p.value} is a name, read as id ${p.id}${countEn(p)}`,
   ),
   'note.column-left-out': e(
     ['column'],
@@ -776,6 +808,19 @@ export const MESSAGES = {
     [],
     () => 'bắt buộc phải có ở đây: hãy dùng plan.json do lichdu plan hoặc lichdu convert ghi',
     () => 'is required here: use a plan.json written by lichdu plan or lichdu convert',
+  ),
+  'plan.other-spec': e(
+    ['known', 'members', 'knownCells', 'cells', 'hash'],
+    (p) =>
+      `kế hoạch này được lập cho một tệp đầu vào khác: ${p.known}/${p.members} cấp ủy viên và ${p.knownCells}/` +
+      `${p.cells} chi bộ của kế hoạch có trong tệp đầu vào đã cho` +
+      (p.hash ? ' (plan.json ghi mã của tệp đầu vào khác)' : '') +
+      `: hãy dùng đúng tệp đầu vào đã lập kế hoạch này`,
+    (p) =>
+      `this plan was made for another spec: ${p.known} of its ${p.members} members and ${p.knownCells} of its ` +
+      `${p.cells} cells are in the spec given` +
+      (p.hash ? ' (plan.json names another spec)' : '') +
+      `: give the spec the plan was made from`,
   ),
   'plan.unknown-member': e(
     ['id', 'near'],

@@ -5,10 +5,12 @@
 // made (`07:30:00 PM` for 19:30) are accepted and said once each, as notes.
 import type { CellId, IsoDate, MemberId, Problem, Visit, VisitStatus } from '../domain/types.js';
 import { weekdayName } from '../calendar/meetings.js';
-import { describeValue as q, ID_MAX } from '../schema/primitives.js';
-import { issue, near as nearest, type Code, type InputIssue, type Params, type Result } from '../util/issues.js';
+import { describeValue as q } from '../schema/primitives.js';
+import { issue, type Code, type InputIssue, type Params, type Result } from '../util/issues.js';
 import { restore } from '../format/csv.js';
 import { CSV_COLUMNS, CSV_HEADERS, LANGS, STATUS_LABELS, type CsvColumn, type Lang } from '../format/labels.js';
+import { otherSpec } from './json.js';
+import { identify, NameIndex } from './names.js';
 import { columnIndex, csvTable, normHeader, type Table } from './table.js';
 import { cellText, readDate, readings, readTime, slashParts, type CellValue, type DateOrder } from './values.js';
 
@@ -94,18 +96,23 @@ export function placeIn(table: Table, ats: readonly number[], column?: string) {
   };
 }
 
-/** A table's problems grouped: one per distinct problem and column, with the rows it is on, first seen first. */
+/**
+ * A table's problems grouped: one per distinct problem and column, with the rows it is on, first seen first. With
+ * `byKind` (notes: what was read differently), one per code and column whatever the values, the first as example
+ * and `count` the rows it is on.
+ */
 export class Grouped {
   private readonly by = new Map<string, { code: Code; params: Params; column?: string; ats: number[] }>();
+  constructor(private readonly byKind = false) {}
   add(code: Code, params: Params, at: number, column?: string): void {
-    const key = JSON.stringify([code, params, column ?? null]);
+    const key = JSON.stringify([code, this.byKind ? null : params, column ?? null]);
     const g = this.by.get(key);
     if (g) g.ats.push(at);
     else this.by.set(key, { code, params, ...(column !== undefined ? { column } : {}), ats: [at] });
   }
   issues(table: Table, file: string): InputIssue[] {
     return [...this.by.values()].map((g) => ({
-      ...issue(file, [], g.code, g.params),
+      ...issue(file, [], g.code, this.byKind ? { ...g.params, count: g.ats.length } : g.params),
       place: placeIn(table, g.ats, g.column),
     }));
   }
@@ -146,13 +153,30 @@ export function readTablePlan(
   const { heading } = found.value;
   const col = (key: CsvColumn) => found.value.col(key)!;
   const order = dateOrder(table, col('date'), found.value.col('weekday'));
-  const memberIds = new Set(problem.members.map((m) => m.id as string));
-  const cellIds = new Set(problem.cells.map((c) => c.id as string));
+  const members = new NameIndex('member', problem.members);
+  const cells = new NameIndex('cell', problem.cells);
+  // A plan for another spec is said in one line, before any detail (names count as known when they resolve).
+  const typed = (r: Table['rows'][number], idKey: CsvColumn, nameKey: CsvColumn, index: NameIndex) => {
+    const id = cellText(r.cells[col(idKey)] ?? null);
+    const name = found.value.col(nameKey) === undefined ? '' : cellText(r.cells[found.value.col(nameKey)!] ?? null);
+    const got = index.resolve(id !== '' ? id : name);
+    return got.ok ? got.id : id;
+  };
+  const other = otherSpec(
+    file,
+    table.rows
+      .filter((r) => r.cells.some((x) => cellText(x) !== ''))
+      .map((r) => ({
+        member: typed(r, 'member_id', 'member_name', members),
+        cell: typed(r, 'cell_id', 'cell_name', cells),
+      })),
+    problem,
+    false,
+  );
+  if (other) return { ok: false, issues: [other] };
   const errors = new Grouped();
-  const notes = new Grouped();
+  const notes = new Grouped(true);
   const visits: Visit[] = [];
-  // Values are quoted at most 80 characters long; a near miss is looked for only among id-sized values.
-  const near = (v: string, ids: Set<string>) => (v.length <= ID_MAX ? nearest(v, ids) : '');
   for (const r of table.rows) {
     if (r.cells.every((x) => cellText(x) === '')) continue;
     const raw = (key: CsvColumn): CellValue => r.cells[col(key)] ?? null;
@@ -161,6 +185,14 @@ export function readTablePlan(
     const bad = (key: CsvColumn, code: Code, params: Params) => {
       ok = false;
       errors.add(code, params, r.at, heading(key));
+    };
+    // The id column, or the name when the id is left empty; a name that disagrees with the id refuses the row.
+    const named = (index: NameIndex, idKey: CsvColumn, nameKey: CsvColumn): string => {
+      const got = identify(index, text(idKey), found.value.col(nameKey) === undefined ? '' : text(nameKey));
+      if (!got.ok) bad(got.onName ? nameKey : idKey, got.code, got.params);
+      else if (got.byName)
+        notes.add('note.name-read', { value: q(text(idKey) || text(nameKey)), id: got.id }, r.at, heading(idKey));
+      return got.ok ? got.id : '';
     };
     const date = readDate(raw('date'), order);
     if (!date.ok) bad('date', date.error.code, date.error.params);
@@ -173,12 +205,9 @@ export function readTablePlan(
         notes.add('note.read-as', { value: q(text(key)), read: t.value }, r.at, heading(key));
       return t.ok ? t.value : '';
     });
-    const member = text('member_id');
-    const cell = text('cell_id');
+    const member = named(members, 'member_id', 'member_name');
+    const cell = named(cells, 'cell_id', 'cell_name');
     const status = text('status');
-    if (!memberIds.has(member))
-      bad('member_id', 'table.unknown-member', { value: q(member), near: near(member, memberIds), hint: '' });
-    if (!cellIds.has(cell)) bad('cell_id', 'table.unknown-cell', { value: q(cell), near: near(cell, cellIds) });
     const st = STATUS_OF.get(normHeader(status));
     if (!st)
       bad('status', 'table.not-status', { value: q(status), choices: Object.values(STATUS_LABELS.vi).join(', ') });

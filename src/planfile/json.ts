@@ -219,6 +219,34 @@ function unknownIds(
   return issues;
 }
 
+/**
+ * One line instead of hundreds (issue 24, item 3): a plan whose members and cells are mostly not in the spec — or any
+ * not, when plan.json says it was made from another spec — was made for another spec.
+ */
+export function otherSpec(
+  file: string,
+  visits: ReadonlyArray<{ member: string; cell: string }>,
+  problem: Pick<Problem, 'members' | 'cells'>,
+  hashDiffers: boolean,
+): InputIssue | undefined {
+  const planMembers = new Set(visits.map((v) => v.member));
+  const planCells = new Set(visits.map((v) => v.cell));
+  const memberIds = new Set(problem.members.map((m) => m.id as string));
+  const cellIds = new Set(problem.cells.map((c) => c.id as string));
+  const knownMembers = [...planMembers].filter((m) => memberIds.has(m)).length;
+  const knownCells = [...planCells].filter((c) => cellIds.has(c)).length;
+  const unknown = knownMembers < planMembers.size || knownCells < planCells.size;
+  const mostly = knownMembers * 2 < planMembers.size || knownCells * 2 < planCells.size;
+  if (!unknown || !(mostly || hashDiffers)) return undefined;
+  return issue(file, [], 'plan.other-spec', {
+    known: knownMembers,
+    members: planMembers.size,
+    knownCells,
+    cells: planCells.size,
+    hash: hashDiffers ? 1 : '',
+  });
+}
+
 /** A visit's calendar identity as plan.json keeps it: only what a re-plan set (a fresh plan's visits have none). */
 function identityToJson(v: Visit): { uid?: string; sequence?: number; stamp?: string } {
   if (!v.identity) return {};
@@ -294,6 +322,8 @@ export function readJsonPlan(
   const parsed = parse(text, file);
   if (!parsed.ok) return parsed;
   const d = parsed.value;
+  const other = otherSpec(file, d.visits, problem, !!d.spec_hash && d.spec_hash !== problem.specHash);
+  if (other) return { ok: false, issues: [other] };
   const issues = unknownIds(
     file,
     d.visits,

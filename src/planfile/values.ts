@@ -1,5 +1,6 @@
 // Dates and times as spreadsheets write them (issue 11): a plan.csv saved by LibreOffice or Excel, or a plan.xlsx,
-// gives `19:30`, `7:30`, `19:30:00`, `7:30 PM` (or the Vietnamese `SA`/`CH`), Excel serial numbers and fractions of
+// gives `19:30`, `7:30`, `19:30:00`, `7:30 PM` (or the Vietnamese `SA`/`CH`, and LibreOffice under vi-VN's
+// `07:30:00 chiều`/`08:00:00 sáng`), Excel serial numbers and fractions of
 // a day, dates as ISO, day-first `05/01/2027` or month-first `1/5/2027`. Each is read to lichdu's `YYYY-MM-DD` and
 // `HH:MM`; what cannot be read says what was found and how to save it.
 import { DateTime } from 'luxon';
@@ -30,15 +31,15 @@ export function readTime(v: CellValue): Read<string> {
     const minutes = Math.round(v * 1440);
     return { ok: true, value: `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}` };
   }
-  const s = (v ?? '').trim();
-  const m = /^(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(AM|PM|A\.M\.|P\.M\.|SA|CH)?$/i.exec(s);
+  const s = (v ?? '').trim().normalize('NFC');
+  const m = /^(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|chiều)?$/iu.exec(s);
   if (!m) return no('table.not-time', { value: JSON.stringify(s) });
   let h = Number(m[1]);
   const min = Number(m[2]);
   const suffix = m[4]?.toUpperCase().replace(/\./g, '');
   if (suffix !== undefined) {
     if (h < 1 || h > 12) return no('table.hour-12', { value: JSON.stringify(s), half: m[4]! });
-    const pm = suffix === 'PM' || suffix === 'CH';
+    const pm = suffix === 'PM' || suffix === 'CH' || suffix === 'CHIỀU';
     h = (h % 12) + (pm ? 12 : 0);
   }
   if (h > 23 || min > 59 || (m[3] !== undefined && m[3] !== '00'))

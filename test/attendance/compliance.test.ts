@@ -137,9 +137,10 @@ describe('compliance to date', () => {
     expect(r.err.trim().split('\n')).toEqual([
       `✖ ${f}: line 2, column "Kết quả": "có mặt" is not a result: write Đã dự, Vắng or Dự thay (or done, missed, ` +
         'replaced), or leave it empty',
-      `✖ ${f}: line 3, column "Người dự thay": empty: write who went instead (their member id)`,
-      `✖ ${f}: line 4, column "Mã cấp ủy viên": unknown member "m03" (did you mean "m003"?)`,
-      `✖ ${f}: line 5, column "Người dự thay": unknown member "m009" (did you mean "m001"?): write the member's id`,
+      `✖ ${f}: line 3, column "Người dự thay": empty: write who went instead (their id or full name)`,
+      `✖ ${f}: line 4, column "Mã cấp ủy viên": unknown member "m03" (did you mean "m003", Trần Thị Hạnh?)`,
+      `✖ ${f}: line 5, column "Người dự thay": unknown member "m009" (did you mean "m001", Nguyễn Văn An?): write ` +
+        "the member's id or full name",
       '4 problems; nothing was written',
     ]);
     const half = await cli(['check', SPEC, PLAN, '--attendance', f]);
