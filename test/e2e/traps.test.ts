@@ -1,0 +1,134 @@
+// The staff's traps (issue 24), each from the user's side: the file as LibreOffice under Vietnamese settings writes it
+// (../shared/tools/lo-vi-resave.sh), a row edited in a spreadsheet, a plan given with the wrong spec, names typed
+// where ids were expected, Unikey switched off.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+const SPEC = 'fixtures/small/spec.yaml';
+const GOLDEN = readFileSync('fixtures/small/plan.csv', 'utf8');
+const ATTENDANCE = readFileSync('fixtures/small/attendance.csv', 'utf8');
+const RESAVE = resolve('../shared/tools/lo-vi-resave.sh');
+const hasResave = existsSync(RESAVE) && spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'lichdu-traps-'));
+
+describe.runIf(hasResave)('spreadsheets under Vietnamese settings', () => {
+  it('when plan.csv and plan.xlsx are saved by LibreOffice set to Vietnamese then check reads them as lichdu wrote them', async () => {
+    const d = tmp();
+    expect((await cli(['convert', SPEC, 'fixtures/small/plan.json', '-o', join(d, 'out')])).code).toBe(0);
+    for (const [from, to] of [
+      [join(d, 'out', 'plan.csv'), join(d, 'vi.csv')],
+      [join(d, 'out', 'plan.xlsx'), join(d, 'vi.xlsx')],
+      [join(d, 'out', 'plan.csv'), join(d, 'vi-from-csv.xlsx')],
+    ] as const) {
+      const r = spawnSync('bash', [RESAVE, from, to], { encoding: 'utf8', timeout: 240_000 });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const text = readFileSync(join(d, 'vi.csv'), 'utf8');
+    expect(text).toMatch(/07:30:00 chiều/);
+    expect(text).toMatch(/08:00:00 sáng/);
+    for (const f of ['vi.csv', 'vi.xlsx', 'vi-from-csv.xlsx']) {
+      const r = await cli(['check', SPEC, join(d, f)]);
+      expect(r.code, `${f}\n${r.err}`).toBe(0);
+      // The times read back are lichdu's own: converting gives the golden plan.csv again.
+      expect((await cli(['convert', SPEC, join(d, f), '-o', join(d, `again-${f}`)])).code).toBe(0);
+      expect(readFileSync(join(d, `again-${f}`, 'plan.csv'), 'utf8')).toBe(
+        readFileSync(join(d, 'out', 'plan.csv'), 'utf8'),
+      );
+    }
+    // The note about the times is one line for the whole column, with a count.
+    const noted = await cli(['check', SPEC, join(d, 'vi.csv')]);
+    const lines = noted.err.split('\n').filter((l) => l.includes('chiều') || l.includes('sáng'));
+    expect(lines.length).toBeLessThanOrEqual(2);
+  }, 600_000);
+});
+
+describe('no silent guess', () => {
+  it('when only "Tên chi bộ" is changed in a row then check refuses the row naming both the id and the name', async () => {
+    const d = tmp();
+    const edited = GOLDEN.replace('thon-1,Chi bộ thôn 1,ha-mon', 'thon-1,Chi bộ tổ dân phố 2,ha-mon');
+    expect(edited).not.toBe(GOLDEN);
+    writeFileSync(join(d, 'plan.csv'), edited);
+    const r = await cli(['check', SPEC, join(d, 'plan.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('column "Tên chi bộ"');
+    expect(r.err).toContain('id thon-1 is "Chi bộ thôn 1" but the name column says "Chi bộ tổ dân phố 2"');
+    expect(r.err).toContain('(the name of tdp-2)');
+    const vi = await cli(['check', SPEC, join(d, 'plan.csv'), '--lang', 'vi']);
+    expect(vi.err).toContain('mã thon-1 là "Chi bộ thôn 1" nhưng cột tên ghi "Chi bộ tổ dân phố 2"');
+  });
+
+  it('when a row gives the full name and no id then the name is read, and said once', async () => {
+    const d = tmp();
+    const lines = GOLDEN.split('\r\n');
+    lines[1] = lines[1]!.replace(',m002,', ',,');
+    writeFileSync(join(d, 'plan.csv'), lines.join('\r\n'));
+    const r = await cli(['check', SPEC, join(d, 'plan.csv')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('"Y Blong Êban" is a name, read as id m002');
+  });
+
+  it('when a plan from another spec is checked then one line says so before any detail', async () => {
+    for (const plan of ['fixtures/small/plan.json', 'fixtures/small/plan.csv']) {
+      const r = await cli(['check', 'fixtures/example/spec.yaml', plan]);
+      expect(r.code).toBe(2);
+      const problems = r.err.split('\n').filter((l) => l.startsWith('✖'));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/this plan was made for another spec: 0 of its 3 members and 0 of its \d+ cells/);
+    }
+  });
+
+  it('when a dd/mm/yyyy plan is read then the dates are one note line, not one per date', async () => {
+    const d = tmp();
+    const dmy = GOLDEN.replace(/^(\d{4})-(\d{2})-(\d{2}),/gm, (_, y, m, day) => `${day}/${m}/${y},`);
+    writeFileSync(join(d, 'plan.csv'), dmy);
+    const r = await cli(['check', SPEC, join(d, 'plan.csv')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err.split('\n').filter((l) => l.includes('read as'))).toHaveLength(1);
+  });
+});
+
+describe('names where people write names', () => {
+  it('when "Người dự thay" gives a full name then it is read as that member', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'att.csv'), ATTENDANCE.replace('Dự thay,m001,', 'Dự thay,Nguyễn Văn An,'));
+    const r = await cli([
+      'check',
+      SPEC,
+      'fixtures/small/plan.json',
+      '--attendance',
+      join(d, 'att.csv'),
+      '--as-of',
+      '2027-06-01',
+    ]);
+    expect(r.err).not.toContain('✖');
+    expect(r.err).toContain('"Nguyễn Văn An" is a name, read as id m001');
+  });
+
+  it('when a name is typed without diacritics then it is refused with the member it likely means', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'att.csv'), ATTENDANCE.replace('Dự thay,m001,', 'Dự thay,Nguyen Van An,'));
+    const r = await cli([
+      'check',
+      SPEC,
+      'fixtures/small/plan.json',
+      '--attendance',
+      join(d, 'att.csv'),
+      '--as-of',
+      '2027-06-01',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown member "Nguyen Van An" (did you mean "m001", Nguyễn Văn An?)');
+  });
+});
