@@ -22,13 +22,13 @@ export async function runAttendanceTemplate(
   io: Io,
 ): Promise<number> {
   refuseIf(outputFileIssues(opts.out, '-o'));
-  dateOption(opts.until, '--until');
+  const untilDate = dateOption(opts.until, '--until', io);
   const doc = readPlanDocumentFile(planPath);
   const format = opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-  const { bytes, rows, header } = await renderAttendanceTemplate(doc, opts.lang, format, opts.until);
+  const { bytes, rows, header } = await renderAttendanceTemplate(doc, opts.lang, format, untilDate);
   await writeOrRefuse(async () => writeFileAtomic(opts.out, bytes));
   const fill = `"${header[7]}" (${Object.values(RESULT_LABEL[opts.lang]).join(' / ')})`;
-  const until = opts.until ?? '';
+  const until = untilDate ?? '';
   io.out(
     opts.lang === 'vi'
       ? `đã ghi ${opts.out}: ${rows} buổi dự${until ? ` đến ngày ${until}` : ''}; hãy điền ${fill}, ` +

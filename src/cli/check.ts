@@ -34,7 +34,7 @@ export const extraRange = (q: Quality): string =>
   q.extraVisitsMin === null ? '–' : `${q.extraVisitsMin}–${q.extraVisitsMax}`;
 
 export async function runCheck(specPath: string, planPath: string, opts: CheckOptions, io: Io): Promise<number> {
-  asOfOptions(opts);
+  const asOf = asOfOptions(opts, io);
   const spec = unwrap(loadSpecFile(specPath));
   const read = unwrap(await readPlanFile(planPath, spec));
   const problem = problemForPlan(spec, read.plan);
@@ -49,10 +49,10 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
     );
   for (const note of read.notes ?? []) io.err(noteLine(note, lang));
   const visits = read.plan.visits;
-  if (opts.attendance !== undefined && opts.asOf !== undefined) {
+  if (opts.attendance !== undefined && asOf !== undefined) {
     const att = unwrap(await readAttendanceFile(opts.attendance, problem));
     for (const note of att.notes) io.err(noteLine(note, lang));
-    const c = compliance(problem, visits, att, opts.asOf, opts.unrecorded ?? 'done');
+    const c = compliance(problem, visits, att, asOf, opts.unrecorded ?? 'done');
     const broken = checkPlan(problem, visits).length;
     if (broken > 0)
       io.err(

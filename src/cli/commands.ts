@@ -127,7 +127,10 @@ function definePlan(program: Command, ctx: CommandContext): void {
       '--previous <plan.json>',
       t('re-plan: the plan in use, whose visits from --from on are kept where possible'),
     )
-    .option('--from <date>', t('re-plan from this date (YYYY-MM-DD): before it, what happened stays as it happened'))
+    .option(
+      '--from <date>',
+      t('re-plan from this date (dd/mm/yyyy or YYYY-MM-DD): before it, what happened stays as it happened'),
+    )
     .option('--attendance <file>', t('re-plan: what happened before --from, from this attendance file (CSV or xlsx)'))
     .addOption(
       new Option('--unrecorded <as>', t('re-plan: past planned visits the attendance file does not record count as'))
@@ -164,7 +167,7 @@ function defineCheck(program: Command, ctx: CommandContext): void {
     .argument('<plan>', t('plan.json, plan.csv or plan.xlsx'))
     .option('--json', t('print the violations and quality figures (or the compliance) as JSON'))
     .option('--attendance <file>', t('compliance to date from this attendance file (CSV or xlsx), with --as-of'))
-    .option('--as-of <date>', t('the date of the compliance check, YYYY-MM-DD'))
+    .option('--as-of <date>', t('the date of the compliance check, dd/mm/yyyy or YYYY-MM-DD'))
     .addOption(
       new Option('--unrecorded <as>', t('past planned visits the attendance file does not record count as'))
         .choices(['done', 'missed'])
@@ -338,7 +341,7 @@ function defineAttendance(program: Command, ctx: CommandContext): void {
     .description(t('write the attendance file to fill in, one row per visit of the plan (CSV, or xlsx by name)'))
     .argument('<plan>', t('plan.json'))
     .requiredOption('-o, --out <file>', t('the file to write: .csv or .xlsx'))
-    .option('--until <date>', t('only visits up to this date, YYYY-MM-DD'))
+    .option('--until <date>', t('only visits up to this date, dd/mm/yyyy or YYYY-MM-DD'))
     .addOption(lang(t, ctx))
     .action(async (plan: string, opts: AttendanceTemplateOptions) => {
       ctx.done(await (await import('./attendance.js')).runAttendanceTemplate(plan, opts, ctx.io));
@@ -361,7 +364,7 @@ function defineReport(program: Command, ctx: CommandContext): void {
     .addOption(lang(t, ctx))
     .option('--generated-at <iso>', t("the report's date (default: SOURCE_DATE_EPOCH, else the start of the year)"))
     .option('--attendance <file>', t('show the year as it happened from this attendance file, with --as-of'))
-    .option('--as-of <date>', t('the date of the attendance shown, YYYY-MM-DD'))
+    .option('--as-of <date>', t('the date of the attendance shown, dd/mm/yyyy or YYYY-MM-DD'))
     .addOption(
       new Option('--unrecorded <as>', t('past planned visits the attendance file does not record count as'))
         .choices(['done', 'missed'])

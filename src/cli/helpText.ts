@@ -64,15 +64,15 @@ const VI: Readonly<Record<string, string>> = {
     'hoạch là ngày --from)',
   ['re-plan: the plan in use, whose visits from --from on are kept where possible']:
     'lập lại kế hoạch: kế hoạch đang dùng, các buổi dự từ ngày --from trở đi được giữ khi có thể',
-  ['re-plan from this date (YYYY-MM-DD): before it, what happened stays as it happened']:
-    'lập lại kế hoạch từ ngày này (YYYY-MM-DD): trước ngày đó, việc đã diễn ra giữ nguyên',
+  ['re-plan from this date (dd/mm/yyyy or YYYY-MM-DD): before it, what happened stays as it happened']:
+    'lập lại kế hoạch từ ngày này (dd/mm/yyyy hoặc YYYY-MM-DD): trước ngày đó, việc đã diễn ra giữ nguyên',
   ['re-plan: what happened before --from, from this attendance file (CSV or xlsx)']:
     'lập lại kế hoạch: những gì đã diễn ra trước --from, lấy từ tệp điểm danh này (CSV hoặc xlsx)',
   ['print the violations and quality figures (or the compliance) as JSON']:
     'in các vi phạm và số liệu chất lượng (hoặc mức thực hiện) dạng JSON',
   ['compliance to date from this attendance file (CSV or xlsx), with --as-of']:
     'mức thực hiện đến ngày, theo tệp điểm danh này (CSV hoặc xlsx), dùng cùng --as-of',
-  ['the date of the compliance check, YYYY-MM-DD']: 'ngày tính mức thực hiện, YYYY-MM-DD',
+  ['the date of the compliance check, dd/mm/yyyy or YYYY-MM-DD']: 'ngày tính mức thực hiện, dd/mm/yyyy hoặc YYYY-MM-DD',
   ['as JSON, in the shape of an inline policy']: 'dạng JSON, theo cấu trúc một quy định đầy đủ',
   ["the plan's time stamp (default: SOURCE_DATE_EPOCH, else the start of the year)"]:
     'thời điểm ghi trên kế hoạch (mặc định: SOURCE_DATE_EPOCH, nếu không thì đầu năm)',
@@ -91,12 +91,13 @@ const VI: Readonly<Record<string, string>> = {
     'cùng tệp khóa bí mật với lichdu serve (mặc định: như lichdu serve)',
   ['write to this file instead of printing']: 'ghi vào tệp này thay vì in ra',
   ['the file to write: .csv or .xlsx']: 'tệp sẽ ghi: .csv hoặc .xlsx',
-  ['only visits up to this date, YYYY-MM-DD']: 'chỉ các buổi dự đến ngày này, YYYY-MM-DD',
+  ['only visits up to this date, dd/mm/yyyy or YYYY-MM-DD']: 'chỉ các buổi dự đến ngày này, dd/mm/yyyy hoặc YYYY-MM-DD',
   ["the report's date (default: SOURCE_DATE_EPOCH, else the start of the year)"]:
     'ngày của báo cáo (mặc định: SOURCE_DATE_EPOCH, nếu không thì đầu năm)',
   ['show the year as it happened from this attendance file, with --as-of']:
     'thể hiện năm theo thực tế từ tệp điểm danh này, dùng cùng --as-of',
-  ['the date of the attendance shown, YYYY-MM-DD']: 'ngày của số liệu điểm danh được thể hiện, YYYY-MM-DD',
+  ['the date of the attendance shown, dd/mm/yyyy or YYYY-MM-DD']:
+    'ngày của số liệu điểm danh được thể hiện, dd/mm/yyyy hoặc YYYY-MM-DD',
   ['one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Đảng bộ"']:
     'một bảng tính có các trang "Chi bộ", "Cấp ủy viên" và có thể thêm "Đảng bộ"',
   ['units (đảng bộ): a workbook or CSV; without it units are made from the names used']:

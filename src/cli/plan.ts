@@ -12,7 +12,6 @@ import { readAttendanceFile } from '../attendance/file.js';
 import type { Unrecorded } from '../attendance/compliance.js';
 import { replanProblem, type ReplanSetup } from '../replan/build.js';
 import { carryIdentity, diffPlans } from '../replan/diff.js';
-import { isIsoDate } from '../schema/primitives.js';
 import { issue as problem_, type InputIssue } from '../util/issues.js';
 import { renderMessage } from '../i18n/messages.js';
 import { loadSpecFile } from '../spec/load.js';
@@ -20,7 +19,7 @@ import { solve, type Progress, type SolveResult } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
 import { missingPackage, shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLines } from './check.js';
-import { EXIT, InputRefused, unwrap, type Io } from './io.js';
+import { EXIT, InputRefused, langOf, noteLine, unwrap, type Io } from './io.js';
 import {
   optionIssue as issue,
   outputFileIssues,
@@ -28,6 +27,7 @@ import {
   percent,
   secs,
   readPlanDocumentFile,
+  typedDate,
   stampedOutputIssues,
   unwrapWith,
   withFolderLock,
@@ -281,7 +281,10 @@ export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Prom
     ...replanOptionIssues(opts),
     ...backendIssues(opts.backend),
   ]);
-  const replanning = opts.previous !== undefined ? await readReplan(problem, opts) : undefined;
+  const from = opts.from === undefined ? undefined : typedDate(opts.from, '--from');
+  if (from?.ok && from.value.note) io.err(noteLine(from.value.note, langOf(io)));
+  const replanning =
+    opts.previous !== undefined && from?.ok ? await readReplan(problem, { ...opts, from: from.value.iso }) : undefined;
   for (const note of replanning?.setup.notes ?? []) io.err(`! ${renderMessage(note.code, note.params, opts.lang)}\n`);
   return withFolderLock(opts.out, () => solveAndWrite(replanning?.setup.problem ?? problem, opts, io, replanning));
 }
@@ -302,9 +305,8 @@ function replanOptionIssues(opts: PlanOptions): InputIssue[] {
     return stray.map((o) => issue(o, 'option.replan-only', { option: o }));
   }
   if (opts.from === undefined) return [issue('--from', 'option.replan-needs-from')];
-  if (!isIsoDate(opts.from))
-    return [issue('--from', 'option.not-date', { option: '--from', value: opts.from.slice(0, 40) })];
-  return [];
+  const from = typedDate(opts.from, '--from');
+  return from.ok ? [] : [...from.issues];
 }
 
 async function readReplan(problem: Problem, opts: PlanOptions): Promise<Replanning> {

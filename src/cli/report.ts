@@ -24,17 +24,17 @@ export interface ReportOptions {
 }
 
 export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
-  asOfOptions(opts);
+  const asOf = asOfOptions(opts, io);
   const spec = unwrapWith(loadSpecFile(specPath), [...stampedOutputIssues(opts.out, opts.generatedAt)]);
   const read = unwrap(await readPlanFile(planPath, spec));
   const problem = problemForPlan(spec, read.plan);
   for (const note of read.notes ?? []) io.err(noteLine(note, opts.lang));
   const generatedAt = resolveGeneratedAt(problem.year, opts.generatedAt);
   let c: Compliance | undefined;
-  if (opts.attendance !== undefined && opts.asOf !== undefined) {
+  if (opts.attendance !== undefined && asOf !== undefined) {
     const att = unwrap(await readAttendanceFile(opts.attendance, problem));
     for (const note of att.notes) io.err(noteLine(note, opts.lang));
-    c = compliance(problem, read.plan.visits, att, opts.asOf, opts.unrecorded ?? 'done');
+    c = compliance(problem, read.plan.visits, att, asOf, opts.unrecorded ?? 'done');
   }
   const data = reportData(problem, read.plan.visits, opts.lang, c, read.plan.solver);
   const withForms = data.reports.length > 0;

@@ -4,14 +4,15 @@
 // with the path and the fix. And the date options and the plan.json every command reads.
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { issue as problem, type Code, type InputIssue, type Params } from '../util/issues.js';
+import { issue as problem, type Code, type InputIssue, type Params, type Result } from '../util/issues.js';
 import type { Lang } from '../format/labels.js';
 import { WRITE_ERRNOS } from '../i18n/messages.js';
 import { lockFolder } from '../util/lock.js';
 import { readPlanDocument } from '../planfile/index.js';
 import { isIsoDate } from '../schema/primitives.js';
 import { decodeText, readInputFile } from '../util/files.js';
-import { InputRefused, unwrap } from './io.js';
+import { readings, slashParts } from '../planfile/values.js';
+import { InputRefused, langOf, noteLine, unwrap, type Io } from './io.js';
 
 /** A problem with a command-line option or the environment as a whole (no path inside a file). */
 export const optionIssue = (file: string, code: Code, params: Params = {}): InputIssue =>
@@ -146,16 +147,49 @@ export async function withFolderLock<T>(dir: string, work: () => Promise<T>): Pr
 }
 
 /** `--attendance FILE` and `--as-of DATE` come together, the date as YYYY-MM-DD (check and report). */
-export function asOfOptions(opts: { readonly attendance?: string; readonly asOf?: string }): void {
+/** `--attendance` and `--as-of` go together; the date as `dateOption` reads it. */
+export function asOfOptions(
+  opts: { readonly attendance?: string; readonly asOf?: string },
+  io: Io,
+): string | undefined {
   if ((opts.attendance === undefined) !== (opts.asOf === undefined))
     throw new InputRefused([issue(opts.attendance === undefined ? '--as-of' : '--attendance', 'option.as-of-pair')]);
-  dateOption(opts.asOf, '--as-of');
+  return dateOption(opts.asOf, '--as-of', io);
 }
 
-/** A `--until` / `--as-of` date: YYYY-MM-DD. */
-export function dateOption(value: string | undefined, option: string): void {
-  if (value !== undefined && !isIsoDate(value))
-    throw new InputRefused([issue(option, 'option.not-date', { option, value: value.slice(0, 40) })]);
+/**
+ * A date typed on the command line (`--from`, `--as-of`, `--until`): YYYY-MM-DD, or day/month/year as Vietnamese
+ * write it (`15/04/2027`, `1/7/2027`, `01.07.2027`). A day-first date that could also be read month first is said
+ * once as a note; one that only makes sense month first (`07/13/2027`) is refused with both readings.
+ */
+export function dateOption(value: string | undefined, option: string, io: Io): string | undefined {
+  if (value === undefined) return undefined;
+  const r = typedDate(value, option);
+  if (!r.ok) throw new InputRefused(r.issues);
+  if (r.value.note) io.err(noteLine(r.value.note, langOf(io)));
+  return r.value.iso;
+}
+
+/** `dateOption` without the printing: the date, and the note to say, or the problem. */
+export function typedDate(value: string, option: string): Result<{ iso: string; note?: InputIssue }> {
+  const typed = value.trim();
+  if (isIsoDate(typed)) return { ok: true, value: { iso: typed } };
+  const r = readings(typed);
+  if (r?.dmy !== undefined) {
+    const note =
+      r.mdy !== undefined && r.mdy !== r.dmy
+        ? issue(option, 'note.date-day-first', { value: typed, read: r.dmy, other: r.mdy })
+        : undefined;
+    return { ok: true, value: { iso: r.dmy, ...(note ? { note } : {}) } };
+  }
+  return {
+    ok: false,
+    issues: [
+      r?.mdy !== undefined
+        ? issue(option, 'option.month-first', { option, value: typed, month: slashParts(typed)![1], mdy: r.mdy })
+        : issue(option, 'option.not-date', { option, value: typed.slice(0, 40) }),
+    ],
+  };
 }
 
 /** A plan.json read, or refused. */

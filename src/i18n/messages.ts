@@ -428,8 +428,17 @@ export const MESSAGES = {
   ),
   'option.not-date': e(
     ['option', 'value'],
-    (p) => `"${p.value}" không phải ngày: ghi YYYY-MM-DD, ví dụ 2027-04-15`,
-    (p) => `"${p.value}" is not a date: write YYYY-MM-DD, e.g. 2027-04-15`,
+    (p) => `"${p.value}" không phải ngày: ghi ngày/tháng/năm (15/04/2027) hoặc YYYY-MM-DD (2027-04-15)`,
+    (p) => `"${p.value}" is not a date: write day/month/year (15/04/2027) or YYYY-MM-DD (2027-04-15)`,
+  ),
+  'option.month-first': e(
+    ['option', 'value', 'month', 'mdy'],
+    (p) =>
+      `"${p.value}" không phải ngày/tháng/năm (không có tháng ${p.month}); nếu là ` +
+      `tháng/ngày/năm thì đó là ${p.mdy}: hãy ghi ${p.mdy} hoặc ngày/tháng/năm`,
+    (p) =>
+      `"${p.value}" is not day/month/year (there is no month ${p.month}); read ` +
+      `month first it is ${p.mdy}: write ${p.mdy}, or the day first`,
   ),
   'option.bad-lang': e(
     ['value', 'from'],
@@ -723,6 +732,11 @@ export const MESSAGES = {
       `${p.value} được đọc là ${p.read}${p.count && Number(p.count) > 1 ? `, và ${Number(p.count) - 1} ô như vậy` : ''}`,
     (p) =>
       `${p.value} read as ${p.read}${p.count && Number(p.count) > 1 ? `, and ${Number(p.count) - 1} more like it` : ''}`,
+  ),
+  'note.date-day-first': e(
+    ['value', 'read', 'other'],
+    (p) => `${p.value} được đọc là ngày/tháng/năm: ${p.read} (không phải ${p.other}); ghi YYYY-MM-DD nếu muốn khác`,
+    (p) => `${p.value} read as day/month/year: ${p.read} (not ${p.other}); write YYYY-MM-DD to mean otherwise`,
   ),
   'note.name-read': e(
     ['value', 'id', 'count'],

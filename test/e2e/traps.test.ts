@@ -132,3 +132,38 @@ describe('names where people write names', () => {
     expect(r.err).toContain('unknown member "Nguyen Van An" (did you mean "m001", Nguyễn Văn An?)');
   });
 });
+
+describe('dd/mm/yyyy where a date is typed', () => {
+  const att = ['--attendance', 'fixtures/small/attendance.csv'];
+  it('when --as-of is day/month/year then it is read so, and a date that reads both ways is said once', async () => {
+    const iso = await cli(['check', SPEC, 'fixtures/small/plan.json', ...att, '--as-of', '2027-07-01', '--json']);
+    const dmy = await cli(['check', SPEC, 'fixtures/small/plan.json', ...att, '--as-of', '01/07/2027', '--json']);
+    expect(dmy.out).toBe(iso.out);
+    expect(dmy.err).toContain('--as-of: 01/07/2027 read as day/month/year: 2027-07-01 (not 2027-01-07)');
+    const plain = await cli(['check', SPEC, 'fixtures/small/plan.json', ...att, '--as-of', '20/7/2027']);
+    expect(plain.err).not.toContain('note:');
+  });
+
+  it('when a date only makes sense month first then it is refused with both readings', async () => {
+    const r = await cli(['check', SPEC, 'fixtures/small/plan.json', ...att, '--as-of', '07/13/2027']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '"07/13/2027" is not day/month/year (there is no month 13); read month first it is 2027-07-13',
+    );
+  });
+
+  it('when --until is day/month/year then the attendance template stops there', async () => {
+    const d = tmp();
+    const r = await cli([
+      'attendance',
+      'template',
+      'fixtures/small/plan.json',
+      '-o',
+      join(d, 'a.csv'),
+      '--until',
+      '31/03/2027',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('2027-03-31');
+  });
+});
