@@ -264,15 +264,17 @@ function defineServe(program: Command, ctx: CommandContext): void {
     .option(
       '--secret-file <file>',
       t(
-        'the secret behind the feed tokens (default: one per folder in ~/.config/lichdu/feed-secrets; made, ' +
-          'mode 0600, ' +
-          'if missing)',
+        'the secret behind the feed tokens (default: one per organisation in ~/.config/lichdu/feed-secrets; ' +
+          'made, mode 0600, if missing)',
       ),
       undefined,
     )
     .option(
-      '--new-secret',
-      t('make a new secret for a folder whose links were sent with another one (revokes them all)'),
+      '--new-secret [who...]',
+      t(
+        'revoke links: with no value, make a new secret (every link changes); with member or cell ids or full ' +
+          'names, only theirs',
+      ),
     )
     .addOption(lang(t, ctx))
     .addOption(reminder(t))
@@ -284,7 +286,7 @@ function defineServe(program: Command, ctx: CommandContext): void {
           port: number;
           baseUrl?: string;
           secretFile?: string;
-          newSecret?: boolean;
+          newSecret?: boolean | string[];
           lang: 'vi' | 'en';
           reminderMinutes: number;
         },
@@ -303,8 +305,11 @@ function defineFeeds(program: Command, ctx: CommandContext): void {
     .requiredOption('--base-url <url>', t('the public URL of lichdu serve, e.g. https://lich.example.vn'))
     .option('--secret-file <file>', t('the same secret file as lichdu serve (default: the same as lichdu serve)'))
     .option(
-      '--new-secret',
-      t('make a new secret for a folder whose links were sent with another one (revokes them all)'),
+      '--new-secret [who...]',
+      t(
+        'revoke links: with no value, make a new secret (every link changes); with member or cell ids or full ' +
+          'names, only theirs',
+      ),
     )
     .addOption(
       new Option('--format <format>', t('table, csv, or html (a printable page per person with a QR code)'))

@@ -12,7 +12,7 @@ import { formatIssue } from '../util/issues.js';
 export interface FeedsOptions {
   readonly baseUrl: string;
   readonly secretFile?: string;
-  readonly newSecret?: boolean;
+  readonly newSecret?: boolean | readonly string[];
   readonly format: LinkFormat;
   readonly lang: Lang;
   /** A file to write instead of printing. */
@@ -32,7 +32,7 @@ export async function runFeeds(dir: string, opts: FeedsOptions, io: Io): Promise
         : `✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`,
     );
   const doc = readPlanDocumentFile(join(dir, 'plan.json'));
-  const choice = chooseSecret(dir, opts, doc.members.length + doc.cells.length);
+  const choice = chooseSecret(dir, doc, opts);
   for (const note of choice.notes) io.err(formatIssue(note, opts.lang, '!') + '\n');
   if (/^http:\/\//i.test(opts.baseUrl) && !/^http:\/\/(localhost|127\.|\[::1\])/i.test(opts.baseUrl))
     io.err(
@@ -40,7 +40,7 @@ export async function runFeeds(dir: string, opts: FeedsOptions, io: Io): Promise
         ? `! ${opts.baseUrl} là http thường: ai ở giữa đường truyền cũng đọc được liên kết; hãy dùng https\n`
         : `! ${opts.baseUrl} is plain http: anyone on the way can read the links; use https\n`,
     );
-  const rows = feedLinks(doc, choice.secret, opts.baseUrl, opts.lang, opts.format);
+  const rows = feedLinks(doc, choice.key, opts.baseUrl, opts.lang, opts.format);
   const emit = async (text: string) => {
     if (opts.out === undefined) io.out(text);
     else {

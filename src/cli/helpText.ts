@@ -79,12 +79,14 @@ const VI: Readonly<Record<string, string>> = {
   ['address to listen on']: 'địa chỉ lắng nghe',
   ['the public URL the feeds are reached at (for the links printed at start)']:
     'địa chỉ công khai để truy cập lịch (cho các liên kết in ra khi khởi động)',
-  ['the secret behind the feed tokens (default: one per folder in ~/.config/lichdu/feed-secrets; made, ' +
-  'mode 0600, if missing)']:
-    'khóa bí mật tạo mã truy cập lịch (mặc định: mỗi thư mục một khóa trong ' +
+  ['the secret behind the feed tokens (default: one per organisation in ~/.config/lichdu/feed-secrets; ' +
+  'made, mode 0600, if missing)']:
+    'khóa bí mật tạo mã truy cập lịch (mặc định: mỗi đảng bộ một khóa trong ' +
     '~/.config/lichdu/feed-secrets; tự tạo, quyền 0600, nếu chưa có)',
-  ['make a new secret for a folder whose links were sent with another one (revokes them all)']:
-    'tạo khóa bí mật mới cho thư mục mà các liên kết đã gửi dùng khóa khác (thu hồi tất cả liên kết đó)',
+  ['revoke links: with no value, make a new secret (every link changes); with member or cell ids or full ' +
+  'names, only theirs']:
+    'thu hồi liên kết: không ghi gì thì tạo khóa bí mật mới (mọi liên kết đều đổi); ghi mã hoặc họ tên cấp ủy ' +
+    'viên, mã hoặc tên chi bộ thì chỉ thu hồi liên kết của những người, chi bộ đó',
   ['the public URL of lichdu serve, e.g. https://lich.example.vn']:
     'địa chỉ công khai của lichdu serve, ví dụ https://lich.example.vn',
   ['the same secret file as lichdu serve (default: the same as lichdu serve)']:

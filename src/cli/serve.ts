@@ -1,12 +1,12 @@
 // lichdu serve DIR: per-member and per-cell calendar feeds at unguessable URLs; stops cleanly on SIGTERM/SIGINT.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { settleFolder } from '../util/lock.js';
 import type { Lang } from '../format/labels.js';
 import { startFeedServer } from '../serve/server.js';
 import { chooseSecret } from './secret.js';
 import { EXIT, InputRefused, type Io } from './io.js';
-import { optionIssue as issue } from './shared.js';
+import { optionIssue as issue, readPlanDocumentFile } from './shared.js';
 import { formatIssue } from '../util/issues.js';
 
 export interface ServeOptions {
@@ -14,7 +14,7 @@ export interface ServeOptions {
   readonly port: number;
   readonly baseUrl?: string;
   readonly secretFile?: string;
-  readonly newSecret?: boolean;
+  readonly newSecret?: boolean | readonly string[];
   readonly lang: Lang;
   readonly reminderMinutes: number;
 }
@@ -32,9 +32,7 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
         ? `✔ đã hoàn tất kế hoạch mà một lichdu bị dừng ghi dở trong ${dir}\n`
         : `✔ completed the plan that a stopped lichdu left half-written in ${dir}\n`,
     );
-  const planPath = join(dir, 'plan.json');
-  const links = readLinkCount(planPath);
-  const choice = chooseSecret(dir, opts, links);
+  const choice = chooseSecret(dir, readPlanDocumentFile(join(dir, 'plan.json')), opts);
   for (const note of choice.notes) io.err(formatIssue(note, opts.lang, '!') + '\n');
   const secretFile = choice.path;
   let server;
@@ -80,16 +78,4 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
     process.on('SIGINT', onInt);
   });
   return EXIT.ok;
-}
-
-/** How many links a folder's plan has (members and cells), for the log of a new secret; 0 when it cannot be read. */
-function readLinkCount(planPath: string): number {
-  try {
-    const doc = JSON.parse(readFileSync(planPath, 'utf8')) as {
-      directory?: { members?: unknown[]; cells?: unknown[] };
-    };
-    return (doc.directory?.members?.length ?? 0) + (doc.directory?.cells?.length ?? 0);
-  } catch {
-    return 0;
-  }
 }

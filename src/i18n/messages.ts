@@ -487,13 +487,29 @@ export const MESSAGES = {
   'secret.other': e(
     ['now', 'dir', 'before'],
     (p) =>
-      `${p.now ? `khóa bí mật này (dấu ${p.now}) không phải khóa đã dùng` : 'không có tệp khóa bí mật ở đây'}: các ` +
-      `liên kết đã gửi cho ${p.dir} được tạo bằng khóa khác (dấu ${p.before}) và sẽ đều hết dùng được. Hãy chỉ ra ` +
-      `khóa đó bằng --secret-file, hoặc dùng --new-secret để thu hồi mọi liên kết và gửi liên kết mới (lichdu feeds)`,
+      `${p.now ? `khóa bí mật này (dấu ${p.now}) không phải khóa đã dùng` : 'máy này chưa có khóa bí mật của đảng bộ này'}: ` +
+      `các liên kết đã gửi cho kế hoạch trong ${p.dir} được tạo bằng khóa khác (dấu ${p.before}), có lẽ trên máy ` +
+      `khác, và sẽ đều hết dùng được. Hãy chép tệp khóa từ máy đó vào đường dẫn này (hoặc chỉ ra bằng --secret-file), ` +
+      `hoặc dùng --new-secret để thu hồi mọi liên kết và gửi liên kết mới (lichdu feeds)`,
     (p) =>
-      `${p.now ? `this secret (fingerprint ${p.now}) is not the one` : 'no secret file here'}: the links already ` +
-      `sent for ${p.dir} were made with another secret (fingerprint ${p.before}) and would all stop working. Give ` +
-      `that secret with --secret-file, or pass --new-secret to revoke every link and send new ones (lichdu feeds)`,
+      `${p.now ? `this secret (fingerprint ${p.now}) is not the one` : "this computer has no secret for this plan's organisation"}: ` +
+      `the links already sent for the plan in ${p.dir} were made with another secret (fingerprint ${p.before}), ` +
+      `probably on another computer, and would all stop working. Copy that computer's secret file to this path (or ` +
+      `give it with --secret-file), or pass --new-secret to revoke every link and send new ones (lichdu feeds)`,
+  ),
+  'secret.carried': e(
+    ['from'],
+    (p) =>
+      `khóa bí mật của đảng bộ được lấy từ khóa cũ của thư mục (${p.from}): các liên kết đã gửi vẫn dùng được, ` +
+      `kể cả khi lập lại kế hoạch vào thư mục khác`,
+    (p) =>
+      `the organisation's secret is the folder's earlier one (${p.from}): the links already sent keep working, ` +
+      `also for plans written to other folders`,
+  ),
+  'secret.revoked-one': e(
+    ['who'],
+    (p) => `đã thu hồi liên kết của ${p.who}: liên kết cũ không còn dùng được; hãy gửi liên kết mới (lichdu feeds)`,
+    (p) => `revoked the link of ${p.who}: the old one no longer works; send the new one (lichdu feeds)`,
   ),
   'secret.is-folder': e(
     [],

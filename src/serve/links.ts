@@ -4,7 +4,7 @@ import { renderFeedSheet } from '../export/feedSheet.js';
 import { csvLine, defuse, printable } from '../format/csv.js';
 import type { Lang } from '../format/labels.js';
 import type { PlanDocument } from '../planfile/index.js';
-import { feedToken, feedUrls } from './tokens.js';
+import { feedToken, feedUrls, type FeedSecret } from './tokens.js';
 
 const HEADERS: Record<Lang, string[]> = {
   vi: ['Loại', 'Mã', 'Họ và tên / Tên chi bộ', 'Đường dẫn https', 'Đường dẫn webcal'],
@@ -18,7 +18,7 @@ const KIND: Record<Lang, { member: string; cell: string }> = {
 export type LinkFormat = 'table' | 'csv' | 'html';
 
 /** Every member's and cell's links; names made printable for a terminal table. */
-export function feedLinks(doc: PlanDocument, secret: Buffer, baseUrl: string, lang: Lang, format: LinkFormat) {
+export function feedLinks(doc: PlanDocument, secret: FeedSecret, baseUrl: string, lang: Lang, format: LinkFormat) {
   const name = (s: string) => (format === 'table' ? printable(s) : s);
   return [
     ...doc.members.map((m) => ({

@@ -12,7 +12,7 @@ import { formatIssue, InputRefused } from '../util/issues.js';
 import type { Lang } from '../format/labels.js';
 import { buildSnapshot, lookupKey, type Feed, type Snapshot } from './snapshot.js';
 import type { Duplex } from 'node:stream';
-import { loadOrCreateSecret, TOKEN_PATTERN } from './tokens.js';
+import { loadFeedSecret, revocationsFile, TOKEN_PATTERN } from './tokens.js';
 
 export interface FeedServerOptions {
   readonly dir: string;
@@ -41,6 +41,9 @@ interface Loaded {
   readonly secretStamp: string;
 }
 
+/** The secret's stamp: the file and its revocations (a revoked link is dropped at once). */
+const secretStampOf = (path: string): string => `${stampOf(path)}|${stampOf(revocationsFile(path))}`;
+
 const stampOf = (path: string): string => {
   try {
     const s = statSync(path);
@@ -59,11 +62,15 @@ async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now
   if (!text.ok) throw new InputRefused(text.issues);
   const doc = readPlanDocument(text.value, planPath);
   if (!doc.ok) throw new InputRefused(doc.issues);
-  const secret = loadOrCreateSecret(opts.secretFile);
+  const key = loadFeedSecret(opts.secretFile);
   return buildSnapshot(
     doc.value,
-    createHash('sha256').update(bytes).update(secret).digest('hex'),
-    secret,
+    createHash('sha256')
+      .update(bytes)
+      .update(key.secret)
+      .update(JSON.stringify([...key.revoked]))
+      .digest('hex'),
+    key,
     opts.ics,
     previous,
     now,
@@ -91,14 +98,14 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   const now = opts.now ?? (() => new Date());
   const planPath = join(opts.dir, 'plan.json');
   // Throws InputRefused when the first plan is not usable: the CLI refuses to start.
-  const firstStamps = { planStamp: stampOf(planPath), secretStamp: stampOf(opts.secretFile) };
+  const firstStamps = { planStamp: stampOf(planPath), secretStamp: secretStampOf(opts.secretFile) };
   let state: Loaded = { snapshot: await load(opts, undefined, now()), ...firstStamps };
 
   // One reload at a time; a change seen during a reload is picked up by the next call.
   let running: Promise<boolean> | undefined;
   const reloadOnce = async (): Promise<boolean> => {
     const planStamp = stampOf(planPath);
-    const secretStamp = stampOf(opts.secretFile);
+    const secretStamp = secretStampOf(opts.secretFile);
     if (planStamp === state.planStamp && secretStamp === state.secretStamp) return false;
     try {
       const snapshot = await load(opts, state.snapshot, now());

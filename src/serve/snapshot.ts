@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { icsContext, renderCellCalendar, renderMemberCalendar, type IcsOptions } from '../export/ics.js';
 import type { PlanDocument } from '../planfile/index.js';
-import { feedToken } from './tokens.js';
+import { feedToken, type FeedSecret } from './tokens.js';
 
 export interface Feed {
   readonly token: string;
@@ -36,7 +36,7 @@ export const lookupKey = (token: string): string => createHash('sha256').update(
 export async function buildSnapshot(
   doc: PlanDocument,
   planHash: string,
-  secret: Buffer,
+  secret: FeedSecret,
   opts: IcsOptions,
   previous: Snapshot | undefined,
   now: Date,

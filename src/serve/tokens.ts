@@ -1,29 +1,73 @@
 // Unguessable feed URLs: token = HMAC-SHA256(secret, kind:id), 192 bits, base64url. The secret lives in a file
-// created with mode 0600; replacing the file invalidates every link.
+// created with mode 0600, one per organisation; replacing the file invalidates every link, and a revocation kept
+// beside it (`--new-secret m001`) one member's.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
-/** Where earlier versions kept the secret: inside the plan folder (deleted with it, so every link broke). */
+/** Where the first versions kept the secret: inside the plan folder (deleted with it, so every link broke). */
 export function legacySecretFile(planDir: string): string {
   return join(planDir, '.lichdu-feed-secret');
 }
 
+const configDir = (env: NodeJS.ProcessEnv) => join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'lichdu');
+
 /**
- * The default secret of a plan folder: outside it, in the user's configuration folder
- * (`$XDG_CONFIG_HOME/lichdu/feed-secrets/`, else `~/.config/lichdu/feed-secrets/`), named by the folder's absolute
- * path, so that re-creating the folder (`rm -rf out && lichdu plan … -o out`) keeps every member's link. A folder
- * that still holds a secret of an earlier version keeps using it.
+ * Where later versions kept it: in the user's configuration folder, named by the plan folder's absolute path — so a
+ * re-plan into another folder, a copy or a rename got new links. Read only to carry such a secret over.
  */
-export function defaultSecretFile(planDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  const legacy = legacySecretFile(planDir);
-  if (existsSync(legacy)) return legacy;
-  const config = env.XDG_CONFIG_HOME || join(homedir(), '.config');
+export function folderSecretFile(planDir: string, env: NodeJS.ProcessEnv = process.env): string {
   const name = createHash('sha256').update(resolve(planDir)).digest('hex').slice(0, 32);
-  return join(config, 'lichdu', 'feed-secrets', `${name}.secret`);
+  return join(configDir(env), 'feed-secrets', `${name}.secret`);
+}
+
+/**
+ * The organisation a plan belongs to (issue 24, item 1): its top units' ids (those with no parent), as plan.json's
+ * directory has them. It stays the same across re-plans, years, and copies, moves and renames of the folder.
+ */
+export function organisationKey(units: ReadonlyArray<{ id: string; parent?: string | null | undefined }>): string {
+  const roots = units.filter((u) => u.parent === undefined || u.parent === null).map((u) => u.id);
+  return `units:${[...new Set(roots)].sort().join(',')}`;
+}
+
+/**
+ * The default secret of an organisation's feeds: outside any plan folder (so a folder can be copied or shared
+ * without it), in the user's configuration folder (`$XDG_CONFIG_HOME/lichdu/feed-secrets/`, else
+ * `~/.config/lichdu/feed-secrets/`), named by the organisation.
+ */
+export function defaultSecretFile(organisation: string, env: NodeJS.ProcessEnv = process.env): string {
+  const name = createHash('sha256').update(organisation).digest('hex').slice(0, 32);
+  return join(configDir(env), 'feed-secrets', `org-${name}.secret`);
+}
+
+/** Per-member (or per-cell) revocations beside a secret: how many times each link was revoked. */
+export const revocationsFile = (secretFile: string) => `${secretFile}.revoked.json`;
+
+/** A secret and its revocations: what every feed token is made from. */
+export interface FeedSecret {
+  readonly secret: Buffer;
+  /** `member:m001` → how many times that link was revoked (absent: never). */
+  readonly revoked: ReadonlyMap<string, number>;
+}
+
+/** The revocations kept beside a secret file (none when the file is missing or unreadable as such). */
+export function readRevocations(secretFile: string): Map<string, number> {
+  try {
+    const raw = JSON.parse(readFileSync(revocationsFile(secretFile), 'utf8')) as Record<string, unknown>;
+    return new Map(
+      Object.entries(raw).filter((e): e is [string, number] => Number.isInteger(e[1]) && (e[1] as number) > 0),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+/** The secret (made if missing) and its revocations. */
+export function loadFeedSecret(path: string): FeedSecret {
+  return { secret: loadOrCreateSecret(path), revoked: readRevocations(path) };
 }
 
 /** The file in a plan folder that remembers which secret its links were made with (a fingerprint, not the secret). */
@@ -52,9 +96,12 @@ export function loadOrCreateSecret(path: string): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-export function feedToken(secret: Buffer, kind: 'member' | 'cell', id: string): string {
+/** A feed's token; a link revoked n times gets the n-th new one, the others stay as they were. */
+export function feedToken(key: Buffer | FeedSecret, kind: 'member' | 'cell', id: string): string {
+  const { secret, revoked } = Buffer.isBuffer(key) ? { secret: key, revoked: undefined } : key;
+  const n = revoked?.get(`${kind}:${id}`) ?? 0;
   return createHmac('sha256', secret)
-    .update(`lichdu-feed:${kind}:${id}`)
+    .update(`lichdu-feed:${kind}:${id}${n > 0 ? `:${n}` : ''}`)
     .digest()
     .subarray(0, 24)
     .toString('base64url');

@@ -216,51 +216,61 @@ describe('lichdu plan --previous --from', () => {
 });
 
 describe.runIf(have)('a re-plan in a subscribing client', () => {
-  it('when the plan in a served folder is re-planned then vdirsyncer + khal see the new count', async () => {
+  // The README's own story: plan into ketqua, serve it, members subscribe; mid-year a member leaves, the plan is made
+  // again into a new folder ketqua-7 and served from there. The links do not change; only the changed feed does.
+  it('when the year is re-planned into a new folder then the same links serve it, and only the changed feed changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-replan-feed-'));
-    const served = join(dir, 'plan');
-    cpSync(SMALL, served, { recursive: true, filter: (f) => !f.endsWith('.lichdu-feed-id') });
+    const ketqua = join(dir, 'ketqua');
+    cpSync(SMALL, ketqua, { recursive: true });
     const spec = specWith(
       dir,
       '{ id: m003, name: "Trần Thị Hạnh", role: commune, unit: ha-mon }',
       '{ id: m003, name: "Trần Thị Hạnh", role: commune, unit: ha-mon, active: "..2027-06-30" }',
     );
-    const server = await startServe(served);
-    const url = server.url;
+    const links = async (folder: string) =>
+      (await cli(['feeds', folder, '--base-url', 'https://lich.example.vn', '--format', 'csv', '--lang', 'en'])).out;
+    const tokenOf = (csv: string, id: string) =>
+      /\/feeds\/([A-Za-z0-9_-]{32})\.ics/.exec(csv.split('\r\n').find((l) => l.includes(`,${id},`))!)![1]!;
+    const sent = await links(ketqua);
+    const subscribe = (url: string, n: number) =>
+      spawnSync('bash', [join(TOOLS, 'ics-subscribe-check.sh'), url, String(n)], {
+        encoding: 'utf8',
+        timeout: 600_000,
+      });
+    const ids = ['m001', 'm002', 'm003'];
+    let before: Map<string, string>;
+    const first = await startServe(ketqua);
     try {
-      const links = (await cli(['feeds', served, '--base-url', url, '--format', 'csv', '--lang', 'en'])).out;
-      const row = links
-        .split('\r\n')
-        .find((l) => l.includes(',m003,'))!
-        .split(',');
-      const feed = row[3]!;
-      const subscribe = (n: number) =>
-        spawnSync('bash', [join(TOOLS, 'ics-subscribe-check.sh'), feed, String(n)], {
-          encoding: 'utf8',
-          timeout: 600_000,
-        });
-      const first = subscribe(2);
-      expect(first.status, first.stdout + first.stderr).toBe(0);
-      const r = await cli([
-        'plan',
-        spec,
-        '--previous',
-        join(served, 'plan.json'),
-        '--from',
-        '2027-07-01',
-        '-o',
-        served,
-      ]);
-      expect(r.code, r.err).toBe(0);
-      const n = events(readFileSync(join(served, 'ics', 'members', 'm003.ics'), 'utf8')).length;
-      expect(n).toBe(1);
-      for (let i = 0; i < 100 && (server.log().match(/✔ loaded/g) ?? []).length < 2; i++)
-        await new Promise((res) => setTimeout(res, 100));
-      expect(server.log().match(/✔ loaded/g)).toHaveLength(2);
-      const second = subscribe(n);
-      expect(second.status, second.stdout + second.stderr).toBe(0);
+      const feed = `${first.url}/feeds/${tokenOf(sent, 'm003')}.ics`;
+      const r = subscribe(feed, 2);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      before = new Map(
+        await Promise.all(
+          ids.map(
+            async (id) => [id, await (await fetch(`${first.url}/feeds/${tokenOf(sent, id)}.ics`)).text()] as const,
+          ),
+        ),
+      );
     } finally {
-      expect(await server.stop()).toBe(0);
+      expect(await first.stop()).toBe(0);
+    }
+    const ketqua7 = join(dir, 'ketqua-7');
+    const r = await cli(['plan', spec, '--previous', join(ketqua, 'plan.json'), '--from', '01/07/2027', '-o', ketqua7]);
+    expect(r.code, r.err).toBe(0);
+    expect(await links(ketqua7)).toBe(sent);
+    const second = await startServe(ketqua7);
+    try {
+      const n = events(readFileSync(join(ketqua7, 'ics', 'members', 'm003.ics'), 'utf8')).length;
+      expect(n).toBe(1);
+      const again = subscribe(`${second.url}/feeds/${tokenOf(sent, 'm003')}.ics`, n);
+      expect(again.status, again.stdout + again.stderr).toBe(0);
+      // Members whose visits did not change get the same bytes (so the same ETag: their phones re-sync nothing).
+      for (const id of ['m001', 'm002']) {
+        const now = await (await fetch(`${second.url}/feeds/${tokenOf(sent, id)}.ics`)).text();
+        expect(now, id).toBe(before.get(id));
+      }
+    } finally {
+      expect(await second.stop()).toBe(0);
     }
   }, 900_000);
 });

@@ -1,8 +1,9 @@
 // Vitest global setup: the solver's worker thread cannot load TypeScript, so the tests bundle it from the sources
 // (solver/backends/worker.ts and what it imports) into one file before any test runs, and point the solver at it
-// with LICHDU_SOLVER_WORKER. A stale dist/ is never what the tests measure.
+// with LICHDU_SOLVER_WORKER. A stale dist/ is never what the tests measure. And a configuration folder of their own.
 import { buildSync } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default function setup(): void {
@@ -20,4 +21,6 @@ export default function setup(): void {
     logLevel: 'error',
   });
   process.env.LICHDU_SOLVER_WORKER = join(process.cwd(), outfile);
+  // Feed secrets live in the user's configuration folder: the tests keep theirs apart from the user's own.
+  process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'lichdu-test-config-'));
 }
