@@ -1,6 +1,7 @@
 // The date and time of every cell's meeting in every month (SPEC §1).
 import { monthOfDate } from '../domain/plan.js';
 import { DateTime } from 'luxon';
+import { ruleDate, type MeetingDay } from '../domain/meetingDay.js';
 import type { Cell, CellId, HhMm, IsoDate, Meeting, ShiftRule } from '../domain/types.js';
 
 export function addMinutes(time: HhMm, minutes: number): HhMm {
@@ -35,10 +36,8 @@ export function shiftDate(planned: IsoDate, shift: ShiftRule, holidays: Readonly
   return planned;
 }
 
-export function plannedDate(year: number, month: number, day: number | 'last'): IsoDate {
-  const first = DateTime.fromObject({ year, month, day: 1 });
-  const d = day === 'last' ? first.endOf('month') : first.set({ day });
-  return d.toISODate()!;
+export function plannedDate(year: number, month: number, day: MeetingDay): IsoDate {
+  return ruleDate(year, month, day);
 }
 
 /** The cell's twelve meetings, ordered by month. */

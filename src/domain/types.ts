@@ -92,9 +92,20 @@ export interface Policy {
 export const SHIFT_RULES = ['holidays', 'holidays-and-weekends', 'none'] as const;
 export type ShiftRule = (typeof SHIFT_RULES)[number];
 
+export type WeekOfMonth = 1 | 2 | 3 | 4 | 'last';
+
+/** The n-th (or last) weekday of the month; weekday 1 = Monday … 7 = Sunday (ISO). */
+export interface WeekdayOfMonth {
+  readonly week: WeekOfMonth;
+  readonly weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+}
+
+/** A day 1–28, the last day of the month, or a weekday of the month. */
+export type MeetingDay = number | 'last' | WeekdayOfMonth;
+
 export interface MeetingRule {
-  /** Day of month 1–28, or the last day of the month. */
-  readonly day: number | 'last';
+  /** Day of month 1–28, the last day of the month, or a weekday of the month (./meetingDay.ts). */
+  readonly day: MeetingDay;
   readonly time: HhMm;
   readonly durationMinutes: number;
   readonly shift: ShiftRule;

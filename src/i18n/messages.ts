@@ -199,8 +199,12 @@ export const MESSAGES = {
   ),
   'value.not-day': e(
     ['value'],
-    (p) => `${p.value} không phải ngày 1–28: dùng "last" cho ngày cuối tháng, hoặc ghi ngày cụ thể trong "meetings"`,
-    (p) => `${p.value} is not a day 1–28: use "last" for the end of the month, or explicit dates in "meetings"`,
+    (p) =>
+      `${p.value} không phải ngày 1–28: dùng "last" cho ngày cuối tháng, một thứ trong tháng ("first saturday", ` +
+      `"thứ Bảy tuần đầu tháng", "Chủ nhật cuối tháng"), hoặc ghi ngày cụ thể trong "meetings"`,
+    (p) =>
+      `${p.value} is not a day 1–28: use "last" for the end of the month, a weekday of the month ("first ` +
+      `saturday", "last friday"), or explicit dates in "meetings"`,
   ),
   'value.not-minutes': e(
     ['value', 'min', 'max'],

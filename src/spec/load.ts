@@ -37,6 +37,7 @@ import {
   FixedInput,
   HolidaysObject,
   listError,
+  MeetingRuleInput,
   MemberInput,
   SpecInput,
   UnitInput,
@@ -151,7 +152,7 @@ export function buildProblem(raw: unknown, file: string, specHash: string): Resu
   const holidays = readHolidays(ctx, timezone);
   duplicateIds(ctx, ['units', 'cells', 'members']);
   const tree = readUnits(ctx, unitsIn);
-  const { cells, meetings, cellAncestors } = readCells(ctx, cellsIn, holidays, policy, tree.ancestors);
+  const { cells, meetings, cellAncestors } = readCells(ctx, unitsIn, cellsIn, holidays, policy, tree.ancestors);
   const members = readMembers(ctx, membersIn, policy, cells, cellAncestors);
   const fixed = readFixed(ctx, fixedIn, meetings);
   const { year } = ctx;
@@ -349,8 +350,22 @@ function readUnits(ctx: LoadContext, unitsIn: Entries<z.infer<typeof UnitInput>>
   return { units, ancestors };
 }
 
+type MeetingRuleIn = z.infer<typeof MeetingRuleInput>;
+
+/** Each field of a meeting rule from the first of `rules` that gives it, else the SPEC's default. */
+function meetingRule(rules: ReadonlyArray<MeetingRuleIn | undefined>): MeetingRule {
+  const first = <K extends keyof MeetingRuleIn>(k: K) => rules.find((r) => r?.[k] !== undefined)?.[k];
+  return {
+    day: first('day') ?? DEFAULT_MEETING.day,
+    time: first('time') ?? DEFAULT_MEETING.time,
+    durationMinutes: first('duration_minutes') ?? DEFAULT_MEETING.durationMinutes,
+    shift: first('shift') ?? DEFAULT_MEETING.shift,
+  };
+}
+
 function readCells(
   ctx: LoadContext,
+  unitsIn: Entries<z.infer<typeof UnitInput>>,
   cellsIn: Entries<z.infer<typeof CellInput>>,
   holidays: ReadonlySet<IsoDate>,
   policy: Policy | undefined,
@@ -361,6 +376,9 @@ function readCells(
   const defaults =
     r.meeting_defaults !== undefined ? SpecInput.shape.meeting_defaults.safeParse(r.meeting_defaults) : undefined;
   const md = defaults?.success ? defaults.data : undefined;
+  // A field the cell leaves out comes from its unit, else the nearest unit above with one, else meeting_defaults.
+  const unitRule = new Map(unitsIn.filter(({ v }) => v.meeting).map(({ v }) => [v.id, v.meeting!]));
+  const unitRules = (unit: string) => [...ancestors(unit)].map((u) => unitRule.get(u));
   const cells: Cell[] = [];
   const meetings: Meeting[] = [];
   const cellAncestors = new Map<string, Set<string>>();
@@ -379,12 +397,7 @@ function readCells(
       name: v.name,
       unit: v.unit as UnitId,
       tags: v.tags ?? [],
-      meeting: {
-        day: v.meeting?.day ?? md?.day ?? DEFAULT_MEETING.day,
-        time: v.meeting?.time ?? md?.time ?? DEFAULT_MEETING.time,
-        durationMinutes: v.meeting?.duration_minutes ?? md?.duration_minutes ?? DEFAULT_MEETING.durationMinutes,
-        shift: v.meeting?.shift ?? md?.shift ?? DEFAULT_MEETING.shift,
-      },
+      meeting: meetingRule([v.meeting, ...unitRules(v.unit), md]),
       explicitDates: explicit,
       allowConsecutive: v.allow_consecutive ?? false,
       ...(active ? { active } : {}),

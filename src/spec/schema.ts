@@ -1,12 +1,18 @@
 // The plan spec as written by a user (SPEC §1): loose input, validated here, normalised by load.ts.
 import { z } from 'zod';
 import { SHIFT_RULES } from '../domain/types.js';
+import { parseMeetingDay, type WeekdayOfMonth } from '../domain/meetingDay.js';
 import { ActiveText, DateOrRange, DateStr, Id, QuotaList, Text, Time, coded } from '../schema/primitives.js';
 
 const MINUTES = { min: 15, max: 720 };
 
 const Day = z.union([
   z.literal('last'),
+  // A weekday of the month: "first saturday", "last friday", "thứ Bảy tuần đầu tháng" (src/domain/meetingDay.ts).
+  z
+    .string()
+    .refine((s) => s !== 'last' && typeof parseMeetingDay(s) === 'object', { error: coded('value.not-day') })
+    .transform((s) => parseMeetingDay(s) as WeekdayOfMonth),
   z
     .number({ error: coded('value.not-day') })
     .int({ error: coded('value.not-day') })
@@ -40,7 +46,14 @@ export const listError = (key: string) => (i: { input?: unknown }) =>
 const OneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item));
 
-export const UnitInput = z.strictObject({ id: Id, name: Text, level: Text, parent: Id.optional() });
+export const UnitInput = z.strictObject({
+  id: Id,
+  name: Text,
+  level: Text,
+  parent: Id.optional(),
+  /** The meeting rule of the unit's cells where a cell gives none (issue 24: the workbook's "Đảng bộ" sheet). */
+  meeting: MeetingRuleInput.optional(),
+});
 
 export const CellInput = z.strictObject({
   id: Id,

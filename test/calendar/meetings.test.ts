@@ -82,6 +82,27 @@ describe('meeting dates', () => {
     expect(plannedDate(2028, 2, 'last')).toBe('2028-02-29');
   });
 
+  it('when the day is a weekday of the month then every month meets on it, moved off holidays like a fixed day', () => {
+    for (const [day, dates] of [
+      ['first saturday', ['2027-01-02', '2027-02-10', '2027-03-06']],
+      ['thứ Bảy tuần đầu tháng', ['2027-01-02', '2027-02-10', '2027-03-06']],
+      ['last friday', ['2027-01-29', '2027-02-26', '2027-03-26']],
+      ['Chủ nhật cuối tháng', ['2027-01-31', '2027-02-28', '2027-03-28']],
+      ['thứ Hai tuần thứ hai của tháng', ['2027-01-11', '2027-02-10', '2027-03-08']],
+    ] as const) {
+      const s = spec({ cells: [cell({ id: 'c1', meeting: { day, shift: 'holidays' } })] });
+      const got = datesOf(problemOf(s), 'c1').slice(0, 3);
+      expect(got, day).toEqual(dates);
+    }
+    // "second monday" of February 2027 is 8 February, a Tết day: it moves like a fixed day would.
+    const tet = datesOf(problemOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 'second monday' } })] })), 'c1')[1]!;
+    expect(vn2027.has('2027-02-08')).toBe(true);
+    expect(tet > '2027-02-08').toBe(true);
+    expect(
+      issuesOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 'fifth monday' } })] })).map((i) => i.code),
+    ).toEqual(['value.not-day']);
+  });
+
   it('when the day is 31 then the spec is refused with a hint to use "last"', () => {
     expect(
       issuesOf(spec({ cells: [cell({ id: 'c1', meeting: { day: 31 } })] })).map((i) => [
@@ -91,7 +112,8 @@ describe('meeting dates', () => {
     ).toEqual([
       [
         'cells.0.meeting.day',
-        '31 is not a day 1–28: use "last" for the end of the month, or explicit dates in "meetings"',
+        '31 is not a day 1–28: use "last" for the end of the month, a weekday of the month ("first saturday", ' +
+          '"last friday"), or explicit dates in "meetings"',
       ],
     ]);
   });

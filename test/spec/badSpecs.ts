@@ -139,8 +139,8 @@ export const BAD: Array<[string, unknown, string[]]> = [
     'meeting day 0',
     withCell(cell({ id: 'c2', meeting: { day: 0 } })),
     [
-      '✖ spec.yaml: cells[1].meeting.day: 0 is not a day 1–28: use "last" for the end of the month, or explicit ' +
-        'dates in "meetings"',
+      '✖ spec.yaml: cells[1].meeting.day: 0 is not a day 1–28: use "last" for the end of the month, a weekday of ' +
+        'the month ("first saturday", "last friday"), or explicit dates in "meetings"',
     ],
   ],
   [
