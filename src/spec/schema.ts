@@ -6,19 +6,22 @@ import { ActiveText, DateOrRange, DateStr, Id, QuotaList, Text, Time, coded } fr
 
 const MINUTES = { min: 15, max: 720 };
 
-const Day = z.union([
-  z.literal('last'),
-  // A weekday of the month: "first saturday", "last friday", "thứ Bảy tuần đầu tháng" (src/domain/meetingDay.ts).
-  z
-    .string()
-    .refine((s) => s !== 'last' && typeof parseMeetingDay(s) === 'object', { error: coded('value.not-day') })
-    .transform((s) => parseMeetingDay(s) as WeekdayOfMonth),
-  z
-    .number({ error: coded('value.not-day') })
-    .int({ error: coded('value.not-day') })
-    .min(1, { error: coded('value.not-day') })
-    .max(28, { error: coded('value.not-day') }),
-]);
+const Day = z.union(
+  [
+    z.literal('last', { error: coded('value.not-day') }),
+    // A weekday of the month: "first saturday", "last friday", "thứ Bảy tuần đầu tháng" (src/domain/meetingDay.ts).
+    z
+      .string({ error: coded('value.not-day') })
+      .refine((s) => s !== 'last' && typeof parseMeetingDay(s) === 'object', { error: coded('value.not-day') })
+      .transform((s) => parseMeetingDay(s) as WeekdayOfMonth),
+    z
+      .number({ error: coded('value.not-day') })
+      .int({ error: coded('value.not-day') })
+      .min(1, { error: coded('value.not-day') })
+      .max(28, { error: coded('value.not-day') }),
+  ],
+  { error: coded('value.not-day') },
+);
 
 /** The years a plan may be for. */
 export const YEAR_MIN = 2000;
