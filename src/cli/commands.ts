@@ -233,9 +233,23 @@ function defineConvert(program: Command, ctx: CommandContext): void {
 
 function defineExportIcs(program: Command, ctx: CommandContext): void {
   const t = helpText(ctx.lang);
-  program
+  const exp = program
     .command('export')
-    .description(t('write documents of an existing plan.json'))
+    .description(t('write documents of an existing plan.json, or a spec as a workbook'));
+  exp
+    .command('workbook')
+    .description(
+      t(
+        'write the spec as the workbook lichdu import reads (settings, units, cells, members, absences, agreed ' +
+          'visits), to keep the whole input in a spreadsheet',
+      ),
+    )
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .requiredOption('-o, --out <file>', t('the workbook to write (.xlsx)'))
+    .action(async (spec: string, opts: { out: string }) => {
+      ctx.done(await (await import('./export.js')).runExportWorkbook(spec, opts, ctx.io));
+    });
+  exp
     .command('ics')
     .description(t('write DIR/ics/all.ics, DIR/ics/members/<id>.ics and DIR/ics/cells/<id>.ics from plan.json'))
     .argument('<plan>', t('plan.json'))

@@ -1,10 +1,17 @@
-// lichdu export ics PLAN -o DIR: the calendars of an existing plan.json, without the spec.
+// lichdu export ics PLAN -o DIR: the calendars of an existing plan.json, without the spec. And lichdu export workbook
+// SPEC -o FILE: the spec as the workbook lichdu import reads.
+import { basename } from 'node:path';
 import type { Lang } from '../format/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, langOf, type Io } from './io.js';
+import { renderTemplate } from '../import/template.js';
+import { parseRaw, parseSpec } from '../spec/load.js';
+import { readInputFile } from '../util/files.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import {
   optionIssue as issue,
   outputDirIssues,
+  outputFileIssues,
   readPlanDocumentFile,
   refuseIf,
   withFolderLock,
@@ -28,6 +35,32 @@ export async function runExportIcs(
           `${doc.cells.length} chi bộ, all.ics)\n`
       : `wrote ${written.length} calendars in ${opts.out}/ics (${doc.members.length} members, ${doc.cells.length} ` +
           `cells, all.ics)\n`,
+  );
+  return EXIT.ok;
+}
+
+/**
+ * lichdu export workbook SPEC -o FILE.xlsx (issue 24, item 4): any spec as the workbook `lichdu import` reads, so
+ * that staff keep the whole input in a spreadsheet: spec → workbook → spec gives the same plan.
+ */
+export async function runExportWorkbook(specPath: string, opts: { out: string }, io: Io): Promise<number> {
+  const ext = /\.xlsx$/i.test(opts.out) ? [] : [issue(opts.out, 'export.needs-xlsx')];
+  const bytes = readInputFile(specPath, 'spec');
+  const raw = bytes.ok ? parseRaw(bytes.value, specPath) : bytes;
+  const problem = bytes.ok ? parseSpec(bytes.value, specPath) : bytes;
+  refuseIf([...ext, ...outputFileIssues(opts.out, '-o'), ...(problem.ok ? [] : problem.issues)]);
+  if (!raw.ok || !problem.ok) return EXIT.refused;
+  const workbook = await renderTemplate(problem.value.policy, raw.value.raw as Record<string, unknown>);
+  await writeOrRefuse(async () => writeFileAtomic(opts.out, workbook));
+  const p = problem.value;
+  const next = `lichdu import --workbook ${opts.out} -o ${basename(specPath).replace(/\.(ya?ml|json)$/i, '')}-2.yaml`;
+  io.out(
+    langOf(io) === 'vi'
+      ? `đã ghi ${opts.out}: ${p.units.length} đảng bộ, ${p.cells.length} chi bộ, ${p.members.length} cấp ủy viên, ` +
+          `${p.fixed.length} buổi dự theo thỏa thuận (năm ${p.year}, quy định ${p.policy.id}); sửa trong bảng tính ` +
+          `rồi nhập lại: ${next}\n`
+      : `wrote ${opts.out}: ${p.units.length} units, ${p.cells.length} cells, ${p.members.length} members, ` +
+          `${p.fixed.length} agreed visits (${p.year}, policy ${p.policy.id}); edit it, then import it again: ${next}\n`,
   );
   return EXIT.ok;
 }

@@ -21,6 +21,13 @@ const VI: Readonly<Record<string, string>> = {
   'DIR/plan.csv']:
     'đọc kế hoạch (plan.json, hoặc plan.csv đã sửa trong bảng tính), kiểm tra, rồi ghi THƯ-MỤC/plan.json ' +
     'và THƯ-MỤC/plan.csv',
+  ['write documents of an existing plan.json, or a spec as a workbook']:
+    'ghi tài liệu từ plan.json đã có, hoặc ghi tệp đầu vào thành bảng tính',
+  ['write the spec as the workbook lichdu import reads (settings, units, cells, members, absences, agreed ' +
+  'visits), to keep the whole input in a spreadsheet']:
+    'ghi tệp đầu vào thành bảng tính mà lichdu import đọc (thông tin chung, đảng bộ, chi bộ, cấp ủy viên, ngày ' +
+    'vắng, buổi dự theo thỏa thuận), để giữ toàn bộ dữ liệu trong bảng tính',
+  ['the workbook to write (.xlsx)']: 'bảng tính sẽ ghi (.xlsx)',
   ['write documents of an existing plan.json']: 'ghi tài liệu từ một plan.json có sẵn',
   ['write DIR/ics/all.ics, DIR/ics/members/<id>.ics and DIR/ics/cells/<id>.ics from plan.json']:
     'ghi THƯ-MỤC/ics/all.ics, THƯ-MỤC/ics/members/<mã>.ics và THƯ-MỤC/ics/cells/<mã>.ics từ plan.json',

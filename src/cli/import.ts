@@ -8,11 +8,13 @@ import type { Policy } from '../domain/types.js';
 import { buildSpecLists, type Origin, type Sheet } from '../import/build.js';
 import { SHEETS, type SheetKind } from '../import/columns.js';
 import { renderTemplate, TEMPLATE_FILE } from '../import/template.js';
-import { readTable, xlsxTable, isZip } from '../planfile/table.js';
+import { readSettings, SETTINGS_SHEETS, type ReadSettings } from '../import/settings.js';
+import { readTable, xlsxTable, isZip, type Table } from '../planfile/table.js';
+import { placeIn } from '../planfile/csv.js';
 import { resolvePolicy } from '../policies/index.js';
 import { parseSpec } from '../spec/load.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import { decodeText, readInputFile } from '../util/files.js';
+import { decodeText, readInputFile, type FileRole } from '../util/files.js';
 import { formatPath, issue, type Code, type InputIssue, type Result } from '../util/issues.js';
 import { EXIT, InputRefused, issueJson, langOf, noteLine, type Io } from './io.js';
 import type { Lang } from '../format/labels.js';
@@ -32,18 +34,37 @@ export interface ImportOptions {
   readonly json?: boolean;
 }
 
-const KINDS: readonly SheetKind[] = ['units', 'cells', 'members'];
+const KINDS: readonly SheetKind[] = ['units', 'cells', 'members', 'absences', 'fixed'];
+/** The sheets a workbook must have; the others are optional. */
+const REQUIRED_SHEETS: readonly SheetKind[] = ['cells', 'members'];
 /** Keys a header file may give; the lists come from the sheets. */
 const HEADER_KEYS = ['year', 'timezone', 'policy', 'holidays', 'meeting_defaults', 'fixed'];
 
+/** Each input file read once (a workbook gives several sheets). */
+const readOnce = new Map<string, Result<Buffer>>();
+function bytesOf(path: string, role: FileRole): Result<Buffer> {
+  const got = readOnce.get(path) ?? readInputFile(path, role);
+  readOnce.set(path, got);
+  return got;
+}
+
 async function readSheet(path: string, kind: SheetKind, fromWorkbook: boolean): Promise<Result<Sheet>> {
-  const bytes = readInputFile(path, kind);
+  const bytes = bytesOf(path, kind === 'absences' || kind === 'fixed' ? 'workbook' : kind);
   if (!bytes.ok) return bytes;
   const table =
     fromWorkbook && isZip(bytes.value)
       ? await xlsxTable(bytes.value, path, SHEETS[kind], false)
       : await readTable(bytes.value, path, SHEETS[kind]);
   return table.ok ? { ok: true, value: { file: path, table: table.value } } : table;
+}
+
+/** The workbook's settings sheet ("Thông tin chung"), when it has one. */
+async function readSettingsSheet(path: string): Promise<Result<ReadSettings & { table: Table }> | undefined> {
+  const bytes = bytesOf(path, 'workbook');
+  if (!bytes.ok || !isZip(bytes.value)) return undefined;
+  const table = await xlsxTable(bytes.value, path, SETTINGS_SHEETS, false);
+  if (!table.ok) return table.issues[0]?.code === 'table.no-sheet' ? undefined : table;
+  return { ok: true, value: { ...readSettings(table.value, path), table: table.value } };
 }
 
 function readHeader(path: string): Result<Record<string, unknown>> {
@@ -76,14 +97,15 @@ function readHeader(path: string): Result<Record<string, unknown>> {
 /** The spec as YAML: the header keys, then one line per unit, cell and member, as the README's example. */
 export function renderSpecYaml(spec: Record<string, unknown>, sources: string, lang: Lang = 'en'): string {
   const doc = new Document(spec);
-  for (const key of ['units', 'cells', 'members']) {
+  for (const key of ['units', 'cells', 'members', 'fixed']) {
     const seq = doc.get(key, true) as YAMLSeq | undefined;
     for (const item of seq?.items ?? []) (item as YAMLMap).flow = true;
   }
-  // "19:30" quoted: a YAML 1.1 reader would take it for a number of minutes.
+  // "19:30" and "2027-01-03" quoted: a YAML 1.1 reader would take them for a number of minutes and a date.
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && /^\d+:\d+$/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && /^(\d+:\d+|\d{4}-\d{2}-\d{2}.*)$/.test(node.value))
+        node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   const head =
@@ -96,10 +118,27 @@ export function renderSpecYaml(spec: Record<string, unknown>, sources: string, l
 }
 
 /** A problem of the written spec put back on the sheet, row and column it came from (issue 23). */
-function onRow(problem: InputIssue, origins: Record<SheetKind, Origin[]>): InputIssue {
+function onRow(
+  problem: InputIssue,
+  origins: Record<SheetKind, Origin[]>,
+  fixedBefore: number,
+  settings: { file: string; table: Table; rows: ReadonlyMap<string, number> } | undefined,
+): InputIssue {
   const [list, index, key, ...rest] = problem.path;
+  if (settings && typeof list === 'string' && problem.file !== settings.file) {
+    // A setting the loader refused: on its row of "Thông tin chung".
+    const setting =
+      list === 'meeting_defaults' && typeof index === 'string'
+        ? ({ day: 'day', time: 'time', duration_minutes: 'duration', shift: 'shift' } as Record<string, string>)[index]
+        : list === 'holidays' && (index === 'add' || index === 'remove')
+          ? `holidays_${index}`
+          : list;
+    const at = setting === undefined ? undefined : settings.rows.get(setting);
+    if (at !== undefined)
+      return { ...problem, file: settings.file, path: [], place: placeIn(settings.table, [at], 'Giá trị') };
+  }
   if (typeof list !== 'string' || !KINDS.includes(list as SheetKind) || typeof index !== 'number') return problem;
-  const o = origins[list as SheetKind][index];
+  const o = origins[list as SheetKind][list === 'fixed' ? index - fixedBefore : index];
   if (!o) return problem;
   const header = typeof key === 'string' ? (o.headers.get(key) ?? key) : undefined;
   const column = header !== undefined ? `${header}${rest.length > 0 ? ` ${formatPath(rest)}` : ''}` : undefined;
@@ -136,7 +175,14 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
     opt('--cells', 'import.no-sheets');
   const header = opts.header !== undefined ? readHeader(opts.header) : { ok: true as const, value: {} };
   if (!header.ok) problems.push(...header.issues);
-  const head: Record<string, unknown> = header.ok ? { ...header.value } : {};
+  // The workbook's settings sheet first, then the header file, then the options: the later says the last word.
+  const settings = opts.workbook !== undefined ? await readSettingsSheet(opts.workbook) : undefined;
+  if (settings && !settings.ok) problems.push(...settings.issues);
+  const head: Record<string, unknown> = {
+    ...(settings?.ok ? settings.value.head : {}),
+    ...(header.ok ? header.value : {}),
+  };
+  if (settings?.ok) problems.push(...settings.value.issues);
   if (opts.year !== undefined) head.year = opts.year;
   if (opts.policy !== undefined) head.policy = opts.policy;
   if (head.year === undefined) opt('--year', 'import.no-year');
@@ -149,15 +195,16 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
   }
   const sheets: Partial<Record<SheetKind, Sheet>> = {};
   for (const kind of KINDS) {
-    const path = opts[kind] ?? opts.workbook;
+    const own = kind === 'units' || kind === 'cells' || kind === 'members' ? opts[kind] : undefined;
+    const path = own ?? opts.workbook;
     if (path === undefined) continue;
-    const r = await readSheet(path, kind, opts[kind] === undefined);
+    const r = await readSheet(path, kind, own === undefined);
     if (r.ok) sheets[kind] = r.value;
-    else if (!(kind === 'units' && opts[kind] === undefined && r.issues[0]?.code === 'table.no-sheet'))
+    else if (!(!REQUIRED_SHEETS.includes(kind) && own === undefined && r.issues[0]?.code === 'table.no-sheet'))
       problems.push(...r.issues);
   }
   refuseIf(problems);
-  const built = buildSpecLists(sheets, policy!, opts.level);
+  const built = buildSpecLists(sheets, policy!, opts.level, (head.meeting_defaults ?? {}) as { day?: unknown });
   for (const note of built.notes) io.err(noteLine(note, langOf(io)));
   refuseIf(built.issues);
   const spec: Record<string, unknown> = {
@@ -169,12 +216,18 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
     units: built.units,
     cells: built.cells,
     members: built.members,
-    ...(head.fixed !== undefined ? { fixed: head.fixed } : {}),
+    ...(head.fixed !== undefined || built.fixed.length > 0
+      ? { fixed: [...((head.fixed as unknown[] | undefined) ?? []), ...built.fixed] }
+      : {}),
   };
   const sources = [...new Set(KINDS.map((k) => sheets[k]?.file).filter((f) => f !== undefined))].join(', ');
   const text = renderSpecYaml(spec, sources, langOf(io));
   const checked = parseSpec(text, opts.out!);
-  if (!checked.ok) throw new InputRefused(checked.issues.map((i) => onRow(i, built.origins)));
+  if (!checked.ok) {
+    const fixedBefore = Array.isArray(head.fixed) ? head.fixed.length : 0;
+    const where = settings?.ok ? { file: opts.workbook!, ...settings.value } : undefined;
+    throw new InputRefused(checked.issues.map((i) => onRow(i, built.origins, fixedBefore, where)));
+  }
   await writeOrRefuse(async () => writeFileAtomic(opts.out!, text));
   const p = checked.value;
   if (opts.json) {

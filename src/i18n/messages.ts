@@ -555,6 +555,11 @@ export const MESSAGES = {
     (p) => `"${p.value}" không phải địa chỉ http(s) như https://lich.example.vn`,
     (p) => `"${p.value}" is not an http(s) URL such as https://lich.example.vn`,
   ),
+  'export.needs-xlsx': e(
+    [],
+    () => 'bảng tính phải là tệp .xlsx, ví dụ -o kehoach.xlsx',
+    () => 'the workbook is an .xlsx file, e.g. -o spec.xlsx',
+  ),
   'export.needs-json': e(
     [],
     () =>
@@ -799,8 +804,107 @@ export const MESSAGES = {
   ),
   'import.not-day': e(
     ['value'],
-    (p) => `${p.value} không phải ngày 1–28 hay "cuối tháng"`,
-    (p) => `${p.value} is not a day 1–28 or "cuối tháng"`,
+    (p) => `${p.value} không phải ngày 1–28, "cuối tháng" hay một thứ trong tháng như "thứ Bảy tuần đầu tháng"`,
+    (p) => `${p.value} is not a day 1–28, "cuối tháng" or a weekday of the month such as "thứ Bảy tuần đầu tháng"`,
+  ),
+  'import.not-date-list': e(
+    ['value'],
+    (p) => `${p.value} không phải ngày hay khoảng ngày: ghi ví dụ 01/03/2027 - 15/03/2027, cách nhau ";"`,
+    (p) => `${p.value} is not a date or a range: write e.g. 01/03/2027 - 15/03/2027, separated by ";"`,
+  ),
+  'import.range-backwards': e(
+    ['value', 'from', 'to'],
+    (p) => `${p.value}: ngày cuối ${p.to} trước ngày đầu ${p.from}`,
+    (p) => `${p.value}: the end ${p.to} is before the start ${p.from}`,
+  ),
+  'import.month-first': e(
+    ['value', 'mdy'],
+    (p) =>
+      `${p.value} không phải ngày/tháng/năm (không có tháng đó); nếu là tháng/ngày/năm thì là ${p.mdy}: hãy ghi ` +
+      `ngày trước, ví dụ 13/07/2027, hoặc ${p.mdy}`,
+    (p) =>
+      `${p.value} is not day/month/year (no such month); read month first it is ${p.mdy}: write the day first, ` +
+      `e.g. 13/07/2027, or ${p.mdy}`,
+  ),
+  'import.unknown-setting': e(
+    ['value', 'settings'],
+    (p) => `${p.value} không phải mục lichdu đọc: dùng ${p.settings}`,
+    (p) => `${p.value} is not a setting lichdu reads: use ${p.settings}`,
+  ),
+  'import.not-year': e(
+    ['value'],
+    (p) => `${p.value} không phải năm: ghi ví dụ 2027`,
+    (p) => `${p.value} is not a year: write e.g. 2027`,
+  ),
+  'import.policy-not-json': e(
+    ['value'],
+    (p) => `${p.value} không phải quy định: ghi mã quy định (lichdu policies), ví dụ kontum-776`,
+    (p) => `${p.value} is not a policy: write a policy id (lichdu policies), e.g. kontum-776`,
+  ),
+  'import.not-holidays': e(
+    ['value'],
+    (p) => `${p.value}: ghi "Việt Nam" (các ngày lễ, Tết theo luật) hoặc "không"`,
+    (p) => `${p.value}: write "Việt Nam" (the public holidays and Tết) or "không" (none)`,
+  ),
+  'import.not-minutes': e(
+    ['value'],
+    (p) => `${p.value} không phải số phút: ghi ví dụ 120`,
+    (p) => `${p.value} is not a number of minutes: write e.g. 120`,
+  ),
+  'import.not-shift': e(
+    ['value'],
+    (p) => `${p.value}: ghi "ngày lễ", "ngày lễ và cuối tuần" hoặc "không dời"`,
+    (p) => `${p.value}: write "ngày lễ" (holidays), "ngày lễ và cuối tuần" (holidays and weekends) or "không dời" (none)`,
+  ),
+  'import.not-quota': e(
+    ['value'],
+    (p) =>
+      `${p.value} không phải định mức: ghi số buổi/kỳ, ví dụ "3/năm", "1/quý", "1-2/tháng" hoặc "tối đa 2/tháng", ` +
+      `cách nhau ";"`,
+    (p) =>
+      `${p.value} is not a quota: write visits/period, e.g. "3/năm" (year), "1/quý" (quarter), "1-2/tháng" (month) ` +
+      `or "tối đa 2/tháng" (at most), separated by ";"`,
+  ),
+  'import.not-meeting-date': e(
+    ['value', 'year'],
+    (p) => `${p.value} không phải ngày trong năm ${p.year}`,
+    (p) => `${p.value} is not a date of ${p.year}`,
+  ),
+  'import.month-twice': e(
+    ['value', 'month'],
+    (p) => `${p.value}: tháng ${p.month} được ghi hai ngày họp; mỗi tháng một ngày`,
+    (p) => `${p.value}: month ${p.month} is given two meeting dates; one per month`,
+  ),
+  'note.meeting-filled': e(
+    ['count', 'rows', 'what', 'value', 'from', 'unit'],
+    (p) =>
+      `${p.count} chi bộ để trống ${p.what === 'time' ? 'giờ' : 'ngày'} sinh hoạt: lấy ` +
+      `${p.value} ${
+        p.from === 'siblings'
+          ? `như các chi bộ khác của ${p.unit}`
+          : p.from === 'default'
+            ? 'theo mặc định của lichdu'
+            : p.from === 'unit'
+              ? `của ${p.unit} (trang "Đảng bộ")`
+              : 'chung (trang "Thông tin chung")'
+      }` +
+      (p.from === 'siblings' || p.from === 'default'
+        ? `; ghi vào cột "${p.what === 'time' ? 'Giờ' : 'Ngày'} sinh hoạt" của trang "Đảng bộ" hoặc vào trang ` +
+          `"Thông tin chung" để khỏi phải đoán`
+        : ''),
+    (p) =>
+      `${p.count} cell(s) leave the meeting ${p.what} empty: they take ${p.value} ${
+        p.from === 'siblings'
+          ? `as the other cells of ${p.unit} do`
+          : p.from === 'default'
+            ? "(lichdu's default)"
+            : p.from === 'unit'
+              ? `of ${p.unit} (sheet "Đảng bộ")`
+              : '(the common setting, sheet "Thông tin chung")'
+      }` +
+      (p.from === 'siblings' || p.from === 'default'
+        ? `; give it in the "Đảng bộ" sheet or in "Thông tin chung" so that nothing is guessed`
+        : ''),
   ),
   'import.not-role': e(
     ['value', 'policy', 'roles'],
@@ -914,6 +1018,7 @@ const FILES: Record<string, [string, string]> = {
   units: ['bảng đảng bộ', 'the units sheet'],
   cells: ['bảng chi bộ', 'the cells sheet'],
   members: ['bảng cấp ủy viên', 'the members sheet'],
+  workbook: ['bảng tính', 'the workbook'],
 };
 const fileVi = (w: string | number | undefined) => own(FILES, String(w))?.[0] ?? String(w);
 const fileEn = (w: string | number | undefined) => own(FILES, String(w))?.[1] ?? String(w);

@@ -7,6 +7,11 @@ import { describeValue as q } from '../schema/primitives.js';
 import { issue, near, type Code, type InputIssue, type Params, type SheetPlace } from '../util/issues.js';
 import { placeIn, ranges } from '../planfile/csv.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
+import { meetingDayText, parseMeetingDay } from '../domain/meetingDay.js';
+import { PERIOD_KINDS, type PeriodKind } from '../domain/types.js';
+import { NameIndex } from '../planfile/names.js';
+import { readDateList, readTypedDate } from './dates.js';
+import { readShift } from './settings.js';
 import { columnIndex, type Table } from '../planfile/table.js';
 import { byNormalised, COLUMNS, columnOf, normHeader, type SheetKind } from './columns.js';
 
@@ -28,6 +33,8 @@ export interface Built {
   readonly units: Record<string, unknown>[];
   readonly cells: Record<string, unknown>[];
   readonly members: Record<string, unknown>[];
+  /** Visits agreed in advance (sheet "Dự theo thỏa thuận"). */
+  readonly fixed: Record<string, unknown>[];
   readonly origins: Record<SheetKind, Origin[]>;
   readonly issues: InputIssue[];
   /** What was assumed (left-out columns, ids made alike, units made from names): said once each. */
@@ -61,7 +68,51 @@ const LEVELS: Record<string, string> = {
   'thị trấn': 'commune',
   'đặc khu': 'commune',
 };
-const LAST_DAY = new Set(['last', 'cuối tháng', 'ngày cuối tháng', 'cuối']);
+
+/** Quota periods as the workbook writes them (the first) and reads them. */
+export const PERIOD_WORDS: Record<PeriodKind, readonly string[]> = {
+  year: ['năm', 'year'],
+  half: ['6 tháng', 'nửa năm', 'half', 'half-year'],
+  quarter: ['quý', 'quarter'],
+  month: ['tháng', 'month'],
+};
+const AT_MOST = /^(tối đa|nhiều nhất|không quá|at most|max)\s+/i;
+
+/** A member's own quotas from `3/năm; tối đa 2/tháng`, or undefined when the text is not such a list. */
+export function readQuota(text: string): { min: number; max?: number; per: PeriodKind }[] | undefined {
+  const out: { min: number; max?: number; per: PeriodKind }[] = [];
+  for (const item of splitList(text)) {
+    const atMost = AT_MOST.test(item);
+    const m = /^(\d+)(?:\s*[-–]\s*(\d+))?\s*(?:buổi|lần|visits?)?\s*\/\s*(.+)$/i.exec(item.replace(AT_MOST, ''));
+    const per = m
+      ? PERIOD_KINDS.find((k) => PERIOD_WORDS[k].some((w) => normHeader(w) === normHeader(m[3]!)))
+      : undefined;
+    if (!m || !per || (atMost && m[2] !== undefined)) return undefined;
+    const [a, b] = [Number(m[1]), m[2] === undefined ? undefined : Number(m[2])];
+    if (b !== undefined && b < a) return undefined;
+    out.push(atMost ? { min: 0, max: a, per } : { min: a, ...(b !== undefined ? { max: b } : {}), per });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Quotas as the workbook writes them. */
+export function quotaText(q: unknown): string {
+  const list = (Array.isArray(q) ? q : [q]) as { min: number; max?: number; per: PeriodKind }[];
+  return list
+    .map((x) => {
+      const per = PERIOD_WORDS[x.per][0];
+      if (x.min === 0 && x.max !== undefined) return `tối đa ${x.max}/${per}`;
+      return x.max !== undefined ? `${x.min}-${x.max}/${per}` : `${x.min}/${per}`;
+    })
+    .join('; ');
+}
+
+/** Yes/no as the workbook reads it, or undefined. */
+export const yesNo = (v: string): boolean | undefined =>
+  YES.has(v.toLowerCase()) ? true : NO.has(v.toLowerCase()) ? false : undefined;
+
+/** A team or a tag as given when it is one already, else made from the words. */
+const asId = (s: string) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s) ? s : slug(s));
 
 const splitList = (s: string) =>
   s
@@ -88,7 +139,7 @@ function rowsOf(kind: SheetKind, sheet: Sheet, issues: InputIssue[], notes: Inpu
   for (const h of t.header)
     if (!columnOf(kind, h) && h.trim() !== '')
       notes.push({ ...issue(sheet.file, [], 'note.column-left-out', { column: q(h) }), place: headRow });
-  if (!index.has('name')) {
+  if (!index.has('name') && COLUMNS[kind].some((c) => c.key === 'name')) {
     const names = COLUMNS[kind].find((c) => c.key === 'name')!.aliases;
     issues.push({
       ...issue(sheet.file, [], 'import.no-name-column', { names: names.map((n) => q(n)).join(', ') }),
@@ -151,10 +202,12 @@ export function buildSpecLists(
   sheets: Partial<Record<SheetKind, Sheet>>,
   policy: Policy,
   defaultLevel = 'commune',
+  /** The common meeting rule (settings sheet or header), for saying where a blank day or time comes from. */
+  common: { day?: unknown; time?: unknown } = {},
 ): Built {
   const issues: InputIssue[] = [];
   const notes: InputIssue[] = [];
-  const origins: Record<SheetKind, Origin[]> = { units: [], cells: [], members: [] };
+  const origins: Record<SheetKind, Origin[]> = { units: [], cells: [], members: [], absences: [], fixed: [] };
   const at = (row: Row, key: string, code: Code, params: Params = {}) => {
     const header = headersOf(row.kind, row.sheet).get(key) ?? key;
     issues.push({ ...issue(row.sheet.file, [], code, params), place: placeIn(row.sheet.table, [row.at], header) });
@@ -206,6 +259,50 @@ export function buildSpecLists(
     return false;
   };
 
+  /** A row's meeting rule (units and cells): day, time, duration and shift, each only when given. */
+  const meetingOf = (r: Row): Record<string, unknown> => {
+    const meeting: Record<string, unknown> = {};
+    const day = r.get('day');
+    if (day !== '') {
+      const d = parseMeetingDay(day);
+      if (d === undefined) at(r, 'day', 'import.not-day', { value: q(day) });
+      else meeting.day = typeof d === 'object' ? meetingDayText(d, 'en') : d;
+    }
+    if (r.get('time') !== '') {
+      const t = readTime(r.raw('time'));
+      if (t.ok) meeting.time = t.value;
+      else at(r, 'time', t.error.code, t.error.params);
+    }
+    if (r.get('duration') !== '') {
+      if (/^\d+$/.test(r.get('duration'))) meeting.duration_minutes = Number(r.get('duration'));
+      else at(r, 'duration', 'import.not-minutes', { value: q(r.get('duration')) });
+    }
+    if (r.get('shift') !== '') {
+      const sh = readShift(r.get('shift'));
+      if (sh === undefined) at(r, 'shift', 'import.not-shift', { value: q(r.get('shift')) });
+      else meeting.shift = sh;
+    }
+    return meeting;
+  };
+  /** `active` from the "Từ ngày" / "Đến ngày" columns, or undefined. */
+  const activeOf = (r: Row): string | undefined => {
+    const [from, to] = (['active_from', 'active_to'] as const).map((k) => {
+      if (r.get(k) === '') return '';
+      const d = readTypedDate(r.raw(k));
+      if (!d.ok) at(r, k, d.error.code, d.error.params);
+      return d.ok ? d.value : '';
+    });
+    if (from && to && to < from) {
+      at(r, 'active_to', 'import.range-backwards', {
+        value: q(`${r.get('active_from')} - ${r.get('active_to')}`),
+        from,
+        to,
+      });
+      return undefined;
+    }
+    return !from && !to ? undefined : `${from}..${to}`;
+  };
+
   // Units: from the units sheet, or made from the unit names the other sheets use.
   const unitRows = sheets.units ? rowsOf('units', sheets.units, issues, notes) : [];
   const cellRows = sheets.cells ? rowsOf('cells', sheets.cells, issues, notes) : [];
@@ -228,6 +325,8 @@ export function buildSpecLists(
         if (p.error) at(r, 'parent', p.error.code, p.error.params);
         else u.parent = p.id;
       }
+      const meeting = meetingOf(r);
+      if (Object.keys(meeting).length > 0) u.meeting = meeting;
       units.push(u);
       origins.units.push(origin('units', r));
     });
@@ -256,6 +355,7 @@ export function buildSpecLists(
   const cells: Record<string, unknown>[] = [];
   const cellIds = assignIds('cells', cellRows, 'cell');
   const cellSeen = new Map<string, Row>();
+  const cellRowOf = new Map<Record<string, unknown>, Row>();
   cellRows.forEach((r, i) => cellDir.add(cellIds[i]!, r.get('name')));
   cellRows.forEach((r, i) => {
     if (!need(r, 'name', 'cell name') || !need(r, 'unit', 'unit (đảng bộ) of the cell')) return;
@@ -275,27 +375,40 @@ export function buildSpecLists(
       }
     for (const t of splitList(r.get('tags').replace(/,/g, ';'))) {
       const known = COLUMNS.cells.find((c) => c.tag && c.aliases.some((a) => normHeader(a) === normHeader(t)));
-      const tag = known?.tag ?? slug(t);
+      const tag = known?.tag ?? (/^[\p{L}\p{N}_-]+$/u.test(t) ? t : slug(t));
       if (!tags.includes(tag)) tags.push(tag);
     }
     const cell: Record<string, unknown> = { id: cellIds[i], name: r.get('name'), unit };
     if (tags.length > 0) cell.tags = tags;
-    const meeting: Record<string, unknown> = {};
-    const day = r.get('day');
-    if (day !== '') {
-      if (LAST_DAY.has(day.toLowerCase())) meeting.day = 'last';
-      else if (/^\d{1,2}$/.test(day) && Number(day) >= 1 && Number(day) <= 28) meeting.day = Number(day);
-      else at(r, 'day', 'import.not-day', { value: q(day) });
-    }
-    if (r.get('time') !== '') {
-      const t = readTime(r.raw('time'));
-      if (t.ok) meeting.time = t.value;
-      else at(r, 'time', t.error.code, t.error.params);
-    }
+    const meeting = meetingOf(r);
     if (Object.keys(meeting).length > 0) cell.meeting = meeting;
+    if (r.get('meetings') !== '') {
+      const list = readDateList(r.raw('meetings'));
+      if (!list.ok) at(r, 'meetings', list.error.code, list.error.params);
+      else {
+        const byMonth: Record<string, string> = {};
+        for (const d of list.value) {
+          const month = d.slice(0, 7);
+          if (d.includes('..')) at(r, 'meetings', 'import.not-date-list', { value: q(d) });
+          else if (byMonth[month] !== undefined)
+            at(r, 'meetings', 'import.month-twice', { value: q(r.get('meetings')), month });
+          else byMonth[month] = d;
+        }
+        if (Object.keys(byMonth).length > 0) cell.meetings = byMonth;
+      }
+    }
+    if (r.get('allow_consecutive') !== '') {
+      const yes = yesNo(r.get('allow_consecutive'));
+      if (yes === undefined) at(r, 'allow_consecutive', 'import.not-yes-no', { value: q(r.get('allow_consecutive')) });
+      else if (yes) cell.allow_consecutive = true;
+    }
+    const active = activeOf(r);
+    if (active !== undefined) cell.active = active;
     cells.push(cell);
     origins.cells.push(origin('cells', r));
+    cellRowOf.set(cell, r);
   });
+  fillMeetings(cells, units, cellRowOf, common, notes);
 
   // Members.
   const roleOf = new Map<string, string>();
@@ -322,7 +435,7 @@ export function buildSpecLists(
           .join(', '),
       });
     const m: Record<string, unknown> = { id: memberIds[i], name: r.get('name'), role, unit: unitRef(r, 'unit') };
-    if (r.get('team') !== '') m.team = slug(r.get('team'));
+    if (r.get('team') !== '') m.team = asId(r.get('team'));
     if (r.get('area') !== '') {
       m.area = splitList(r.get('area')).map((a) => {
         const f = unitDir.find(a);
@@ -335,9 +448,146 @@ export function buildSpecLists(
       if (c.error) at(r, 'home_cell', c.error.code, c.error.params);
       else m.home_cell = c.id;
     }
-    if (r.get('unavailable') !== '') m.unavailable = splitList(r.get('unavailable'));
+    if (r.get('unavailable') !== '') {
+      const list = readDateList(r.raw('unavailable'));
+      if (!list.ok) at(r, 'unavailable', list.error.code, list.error.params);
+      else m.unavailable = list.value;
+    }
+    if (r.get('quota') !== '') {
+      const quota = readQuota(r.get('quota'));
+      if (quota === undefined) at(r, 'quota', 'import.not-quota', { value: q(r.get('quota')) });
+      else m.quota = quota;
+    }
+    const active = activeOf(r);
+    if (active !== undefined) m.active = active;
     members.push(m);
     origins.members.push(origin('members', r));
   });
-  return { units, cells, members, origins, issues, notes };
+
+  // Absences: rows of a member (by name or id) and a date or range, added to the member's unavailable days.
+  const memberIndex = new NameIndex(
+    'member',
+    members.map((m) => ({ id: String(m.id), name: String(m.name) })),
+  );
+  const cellIndex = new NameIndex(
+    'cell',
+    cells.map((c) => ({ id: String(c.id), name: String(c.name) })),
+  );
+  const byId = new Map(members.map((m) => [String(m.id), m]));
+  const who = (r: Row, index: NameIndex, key: string): string | undefined => {
+    if (!need(r, key, key === 'cell' ? 'cell' : 'member')) return undefined;
+    const got = index.resolve(r.get(key));
+    if (!got.ok) {
+      // A cell's name may also be written without its leading "Chi bộ".
+      const bareHit = key === 'cell' ? cellDir.find(r.get(key)) : undefined;
+      if (bareHit?.id !== undefined) return bareHit.id;
+      at(r, key, got.code, got.params);
+      return undefined;
+    }
+    return got.id;
+  };
+  const absenceRows = sheets.absences ? rowsOf('absences', sheets.absences, issues, notes) : [];
+  for (const r of absenceRows) {
+    const id = who(r, memberIndex, 'member');
+    if (!need(r, 'from', 'first day')) continue;
+    const from = readTypedDate(r.raw('from'));
+    if (!from.ok) at(r, 'from', from.error.code, from.error.params);
+    const to = r.get('to') === '' ? from : readTypedDate(r.raw('to'));
+    if (!to.ok) at(r, 'to', to.error.code, to.error.params);
+    if (id === undefined || !from.ok || !to.ok) continue;
+    if (to.value < from.value) {
+      at(r, 'to', 'import.range-backwards', {
+        value: q(`${r.get('from')} - ${r.get('to')}`),
+        from: from.value,
+        to: to.value,
+      });
+      continue;
+    }
+    const m = byId.get(id)!;
+    const list = (m.unavailable as string[] | undefined) ?? [];
+    m.unavailable = [...list, to.value === from.value ? from.value : `${from.value}..${to.value}`];
+    origins.absences.push(origin('absences', r));
+  }
+
+  // Visits agreed in advance: member, cell and the date of the cell's meeting.
+  const fixed: Record<string, unknown>[] = [];
+  const fixedRows = sheets.fixed ? rowsOf('fixed', sheets.fixed, issues, notes) : [];
+  for (const r of fixedRows) {
+    const member = who(r, memberIndex, 'member');
+    const cell = who(r, cellIndex, 'cell');
+    if (!need(r, 'date', 'date')) continue;
+    const date = readTypedDate(r.raw('date'));
+    if (!date.ok) at(r, 'date', date.error.code, date.error.params);
+    if (member === undefined || cell === undefined || !date.ok) continue;
+    fixed.push({ member, cell, date: date.value });
+    origins.fixed.push(origin('fixed', r));
+  }
+  return { units, cells, members, fixed, origins, issues, notes };
+}
+
+/**
+ * A cell that leaves its meeting day or time empty (issue 24, item 3: never a silent guess): it takes its unit's (or
+ * a unit above's), else the common setting, else — said as a guess — the one most of its unit's other cells give,
+ * else lichdu's default. Said once per kind with the rows, as a note.
+ */
+function fillMeetings(
+  cells: Record<string, unknown>[],
+  units: Record<string, unknown>[],
+  rowOf: ReadonlyMap<Record<string, unknown>, Row>,
+  common: { day?: unknown; time?: unknown },
+  notes: InputIssue[],
+): void {
+  const unitById = new Map(units.map((u) => [String(u.id), u]));
+  const DEFAULTS = { day: 5, time: '19:30' } as const;
+  for (const what of ['day', 'time'] as const) {
+    const own = (c: Record<string, unknown>) => (c.meeting as Record<string, unknown> | undefined)?.[what];
+    const groups = new Map<string, { params: Record<string, string | number>; rows: Row[] }>();
+    for (const cell of cells) {
+      if (own(cell) !== undefined) continue;
+      let from: string;
+      let value: unknown;
+      let unitName = '';
+      let u = unitById.get(String(cell.unit));
+      const seen = new Set<unknown>();
+      while (u && !seen.has(u) && (u.meeting as Record<string, unknown> | undefined)?.[what] === undefined) {
+        seen.add(u);
+        u = u.parent === undefined ? undefined : unitById.get(String(u.parent));
+      }
+      if (u && !seen.has(u)) {
+        [from, value, unitName] = ['unit', (u.meeting as Record<string, unknown>)[what], String(u.name)];
+      } else if (common[what] !== undefined) [from, value] = ['common', common[what]];
+      else {
+        const counts = new Map<string, number>();
+        for (const c of cells)
+          if (c.unit === cell.unit && own(c) !== undefined)
+            counts.set(JSON.stringify(own(c)), (counts.get(JSON.stringify(own(c))) ?? 0) + 1);
+        const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+        if (best) {
+          [from, value] = ['siblings', JSON.parse(best[0]) as unknown];
+          unitName = String(unitById.get(String(cell.unit))?.name ?? cell.unit);
+          cell.meeting = { ...((cell.meeting as Record<string, unknown> | undefined) ?? {}), [what]: value };
+        } else [from, value] = ['default', DEFAULTS[what]];
+      }
+      const shown = what === 'day' ? meetingDayWords(value) : String(value);
+      const key = JSON.stringify([from, shown, unitName]);
+      const g = groups.get(key) ?? { params: { what, value: shown, from, unit: unitName }, rows: [] };
+      g.rows.push(rowOf.get(cell)!);
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      const first = g.rows[0]!;
+      const ats = g.rows.map((r) => r.at);
+      notes.push({
+        ...issue(first.sheet.file, [], 'note.meeting-filled', { ...g.params, count: g.rows.length, rows: ranges(ats) }),
+        place: placeIn(first.sheet.table, ats, headersOf('cells', first.sheet).get(what)),
+      });
+    }
+  }
+}
+
+/** A meeting day as people read it: `ngày 3`, `cuối tháng`, `thứ Bảy tuần đầu tháng`. */
+function meetingDayWords(day: unknown): string {
+  const d = typeof day === 'number' ? day : parseMeetingDay(String(day));
+  if (d === undefined) return String(day);
+  return typeof d === 'number' ? `ngày ${d}` : meetingDayText(d, 'vi');
 }

@@ -6,7 +6,7 @@ import { normHeader } from '../planfile/table.js';
 
 export { normHeader };
 
-export type SheetKind = 'units' | 'cells' | 'members';
+export type SheetKind = 'units' | 'cells' | 'members' | 'absences' | 'fixed';
 
 export interface ColumnDef {
   readonly key: string;
@@ -41,6 +41,7 @@ export const COLUMNS: Record<SheetKind, readonly ColumnDef[]> = {
       aliases: ['Trực thuộc', 'Đảng bộ cấp trên', 'Cấp trên', 'Parent', 'parent'],
       explain: 'tên hoặc mã đảng bộ cấp trên',
     },
+    ...meetingColumns('để trống: như đảng bộ cấp trên, hoặc ngày chung'),
   ],
   cells: [
     { key: 'id', aliases: ['Mã', 'Mã chi bộ', 'ID', 'id'], explain: 'không bắt buộc: tạo từ tên' },
@@ -52,16 +53,18 @@ export const COLUMNS: Record<SheetKind, readonly ColumnDef[]> = {
     },
     ...tagColumns,
     { key: 'tags', aliases: ['Đặc điểm', 'Đặc điểm địa bàn', 'Tags', 'tags'], explain: 'các đặc điểm, cách nhau ";"' },
+    ...meetingColumns('để trống: như đảng bộ, hoặc ngày chung'),
     {
-      key: 'day',
-      aliases: ['Ngày sinh hoạt', 'Ngày họp', 'Meeting day', 'meeting_day'],
-      explain: '1–28 hoặc "cuối tháng"; để trống: ngày chung',
+      key: 'meetings',
+      aliases: ['Ngày họp riêng', 'Ngày sinh hoạt riêng', 'Explicit dates', 'meetings'],
+      explain: 'ngày họp khác quy tắc trong một số tháng, cách nhau ";", ví dụ 14/02/2027',
     },
     {
-      key: 'time',
-      aliases: ['Giờ sinh hoạt', 'Giờ họp', 'Meeting time', 'meeting_time'],
-      explain: 'ví dụ 19:30; để trống: giờ chung',
+      key: 'allow_consecutive',
+      aliases: ['Được dự liên tiếp', 'Cho phép dự liên tiếp', 'Allow consecutive', 'allow_consecutive'],
+      explain: 'có: một người được dự hai kỳ liền (trường hợp đặc biệt)',
     },
+    ...activeColumns('chi bộ'),
   ],
   members: [
     { key: 'id', aliases: ['Mã', 'Mã cấp ủy viên', 'ID', 'id'], explain: 'không bắt buộc: tạo từ họ tên' },
@@ -90,16 +93,77 @@ export const COLUMNS: Record<SheetKind, readonly ColumnDef[]> = {
     {
       key: 'unavailable',
       aliases: ['Ngày vắng', 'Vắng', 'Unavailable', 'unavailable'],
-      explain: 'ví dụ 2027-03-01..2027-03-15; cách nhau ";"',
+      explain: 'ngày/tháng/năm hoặc khoảng, ví dụ 01/03/2027 - 15/03/2027; cách nhau ";"',
     },
+    {
+      key: 'quota',
+      aliases: ['Định mức riêng', 'Định mức', 'Quota', 'quota'],
+      explain: 'để trống: theo chức danh; ví dụ "3/năm" hoặc "1/quý; tối đa 2/tháng"',
+    },
+    ...activeColumns('cấp ủy viên'),
+  ],
+  absences: [
+    {
+      key: 'member',
+      aliases: ['Cấp ủy viên', 'Họ và tên', 'Mã cấp ủy viên', 'Member', 'member'],
+      explain: 'họ và tên hoặc mã',
+    },
+    { key: 'from', aliases: ['Từ ngày', 'From', 'from'], explain: 'ngày/tháng/năm' },
+    { key: 'to', aliases: ['Đến ngày', 'To', 'to'], explain: 'để trống: chỉ một ngày' },
+    { key: 'reason', aliases: ['Lý do', 'Reason', 'reason'], explain: 'không bắt buộc' },
+  ],
+  fixed: [
+    {
+      key: 'member',
+      aliases: ['Cấp ủy viên', 'Họ và tên', 'Mã cấp ủy viên', 'Member', 'member'],
+      explain: 'họ và tên hoặc mã',
+    },
+    { key: 'cell', aliases: ['Chi bộ', 'Tên chi bộ', 'Mã chi bộ', 'Cell', 'cell'], explain: 'tên hoặc mã chi bộ' },
+    { key: 'date', aliases: ['Ngày', 'Ngày dự', 'Date', 'date'], explain: 'ngày họp của chi bộ, ngày/tháng/năm' },
   ],
 };
+
+/** The meeting rule's columns (a cell's, or a unit's for its cells). */
+function meetingColumns(blank: string): ColumnDef[] {
+  return [
+    {
+      key: 'day',
+      aliases: ['Ngày sinh hoạt', 'Ngày họp', 'Meeting day', 'meeting_day'],
+      explain: `1–28, "cuối tháng" hoặc ví dụ "thứ Bảy tuần đầu tháng"; ${blank}`,
+    },
+    {
+      key: 'time',
+      aliases: ['Giờ sinh hoạt', 'Giờ họp', 'Meeting time', 'meeting_time'],
+      explain: `ví dụ 19:30; ${blank.replace('ngày chung', 'giờ chung')}`,
+    },
+    {
+      key: 'duration',
+      aliases: ['Thời lượng (phút)', 'Thời lượng', 'Duration (minutes)', 'duration_minutes'],
+      explain: 'số phút; để trống: như trên',
+    },
+    {
+      key: 'shift',
+      aliases: ['Dời lịch khi trùng', 'Dời lịch', 'Shift', 'shift'],
+      explain: '"ngày lễ", "ngày lễ và cuối tuần" hoặc "không dời"; để trống: như trên',
+    },
+  ];
+}
+
+/** When a member or cell is part of the plan (SPEC's `active`): from a date, until a date, or both. */
+function activeColumns(who: string): ColumnDef[] {
+  return [
+    { key: 'active_from', aliases: ['Từ ngày', 'Active from', 'active_from'], explain: `${who} mới: ngày bắt đầu` },
+    { key: 'active_to', aliases: ['Đến ngày', 'Active until', 'active_to'], explain: `${who} thôi: ngày cuối` },
+  ];
+}
 
 /** Sheet names looked for in one workbook, Vietnamese first. */
 export const SHEETS: Record<SheetKind, readonly string[]> = {
   units: ['Đảng bộ', 'Đơn vị', 'Units'],
   cells: ['Chi bộ', 'Cells'],
   members: ['Cấp ủy viên', 'Members'],
+  absences: ['Ngày vắng', 'Absences'],
+  fixed: ['Dự theo thỏa thuận', 'Buổi dự cố định', 'Fixed visits'],
 };
 
 /** Header text -> column, per sheet kind. */

@@ -80,6 +80,12 @@ function yamlIssue(e: YAMLError, text: string, file: string): InputIssue {
 
 /** Parses YAML (or JSON, which is YAML too; a `.json` file is parsed strictly as JSON). */
 export function parseSpec(bytes: Buffer | string, file: string): Result<Problem> {
+  const r = parseRaw(bytes, file);
+  return r.ok ? buildProblem(r.value.raw, file, r.value.specHash) : r;
+}
+
+/** The spec as written (YAML or JSON), before any check of its contents, with the hash of its bytes. */
+export function parseRaw(bytes: Buffer | string, file: string): Result<{ raw: unknown; specHash: string }> {
   const decoded =
     typeof bytes === 'string' ? { ok: true as const, value: bytes.normalize('NFC') } : decodeText(bytes, file);
   if (!decoded.ok) return decoded;
@@ -107,7 +113,7 @@ export function parseSpec(bytes: Buffer | string, file: string): Result<Problem>
     const deep = boundedDepth(raw, file);
     if (!deep.ok) return deep;
   }
-  return buildProblem(raw, file, specHash);
+  return { ok: true, value: { raw, specHash } };
 }
 
 // The top level is checked first with every list entry left open, so that one bad entry does not hide the rest.

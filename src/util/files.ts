@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { issue, type Code, type InputIssue, type Params, type Result } from './issues.js';
 
 /** What an input file is, as the messages name it (src/i18n/messages.ts). */
-export type FileRole = 'spec' | 'plan' | 'attendance' | 'header' | 'units' | 'cells' | 'members';
+export type FileRole = 'spec' | 'plan' | 'attendance' | 'header' | 'units' | 'cells' | 'members' | 'workbook';
 
 /** Input files larger than this are refused before they are read (a province's spec is a few MB). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
