@@ -404,7 +404,13 @@ function defineImport(program: Command, ctx: CommandContext): void {
           'fill in with --template DIR)',
       ),
     )
-    .option('--workbook <file>', t('one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Đảng bộ"'))
+    .option(
+      '--workbook <file>',
+      t(
+        'one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Thông tin chung", "Đảng bộ", "Ngày vắng", ' +
+          '"Dự theo thỏa thuận"',
+      ),
+    )
     .option('--units <file>', t('units (đảng bộ): a workbook or CSV; without it units are made from the names used'))
     .option('--cells <file>', t('cells (chi bộ): a workbook or CSV'))
     .option('--members <file>', t('members (cấp ủy viên): a workbook or CSV'))
@@ -415,6 +421,7 @@ function defineImport(program: Command, ctx: CommandContext): void {
     .option('-o, --out <file>', t('the spec file to write (YAML)'))
     .option('--template <dir>', t('write an empty workbook with the headers into DIR instead'))
     .option('--json', t('print what was written (or the problems) as JSON'))
+    .option('--force', t('overwrite a spec file edited by hand since it was imported'))
     .action(async (opts: ImportOptions) => {
       ctx.done(await (await import('./import.js')).runImport(opts, ctx.io));
     });

@@ -60,7 +60,8 @@ export async function runExportWorkbook(specPath: string, opts: { out: string },
           `${p.fixed.length} buổi dự theo thỏa thuận (năm ${p.year}, quy định ${p.policy.id}); sửa trong bảng tính ` +
           `rồi nhập lại: ${next}\n`
       : `wrote ${opts.out}: ${p.units.length} units, ${p.cells.length} cells, ${p.members.length} members, ` +
-          `${p.fixed.length} agreed visits (${p.year}, policy ${p.policy.id}); edit it, then import it again: ${next}\n`,
+          `${p.fixed.length} agreed visits (${p.year}, policy ${p.policy.id}); edit it, then import it again: ` +
+          `${next}\n`,
   );
   return EXIT.ok;
 }

@@ -107,8 +107,12 @@ const VI: Readonly<Record<string, string>> = {
     'thể hiện năm theo thực tế từ tệp điểm danh này, dùng cùng --as-of',
   ['the date of the attendance shown, dd/mm/yyyy or YYYY-MM-DD']:
     'ngày của số liệu điểm danh được thể hiện, dd/mm/yyyy hoặc YYYY-MM-DD',
-  ['one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Đảng bộ"']:
-    'một bảng tính có các trang "Chi bộ", "Cấp ủy viên" và có thể thêm "Đảng bộ"',
+  ['one workbook with sheets "Chi bộ", "Cấp ủy viên" and optionally "Thông tin chung", "Đảng bộ", "Ngày vắng", ' +
+  '"Dự theo thỏa thuận"']:
+    'một bảng tính có các trang "Chi bộ", "Cấp ủy viên" và có thể thêm "Thông tin chung", "Đảng bộ", "Ngày vắng", ' +
+    '"Dự theo thỏa thuận"',
+  ['overwrite a spec file edited by hand since it was imported']:
+    'ghi đè tệp đầu vào đã được sửa tay sau lần nhập trước',
   ['units (đảng bộ): a workbook or CSV; without it units are made from the names used']:
     'đảng bộ: bảng tính hoặc CSV; nếu không có, đảng bộ được tạo từ các tên đã dùng',
   ['cells (chi bộ): a workbook or CSV']: 'chi bộ: bảng tính hoặc CSV',

@@ -2,6 +2,8 @@
 // from one workbook with named sheets (--workbook) or from separate files (--units, --cells, --members); the year,
 // policy and the rest from options or a small YAML header (--header). The spec is validated before it is written;
 // every problem is reported by file, sheet, row and column, and nothing is written on error.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, parse as parseYaml, Scalar, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Policy } from '../domain/types.js';
@@ -32,6 +34,8 @@ export interface ImportOptions {
   readonly out?: string;
   readonly template?: string;
   readonly json?: boolean;
+  /** Overwrite a spec edited by hand since it was imported (or not made by import). */
+  readonly force?: boolean;
 }
 
 const KINDS: readonly SheetKind[] = ['units', 'cells', 'members', 'absences', 'fixed'];
@@ -104,7 +108,7 @@ export function renderSpecYaml(spec: Record<string, unknown>, sources: string, l
   // "19:30" and "2027-01-03" quoted: a YAML 1.1 reader would take them for a number of minutes and a date.
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && /^(\d+:\d+|\d{4}-\d{2}-\d{2}.*)$/.test(node.value))
+      if (typeof node.value === 'string' && /^(\d+:\d+|(\.\.)?\d{4}-\d{2}-\d{2}.*)$/.test(node.value))
         node.type = Scalar.QUOTE_DOUBLE;
     },
   });
@@ -112,9 +116,28 @@ export function renderSpecYaml(spec: Record<string, unknown>, sources: string, l
     lang === 'vi'
       ? `# Tạo bởi lichdu import từ ${sources}. Kiểm tra bằng: lichdu validate <tệp này>`
       : `# Made by lichdu import from ${sources}. Check it with: lichdu validate <this file>`;
-  return `${head}\n${doc.toString({
-    lineWidth: 0,
-  })}`;
+  const body = doc.toString({ lineWidth: 0 });
+  return `${head}\n${IMPORT_MARK}${bodyHash(body)}\n${body}`;
+}
+
+/** The line that says the file is lichdu import's, with the hash of what it wrote (to tell a hand edit). */
+const IMPORT_MARK = '# lichdu-import ';
+const bodyHash = (body: string) => `sha256:${createHash('sha256').update(body).digest('hex').slice(0, 32)}`;
+
+/**
+ * Whether writing the spec to `path` would lose someone's work (issue 24, item 4): the file exists and is not as
+ * `lichdu import` last wrote it (edited by hand since, or not made by import at all).
+ */
+function handEdited(path: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  const lines = text.split('\n');
+  const mark = lines[1]?.startsWith(IMPORT_MARK) ? lines[1].slice(IMPORT_MARK.length).trim() : undefined;
+  return mark === undefined || mark !== bodyHash(lines.slice(2).join('\n'));
 }
 
 /** A problem of the written spec put back on the sheet, row and column it came from (issue 23). */
@@ -171,6 +194,13 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
   const opt = (file: string, code: Code) => problems.push(issue(file, [], code));
   if (opts.out === undefined) opt('-o', 'import.no-output');
   else problems.push(...outputFileIssues(opts.out, '-o'));
+  if (opts.out !== undefined && !opts.force && handEdited(opts.out))
+    problems.push(
+      issue(opts.out, [], 'import.would-overwrite', {
+        workbook: opts.workbook ?? '',
+        out: opts.out,
+      }),
+    );
   if (opts.workbook === undefined && (opts.cells === undefined || opts.members === undefined))
     opt('--cells', 'import.no-sheets');
   const header = opts.header !== undefined ? readHeader(opts.header) : { ok: true as const, value: {} };

@@ -5,6 +5,7 @@
 import type { PeriodKind } from '../domain/types.js';
 import type { Lang } from './lang.js';
 import { PERIOD_NOUN } from './words.js';
+import { meetingDayText, parseMeetingDay } from '../domain/meetingDay.js';
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -16,6 +17,14 @@ interface Entry {
 }
 
 const e = (params: readonly string[], vi: Entry['vi'], en: Entry['en']): Entry => ({ params, vi, en });
+
+/** A meeting day for people: `ngày 3` / `day 3`, `cuối tháng`, `thứ Bảy tuần đầu tháng` / `first saturday`. */
+function dayWords(value: string | number | undefined, lang: Lang): string {
+  const d = parseMeetingDay(String(value));
+  if (d === undefined) return String(value);
+  if (typeof d === 'number') return lang === 'vi' ? `ngày ${d}` : `day ${d}`;
+  return meetingDayText(d, lang);
+}
 
 /** " (12 dòng)" after a note that stands for several rows. */
 const countVi = (p: Params) => (p.count && Number(p.count) > 1 ? ` (${p.count} dòng)` : '');
@@ -491,12 +500,19 @@ export const MESSAGES = {
   'secret.other': e(
     ['now', 'dir', 'before'],
     (p) =>
-      `${p.now ? `khóa bí mật này (dấu ${p.now}) không phải khóa đã dùng` : 'máy này chưa có khóa bí mật của đảng bộ này'}: ` +
+      (p.now
+        ? `khóa bí mật này (dấu ${p.now}) không phải khóa đã dùng`
+        : 'máy này chưa có khóa bí mật của đảng bộ này') +
+      ': ' +
       `các liên kết đã gửi cho kế hoạch trong ${p.dir} được tạo bằng khóa khác (dấu ${p.before}), có lẽ trên máy ` +
-      `khác, và sẽ đều hết dùng được. Hãy chép tệp khóa từ máy đó vào đường dẫn này (hoặc chỉ ra bằng --secret-file), ` +
+      `khác, và sẽ đều hết dùng được. Hãy chép tệp khóa từ máy đó vào đường dẫn này (hoặc chỉ ra bằng ` +
+      `--secret-file), ` +
       `hoặc dùng --new-secret để thu hồi mọi liên kết và gửi liên kết mới (lichdu feeds)`,
     (p) =>
-      `${p.now ? `this secret (fingerprint ${p.now}) is not the one` : "this computer has no secret for this plan's organisation"}: ` +
+      (p.now
+        ? `this secret (fingerprint ${p.now}) is not the one`
+        : "this computer has no secret for this plan's organisation") +
+      ': ' +
       `the links already sent for the plan in ${p.dir} were made with another secret (fingerprint ${p.before}), ` +
       `probably on another computer, and would all stop working. Copy that computer's secret file to this path (or ` +
       `give it with --secret-file), or pass --new-secret to revoke every link and send new ones (lichdu feeds)`,
@@ -754,9 +770,11 @@ export const MESSAGES = {
   'note.read-as': e(
     ['value', 'read', 'count'],
     (p) =>
-      `${p.value} được đọc là ${p.read}${p.count && Number(p.count) > 1 ? `, và ${Number(p.count) - 1} ô như vậy` : ''}`,
+      `${p.value} được đọc là ${p.read}` +
+      (p.count && Number(p.count) > 1 ? `, và ${Number(p.count) - 1} ô như vậy` : ''),
     (p) =>
-      `${p.value} read as ${p.read}${p.count && Number(p.count) > 1 ? `, and ${Number(p.count) - 1} more like it` : ''}`,
+      `${p.value} read as ${p.read}` +
+      (p.count && Number(p.count) > 1 ? `, and ${Number(p.count) - 1} more like it` : ''),
   ),
   'note.date-day-first': e(
     ['value', 'read', 'other'],
@@ -807,6 +825,17 @@ export const MESSAGES = {
     (p) => `${p.value} không phải ngày 1–28, "cuối tháng" hay một thứ trong tháng như "thứ Bảy tuần đầu tháng"`,
     (p) => `${p.value} is not a day 1–28, "cuối tháng" or a weekday of the month such as "thứ Bảy tuần đầu tháng"`,
   ),
+  'import.would-overwrite': e(
+    ['workbook', 'out'],
+    (p) =>
+      `tệp này đã được sửa tay sau lần lichdu import ghi (hoặc không do lichdu import ghi): ghi đè sẽ mất các chỗ ` +
+      `sửa đó. Hãy đưa chúng vào bảng tính (lệnh lichdu export workbook ${p.out} -o bang-tinh.xlsx ghi bảng tính ` +
+      `có cả các chỗ sửa), hoặc ghi ra tệp khác (-o), hoặc thêm --force để ghi đè`,
+    (p) =>
+      `this file was edited by hand since lichdu import wrote it (or was not written by it): writing over it would ` +
+      `lose those edits. Put them in the workbook (lichdu export workbook ${p.out} -o book.xlsx writes one with ` +
+      `them), or write another file (-o), or pass --force to overwrite`,
+  ),
   'import.not-date-list': e(
     ['value'],
     (p) => `${p.value} không phải ngày hay khoảng ngày: ghi ví dụ 01/03/2027 - 15/03/2027, cách nhau ";"`,
@@ -854,7 +883,9 @@ export const MESSAGES = {
   'import.not-shift': e(
     ['value'],
     (p) => `${p.value}: ghi "ngày lễ", "ngày lễ và cuối tuần" hoặc "không dời"`,
-    (p) => `${p.value}: write "ngày lễ" (holidays), "ngày lễ và cuối tuần" (holidays and weekends) or "không dời" (none)`,
+    (p) =>
+      `${p.value}: write "ngày lễ" (holidays), "ngày lễ và cuối tuần" (holidays and weekends) or "không dời" ` +
+      `(none)`,
   ),
   'import.not-quota': e(
     ['value'],
@@ -879,7 +910,7 @@ export const MESSAGES = {
     ['count', 'rows', 'what', 'value', 'from', 'unit'],
     (p) =>
       `${p.count} chi bộ để trống ${p.what === 'time' ? 'giờ' : 'ngày'} sinh hoạt: lấy ` +
-      `${p.value} ${
+      `${p.what === 'day' ? dayWords(p.value, 'vi') : p.value} ${
         p.from === 'siblings'
           ? `như các chi bộ khác của ${p.unit}`
           : p.from === 'default'
@@ -893,7 +924,8 @@ export const MESSAGES = {
           `"Thông tin chung" để khỏi phải đoán`
         : ''),
     (p) =>
-      `${p.count} cell(s) leave the meeting ${p.what} empty: they take ${p.value} ${
+      `${p.count} cell(s) leave the meeting ${p.what} empty: they take ` +
+      `${p.what === 'day' ? dayWords(p.value, 'en') : p.value} ${
         p.from === 'siblings'
           ? `as the other cells of ${p.unit} do`
           : p.from === 'default'

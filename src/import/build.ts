@@ -568,7 +568,7 @@ function fillMeetings(
           cell.meeting = { ...((cell.meeting as Record<string, unknown> | undefined) ?? {}), [what]: value };
         } else [from, value] = ['default', DEFAULTS[what]];
       }
-      const shown = what === 'day' ? meetingDayWords(value) : String(value);
+      const shown = String(value);
       const key = JSON.stringify([from, shown, unitName]);
       const g = groups.get(key) ?? { params: { what, value: shown, from, unit: unitName }, rows: [] };
       g.rows.push(rowOf.get(cell)!);
@@ -583,11 +583,4 @@ function fillMeetings(
       });
     }
   }
-}
-
-/** A meeting day as people read it: `ngày 3`, `cuối tháng`, `thứ Bảy tuần đầu tháng`. */
-function meetingDayWords(day: unknown): string {
-  const d = typeof day === 'number' ? day : parseMeetingDay(String(day));
-  if (d === undefined) return String(day);
-  return typeof d === 'number' ? `ngày ${d}` : meetingDayText(d, 'vi');
 }

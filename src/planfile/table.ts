@@ -127,6 +127,28 @@ function cellValue(v: unknown): CellValue {
   return String(v);
 }
 
+type Workbook = import('exceljs').Workbook;
+/** Workbooks already parsed, by their bytes: a workbook read for several sheets is parsed once. */
+const parsed = new WeakMap<Uint8Array, Promise<Workbook | undefined>>();
+
+function loadWorkbook(bytes: Uint8Array): Promise<Workbook | undefined> {
+  let wb = parsed.get(bytes);
+  if (!wb) {
+    wb = (async () => {
+      const { default: ExcelJS } = await import('exceljs');
+      const book = new ExcelJS.Workbook();
+      try {
+        await book.xlsx.load(bytes as unknown as ArrayBuffer);
+        return book;
+      } catch {
+        return undefined;
+      }
+    })();
+    parsed.set(bytes, wb);
+  }
+  return wb;
+}
+
 /**
  * A workbook's table: the sheet whose name is in `preferred` (any case), else the first one. Its first non-empty row
  * is the header.
@@ -137,13 +159,8 @@ export async function xlsxTable(
   preferred: readonly string[],
   fallbackFirst = true,
 ): Promise<Result<Table>> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return fail(file, 'table.not-workbook');
-  }
+  const wb = await loadWorkbook(bytes);
+  if (!wb) return fail(file, 'table.not-workbook');
   const wanted = new Set(preferred.map((n) => n.toLowerCase()));
   const sheet =
     wb.worksheets.find((s) => wanted.has(s.name.toLowerCase())) ?? (fallbackFirst ? wb.worksheets[0] : undefined);

@@ -81,7 +81,16 @@ describe.runIf(hasOffice)('lichdu import from LibreOffice workbooks', () => {
         out,
       );
     const good = await run(...args(x.cells!, x.members!, join(d, 'spec.yaml')));
-    expect([good.code, good.err]).toEqual([0, '']);
+    expect(good.code, good.err).toBe(0);
+    // Cells without a meeting day or time take lichdu's default, and that is said once for each (issue 24).
+    expect(good.err.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /rows 4–5, column "Ngày sinh hoạt": 2 cell\(s\) leave the meeting day empty: they take day 5/,
+      ),
+      expect.stringMatching(
+        /rows 4–5, column "Giờ sinh hoạt": 2 cell\(s\) leave the meeting time empty: they take 19:30/,
+      ),
+    ]);
     const spec = loadSpecFile(join(d, 'spec.yaml'));
     expect(spec.ok).toBe(true);
     if (!spec.ok) return;
@@ -124,29 +133,37 @@ describe('lichdu import', () => {
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(d, TEMPLATE_FILE));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Đảng bộ', 'Chi bộ', 'Cấp ủy viên']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Thông tin chung',
+      'Đảng bộ',
+      'Chi bộ',
+      'Cấp ủy viên',
+      'Ngày vắng',
+      'Dự theo thỏa thuận',
+    ]);
     const members = wb.getWorksheet('Cấp ủy viên')!;
     expect(members.getCell('C3').dataValidation.formulae).toEqual(['"Tỉnh ủy viên,Huyện ủy viên,Đảng ủy viên xã"']);
     wb.getWorksheet('Đảng bộ')!.addRow(['', 'Đảng bộ xã Hà Mòn', 'xã']);
     wb.getWorksheet('Chi bộ')!.addRow(['', 'Chi bộ thôn 1', 'xã Hà Mòn', 'có']);
     wb.getWorksheet('Chi bộ')!.addRow(['', 'Chi bộ thôn 2', 'xã Hà Mòn']);
     members.addRow(['', 'Nguyễn Văn An', 'Đảng ủy viên xã', 'xã Hà Mòn', 'thôn 2']);
+    // The year, the policy and the common meeting day from the settings sheet, not from options (issue 24).
+    const settings = wb.getWorksheet('Thông tin chung')!;
+    const row = (label: string) => settings.getRows(1, settings.rowCount)!.find((r) => r.getCell(1).value === label)!;
+    row('Năm').getCell(2).value = '2027';
+    row('Ngày sinh hoạt chung').getCell(2).value = 'thứ Bảy tuần đầu tháng';
+    row('Giờ sinh hoạt chung').getCell(2).value = '08:00';
     await wb.xlsx.writeFile(join(d, 'filled.xlsx'));
-    const r = await run(
-      'import',
-      '--workbook',
-      join(d, 'filled.xlsx'),
-      '--year',
-      '2027',
-      '--policy',
-      'kontum-776',
-      '-o',
-      join(d, 'spec.yaml'),
-    );
-    expect([r.code, r.err]).toEqual([0, '']);
+    const r = await run('import', '--workbook', join(d, 'filled.xlsx'), '-o', join(d, 'spec.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('2 cell(s) leave the meeting day empty: they take first saturday (the common setting');
     expect((await run('validate', join(d, 'spec.yaml'))).code).toBe(0);
     const spec = loadSpecFile(join(d, 'spec.yaml'));
     expect(spec.ok && spec.value.members[0]).toMatchObject({ id: 'nguyen-van-an', homeCell: 'thon-2' });
+    expect(spec.ok && spec.value.meetings.slice(0, 2).map((m) => [m.date, m.start])).toEqual([
+      ['2027-01-02', '08:00'],
+      ['2027-02-10', '08:00'],
+    ]);
   });
 
   it('when options are missing then all are said at once, nothing written', async () => {

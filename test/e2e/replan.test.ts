@@ -218,7 +218,7 @@ describe('lichdu plan --previous --from', () => {
 describe.runIf(have)('a re-plan in a subscribing client', () => {
   // The README's own story: plan into ketqua, serve it, members subscribe; mid-year a member leaves, the plan is made
   // again into a new folder ketqua-7 and served from there. The links do not change; only the changed feed does.
-  it('when the year is re-planned into a new folder then the same links serve it, and only the changed feed changes', async () => {
+  it('when the year is re-planned elsewhere then the same links serve it, only changed feeds differ', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-replan-feed-'));
     const ketqua = join(dir, 'ketqua');
     cpSync(SMALL, ketqua, { recursive: true });

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
 
 const SPEC = 'fixtures/small/spec.yaml';
@@ -24,7 +25,7 @@ async function cli(args: string[]) {
 const tmp = () => mkdtempSync(join(tmpdir(), 'lichdu-traps-'));
 
 describe.runIf(hasResave)('spreadsheets under Vietnamese settings', () => {
-  it('when plan.csv and plan.xlsx are saved by LibreOffice set to Vietnamese then check reads them as lichdu wrote them', async () => {
+  it('when plan.csv and plan.xlsx are saved by LibreOffice in Vietnamese then check reads them back', async () => {
     const d = tmp();
     expect((await cli(['convert', SPEC, 'fixtures/small/plan.json', '-o', join(d, 'out')])).code).toBe(0);
     for (const [from, to] of [
@@ -55,7 +56,7 @@ describe.runIf(hasResave)('spreadsheets under Vietnamese settings', () => {
 });
 
 describe('no silent guess', () => {
-  it('when only "Tên chi bộ" is changed in a row then check refuses the row naming both the id and the name', async () => {
+  it('when only "Tên chi bộ" is changed in a row then check refuses the row naming the id and the name', async () => {
     const d = tmp();
     const edited = GOLDEN.replace('thon-1,Chi bộ thôn 1,ha-mon', 'thon-1,Chi bộ tổ dân phố 2,ha-mon');
     expect(edited).not.toBe(GOLDEN);
@@ -165,5 +166,107 @@ describe('dd/mm/yyyy where a date is typed', () => {
     ]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('2027-03-31');
+  });
+});
+
+describe('the workbook is the whole input', () => {
+  /** The template filled in as a staff member would: settings, a member who leaves, an absence, an agreed visit. */
+  async function filled(d: string): Promise<string> {
+    expect((await cli(['import', '--template', d])).code).toBe(0);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(d, 'lichdu-nhap-lieu.xlsx'));
+    const settings = wb.getWorksheet('Thông tin chung')!;
+    const set = (label: string, value: string) =>
+      (settings
+        .getRows(1, settings.rowCount)!
+        .find((r) => r.getCell(1).value === label)!
+        .getCell(2).value = value);
+    set('Năm', '2027');
+    set('Ngày nghỉ thêm', '03/09/2027; 24/12/2027 - 25/12/2027');
+    set('Ngày sinh hoạt chung', '3');
+    set('Giờ sinh hoạt chung', '19:00');
+    wb.getWorksheet('Đảng bộ')!.addRow(['', 'Đảng bộ xã Hà Mòn', 'xã']);
+    const cells = wb.getWorksheet('Chi bộ')!;
+    cells.addRow(['', 'Chi bộ thôn 1', 'xã Hà Mòn', 'có']);
+    cells.addRow(['', 'Chi bộ thôn 2', 'xã Hà Mòn', '', '', '', '', '', 'Chủ nhật cuối tháng', '08:00']);
+    const members = wb.getWorksheet('Cấp ủy viên')!;
+    const header = (members.getRow(1).values as string[]).slice(1);
+    const col = (h: string) => header.indexOf(h);
+    const member = (values: Record<string, string>) => {
+      const row: string[] = header.map(() => '');
+      for (const [h, v] of Object.entries(values)) row[col(h)] = v;
+      members.addRow(row);
+    };
+    member({
+      'Họ và tên': 'Nguyễn Văn An',
+      'Chức danh': 'Đảng ủy viên xã',
+      'Cấp ủy': 'xã Hà Mòn',
+      'Đến ngày': '30/06/2027',
+    });
+    member({
+      'Họ và tên': 'Trần Thị Hạnh',
+      'Chức danh': 'Đảng ủy viên xã',
+      'Cấp ủy': 'xã Hà Mòn',
+      'Từ ngày': '01/07/2027',
+    });
+    member({ 'Họ và tên': 'Y Blong Êban', 'Chức danh': 'Đảng ủy viên xã', 'Cấp ủy': 'xã Hà Mòn' });
+    wb.getWorksheet('Ngày vắng')!.addRow(['Y Blong Êban', '01/03/2027', '15/03/2027', 'đi học']);
+    wb.getWorksheet('Dự theo thỏa thuận')!.addRow(['Nguyễn Văn An', 'thôn 1', '03/02/2027']);
+    await wb.xlsx.writeFile(join(d, 'filled.xlsx'));
+    return join(d, 'filled.xlsx');
+  }
+
+  it.runIf(hasResave)(
+    'when the template is filled in and saved by LibreOffice in Vietnamese then import reads all of it, no YAML',
+    async () => {
+      const d = tmp();
+      const book = await filled(d);
+      const saved = join(d, 'saved.xlsx');
+      const lo = spawnSync('bash', [RESAVE, book, saved], { encoding: 'utf8', timeout: 240_000 });
+      expect(lo.status, lo.stderr).toBe(0);
+      const r = await cli(['import', '--workbook', saved, '-o', join(d, 'spec.yaml')]);
+      expect(r.code, r.err).toBe(0);
+      const spec = parseYaml(readFileSync(join(d, 'spec.yaml'), 'utf8')) as Record<string, unknown>;
+      expect(spec).toMatchObject({
+        year: 2027,
+        policy: 'kontum-776',
+        holidays: { preset: 'vn', add: ['2027-09-03', '2027-12-24..2027-12-25'] },
+        meeting_defaults: { day: 3, time: '19:00' },
+        cells: [
+          { id: 'thon-1', tags: ['remote'] },
+          { id: 'thon-2', meeting: { day: 'last sunday', time: '08:00' } },
+        ],
+        members: [
+          { id: 'nguyen-van-an', active: '..2027-06-30' },
+          { id: 'tran-thi-hanh', active: '2027-07-01..' },
+          { id: 'y-blong-eban', unavailable: ['2027-03-01..2027-03-15'] },
+        ],
+        fixed: [{ member: 'nguyen-van-an', cell: 'thon-1', date: '2027-02-03' }],
+      });
+      const plan = await cli(['validate', join(d, 'spec.yaml')]);
+      expect(plan.code, plan.err).toBe(0);
+    },
+    600_000,
+  );
+
+  it('when the spec was edited by hand after an import then importing again refuses to overwrite it', async () => {
+    const d = tmp();
+    const book = await filled(d);
+    const spec = join(d, 'spec.yaml');
+    expect((await cli(['import', '--workbook', book, '-o', spec])).code).toBe(0);
+    // Importing again over an untouched spec is fine.
+    expect((await cli(['import', '--workbook', book, '-o', spec])).code).toBe(0);
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('year: 2027', 'year: 2027\ntimezone: Asia/Bangkok'));
+    const r = await cli(['import', '--workbook', book, '-o', spec]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('was edited by hand since lichdu import wrote it');
+    expect(readFileSync(spec, 'utf8')).toContain('Asia/Bangkok');
+    // The way out the message gives: the spec as a workbook, edits included.
+    expect((await cli(['export', 'workbook', spec, '-o', join(d, 'with-edits.xlsx')])).code).toBe(0);
+    const again = await cli(['import', '--workbook', join(d, 'with-edits.xlsx'), '-o', join(d, 'spec2.yaml')]);
+    expect(again.code, again.err).toBe(0);
+    expect(readFileSync(join(d, 'spec2.yaml'), 'utf8')).toContain('timezone: Asia/Bangkok');
+    expect((await cli(['import', '--workbook', book, '-o', spec, '--force'])).code).toBe(0);
   });
 });

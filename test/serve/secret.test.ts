@@ -87,7 +87,7 @@ describe('feed secret', () => {
     expect(r.err).toMatch(/plain http/);
   });
 
-  it('when the plan folder is copied, moved, renamed or re-planned into another folder then every link stays', async () => {
+  it('when the plan folder is copied, moved, renamed or re-planned elsewhere then every link stays', async () => {
     const d = planDir();
     const first = await run('feeds', d, ...BASE);
     expect(first.code).toBe(0);
