@@ -389,6 +389,16 @@ function defineReport(program: Command, ctx: CommandContext): void {
         .choices(['done', 'missed'])
         .default('done'),
     )
+    .option(
+      '--member <who...>',
+      t("instead, one printable page per member named (id or full name): DIR/member-<id>.html, the member's year"),
+    )
+    .option(
+      '--cell <which...>',
+      t(
+        "instead, one printable page per cell named (id or name): DIR/cell-<id>.html, the cell's meetings and visitors",
+      ),
+    )
     .action(async (spec: string, plan: string, opts: ReportOptions) => {
       ctx.done(await (await import('./report.js')).runReport(spec, plan, opts, ctx.io));
     });

@@ -6,7 +6,7 @@ import { resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { readPlanFile } from '../planfile/index.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT, noteLine, unwrap, type Io } from './io.js';
-import { stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './shared.js';
+import { staleNotes, stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './shared.js';
 
 export interface ConvertOptions {
   readonly out: string;
@@ -30,7 +30,8 @@ export async function runConvert(specPath: string, planPath: string, opts: Conve
     ),
   );
   const ics = written.filter((f) => f.endsWith('.ics')).length;
-  const files = written.filter((f) => !f.endsWith('.ics')).join(', ');
+  const files = written.filter((f) => !f.endsWith('.ics') && !/report[^/]*\.html$/.test(f)).join(', ');
+  for (const note of staleNotes(written, opts.out)) io.err(noteLine(note, opts.lang));
   const vi = opts.lang === 'vi';
   io.out(
     vi

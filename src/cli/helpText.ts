@@ -21,6 +21,12 @@ const VI: Readonly<Record<string, string>> = {
   'DIR/plan.csv']:
     'đọc kế hoạch (plan.json, hoặc plan.csv đã sửa trong bảng tính), kiểm tra, rồi ghi THƯ-MỤC/plan.json ' +
     'và THƯ-MỤC/plan.csv',
+  ["instead, one printable page per member named (id or full name): DIR/member-<id>.html, the member's year"]:
+    'thay vào đó, mỗi cấp ủy viên được nêu (mã hoặc họ và tên) một trang để in: THƯ-MỤC/member-<mã>.html, lịch ' +
+    'cả năm của đồng chí đó',
+  ["instead, one printable page per cell named (id or name): DIR/cell-<id>.html, the cell's meetings and visitors"]:
+    'thay vào đó, mỗi chi bộ được nêu (mã hoặc tên) một trang để in: THƯ-MỤC/cell-<mã>.html, các kỳ sinh hoạt và ' +
+    'người dự',
   ['write documents of an existing plan.json, or a spec as a workbook']:
     'ghi tài liệu từ plan.json đã có, hoặc ghi tệp đầu vào thành bảng tính',
   ['write the spec as the workbook lichdu import reads (settings, units, cells, members, absences, agreed ' +

@@ -20,6 +20,7 @@ import { precheck } from '../../solver/precheck.js';
 import { missingPackage, shutdownBackends, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLines } from './check.js';
 import { EXIT, InputRefused, langOf, noteLine, unwrap, type Io } from './io.js';
+import { staleNotes } from './shared.js';
 import {
   optionIssue as issue,
   outputFileIssues,
@@ -442,8 +443,9 @@ async function solveThenWrite(
     ? replanGeneratedAt(opts, problem.year, replanning.from, replanning.previous.generatedAt)
     : resolveGeneratedAt(problem.year, opts.generatedAt);
   const re = replanning ? replanOutcome(problem, replanning, r.visits, generatedAt, opts) : undefined;
+  let written: string[];
   try {
-    await writeOrRefuse(() =>
+    written = await writeOrRefuse(() =>
       writePlanFiles(
         opts.out,
         problem,
@@ -479,6 +481,7 @@ async function solveThenWrite(
   }
   if (!opts.quiet) io.err(summary(problem, r, violations, opts.lang));
   if (!opts.quiet && re && replanning) io.err(replanSummary(replanning, re.info, opts.lang));
+  for (const note of staleNotes(written, opts.out)) io.err(noteLine(note, opts.lang));
   const violationLine = violationLines(problem, opts.lang);
   const why = (v: Violation) => (provenness(r, v) ? SAY[opts.lang].proven : notProvenWhy(r, opts.lang));
   for (const v of violations)

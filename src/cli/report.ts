@@ -7,11 +7,24 @@ import { readPlanFile } from '../planfile/index.js';
 import { reportData } from '../report/data.js';
 import { writeReportFiles } from '../report/files.js';
 import { loadSpecFile } from '../spec/load.js';
-import { EXIT, noteLine, unwrap, type Io } from './io.js';
+import { join } from 'node:path';
+import { EXIT, InputRefused, noteLine, unwrap, type Io } from './io.js';
+import { NameIndex } from '../planfile/names.js';
+import { renderCellPage, renderMemberPage } from '../report/html.js';
+import { reportMarks } from '../export/staleReport.js';
+import { writeFilesTogether } from '../util/atomic.js';
+import type { InputIssue } from '../util/issues.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import { problemForPlan } from '../replan/build.js';
 import { compliance, type Compliance, type Unrecorded } from '../attendance/compliance.js';
-import { asOfOptions, stampedOutputIssues, unwrapWith, withFolderLock, writeOrRefuse } from './shared.js';
+import {
+  asOfOptions,
+  optionIssue as issue,
+  stampedOutputIssues,
+  unwrapWith,
+  withFolderLock,
+  writeOrRefuse,
+} from './shared.js';
 
 export interface ReportOptions {
   readonly out: string;
@@ -21,6 +34,9 @@ export interface ReportOptions {
   readonly attendance?: string;
   readonly asOf?: string;
   readonly unrecorded?: Unrecorded;
+  /** Only these members' (or cells') printable pages. */
+  readonly member?: readonly string[];
+  readonly cell?: readonly string[];
 }
 
 export async function runReport(specPath: string, planPath: string, opts: ReportOptions, io: Io): Promise<number> {
@@ -37,9 +53,35 @@ export async function runReport(specPath: string, planPath: string, opts: Report
     c = compliance(problem, read.plan.visits, att, asOf, opts.unrecorded ?? 'done');
   }
   const data = reportData(problem, read.plan.visits, opts.lang, c, read.plan.solver);
+  const command =
+    `lichdu report ${specPath} ${planPath} -o ${opts.out}` +
+    (opts.attendance !== undefined ? ` --attendance ${opts.attendance} --as-of ${asOf}` : '') +
+    ` --lang ${opts.lang}`;
+  if (opts.member !== undefined || opts.cell !== undefined) {
+    const members = named(new NameIndex('member', problem.members), opts.member ?? [], '--member');
+    const cells = named(new NameIndex('cell', problem.cells), opts.cell ?? [], '--cell');
+    const marks = reportMarks(read.plan.visits, command);
+    const pages = [
+      ...members.map((id) => ({
+        path: join(opts.out, `member-${id}.html`),
+        data: renderMemberPage(data, problem, id, marks),
+      })),
+      ...cells.map((id) => ({
+        path: join(opts.out, `cell-${id}.html`),
+        data: renderCellPage(data, problem, id, marks),
+      })),
+    ];
+    await withFolderLock(opts.out, () => writeOrRefuse(() => writeFilesTogether(pages)));
+    io.out(
+      opts.lang === 'vi'
+        ? `đã ghi ${pages.map((p) => p.path).join(', ')}: trang để in (khổ A4)\n`
+        : `wrote ${pages.map((p) => p.path).join(', ')}: pages to print (A4)\n`,
+    );
+    return EXIT.ok;
+  }
   const withForms = data.reports.length > 0;
   const files = await withFolderLock(opts.out, () =>
-    writeOrRefuse(() => writeReportFiles(opts.out, data, problem, generatedAt)),
+    writeOrRefuse(() => writeReportFiles(opts.out, data, problem, generatedAt, { visits: read.plan.visits, command })),
   );
   const cells = data.units.reduce((s, u) => s + u.cells.length, 0);
   const vi = opts.lang === 'vi';
@@ -57,4 +99,17 @@ export async function runReport(specPath: string, planPath: string, opts: Report
         : `✖ the plan breaks ${data.violations.length} rule instance(s); the report lists them\n`,
     );
   return data.violations.length === 0 ? EXIT.ok : EXIT.violations;
+}
+
+/** The ids of the members or cells named on the command line (ids or full names), or a refusal naming each miss. */
+function named(index: NameIndex, names: readonly string[], option: string): string[] {
+  const ids: string[] = [];
+  const problems: InputIssue[] = [];
+  for (const n of names) {
+    const r = index.resolve(n);
+    if (r.ok) ids.push(r.id);
+    else problems.push(issue(option, r.code, r.params));
+  }
+  if (problems.length > 0) throw new InputRefused(problems);
+  return [...new Set(ids)];
 }

@@ -5,7 +5,17 @@
 // make a new secret silently for a folder whose links were made with another one (e.g. the folder was brought from
 // another computer): they refuse unless `--new-secret` says to revoke every link. `--new-secret m001 …` revokes only
 // those members' (or cells') links. A secret that earlier versions kept per folder is carried over once.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PlanDocument } from '../planfile/index.js';
 import { NameIndex } from '../planfile/names.js';
@@ -55,6 +65,16 @@ export function chooseSecret(dir: string, doc: PlanDocument, opts: SecretOptions
   }
   const idFile = join(dir, FEED_ID_FILE);
   const before = existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : undefined;
+  // `--new-secret` alone revokes every link: a fresh secret replaces the one there, and its revocations go with it.
+  if (all && existsSync(path)) {
+    const old = secretFingerprint(loadOrCreateSecret(path));
+    const fresh = `${path}.new-${process.pid}`;
+    writeFileSync(fresh, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    renameSync(fresh, path);
+    rmSync(revocationsFile(path), { force: true });
+    if (before === undefined)
+      notes.push(issue(path, 'secret.new', { now: secretFingerprint(loadOrCreateSecret(path)), links, before: old }));
+  }
   const refuse = (now: string) => new InputRefused([issue(path, 'secret.other', { now, dir, before: before ?? '' })]);
   if (before !== undefined && !existsSync(path) && !all) throw refuse('');
   let secret: Buffer;

@@ -212,3 +212,8 @@ export const percent = (x: number, lang: Lang = 'en'): string =>
   lang === 'vi'
     ? `${(100 * x).toLocaleString('vi', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`
     : `${(100 * x).toFixed(1)} %`;
+
+/** The notes of a plan written over a folder whose report showed another plan (the report got a banner). */
+export function staleNotes(written: readonly string[], dir: string): InputIssue[] {
+  return written.some((f) => /(^|\/)report(-forms)?\.html$/.test(f)) ? [issue(dir, 'note.report-stale', { dir })] : [];
+}

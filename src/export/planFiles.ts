@@ -2,8 +2,9 @@
 // cells/*.ics). Every file is staged first (rendered, written under a temporary name beside its target and flushed;
 // any error removes them all and replaces nothing), then all are renamed over their targets and calendars of members
 // or cells no longer in the plan removed, as one journalled step (src/util/journal.ts).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MARKED_REPORTS, staleReport } from './staleReport.js';
 import type { Plan, Problem, Violation } from '../domain/types.js';
 import { stagedTogether, stageFile } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
@@ -92,6 +93,17 @@ export async function writePlanFiles(
     staged.push(...calendars);
     go();
     if (opts.changesCsv !== undefined) staged.push(stageFile(join(dir, CHANGES_FILE), opts.changesCsv));
+    // A report in the folder made from another plan says so at its top (issue 24, item 7).
+    for (const name of MARKED_REPORTS) {
+      let html: string;
+      try {
+        html = readFileSync(join(dir, name), 'utf8');
+      } catch {
+        continue;
+      }
+      const marked = staleReport(html, plan.visits, opts.generatedAt.slice(0, 10));
+      if (marked !== undefined) staged.push(stageFile(join(dir, name), marked));
+    }
     staged.push(stageFile(join(dir, 'plan.json'), json));
     go();
   });

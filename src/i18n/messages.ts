@@ -781,6 +781,15 @@ export const MESSAGES = {
     (p) => `${p.value} được đọc là ngày/tháng/năm: ${p.read} (không phải ${p.other}); ghi YYYY-MM-DD nếu muốn khác`,
     (p) => `${p.value} read as day/month/year: ${p.read} (not ${p.other}); write YYYY-MM-DD to mean otherwise`,
   ),
+  'note.report-stale': e(
+    ['dir'],
+    (p) =>
+      `báo cáo trong ${p.dir} được lập từ kế hoạch trước: report.html đã được ghi chú là không còn đúng; hãy ` +
+      `chạy lại lichdu report (cả report.xlsx)`,
+    (p) =>
+      `the report in ${p.dir} was made from the previous plan: report.html now says it is out of date; run lichdu ` +
+      `report again (report.xlsx too)`,
+  ),
   'note.name-read': e(
     ['value', 'id', 'count'],
     (p) => `${p.value} là tên, được đọc là mã ${p.id}${countVi(p)}`,

@@ -4,6 +4,7 @@
 // (names typed with Unikey off) — never accepted silently.
 import type { Code, Params } from '../i18n/messages.js';
 import { editDistance } from '../util/issues.js';
+import { bare } from '../format/labels.js';
 
 /** Case, spacing and Unicode form aside: `  nguyễn  văn AN ` and `Nguyễn Văn An` are one name. */
 export function sameName(s: string): string {
@@ -45,10 +46,13 @@ export class NameIndex {
     for (const it of items) {
       this.ids.add(it.id);
       this.nameOf.set(it.id, it.name);
-      const key = sameName(it.name);
-      const list = this.byName.get(key) ?? [];
-      list.push(it.id);
-      this.byName.set(key, list);
+      // A cell or unit is also named without its leading "Chi bộ" / "Đảng bộ" ("thôn 1" for "Chi bộ thôn 1").
+      for (const key of new Set([sameName(it.name), sameName(bare(it.name))])) {
+        if (key === '') continue;
+        const list = this.byName.get(key) ?? [];
+        list.push(it.id);
+        this.byName.set(key, list);
+      }
     }
   }
 

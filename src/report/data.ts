@@ -7,6 +7,7 @@ import { catalogueEntry } from '../domain/rules.js';
 import type { Problem, PeriodKind, RuleId, SolverReport, Violation, Visit } from '../domain/types.js';
 import { meetingCalendar, type CalendarRow } from '../calendar/table.js';
 import { sortVisits } from '../format/csv.js';
+import { weekdayName } from '../calendar/meetings.js';
 import { bare, type Lang } from '../format/labels.js';
 import { describeViolation } from '../format/violationText.js';
 import { periodicReports, type DueReport } from '../policies/periodic.js';
@@ -77,8 +78,26 @@ export interface UnitBlock {
   readonly byMonth: readonly number[];
 }
 
+/** One row of the assignment list: a visit as it is printed (date, weekday, time, cell, unit, member). */
+export interface Assignment {
+  readonly month: number;
+  readonly date: string;
+  readonly weekday: string;
+  readonly start: string;
+  readonly end: string;
+  readonly memberId: string;
+  readonly member: string;
+  readonly cellId: string;
+  readonly cell: string;
+  readonly unit: string;
+  /** With --attendance: done, missed, planned or not recorded. */
+  readonly state?: string;
+}
+
 export interface ReportData {
   readonly lang: Lang;
+  /** Every visit as a printable list, by date, then unit and cell (missed ones too, with --attendance). */
+  readonly assignments: readonly Assignment[];
   readonly year: number;
   readonly policy: Problem['policy'];
   readonly visits: readonly Visit[];
@@ -197,9 +216,39 @@ export function reportData(
     .filter((u) => u.cells.length > 0);
 
   const members = memberRows(problem, memberMonths, unitName);
+  const cellOf = new Map(problem.cells.map((c) => [c.id as string, c]));
+  const listed: [Visit, VisitState | 'missed' | undefined][] = [
+    ...sorted.map((v): [Visit, VisitState | undefined] => [v, states?.get(v)]),
+    ...(h?.missed ?? []).map(({ visit }): [Visit, 'missed'] => [visit, 'missed']),
+  ];
+  const assignments = listed
+    .map(([v, state]): Assignment => {
+      const unit = cellOf.get(v.cell)?.unit as string | undefined;
+      return {
+        month: meetings.monthOf(v),
+        date: v.date,
+        weekday: weekdayName(v.date, lang),
+        start: v.start,
+        end: v.end,
+        memberId: v.member,
+        member: memberName.get(v.member) ?? v.member,
+        cellId: v.cell,
+        cell: cellName.get(v.cell) ?? v.cell,
+        unit: unit === undefined ? '' : (unitName.get(unit) ?? unit),
+        ...(state ? { state: STATE_WORDS[lang][state] } : {}),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+        naturalCompare(a.unit, b.unit) ||
+        naturalCompare(bare(a.cell), bare(b.cell)) ||
+        naturalCompare(a.member, b.member),
+    );
 
   return {
     lang,
+    assignments,
     year: problem.year,
     policy: problem.policy,
     visits: sorted,

@@ -4,7 +4,7 @@ import { weekdayName } from '../calendar/meetings.js';
 import type { Problem } from '../domain/types.js';
 import { escapeHtml as h } from '../export/feedSheet.js';
 import { bare, roleLabel, tagLabel, type Lang } from '../format/labels.js';
-import { MONTHS, naturalCompare, type MemberRow, type ReportData } from './data.js';
+import { MONTHS, naturalCompare, type Assignment, type MemberRow, type ReportData } from './data.js';
 import { subjectNames, type DueReport } from '../policies/periodic.js';
 import type { MemberStatus } from '../attendance/compliance.js';
 import { MONTH_SHORT, PERIOD_NOUN, periodWords, W } from './words.js';
@@ -30,14 +30,18 @@ const STYLE =
   '.form{break-after:page;page-break-after:always;padding:1rem 0;border-bottom:1px dashed #999}' +
   '.form h2{border:0;text-align:center;margin-top:.5rem}.blank{border-bottom:1px dotted #777;height:1.6rem}' +
   '.sign{text-align:right;margin-top:2rem;margin-right:3rem}' +
-  '@media print{body{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}' +
-  'tr{break-inside:avoid}a{color:inherit;text-decoration:none}.form{border:0}}';
+  'table.assign{width:100%;margin:.6rem 0}table.assign caption{font-weight:600;text-align:left;padding:.3rem 0}' +
+  '.stale{border:2px solid #b3261e;background:#fdecea;padding:.5rem .8rem;font-weight:600}' +
+  '@media print{body{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}nav{display:none}' +
+  'tr{break-inside:avoid}thead{display:table-header-group}a{color:inherit;text-decoration:none}.form{border:0}' +
+  'section.month,section.page{break-before:page}table.assign{font-size:10pt}}';
 
-function page(lang: Lang, title: string, body: string): string {
+function page(lang: Lang, title: string, body: string, marks = ''): string {
   return (
     `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${h(title)}</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`
+    marks +
+    `<title>${h(title)}</title><style>${STYLE}</style></head><body>\n<main>\n${body}\n</main>\n</body></html>\n`
   );
 }
 
@@ -92,6 +96,8 @@ function heatColour(n: number): string {
 
 export interface HtmlOptions {
   readonly generatedAt: string;
+  /** The head tags naming the plan shown and the command that made the page (export/staleReport.ts). */
+  readonly marks?: string;
   /** The forms file beside report.html, when the policy sets periodic reports. */
   readonly formsFile?: string;
 }
@@ -111,7 +117,7 @@ export function renderReportHtml(data: ReportData, problem: Problem, opts: HtmlO
     monthHead: MONTH_SHORT[lang].map((m) => `<th>${m}</th>`).join(''),
   };
   const out = [...headSection(x), ...SECTIONS.flatMap((section) => section(x))];
-  return page(lang, w.title(data.year), out.join('\n'));
+  return page(lang, w.title(data.year), out.join('\n'), opts.marks);
 }
 
 /** What every section of report.html reads. */
@@ -143,6 +149,7 @@ function headSection(x: SectionInput): string[] {
     ['rules', w.rules],
     ['quality', w.quality],
     ['heat', w.heat],
+    ['assignments', w.assignments],
     ['members', w.byMember],
     ['cells', w.byCell],
     ['calendar', w.calendar],
@@ -300,6 +307,46 @@ function membersSection(x: SectionInput): string[] {
   return out;
 }
 
+/** The assignment list (issue 24, item 7): one table per month, a row per visit, a printed page per month. */
+function assignmentsSection(x: SectionInput): string[] {
+  const { data, lang, w } = x;
+  const out: string[] = [`<h2 id="assignments">${w.assignments}</h2><p class="muted">${h(w.assignmentsIntro)}</p>`];
+  const withState = data.assignments.some((a) => a.state !== undefined);
+  for (const month of MONTHS) {
+    const rows = data.assignments.filter((a) => a.month === month);
+    if (rows.length === 0) continue;
+    out.push(assignmentTable(rows, w.assignCaption(month, data.year), lang, withState, 'month'));
+  }
+  return out;
+}
+
+/** A printable table of visits: date, weekday, time, cell, unit, member (and the result, with attendance). */
+function assignmentTable(
+  rows: readonly Assignment[],
+  caption: string,
+  lang: Lang,
+  withState: boolean,
+  className: string,
+): string {
+  const w = W[lang];
+  const head =
+    `<th scope="col">${w.date}</th><th scope="col">${w.weekday}</th><th scope="col">${w.time}</th>` +
+    `<th scope="col">${w.cell}</th><th scope="col">${w.unit}</th><th scope="col">${w.attending}</th>` +
+    (withState ? `<th scope="col">${w.result}</th>` : '');
+  const body = rows
+    .map(
+      (a) =>
+        `<tr data-member="${h(a.memberId)}" data-cell="${h(a.cellId)}"><td>${dateText(a.date, lang)}</td>` +
+        `<td>${h(a.weekday)}</td><td>${a.start}–${a.end}</td><td>${h(a.cell)}</td><td>${h(a.unit)}</td>` +
+        `<td>${h(a.member)}</td>${withState ? `<td>${h(a.state ?? '')}</td>` : ''}</tr>`,
+    )
+    .join('');
+  return (
+    `<section class="${className}"><table class="assign"><caption>${h(caption)}</caption><thead><tr>${head}` +
+    `</tr></thead><tbody>${body}</tbody></table></section>`
+  );
+}
+
 /** Per cell: unit, tags, visits and visitors. */
 function cellsSection(x: SectionInput): string[] {
   const { data, lang, w } = x;
@@ -387,6 +434,7 @@ const SECTIONS: readonly ((x: SectionInput) => string[])[] = [
   rulesSection,
   qualitySection,
   heatSection,
+  assignmentsSection,
   membersSection,
   cellsSection,
   calendarSection,
@@ -403,7 +451,7 @@ function periodOf(r: DueReport, lang: Lang): string {
 }
 
 /** One printable page per report owed: the template's fields, the visits filled in, the rest left to write. */
-export function renderReportForms(data: ReportData, problem: Problem): string {
+export function renderReportForms(data: ReportData, problem: Problem, marks = ''): string {
   const lang = data.lang;
   const w = W[lang];
   const cell = new Map(problem.cells.map((c) => [c.id as string, c]));
@@ -459,5 +507,57 @@ export function renderReportForms(data: ReportData, problem: Problem): string {
         `${body}<div class="sign"><b>${w.reporter}</b><br>${w.sign}</div></section>`,
     );
   }
-  return page(lang, w.formsTitle(data.year), out.join('\n'));
+  return page(lang, w.formsTitle(data.year), out.join('\n'), marks);
+}
+
+/** One member's year, to print and hand to them: their visits by date and their quota (issue 24, item 7). */
+export function renderMemberPage(data: ReportData, problem: Problem, memberId: string, marks = ''): string {
+  const lang = data.lang;
+  const w = W[lang];
+  const m = data.members.find((x) => x.id === memberId)!;
+  const qt = quotaText(m, lang);
+  const rows = data.assignments.filter((a) => a.memberId === memberId);
+  const body = [
+    `<h1>${h(w.memberYear(m.name, data.year))}</h1>`,
+    `<p>${h(roleLabel(problem, m.role, lang))} · ${h(m.unit)} · ${w.quota}: ` +
+      `<span class="${qt.ok ? 'ok' : 'bad'}">${h(qt.text)} ${qt.ok ? '✔' : '✖'}</span></p>`,
+    assignmentTable(
+      rows,
+      w.assignCaption0(m.name, data.year),
+      lang,
+      rows.some((a) => a.state),
+      'page',
+    ),
+  ];
+  return page(lang, w.memberYear(m.name, data.year), body.join('\n'), marks);
+}
+
+/** One cell's year: its twelve meetings, moved dates marked, and who attends each. */
+export function renderCellPage(data: ReportData, problem: Problem, cellId: string, marks = ''): string {
+  const lang = data.lang;
+  const w = W[lang];
+  const cell = problem.cells.find((c) => c.id === cellId)!;
+  const unit = problem.units.find((u) => u.id === cell.unit)?.name ?? cell.unit;
+  const who = new Map<string, string[]>();
+  for (const a of data.assignments.filter((x) => x.cellId === cellId))
+    who.set(a.date, [...(who.get(a.date) ?? []), `${a.member}${a.state ? ` (${a.state})` : ''}`]);
+  const rows = data.calendar
+    .filter((r) => r.cell === cellId)
+    .map(
+      (r) =>
+        `<tr><td>${MONTH_SHORT[lang][r.month - 1]}</td><td>${dateText(r.date, lang)}</td>` +
+        `<td>${h(weekdayName(r.date, lang))}</td><td>${r.start}–${r.end}</td>` +
+        `<td${r.note ? ' class="moved"' : ''}>${h(r.note)}</td>` +
+        `<td>${h((who.get(r.date) ?? []).join(', ') || w.noVisit)}</td></tr>`,
+    )
+    .join('');
+  const body = [
+    `<h1>${h(w.cellYear(cell.name, data.year))}</h1>`,
+    `<p>${h(unit)}${cell.tags.length > 0 ? ` · ${h(cell.tags.map((t) => tagLabel(t, lang)).join(', '))}` : ''}</p>`,
+    `<section class="page"><table class="assign"><caption>${h(w.cellYear(cell.name, data.year))}</caption><thead>` +
+      `<tr><th scope="col">${w.month}</th><th scope="col">${w.date}</th><th scope="col">${w.weekday}</th>` +
+      `<th scope="col">${w.time}</th><th scope="col">${w.note}</th><th scope="col">${w.attending}</th></tr></thead>` +
+      `<tbody>${rows}</tbody></table></section>`,
+  ];
+  return page(lang, w.cellYear(cell.name, data.year), body.join('\n'), marks);
 }

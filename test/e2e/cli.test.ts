@@ -189,9 +189,20 @@ describe('lichdu export ics and lichdu feeds', () => {
         expect(r[3]).toMatch(/^https:\/\/lich\.example\.vn\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
         expect(r[4]).toBe(r[3]!.replace('https://', 'webcal://'));
       }
-      writeFileSync(join(out, '.lichdu-feed-secret'), 'c'.repeat(64));
       const again = csvRows(
-        (await run('feeds', out, '--base-url', 'https://lich.example.vn', '--format', 'csv', '--lang', 'vi')).out,
+        (
+          await run(
+            'feeds',
+            out,
+            '--base-url',
+            'https://lich.example.vn',
+            '--format',
+            'csv',
+            '--lang',
+            'vi',
+            '--new-secret',
+          )
+        ).out,
       );
       expect(again.slice(1).map((r) => r[3])).not.toContain(rows[1]![3]);
       const bad = await run('feeds', out, '--base-url', 'lich.example.vn');

@@ -3,7 +3,8 @@
 // the page, a screenshot saved — and report.xlsx opened by LibreOffice headless: every sheet to CSV with the
 // Vietnamese names intact, and the plan's dates read as dates (flat ODF says office:value-type="date").
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,11 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn('skipping the Chromium report test: Debian chromium is not installed (CI installs it)');
 const hasOffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+const require = createRequire(import.meta.url);
+/** The small plan's visits. */
+const problemVisits = () =>
+  (JSON.parse(readFileSync(PLAN, 'utf8')) as { visits: { member: string; date: string }[] }).visits;
 
 const problem = (() => {
   const r = loadSpecFile(SPEC);
@@ -69,6 +75,92 @@ describe.runIf(hasChromium)('report.html in headless Chromium', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('when report.html is printed then it lists who goes, a page a month, and axe finds nothing', async () => {
+    const { dir, code, out } = await report('vi');
+    expect(code, out).toBe(0);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(dir, 'r', 'report.html')).href);
+      // One table per month with visits, captioned, one row per visit: who goes is readable without hovering.
+      const captions = await page.locator('table.assign caption').allInnerTexts();
+      const months = new Set(problemVisits().map((v) => Number(v.date.slice(5, 7))));
+      expect(captions).toHaveLength(months.size);
+      for (const c of captions) expect(c).toMatch(/^Danh sách phân công dự sinh hoạt chi bộ tháng \d+\/2027$/);
+      expect(await page.locator('table.assign tbody tr').count()).toBe(problemVisits().length);
+      const first = await page.locator('table.assign tbody tr').first().innerText();
+      expect(first.split('\t')).toEqual([
+        '03/01/2027',
+        'Chủ Nhật',
+        '08:00–10:00',
+        'Chi bộ thôn 1',
+        'Đảng bộ xã Hà Mòn',
+        'Y Blong Êban',
+      ]);
+      // Printed on A4: each month starts a page.
+      await page.emulateMedia({ media: 'print' });
+      const breaks = await page
+        .locator('section.month')
+        .evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
+      expect(new Set(breaks)).toEqual(new Set(['page']));
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThanOrEqual(months.size);
+      await page.emulateMedia({ media: 'screen' });
+      const axe = async () => {
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        return page.evaluate(async () => {
+          type Axe = { run(): Promise<{ violations: { id: string }[] }> };
+          const r = await (window as unknown as { axe: Axe }).axe.run();
+          return r.violations.map((v) => v.id);
+        });
+      };
+      expect(await axe()).toEqual([]);
+      // One member's year and one cell's year, as printable pages.
+      const pages2 = await runCli(
+        ['report', SPEC, PLAN, '-o', join(dir, 'r'), '--member', 'Trần Thị Hạnh', '--cell', 'thôn 1', '--lang', 'vi'],
+        { out: () => {}, err: () => {} },
+      );
+      expect(pages2).toBe(0);
+      await page.goto(pathToFileURL(join(dir, 'r', 'member-m003.html')).href);
+      expect(await page.locator('h1').innerText()).toBe('Lịch dự sinh hoạt chi bộ năm 2027 của đồng chí Trần Thị Hạnh');
+      expect(await page.locator('table.assign tbody tr').count()).toBe(
+        problemVisits().filter((v) => v.member === 'm003').length,
+      );
+      expect(await axe()).toEqual([]);
+      await page.goto(pathToFileURL(join(dir, 'r', 'cell-thon-1.html')).href);
+      expect(await page.locator('table.assign tbody tr').count()).toBe(12);
+      expect(await axe()).toEqual([]);
+      expect(await page.locator('table.assign tbody').innerText()).toContain('Y Blong Êban');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('when the plan in the folder changes after the report then the report says so at its top', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lichdu-report-'));
+    const run = (args: string[]) => runCli(args, { out: () => {}, err: () => {} });
+    expect(await run(['convert', SPEC, PLAN, '-o', dir])).toBe(0);
+    expect(await run(['report', SPEC, join(dir, 'plan.json'), '-o', dir, '--lang', 'vi'])).toBe(0);
+    // Converting the same plan again changes nothing; a plan with a visit less marks the report.
+    expect(await run(['convert', SPEC, PLAN, '-o', dir])).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).not.toContain('class="stale"');
+    const short = join(dir, 'short.csv');
+    writeFileSync(short, readFileSync('fixtures/small/plan.csv', 'utf8').replace(/\r\n[^\r\n]*\r\n$/, '\r\n'));
+    let err = '';
+    await runCli(['convert', SPEC, short, '-o', dir], { out: () => {}, err: (s) => void (err += s) });
+    expect(err).toContain('report.html now says it is out of date');
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain(
+      `<p class="stale" role="alert">Kế hoạch đã thay đổi sau khi lập báo cáo này (01/01/2027): số liệu dưới đây ` +
+        `không còn đúng. Lập lại báo cáo: lichdu report ${SPEC} ${join(dir, 'plan.json')} -o ${dir} --lang vi</p>`,
+    );
+    // Making the report again takes the banner away.
+    expect(await run(['report', SPEC, join(dir, 'plan.json'), '-o', dir])).toBe(1);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).not.toContain('class="stale"');
   });
 
   it('when the report is English then its headings are', async () => {
