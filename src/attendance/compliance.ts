@@ -1,6 +1,6 @@
 // Compliance to date (issue 9, item 2): what happened by a date — the plan's visits as the attendance file records
 // them (done, missed, replaced by another member, visits made outside the plan; past visits without a record counted
-// as done, or as missed with --unrecorded missed) — and, for each member, visits done per quota period against the
+// neither way and listed as not recorded, or as done or missed with --unrecorded) — and, for each member, visits done per quota period against the
 // quota pro-rated to the date; cells not yet visited this period; reports whose deadline passed without one.
 import { DateTime } from 'luxon';
 import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
@@ -10,7 +10,12 @@ import { periodicReports, type DueReport } from '../policies/periodic.js';
 import type { Attendance, AttendanceRecord } from './file.js';
 import { MeetingIndex, monthOfDate, VisitMap, VisitSet } from '../domain/plan.js';
 
-export type Unrecorded = 'done' | 'missed';
+/**
+ * How planned past visits the attendance file does not record are counted: `pending` (the default, issue 24 item 8):
+ * neither done nor missed, listed by name as not recorded; or as done, or as missed, when the user says so.
+ */
+export type Unrecorded = 'pending' | 'done' | 'missed';
+export const UNRECORDED_CHOICES: readonly Unrecorded[] = ['pending', 'done', 'missed'];
 
 export interface Happened {
   /** Visits made by the date, credited to who went (a replacement to the replacing member). */
@@ -54,7 +59,7 @@ export function happened(
     if (r?.result === undefined) {
       notRecorded.push(v);
       if (unrecorded === 'done') done.push(v);
-      else missed.push({ visit: v });
+      else if (unrecorded === 'missed') missed.push({ visit: v });
     } else if (r.result === 'done') done.push(v);
     else if (r.result === 'replaced') {
       done.push({ ...v, member: r.replacedBy! });
@@ -91,12 +96,15 @@ export interface PeriodProgress {
   readonly ended: boolean;
 }
 
-export type MemberStatus = 'behind' | 'on-track' | 'done';
+/** `unrecorded`: behind on the visits recorded, on track if those not recorded yet were done. */
+export type MemberStatus = 'behind' | 'unrecorded' | 'on-track' | 'done';
 
 export interface MemberCompliance {
   readonly id: MemberId;
   readonly name: string;
   readonly status: MemberStatus;
+  /** Their planned past visits not recorded (pending: counted neither as done nor as missed). */
+  readonly unrecorded: readonly Visit[];
   /** Every period begun by the date, of every quota. */
   readonly periods: readonly PeriodProgress[];
 }
@@ -128,16 +136,24 @@ export function compliance(
   const h = happened(problem, plan, attendance, asOf, unrecorded);
   const meetings = new MeetingIndex(problem.meetings);
   const today = DateTime.fromISO(asOf, { zone: 'utc' });
-  const monthsDone = new Map<string, number[]>();
-  for (const v of h.done) {
-    const list = monthsDone.get(v.member) ?? Array<number>(12).fill(0);
-    list[meetings.monthOf(v) - 1]!++;
-    monthsDone.set(v.member, list);
-  }
+  const byMonth = (visits: readonly Visit[]) => {
+    const out = new Map<string, number[]>();
+    for (const v of visits) {
+      const list = out.get(v.member) ?? Array<number>(12).fill(0);
+      list[meetings.monthOf(v) - 1]!++;
+      out.set(v.member, list);
+    }
+    return out;
+  };
+  const monthsDone = byMonth(h.done);
+  const pending = unrecorded === 'pending' ? h.unrecorded : [];
+  const monthsPending = byMonth(pending);
   const members: MemberCompliance[] = problem.members.map((m) => {
     const months = monthsDone.get(m.id) ?? Array<number>(12).fill(0);
+    const maybe = monthsPending.get(m.id) ?? Array<number>(12).fill(0);
     const periods: PeriodProgress[] = [];
     let behind = false;
+    let behindIfDone = false;
     let current = true;
     for (const q of m.quotas) {
       for (let i = 0; i < PERIODS_PER_YEAR[q.per]; i++) {
@@ -149,7 +165,9 @@ export function compliance(
         const min = boundsIn(q, i).min;
         const requiredByNow = ended ? min : Math.floor((min * gone) / days + 1e-9);
         const done = months.reduce((s, n, mo) => s + (periodIndex(q.per, mo + 1) === i ? n : 0), 0);
+        const open = maybe.reduce((s, n, mo) => s + (periodIndex(q.per, mo + 1) === i ? n : 0), 0);
         if (done < requiredByNow) behind = true;
+        if (done + open < requiredByNow) behindIfDone = true;
         if (today <= b.end && done < min) current = false;
         periods.push({
           kind: q.per,
@@ -161,8 +179,8 @@ export function compliance(
         });
       }
     }
-    const status: MemberStatus = behind ? 'behind' : current ? 'done' : 'on-track';
-    return { id: m.id, name: m.name, status, periods };
+    const status: MemberStatus = behindIfDone ? 'behind' : behind ? 'unrecorded' : current ? 'done' : 'on-track';
+    return { id: m.id, name: m.name, status, unrecorded: pending.filter((v) => v.member === m.id), periods };
   });
   const covKind = problem.policy.coverage.per;
   const month = Math.min(12, Math.max(1, today.year < problem.year ? 1 : today.year > problem.year ? 12 : today.month));

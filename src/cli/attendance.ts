@@ -2,7 +2,7 @@
 // --until), as CSV (UTF-8 with BOM) or, for a .xlsx name, a workbook with date and time cells. And the compliance
 // text of `lichdu check --attendance FILE --as-of DATE`.
 import { RESULT_LABEL } from '../attendance/file.js';
-import type { Compliance, MemberStatus, PeriodProgress } from '../attendance/compliance.js';
+import type { Compliance, MemberStatus, PeriodProgress, Unrecorded } from '../attendance/compliance.js';
 import type { Problem } from '../domain/types.js';
 import type { Lang } from '../format/labels.js';
 import { renderAttendanceTemplate } from '../export/attendanceTemplate.js';
@@ -40,8 +40,8 @@ export async function runAttendanceTemplate(
 }
 
 const STATUS_WORD: Record<Lang, Record<MemberStatus, string>> = {
-  vi: { behind: '✖ chậm', 'on-track': '✔ đúng tiến độ', done: '✔ đã đủ' },
-  en: { behind: '✖ behind', 'on-track': '✔ on track', done: '✔ done' },
+  vi: { behind: '✖ chậm', unrecorded: '? chưa ghi nhận', 'on-track': '✔ đúng tiến độ', done: '✔ đã đủ' },
+  en: { behind: '✖ behind', unrecorded: '? not recorded', 'on-track': '✔ on track', done: '✔ done' },
 };
 
 /** The compliance report in the CLI's words; exit 1 when a member is behind. */
@@ -50,20 +50,41 @@ export function complianceText(
   c: Compliance,
   file: string,
   lang: Lang,
+  /** The plan's broken rule instances (the plan, not the progress). */
+  planBroken: number,
+  unrecorded: Unrecorded,
 ): { text: string; code: number } {
   const vi = lang === 'vi';
   const out: string[] = [];
   const h = c.happened;
+  // The plan against the rules, then the progress so far: two statements, never one for the other (issue 24).
+  out.push(
+    planBroken === 0
+      ? vi
+        ? `Kế hoạch: đáp ứng mọi quy định ✔\n`
+        : `The plan: meets every rule ✔\n`
+      : vi
+        ? `Kế hoạch: vi phạm quy định ${planBroken} lần ✖ (lichdu check không kèm --attendance liệt kê)\n`
+        : `The plan: breaks ${planBroken} rule instance(s) ✖ (lichdu check without --attendance lists them)\n`,
+  );
+  const counting = (n: number) =>
+    unrecorded === 'pending'
+      ? vi
+        ? `${n} buổi đã qua chưa ghi nhận (chưa tính là đã dự hay vắng)`
+        : `${n} past visits not recorded (counted neither as done nor as missed)`
+      : vi
+        ? `${n} buổi đã qua chưa ghi nhận (tính là ${unrecorded === 'done' ? 'đã dự' : 'vắng'})`
+        : `${n} past visits not recorded (counted as ${unrecorded})`;
   out.push(
     vi
-      ? `Mức thực hiện đến ngày ${c.asOf} (${file}): đã dự ${h.done.length} buổi (${h.unplanned.length} ngoài kế ` +
-          `hoạch), ${h.missed.length} buổi vắng hoặc có người dự thay, ${h.unrecorded.length} buổi đã qua chưa ` +
-          `ghi kết quả, ${h.ahead.length} buổi sắp tới\n`
-      : `Compliance as of ${c.asOf} (${file}): ${h.done.length} visits done (${h.unplanned.length} outside the ` +
-          `plan), ${h.missed.length} missed or replaced, ${h.unrecorded.length} past visits not recorded, ` +
+      ? `Tiến độ đến ngày ${c.asOf} (${file}): đã dự ${h.done.length} buổi (${h.unplanned.length} ngoài kế ` +
+          `hoạch), ${h.missed.length} buổi vắng hoặc có người dự thay, ${counting(h.unrecorded.length)}, ` +
+          `${h.ahead.length} buổi sắp tới\n`
+      : `Progress as of ${c.asOf} (${file}): ${h.done.length} visits done (${h.unplanned.length} outside the ` +
+          `plan), ${h.missed.length} missed or replaced, ${counting(h.unrecorded.length)}, ` +
           `${h.ahead.length} ahead\n`,
   );
-  const order: MemberStatus[] = ['behind', 'on-track', 'done'];
+  const order: MemberStatus[] = ['behind', 'unrecorded', 'on-track', 'done'];
   const members = [...c.members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const width = Math.max(4, ...members.map((m) => [...m.name].length));
   for (const m of members) {
@@ -81,10 +102,18 @@ export function complianceText(
           : '';
     const parts = shown.map((p) => `${p.period} ${p.done}/${p.min}${state(p)}`);
     out.push(
-      `  ${STATUS_WORD[lang][m.status].padEnd(vi ? 15 : 12)} ${m.name.padEnd(width)}  ${m.id}  ${parts.join('; ')}\n`,
+      `  ${STATUS_WORD[lang][m.status].padEnd(Math.max(...Object.values(STATUS_WORD[lang]).map((x) => x.length)))} ${m.name.padEnd(width)}  ${m.id}  ${parts.join('; ')}\n`,
     );
   }
   const cellName = new Map(problem.cells.map((x) => [x.id as string, x.name]));
+  const memberName = new Map(problem.members.map((x) => [x.id as string, x.name]));
+  if (h.unrecorded.length > 0) {
+    out.push(vi ? `\nChưa ghi nhận (${h.unrecorded.length}):\n` : `\nNot recorded (${h.unrecorded.length}):\n`);
+    for (const v of h.unrecorded.slice(0, 50))
+      out.push(`  ? ${memberName.get(v.member) ?? v.member} — ${cellName.get(v.cell) ?? v.cell}, ${v.date}\n`);
+    if (h.unrecorded.length > 50)
+      out.push(vi ? `  … và ${h.unrecorded.length - 50} buổi khác\n` : `  … and ${h.unrecorded.length - 50} more\n`);
+  }
   const u = c.coverage.unvisited;
   const listed =
     u.length > 0
@@ -119,14 +148,21 @@ export function complianceText(
       );
   }
   const behind = c.members.filter((m) => m.status === 'behind').length;
+  const open = c.members.filter((m) => m.status === 'unrecorded').length;
+  const openText =
+    open === 0
+      ? ''
+      : vi
+        ? `; ${open} cấp ủy viên chưa đủ vì có buổi chưa ghi nhận`
+        : `; ${open} member${open === 1 ? ' is' : 's are'} short only by visits not recorded`;
   out.push(
     behind === 0
       ? vi
-        ? `\n✔ mọi cấp ủy viên đều đúng tiến độ\n`
-        : `\n✔ every member is on track\n`
+        ? `\n✔ không cấp ủy viên nào chậm tiến độ${openText}\n`
+        : `\n✔ no member is behind${openText}\n`
       : vi
-        ? `\n✖ ${behind} cấp ủy viên chậm tiến độ\n`
-        : `\n✖ ${behind} member${behind === 1 ? ' is' : 's are'} behind\n`,
+        ? `\n✖ ${behind} cấp ủy viên chậm tiến độ${openText}\n`
+        : `\n✖ ${behind} member${behind === 1 ? ' is' : 's are'} behind${openText}\n`,
   );
   return { text: out.join(''), code: behind === 0 ? EXIT.ok : EXIT.violations };
 }

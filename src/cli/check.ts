@@ -52,19 +52,13 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
   if (opts.attendance !== undefined && asOf !== undefined) {
     const att = unwrap(await readAttendanceFile(opts.attendance, problem));
     for (const note of att.notes) io.err(noteLine(note, lang));
-    const c = compliance(problem, visits, att, asOf, opts.unrecorded ?? 'done');
+    const c = compliance(problem, visits, att, asOf, opts.unrecorded ?? 'pending');
     const broken = checkPlan(problem, visits).length;
-    if (broken > 0)
-      io.err(
-        vi
-          ? `! bản thân kế hoạch vi phạm quy định ${broken} lần: chạy lichdu check không có --attendance để xem\n`
-          : `! the plan itself breaks ${broken} rule instance(s): lichdu check without --attendance\n`,
-      );
     if (opts.json) {
-      io.out(JSON.stringify(complianceJson(c), null, 2) + '\n');
+      io.out(JSON.stringify(complianceJson(c, broken, opts.unrecorded ?? 'pending'), null, 2) + '\n');
       return c.members.some((m) => m.status === 'behind') ? EXIT.violations : EXIT.ok;
     }
-    const r = complianceText(problem, c, opts.attendance, lang);
+    const r = complianceText(problem, c, opts.attendance, lang, broken, opts.unrecorded ?? 'pending');
     io.out(r.text);
     return r.code;
   }
@@ -157,10 +151,13 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
 }
 
 /** Compliance as JSON: per member status and periods, the cells not yet visited, overdue reports. */
-function complianceJson(c: Compliance): unknown {
+function complianceJson(c: Compliance, planBroken: number, unrecorded: Unrecorded): unknown {
   const h = c.happened;
   return {
     as_of: c.asOf,
+    plan: { meets_every_rule: planBroken === 0, violations: planBroken },
+    unrecorded_counted_as: unrecorded,
+    not_recorded: h.unrecorded.map((v) => ({ member: v.member, cell: v.cell, date: v.date })),
     visits: {
       done: h.done.length,
       unplanned: h.unplanned.length,
@@ -172,6 +169,7 @@ function complianceJson(c: Compliance): unknown {
       id: m.id,
       name: m.name,
       status: m.status,
+      not_recorded: m.unrecorded.length,
       periods: m.periods.map((p) => ({
         period: p.period,
         done: p.done,

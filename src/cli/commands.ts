@@ -169,9 +169,14 @@ function defineCheck(program: Command, ctx: CommandContext): void {
     .option('--attendance <file>', t('compliance to date from this attendance file (CSV or xlsx), with --as-of'))
     .option('--as-of <date>', t('the date of the compliance check, dd/mm/yyyy or YYYY-MM-DD'))
     .addOption(
-      new Option('--unrecorded <as>', t('past planned visits the attendance file does not record count as'))
-        .choices(['done', 'missed'])
-        .default('done'),
+      new Option(
+        '--unrecorded <as>',
+        t(
+          'past planned visits the attendance file does not record: pending (listed, counted neither way), done or missed',
+        ),
+      )
+        .choices(['pending', 'done', 'missed'])
+        .default('pending'),
     )
     .action(async (spec: string, plan: string, opts: CheckOptions) => {
       ctx.done(await (await import('./check.js')).runCheck(spec, plan, opts, ctx.io));
@@ -385,9 +390,14 @@ function defineReport(program: Command, ctx: CommandContext): void {
     .option('--attendance <file>', t('show the year as it happened from this attendance file, with --as-of'))
     .option('--as-of <date>', t('the date of the attendance shown, dd/mm/yyyy or YYYY-MM-DD'))
     .addOption(
-      new Option('--unrecorded <as>', t('past planned visits the attendance file does not record count as'))
-        .choices(['done', 'missed'])
-        .default('done'),
+      new Option(
+        '--unrecorded <as>',
+        t(
+          'past planned visits the attendance file does not record: pending (listed, counted neither way), done or missed',
+        ),
+      )
+        .choices(['pending', 'done', 'missed'])
+        .default('pending'),
     )
     .option(
       '--member <who...>',

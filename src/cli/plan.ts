@@ -52,7 +52,8 @@ export interface PlanOptions {
   readonly previous?: string;
   readonly from?: string;
   readonly attendance?: string;
-  readonly unrecorded?: Unrecorded;
+  /** A re-plan fixes the past: unrecorded visits are done or missed, never left open. */
+  readonly unrecorded?: Exclude<Unrecorded, 'pending'>;
   readonly keepCancelled?: number;
   /** performance.now() when the command started: --time-limit counts from it. */
   readonly startedAt: number;

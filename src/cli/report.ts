@@ -50,9 +50,9 @@ export async function runReport(specPath: string, planPath: string, opts: Report
   if (opts.attendance !== undefined && asOf !== undefined) {
     const att = unwrap(await readAttendanceFile(opts.attendance, problem));
     for (const note of att.notes) io.err(noteLine(note, opts.lang));
-    c = compliance(problem, read.plan.visits, att, asOf, opts.unrecorded ?? 'done');
+    c = compliance(problem, read.plan.visits, att, asOf, opts.unrecorded ?? 'pending');
   }
-  const data = reportData(problem, read.plan.visits, opts.lang, c, read.plan.solver);
+  const data = reportData(problem, read.plan.visits, opts.lang, c, read.plan.solver, opts.unrecorded ?? 'pending');
   const command =
     `lichdu report ${specPath} ${planPath} -o ${opts.out}` +
     (opts.attendance !== undefined ? ` --attendance ${opts.attendance} --as-of ${asOf}` : '') +

@@ -18,7 +18,7 @@ export interface ReplanInput {
   readonly previous: readonly Visit[];
   readonly attendance?: Attendance;
   readonly from: IsoDate;
-  readonly unrecorded: Unrecorded;
+  readonly unrecorded: Exclude<Unrecorded, 'pending'>;
 }
 
 export interface ReplanSetup {

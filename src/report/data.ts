@@ -11,7 +11,7 @@ import { weekdayName } from '../calendar/meetings.js';
 import { bare, type Lang } from '../format/labels.js';
 import { describeViolation } from '../format/violationText.js';
 import { periodicReports, type DueReport } from '../policies/periodic.js';
-import type { Compliance } from '../attendance/compliance.js';
+import type { Compliance, Unrecorded } from '../attendance/compliance.js';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
@@ -112,6 +112,8 @@ export interface ReportData {
   readonly reports: readonly DueReport[];
   /** With --attendance: what happened by the date, and each member's standing. */
   readonly compliance?: Compliance;
+  /** With --attendance: how past visits not recorded are counted. */
+  readonly unrecordedAs?: Unrecorded;
   /** The solve stopped before its gap target (plan.json's solver): the report says so, with the gap. */
   readonly stopped?: { readonly by: 'time-limit' | 'user'; readonly gap?: number };
 }
@@ -130,17 +132,22 @@ export function reportData(
   lang: Lang,
   c?: Compliance,
   solver?: SolverReport,
+  unrecordedAs?: Unrecorded,
 ): ReportData {
   const meetings = new MeetingIndex(problem.meetings);
   // With attendance, the visits shown are those made by the date and those planned after it; missed ones aside.
   const h = c?.happened;
   const stateOf = new Map<Visit, VisitState>();
+  // Visits not recorded and counted neither way (the default) are shown as such, not as done nor as missed.
+  const missedSet = new Set(h?.missed.map((x) => x.visit));
+  const open = h ? h.unrecorded.filter((v) => !h.done.includes(v) && !missedSet.has(v)) : [];
   if (h) {
     const unrecorded = new Set(h.unrecorded);
     for (const v of h.done) stateOf.set(v, unrecorded.has(v) ? 'unrecorded' : 'done');
+    for (const v of open) stateOf.set(v, 'unrecorded');
     for (const v of h.ahead) stateOf.set(v, 'planned');
   }
-  const sorted = sortVisits(h ? [...h.done, ...h.ahead] : visits);
+  const sorted = sortVisits(h ? [...h.done, ...open, ...h.ahead] : visits);
   const states = h ? stateOf : undefined;
   const violations: Violation[] = checkPlan(problem, visits);
   const memberName = new Map(problem.members.map((m) => [m.id as string, m.name]));
@@ -215,7 +222,14 @@ export function reportData(
     })
     .filter((u) => u.cells.length > 0);
 
-  const members = memberRows(problem, memberMonths, unitName);
+  // The members' quota column is the plan's (the rules hold or not for the plan); progress is the compliance column.
+  const planMonths = new Map<string, number[]>();
+  for (const v of visits) {
+    const mm = planMonths.get(v.member) ?? MONTHS.map(() => 0);
+    mm[meetings.monthOf(v) - 1]!++;
+    planMonths.set(v.member, mm);
+  }
+  const members = memberRows(problem, h ? planMonths : memberMonths, unitName);
   const cellOf = new Map(problem.cells.map((c) => [c.id as string, c]));
   const listed: [Visit, VisitState | 'missed' | undefined][] = [
     ...sorted.map((v): [Visit, VisitState | undefined] => [v, states?.get(v)]),
@@ -260,7 +274,7 @@ export function reportData(
     members,
     calendar: meetingCalendar(problem, lang),
     reports: periodicReports(problem, sorted),
-    ...(c ? { compliance: c } : {}),
+    ...(c ? { compliance: c, unrecordedAs: unrecordedAs ?? 'pending' } : {}),
     ...(solver?.stopped
       ? { stopped: { by: solver.stopped, ...(solver.gap !== undefined ? { gap: solver.gap } : {}) } }
       : {}),

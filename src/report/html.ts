@@ -186,10 +186,26 @@ function summarySection(x: SectionInput): string[] {
     const hp = c.happened;
     const behind = c.members.filter((m) => m.status === 'behind');
     out.push(
-      `<h3 id="progress">${h(w.progress(dateText(c.asOf, lang)))}</h3><p>${h(
-        w.progressCounts(hp.done.length, hp.unplanned.length, hp.missed.length, hp.unrecorded.length, hp.ahead.length),
-      )}</p>`,
+      `<h3 id="progress">${h(w.progress(dateText(c.asOf, lang)))}</h3>` +
+        `<p class="${broken === 0 ? 'ok' : 'bad'}">${h(w.planVerdict(broken === 0))}</p><p>${h(
+          w.progressCounts(
+            hp.done.length,
+            hp.unplanned.length,
+            hp.missed.length,
+            hp.unrecorded.length,
+            hp.ahead.length,
+            data.unrecordedAs ?? 'pending',
+          ),
+        )}</p>`,
     );
+    if (hp.unrecorded.length > 0) {
+      const rows = data.assignments.filter((a) => a.state === STATE_UNRECORDED[lang]);
+      out.push(
+        `<p>${h(w.unrecordedList(hp.unrecorded.length))}</p><ul>${rows
+          .map((a) => `<li>${h(a.member)} — ${h(a.cell)}, ${dateText(a.date, lang)}</li>`)
+          .join('')}</ul>`,
+      );
+    }
     out.push(
       behind.length === 0
         ? `<p class="ok">${h(w.noneBehind)}</p>`
@@ -289,7 +305,7 @@ function membersSection(x: SectionInput): string[] {
   const out: string[] = [];
   out.push(
     `<h2 id="members">${w.byMember}</h2><div class="scroll"><table class="members"><thead><tr><th>${w.name}</th>` +
-      `<th>${w.role}</th><th>${w.unit}</th><th>${w.quota}</th>${monthHead}<th>${w.total}</th>` +
+      `<th>${w.role}</th><th>${w.unit}</th><th>${c ? w.quotaPlan : w.quota}</th>${monthHead}<th>${w.total}</th>` +
       `${c ? `<th>${h(w.progress(dateText(c.asOf, lang)))}</th>` : ''}</tr></thead><tbody>`,
   );
   const members = [...data.members].sort((a, b) => naturalCompare(a.unit, b.unit) || naturalCompare(a.name, b.name));
@@ -443,8 +459,11 @@ const SECTIONS: readonly ((x: SectionInput) => string[])[] = [
 
 function progressCell(status: MemberStatus | undefined, lang: Lang): string {
   const s = status ?? 'on-track';
-  return `<td class="${s === 'behind' ? 'bad' : 'ok'}">${h(W[lang].status[s])}</td>`;
+  return `<td class="${s === 'behind' ? 'bad' : s === 'unrecorded' ? '' : 'ok'}">${h(W[lang].status[s])}</td>`;
 }
+
+/** How a visit not recorded is named in the lists. */
+const STATE_UNRECORDED: Record<Lang, string> = { vi: 'chưa ghi nhận', en: 'not recorded' };
 
 function periodOf(r: DueReport, lang: Lang): string {
   return r.template.each === 'visit' ? dateText(r.period, lang) : periodWords(r.period, lang);

@@ -110,16 +110,24 @@ export const W = {
     noVisits: 'Không có lượt dự nào trong kỳ theo kế hoạch.',
     dueOn: (d: string) => `Hạn nộp: ${d}`,
     progress: (d: string) => `Tiến độ đến ngày ${d}`,
-    progressCounts: (done: number, extra: number, missed: number, unrec: number, ahead: number) =>
-      `${done} lượt đã dự (${extra} ngoài kế hoạch, ${unrec} chưa ghi nhận nên tính là đã dự), ${missed} lượt vắng ` +
-      `hoặc người khác dự thay, ${ahead} lượt dự kiến sau ngày này.`,
+    progressCounts: (done: number, extra: number, missed: number, unrec: number, ahead: number, as: string) =>
+      `${done} lượt đã dự (${extra} ngoài kế hoạch), ${missed} lượt vắng hoặc người khác dự thay, ${unrec} lượt đã ` +
+      `qua chưa ghi nhận (${
+        as === 'pending' ? 'chưa tính là đã dự hay vắng' : as === 'done' ? 'tính là đã dự' : 'tính là vắng'
+      }), ${ahead} lượt dự kiến sau ngày này.`,
+    planVerdict: (ok: boolean) =>
+      ok
+        ? 'Kế hoạch đáp ứng mọi quy định (mục Các quy định); dưới đây là tiến độ thực hiện đến ngày này.'
+        : 'Kế hoạch có vi phạm quy định (mục Các quy định); dưới đây là tiến độ thực hiện đến ngày này.',
+    unrecordedList: (n: number) => `${n} lượt đã qua chưa ghi nhận kết quả (hãy ghi vào tệp điểm danh):`,
+    quotaPlan: 'Định mức (theo kế hoạch)',
     noneBehind: 'Mọi cấp ủy viên đều đạt tiến độ.',
     behind: (n: number) => `${n} cấp ủy viên chậm tiến độ (số lượt đã dự / số lượt cần có đến ngày này):`,
     missedLegend:
       'Trong bản đồ: ô viền đỏ có lượt vắng (✕: chỉ có lượt vắng); số trong ô là lượt đã dự và lượt dự kiến; ' +
       'rê chuột ' +
       'để xem từng lượt (đã dự, vắng, dự kiến, chưa ghi nhận).',
-    status: { behind: 'chậm', 'on-track': 'đúng tiến độ', done: 'đã đạt' },
+    status: { behind: 'chậm', unrecorded: 'chưa ghi nhận đủ', 'on-track': 'đúng tiến độ', done: 'đã đạt' },
   },
   en: {
     title: (y: number) => `Plan of committee members attending cell meetings, ${y}`,
@@ -209,14 +217,22 @@ export const W = {
     noVisits: 'No visit planned in this period.',
     dueOn: (d: string) => `Due: ${d}`,
     progress: (d: string) => `Progress as of ${d}`,
-    progressCounts: (done: number, extra: number, missed: number, unrec: number, ahead: number) =>
-      `${done} visits done (${extra} outside the plan, ${unrec} not recorded and counted as done), ${missed} missed ` +
-      `or made by someone else, ${ahead} planned after this date.`,
+    progressCounts: (done: number, extra: number, missed: number, unrec: number, ahead: number, as: string) =>
+      `${done} visits done (${extra} outside the plan), ${missed} missed or made by someone else, ${unrec} past ` +
+      `visits not recorded (${
+        as === 'pending' ? 'counted neither as done nor as missed' : `counted as ${as}`
+      }), ${ahead} planned after this date.`,
+    planVerdict: (ok: boolean) =>
+      ok
+        ? 'The plan meets every rule (see The rules); below is the progress as of this date.'
+        : 'The plan breaks some rules (see The rules); below is the progress as of this date.',
+    unrecordedList: (n: number) => `${n} past visit${n === 1 ? ' is' : 's are'} not recorded (record them):`,
+    quotaPlan: 'Quota (the plan)',
     noneBehind: 'Every member is on track.',
     behind: (n: number) => `${n} member${n === 1 ? ' is' : 's are'} behind (visits done / needed by this date):`,
     missedLegend:
       'In the heat maps: a red border marks a missed visit (✕: only missed ones); the number counts visits done and ' +
       'planned; hover for each visit (done, missed, planned, not recorded).',
-    status: { behind: 'behind', 'on-track': 'on track', done: 'done' },
+    status: { behind: 'behind', unrecorded: 'not all recorded', 'on-track': 'on track', done: 'done' },
   },
 } as const;

@@ -51,7 +51,27 @@ describe('compliance to date', () => {
       expect(w.out).toContain('4 visits up to 2027-06-30');
       const r = await cli(['check', SPEC, PLAN, '--attendance', join(d, name), '--as-of', '2027-06-30', '--json']);
       const j = JSON.parse(r.out) as { visits: Record<string, number> };
-      expect(j.visits).toEqual({ done: 4, unplanned: 0, missed: 0, unrecorded: 4, ahead: 1 });
+      // Not recorded: counted neither as done nor as missed, unless the user says so (issue 24, item 8).
+      expect(j.visits).toEqual({ done: 0, unplanned: 0, missed: 0, unrecorded: 4, ahead: 1 });
+      const asDone = await cli([
+        'check',
+        SPEC,
+        PLAN,
+        '--attendance',
+        join(d, name),
+        '--as-of',
+        '2027-06-30',
+        '--json',
+        '--unrecorded',
+        'done',
+      ]);
+      expect((JSON.parse(asDone.out) as { visits: Record<string, number> }).visits).toEqual({
+        done: 4,
+        unplanned: 0,
+        missed: 0,
+        unrecorded: 4,
+        ahead: 1,
+      });
       const m = await cli([
         'check',
         SPEC,
