@@ -87,6 +87,7 @@ export function complianceText(
   const order: MemberStatus[] = ['behind', 'unrecorded', 'on-track', 'done'];
   const members = [...c.members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const width = Math.max(4, ...members.map((m) => [...m.name].length));
+  const statusWidth = Math.max(...Object.values(STATUS_WORD[lang]).map((x) => x.length));
   for (const m of members) {
     const open = m.periods.filter((p) => !p.ended || p.done < p.min);
     const shown = open.length > 0 ? open : m.periods.slice(-1);
@@ -101,9 +102,8 @@ export function complianceText(
             : `, ${p.requiredByNow} by now`
           : '';
     const parts = shown.map((p) => `${p.period} ${p.done}/${p.min}${state(p)}`);
-    out.push(
-      `  ${STATUS_WORD[lang][m.status].padEnd(Math.max(...Object.values(STATUS_WORD[lang]).map((x) => x.length)))} ${m.name.padEnd(width)}  ${m.id}  ${parts.join('; ')}\n`,
-    );
+    const label = STATUS_WORD[lang][m.status].padEnd(statusWidth);
+    out.push(`  ${label} ${m.name.padEnd(width)}  ${m.id}  ${parts.join('; ')}\n`);
   }
   const cellName = new Map(problem.cells.map((x) => [x.id as string, x.name]));
   const memberName = new Map(problem.members.map((x) => [x.id as string, x.name]));

@@ -171,9 +171,7 @@ function defineCheck(program: Command, ctx: CommandContext): void {
     .addOption(
       new Option(
         '--unrecorded <as>',
-        t(
-          'past planned visits the attendance file does not record: pending (listed, counted neither way), done or missed',
-        ),
+        t('past visits the attendance file does not record: pending (listed, counted neither way), done or missed'),
       )
         .choices(['pending', 'done', 'missed'])
         .default('pending'),
@@ -392,9 +390,7 @@ function defineReport(program: Command, ctx: CommandContext): void {
     .addOption(
       new Option(
         '--unrecorded <as>',
-        t(
-          'past planned visits the attendance file does not record: pending (listed, counted neither way), done or missed',
-        ),
+        t('past visits the attendance file does not record: pending (listed, counted neither way), done or missed'),
       )
         .choices(['pending', 'done', 'missed'])
         .default('pending'),

@@ -148,7 +148,7 @@ const VI: Readonly<Record<string, string>> = {
     'lập lại kế hoạch: các buổi dự đã qua mà tệp điểm danh không ghi được tính là',
   ['re-plan: show removed visits as cancelled in the calendars for this long']:
     'lập lại kế hoạch: giữ các buổi dự bị bỏ trong lịch ở trạng thái đã hủy trong bấy nhiêu ngày',
-  ['past planned visits the attendance file does not record: pending (listed, counted neither way), done or missed']:
+  ['past visits the attendance file does not record: pending (listed, counted neither way), done or missed']:
     'các buổi dự đã qua mà tệp điểm danh chưa ghi: pending (chưa ghi nhận: liệt kê, không tính là đã dự hay vắng), ' +
     'done (tính là đã dự) hoặc missed (tính là vắng)',
   ['port (0: any free port)']: 'cổng (0: một cổng trống bất kỳ)',
