@@ -1,7 +1,8 @@
 // Compliance to date (issue 9, item 2): what happened by a date — the plan's visits as the attendance file records
 // them (done, missed, replaced by another member, visits made outside the plan; past visits without a record counted
 // neither way and listed as not recorded, or as done or missed with --unrecorded) — and, for each member, visits
-// done per quota period against the quota pro-rated to the date; cells not yet visited this period; reports whose deadline passed without one.
+// done per quota period against the quota pro-rated to the date; cells not yet visited this period; reports whose
+// deadline passed without one.
 import { DateTime } from 'luxon';
 import { periodIndex, periodLabel, PERIODS_PER_YEAR } from '../domain/periods.js';
 import { boundsIn, coverageIn } from '../domain/active.js';
