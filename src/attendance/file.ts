@@ -4,7 +4,7 @@
 // `lichdu attendance template PLAN` writes it pre-filled from the plan; it is read back with the same care as plan
 // files (./planfile/table.ts: any separator, UTF-8 or UTF-16, xlsx; dates and times as spreadsheets write them).
 import { VisitMap } from '../domain/plan.js';
-import type { CellId, Directory, IsoDate, MemberId, Problem, Visit } from '../domain/types.js';
+import type { CellId, Directory, IsoDate, MemberId, Visit } from '../domain/types.js';
 import { sortVisits } from '../format/csv.js';
 import type { Lang } from '../format/labels.js';
 import { weekdayName } from '../calendar/meetings.js';
@@ -60,6 +60,12 @@ export const ATTENDANCE_HEADERS: Record<Lang, readonly string[]> = {
     'Report sent on',
   ],
 };
+
+/** Who may be named in an attendance file: the members and cells, by id and full name. */
+export interface Roster {
+  readonly members: readonly { readonly id: string; readonly name: string }[];
+  readonly cells: readonly { readonly id: string; readonly name: string }[];
+}
 
 export type AttendanceResult = 'done' | 'missed' | 'replaced';
 
@@ -124,11 +130,7 @@ export function attendanceRows(dir: Directory, visits: readonly Visit[], lang: L
 }
 
 /** Reads an attendance table (either language) against the spec: every problem at once, grouped. */
-export function readAttendanceTable(
-  table: Table,
-  file: string,
-  problem: Pick<Problem, 'members' | 'cells'>,
-): Result<Attendance> {
+export function readAttendanceTable(table: Table, file: string, problem: Roster): Result<Attendance> {
   const found = findColumns(table, file, ATTENDANCE_COLUMNS, ATTENDANCE_HEADERS, REQUIRED, true);
   if (!found.ok) return found;
   const { col, heading } = found.value;
@@ -232,10 +234,7 @@ export function readAttendanceTable(
 export const ATTENDANCE_SHEETS = ['Điểm danh', 'Attendance'];
 
 /** Reads an attendance file: CSV (any separator lichdu reads, UTF-8 or UTF-16) or a workbook. */
-export async function readAttendanceFile(
-  path: string,
-  problem: Pick<Problem, 'members' | 'cells'>,
-): Promise<Result<Attendance>> {
+export async function readAttendanceFile(path: string, problem: Roster): Promise<Result<Attendance>> {
   const bytes = readInputFile(path, 'attendance');
   if (!bytes.ok) return bytes;
   let table: Result<Table>;

@@ -257,11 +257,14 @@ function defineExportIcs(program: Command, ctx: CommandContext): void {
     .description(t('write DIR/ics/all.ics, DIR/ics/members/<id>.ics and DIR/ics/cells/<id>.ics from plan.json'))
     .argument('<plan>', t('plan.json'))
     .requiredOption('-o, --out <dir>', t('output directory'))
+    .option('--attendance <file>', t('show in the calendars what the attendance file records (missed, substitutes)'))
     .addOption(lang(t, ctx))
     .addOption(reminder(t))
-    .action(async (plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number }) => {
-      ctx.done(await (await import('./export.js')).runExportIcs(plan, opts, ctx.io));
-    });
+    .action(
+      async (plan: string, opts: { out: string; lang: 'vi' | 'en'; reminderMinutes: number; attendance?: string }) => {
+        ctx.done(await (await import('./export.js')).runExportIcs(plan, opts, ctx.io));
+      },
+    );
 }
 
 function defineServe(program: Command, ctx: CommandContext): void {
@@ -293,6 +296,7 @@ function defineServe(program: Command, ctx: CommandContext): void {
           'names, only theirs',
       ),
     )
+    .option('--attendance <file>', t('show in the calendars what the attendance file records (missed, substitutes)'))
     .addOption(lang(t, ctx))
     .addOption(reminder(t))
     .action(

@@ -3,7 +3,9 @@
 import { basename } from 'node:path';
 import type { Lang } from '../format/labels.js';
 import { writeCalendars } from '../export/planFiles.js';
-import { EXIT, langOf, type Io } from './io.js';
+import { EXIT, langOf, unwrap, type Io } from './io.js';
+import { readAttendanceFile } from '../attendance/file.js';
+import { withAttendance } from '../attendance/feeds.js';
 import { renderTemplate } from '../import/template.js';
 import { parseRaw, parseSpec } from '../spec/load.js';
 import { readInputFile } from '../util/files.js';
@@ -20,12 +22,16 @@ import {
 
 export async function runExportIcs(
   planPath: string,
-  opts: { out: string; lang: Lang; reminderMinutes: number },
+  opts: { out: string; lang: Lang; reminderMinutes: number; attendance?: string },
   io: Io,
 ): Promise<number> {
   const csv = /\.(csv|tsv|txt|xlsx?|ods)$/i.test(planPath) ? [issue(planPath, 'export.needs-json')] : [];
   refuseIf([...csv, ...outputDirIssues(opts.out)]);
-  const doc = readPlanDocumentFile(planPath);
+  const plan = readPlanDocumentFile(planPath);
+  const doc =
+    opts.attendance === undefined
+      ? plan
+      : withAttendance(plan, unwrap(await readAttendanceFile(opts.attendance, plan)).records);
   const written = await withFolderLock(opts.out, () =>
     writeOrRefuse(() => writeCalendars(opts.out, doc, { lang: opts.lang, reminderMinutes: opts.reminderMinutes })),
   );

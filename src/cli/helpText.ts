@@ -27,6 +27,8 @@ const VI: Readonly<Record<string, string>> = {
   ["instead, one printable page per cell named (id or name): DIR/cell-<id>.html, the cell's meetings and visitors"]:
     'thay vào đó, mỗi chi bộ được nêu (mã hoặc tên) một trang để in: THƯ-MỤC/cell-<mã>.html, các kỳ sinh hoạt và ' +
     'người dự',
+  ['show in the calendars what the attendance file records (missed, substitutes)']:
+    'thể hiện trên lịch những gì tệp điểm danh ghi (vắng, người dự thay)',
   ['write documents of an existing plan.json, or a spec as a workbook']:
     'ghi tài liệu từ plan.json đã có, hoặc ghi tệp đầu vào thành bảng tính',
   ['write the spec as the workbook lichdu import reads (settings, units, cells, members, absences, agreed ' +

@@ -17,6 +17,7 @@ export interface ServeOptions {
   readonly newSecret?: boolean | readonly string[];
   readonly lang: Lang;
   readonly reminderMinutes: number;
+  readonly attendance?: string;
 }
 
 export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise<number> {
@@ -40,6 +41,7 @@ export async function runServe(dir: string, opts: ServeOptions, io: Io): Promise
     server = await startFeedServer({
       dir,
       secretFile,
+      ...(opts.attendance !== undefined ? { attendance: opts.attendance } : {}),
       host: opts.host,
       port: opts.port,
       ics: { lang: opts.lang, reminderMinutes: opts.reminderMinutes },

@@ -53,6 +53,14 @@ const T = {
     basis: 'Căn cứ',
     remind: (s: string) => `Nhắc lịch: ${s}`,
     cancelled: (s: string) => `Đã hủy: ${s}`,
+    outcome: {
+      done: (s: string) => `Đã dự: ${s}`,
+      missed: (s: string) => `Vắng: ${s}`,
+      replaced: (s: string, o: string) => `Đồng chí ${o} dự thay: ${s}`,
+      substitute: (s: string, o: string) => `Dự thay đồng chí ${o}: ${s}`,
+    },
+    result: 'Kết quả',
+    resultText: { done: 'đã dự', missed: 'vắng', replaced: 'có người dự thay', substitute: 'dự thay' },
     date: (iso: string) => DateTime.fromISO(iso).toFormat('dd/LL/yyyy'),
   },
   en: {
@@ -73,6 +81,14 @@ const T = {
     basis: 'Regulation',
     remind: (s: string) => `Reminder: ${s}`,
     cancelled: (s: string) => `Cancelled: ${s}`,
+    outcome: {
+      done: (s: string) => `Done: ${s}`,
+      missed: (s: string) => `Missed: ${s}`,
+      replaced: (s: string, o: string) => `${o} went instead: ${s}`,
+      substitute: (s: string, o: string) => `Instead of ${o}: ${s}`,
+    },
+    result: 'Result',
+    resultText: { done: 'done', missed: 'missed', replaced: 'someone else went', substitute: 'went instead' },
     date: (iso: string) => iso,
   },
 } as const;
@@ -217,12 +233,14 @@ export function icsEvents(
     const m = member.get(v.member)!;
     const c = cell.get(v.cell)!;
     const u = unit.get(c.unit);
-    const summary =
+    const planned =
       audience.kind === 'member'
         ? t.sumMember(c.name, shortUnit(u), m.name)
         : audience.kind === 'cell'
           ? t.sumCell(m.name)
           : t.sumAll(m.name, c.name, shortUnit(u));
+    const a = v.attended;
+    const summary = a ? t.outcome[a.result](planned, a.other ?? '') : planned;
     const due = Object.hasOwn(doc.policy.roles, m.role) ? doc.policy.roles[m.role]!.reportDueDays : undefined;
     const source = doc.policy.source;
     const lines = [
@@ -237,6 +255,12 @@ export function icsEvents(
           )
         : t.noDue,
       `${t.status}: ${STATUS_LABELS[opts.lang][v.status]}`,
+      ...(a
+        ? [
+            `${t.result}: ${t.resultText[a.result]}${a.other ? ` (${a.other})` : ''}` +
+              (a.reason ? ` — ${a.reason}` : ''),
+          ]
+        : []),
       `${t.basis}: ${source ? `${source.number} — ${source.issuer}` : doc.policy.title}`,
     ];
     const start = ctx.local(v.date, v.start);
@@ -257,7 +281,7 @@ export function icsEvents(
       description: lines.join('\n'),
       categories: c.tags.map((x) => tagLabel(x, opts.lang)),
       cancelled: gone,
-      ...(opts.reminderMinutes > 0 && !gone
+      ...(opts.reminderMinutes > 0 && !gone && (!a || a.result === 'substitute')
         ? { alarm: { seconds: opts.reminderMinutes * 60, description: t.remind(summary) } }
         : {}),
     };

@@ -350,6 +350,16 @@ export function readJsonPlan(
 export interface PlanVisit extends Visit {
   /** The meeting month (YYYY-MM) the visit attends: part of its identity. */
   readonly meeting: string;
+  /** What the attendance file says happened (src/attendance/feeds.ts); shown in the calendars, never in plan.json. */
+  readonly attended?: VisitOutcome;
+}
+
+/** A visit's outcome as calendars show it: done, missed, made by someone else, or made for someone else. */
+export interface VisitOutcome {
+  readonly result: 'done' | 'missed' | 'replaced' | 'substitute';
+  /** The other member's name (who went instead, or whom this member replaced). */
+  readonly other?: string;
+  readonly reason?: string;
 }
 
 /** A plan.json read on its own (no spec): what exports and the feed server need. */

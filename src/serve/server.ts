@@ -13,10 +13,14 @@ import type { Lang } from '../format/labels.js';
 import { buildSnapshot, lookupKey, type Feed, type Snapshot } from './snapshot.js';
 import type { Duplex } from 'node:stream';
 import { loadFeedSecret, revocationsFile, TOKEN_PATTERN } from './tokens.js';
+import { readAttendanceFile } from '../attendance/file.js';
+import { withAttendance } from '../attendance/feeds.js';
 
 export interface FeedServerOptions {
   readonly dir: string;
   readonly secretFile: string;
+  /** The attendance file, when the feeds show what happened (missed visits, substitutes). */
+  readonly attendance?: string;
   readonly host: string;
   readonly port: number;
   readonly ics: IcsOptions;
@@ -43,6 +47,9 @@ interface Loaded {
 
 /** The secret's stamp: the file and its revocations (a revoked link is dropped at once). */
 const secretStampOf = (path: string): string => `${stampOf(path)}|${stampOf(revocationsFile(path))}`;
+/** The plan's stamp: plan.json and, when the feeds show it, the attendance file. */
+const planStampOf = (planPath: string, attendance: string | undefined): string =>
+  attendance === undefined ? stampOf(planPath) : `${stampOf(planPath)}|${stampOf(attendance)}`;
 
 const stampOf = (path: string): string => {
   try {
@@ -63,18 +70,18 @@ async function load(opts: FeedServerOptions, previous: Snapshot | undefined, now
   const doc = readPlanDocument(text.value, planPath);
   if (!doc.ok) throw new InputRefused(doc.issues);
   const key = loadFeedSecret(opts.secretFile);
-  return buildSnapshot(
-    doc.value,
-    createHash('sha256')
-      .update(bytes)
-      .update(key.secret)
-      .update(JSON.stringify([...key.revoked]))
-      .digest('hex'),
-    key,
-    opts.ics,
-    previous,
-    now,
-  );
+  const hash = createHash('sha256')
+    .update(bytes)
+    .update(key.secret)
+    .update(JSON.stringify([...key.revoked]));
+  let shown = doc.value;
+  if (opts.attendance !== undefined) {
+    const att = await readAttendanceFile(opts.attendance, doc.value);
+    if (!att.ok) throw new InputRefused(att.issues);
+    shown = withAttendance(doc.value, att.value.records);
+    hash.update(JSON.stringify(att.value.records));
+  }
+  return buildSnapshot(shown, hash.digest('hex'), key, opts.ics, previous, now);
 }
 
 const NOT_FOUND = Buffer.from('not found\n');
@@ -98,13 +105,16 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
   const now = opts.now ?? (() => new Date());
   const planPath = join(opts.dir, 'plan.json');
   // Throws InputRefused when the first plan is not usable: the CLI refuses to start.
-  const firstStamps = { planStamp: stampOf(planPath), secretStamp: secretStampOf(opts.secretFile) };
+  const firstStamps = {
+    planStamp: planStampOf(planPath, opts.attendance),
+    secretStamp: secretStampOf(opts.secretFile),
+  };
   let state: Loaded = { snapshot: await load(opts, undefined, now()), ...firstStamps };
 
   // One reload at a time; a change seen during a reload is picked up by the next call.
   let running: Promise<boolean> | undefined;
   const reloadOnce = async (): Promise<boolean> => {
-    const planStamp = stampOf(planPath);
+    const planStamp = planStampOf(planPath, opts.attendance);
     const secretStamp = secretStampOf(opts.secretFile);
     if (planStamp === state.planStamp && secretStamp === state.secretStamp) return false;
     try {

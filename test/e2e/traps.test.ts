@@ -270,3 +270,51 @@ describe('the workbook is the whole input', () => {
     expect((await cli(['import', '--workbook', book, '-o', spec, '--force'])).code).toBe(0);
   });
 });
+
+describe('attendance in the feeds', () => {
+  const TOOLS = resolve('../shared/tools');
+  it('when the attendance file is given then a missed visit says so, and the substitute has the visit', async () => {
+    const d = tmp();
+    const r = await cli([
+      'export',
+      'ics',
+      'fixtures/small/plan.json',
+      '-o',
+      d,
+      '--attendance',
+      'fixtures/small/attendance.csv',
+      '--lang',
+      'vi',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const events = (id: string) =>
+      readFileSync(join(d, 'ics', 'members', `${id}.ics`), 'utf8')
+        .replace(/\r\n /g, '')
+        .split('BEGIN:VEVENT')
+        .slice(1);
+    // m001 missed 10/02 (ill): the event says so, with SEQUENCE raised and the same UID.
+    const missed = events('m001').find((e) => e.includes('DTSTART;TZID=Asia/Ho_Chi_Minh:20270210'))!;
+    expect(missed).toMatch(/SUMMARY:Vắng: Dự sinh hoạt/);
+    expect(missed).toContain('SEQUENCE:1');
+    expect(missed).toContain('UID:2027-02.m001.kon-klor@lichdu');
+    expect(missed).toContain('Kết quả: vắng — ốm');
+    // m003's 03/05 visit was made by m001: m003's event says who went; m001's calendar has it.
+    const replaced = events('m003').find((e) => e.includes(':20270503'))!;
+    expect(replaced).toContain('SUMMARY:Đồng chí Nguyễn Văn An dự thay: ');
+    const substitute = events('m001').find((e) => e.includes(':20270503'))!;
+    expect(substitute).toContain('SUMMARY:Dự thay đồng chí Trần Thị Hạnh: Dự sinh hoạt Chi bộ tổ dân phố 2');
+    // The meeting of April, moved off 30/4 to 3/5: the UID names the meeting's month.
+    expect(substitute).toContain('UID:2027-04.m001.tdp-2@lichdu');
+    if (existsSync(join(TOOLS, 'ics-validate.sh'))) {
+      const v = spawnSync(
+        'bash',
+        [join(TOOLS, 'ics-validate.sh'), ...['m001', 'm003'].map((id) => join(d, 'ics', 'members', `${id}.ics`))],
+        {
+          encoding: 'utf8',
+          timeout: 300_000,
+        },
+      );
+      expect(v.status, v.stdout + v.stderr).toBe(0);
+    }
+  }, 300_000);
+});

@@ -190,3 +190,29 @@ describe('lichdu serve', () => {
     greedy.destroy();
   });
 });
+
+describe('lichdu serve --attendance', () => {
+  it('when the attendance file records a missed visit then the feed says so, and picks up a change to the file', async () => {
+    const dir = planDir();
+    const att = join(dir, 'diem-danh.csv');
+    cpSync('fixtures/small/attendance.csv', att);
+    server = await startFeedServer({
+      dir,
+      secretFile: join(dir, 'secret'),
+      attendance: att,
+      host: '127.0.0.1',
+      port: 0,
+      ics: { lang: 'vi', reminderMinutes: 1440 },
+      pollMs: 60_000,
+      log: (l) => logs.push(l),
+    });
+    const first = await get(memberUrl(server, dir, 'm001'));
+    expect(first.body.replace(/\r\n /g, '')).toContain('SUMMARY:Vắng: Dự sinh hoạt');
+    writeFileSync(att, readFileSync(att, 'utf8').replace(',Vắng,,ốm,', ',Đã dự,,,'));
+    expect(await server.reload()).toBe(true);
+    const second = await get(memberUrl(server, dir, 'm001'));
+    expect(second.body.replace(/\r\n /g, '')).not.toContain('SUMMARY:Vắng:');
+    expect(second.body.replace(/\r\n /g, '')).toContain('SUMMARY:Đã dự: Dự sinh hoạt');
+    expect(second.headers.etag).not.toBe(first.headers.etag);
+  });
+});
