@@ -192,7 +192,7 @@ describe('lichdu serve', () => {
 });
 
 describe('lichdu serve --attendance', () => {
-  it('when the attendance file records a missed visit then the feed says so, and picks up a change to the file', async () => {
+  it('when the attendance file records a missed visit then the feed says so, and follows the file', async () => {
     const dir = planDir();
     const att = join(dir, 'diem-danh.csv');
     cpSync('fixtures/small/attendance.csv', att);
