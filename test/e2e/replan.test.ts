@@ -92,7 +92,7 @@ describe('lichdu plan --previous --from', () => {
         readFileSync(join(SMALL, 'ics', 'members', `${m}.ics`), 'utf8'),
       );
     // The feed server's ETags: only m002 and the cells whose visits changed.
-    const secret = Buffer.alloc(32, 7);
+    const secret = { secret: Buffer.alloc(32, 7), revoked: new Map<string, number>() };
     const now = new Date('2027-05-20T00:00:00Z');
     const opts = { lang: 'vi' as const, reminderMinutes: 1440 };
     const [s1, s2] = [

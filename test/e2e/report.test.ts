@@ -102,9 +102,10 @@ describe.runIf(hasChromium)('report.html in headless Chromium', () => {
       ]);
       // Printed on A4: each month starts a page.
       await page.emulateMedia({ media: 'print' });
-      const breaks = await page
-        .locator('section.month')
-        .evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
+      const breaks = await page.locator('section.month').evaluateAll((els) => {
+        type Css = { getComputedStyle(e: unknown): { breakBefore: string } };
+        return els.map((e) => (globalThis as unknown as Css).getComputedStyle(e).breakBefore);
+      });
       expect(new Set(breaks)).toEqual(new Set(['page']));
       const pdf = await page.pdf({ format: 'A4' });
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -114,7 +115,7 @@ describe.runIf(hasChromium)('report.html in headless Chromium', () => {
         await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
         return page.evaluate(async () => {
           type Axe = { run(): Promise<{ violations: { id: string }[] }> };
-          const r = await (window as unknown as { axe: Axe }).axe.run();
+          const r = await (globalThis as unknown as { axe: Axe }).axe.run();
           return r.violations.map((v) => v.id);
         });
       };
