@@ -56,7 +56,11 @@ export async function runExportWorkbook(specPath: string, opts: { out: string },
   const problem = bytes.ok ? parseSpec(bytes.value, specPath) : bytes;
   refuseIf([...ext, ...outputFileIssues(opts.out, '-o'), ...(problem.ok ? [] : problem.issues)]);
   if (!raw.ok || !problem.ok) return EXIT.refused;
-  const workbook = await renderTemplate(problem.value.policy, raw.value.raw as Record<string, unknown>);
+  const workbook = await renderTemplate(
+    problem.value.policy,
+    raw.value.raw as Record<string, unknown>,
+    raw.value.specHash,
+  );
   await writeOrRefuse(async () => writeFileAtomic(opts.out, workbook));
   const p = problem.value;
   const next = `lichdu import --workbook ${opts.out} -o ${basename(specPath).replace(/\.(ya?ml|json)$/i, '')}-2.yaml`;

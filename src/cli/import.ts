@@ -9,9 +9,9 @@ import { Document, parse as parseYaml, Scalar, visit, type YAMLMap, type YAMLSeq
 import type { Policy } from '../domain/types.js';
 import { buildSpecLists, type Origin, type Sheet } from '../import/build.js';
 import { SHEETS, type SheetKind } from '../import/columns.js';
-import { renderTemplate, TEMPLATE_FILE } from '../import/template.js';
+import { FROM_SPEC, renderTemplate, TEMPLATE_FILE } from '../import/template.js';
 import { readSettings, SETTINGS_SHEETS, type ReadSettings } from '../import/settings.js';
-import { readTable, xlsxTable, isZip, type Table } from '../planfile/table.js';
+import { readTable, xlsxTable, isZip, workbookDescription, type Table } from '../planfile/table.js';
 import { placeIn } from '../planfile/csv.js';
 import { resolvePolicy } from '../policies/index.js';
 import { parseSpec } from '../spec/load.js';
@@ -60,6 +60,15 @@ async function readSheet(path: string, kind: SheetKind, fromWorkbook: boolean): 
       ? await xlsxTable(bytes.value, path, SHEETS[kind], false)
       : await readTable(bytes.value, path, SHEETS[kind]);
   return table.ok ? { ok: true, value: { file: path, table: table.value } } : table;
+}
+
+/** The hash of the spec file a workbook was exported from ('' for any other workbook). */
+async function workbookSource(path: string | undefined): Promise<string> {
+  if (path === undefined) return '';
+  const bytes = bytesOf(path, 'workbook');
+  if (!bytes.ok || !isZip(bytes.value)) return '';
+  const description = await workbookDescription(bytes.value);
+  return description.startsWith(FROM_SPEC) ? description.slice(FROM_SPEC.length) : '';
 }
 
 /** The workbook's settings sheet ("Thông tin chung"), when it has one. */
@@ -128,13 +137,16 @@ const bodyHash = (body: string) => `sha256:${createHash('sha256').update(body).d
  * Whether writing the spec to `path` would lose someone's work (issue 24, item 4): the file exists and is not as
  * `lichdu import` last wrote it (edited by hand since, or not made by import at all).
  */
-function handEdited(path: string): boolean {
-  let text: string;
+function handEdited(path: string, madeFrom: string): boolean {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch {
     return false;
   }
+  // A workbook written by `lichdu export workbook` from this very file holds all of it: nothing is lost.
+  if (madeFrom === `sha256:${createHash('sha256').update(bytes).digest('hex')}`) return false;
+  const text = bytes.toString('utf8');
   const lines = text.split('\n');
   const mark = lines[1]?.startsWith(IMPORT_MARK) ? lines[1].slice(IMPORT_MARK.length).trim() : undefined;
   return mark === undefined || mark !== bodyHash(lines.slice(2).join('\n'));
@@ -194,7 +206,8 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
   const opt = (file: string, code: Code) => problems.push(issue(file, [], code));
   if (opts.out === undefined) opt('-o', 'import.no-output');
   else problems.push(...outputFileIssues(opts.out, '-o'));
-  if (opts.out !== undefined && !opts.force && handEdited(opts.out))
+  const madeFrom = await workbookSource(opts.workbook);
+  if (opts.out !== undefined && !opts.force && handEdited(opts.out, madeFrom))
     problems.push(
       issue(opts.out, [], 'import.would-overwrite', {
         workbook: opts.workbook ?? '',

@@ -87,12 +87,16 @@ function rowsOf(spec: Spec, policy: Policy): Record<SheetKind, Row[]> {
   return { units, cells, members, absences: [], fixed };
 }
 
-/** The workbook: empty (the template) or holding `spec`. */
-export async function renderTemplate(policy: Policy, spec?: Spec): Promise<Buffer> {
+/** The description of a workbook written from a spec: the hash of the spec file's bytes (see cli/import.ts). */
+export const FROM_SPEC = 'lichdu export workbook from ';
+
+/** The workbook: empty (the template) or holding `spec`, whose file's hash it records. */
+export async function renderTemplate(policy: Policy, spec?: Spec, specHash?: string): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const fixedTime = new Date(Date.UTC(2026, 0, 1));
   wb.creator = 'lichdu';
+  if (specHash !== undefined) wb.description = `${FROM_SPEC}${specHash}`;
   wb.created = fixedTime;
   wb.modified = fixedTime;
   const roles = Object.entries(policy.roles).map(([id, r]) => r.label?.vi ?? id);

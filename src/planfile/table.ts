@@ -149,6 +149,12 @@ function loadWorkbook(bytes: Uint8Array): Promise<Workbook | undefined> {
   return wb;
 }
 
+/** A workbook's description (its document properties), '' when none or not a workbook. */
+export async function workbookDescription(bytes: Uint8Array): Promise<string> {
+  const wb = await loadWorkbook(bytes);
+  return wb?.description ?? '';
+}
+
 /**
  * A workbook's table: the sheet whose name is in `preferred` (any case), else the first one. Its first non-empty row
  * is the header.

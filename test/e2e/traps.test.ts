@@ -267,6 +267,10 @@ describe('the workbook is the whole input', () => {
     const again = await cli(['import', '--workbook', join(d, 'with-edits.xlsx'), '-o', join(d, 'spec2.yaml')]);
     expect(again.code, again.err).toBe(0);
     expect(readFileSync(join(d, 'spec2.yaml'), 'utf8')).toContain('timezone: Asia/Bangkok');
+    // That workbook holds all of the edited spec: importing it over the spec itself loses nothing, so it is allowed.
+    const over = await cli(['import', '--workbook', join(d, 'with-edits.xlsx'), '-o', spec]);
+    expect(over.code, over.err).toBe(0);
+    expect(readFileSync(spec, 'utf8')).toContain('timezone: Asia/Bangkok');
     expect((await cli(['import', '--workbook', book, '-o', spec, '--force'])).code).toBe(0);
   });
 });
