@@ -9,7 +9,7 @@ import { placeIn, ranges } from '../planfile/csv.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
 import { meetingDayText, parseMeetingDay } from '../domain/meetingDay.js';
 import { PERIOD_KINDS, type PeriodKind } from '../domain/types.js';
-import { NameIndex } from '../planfile/names.js';
+import { folded, NameIndex } from '../planfile/names.js';
 import { readDateList, readTypedDate } from './dates.js';
 import { readShift } from './settings.js';
 import { columnIndex, type Table } from '../planfile/table.js';
@@ -193,7 +193,11 @@ class Directory {
       return {
         error: { code: 'import.ambiguous-name', params: { value: q(text), count: hits.length, ids: hits.join(', ') } },
       };
-    const likely = near(bare(text), this.names) || near(text, this.ids);
+    // Compared without diacritics (names typed with Unikey off), as a suggestion only.
+    const key = (n: string) => folded(n).replace(/^(chi bo|dang bo)\s+/, '');
+    const byFolded = new Map([...this.names].map((n) => [key(n), n]));
+    const hit = near(key(text), byFolded.keys());
+    const likely = (hit ? byFolded.get(hit) : undefined) || near(text, this.ids);
     return { error: { code: 'import.unknown-name', params: { kind: this.kind, value: q(text), near: likely } } };
   }
 }

@@ -250,6 +250,19 @@ describe('the workbook is the whole input', () => {
     600_000,
   );
 
+  it('when a name in the workbook is typed without diacritics then import names the one it likely means', async () => {
+    const d = tmp();
+    const book = await filled(d);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    wb.getWorksheet('Dự theo thỏa thuận')!.addRow(['Nguyễn Văn An', 'Chi bo thon 2', '03/03/2027']);
+    await wb.xlsx.writeFile(join(d, 'typo.xlsx'));
+    const r = await cli(['import', '--workbook', join(d, 'typo.xlsx'), '-o', join(d, 'spec.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown cell "Chi bo thon 2" (did you mean "thon-2", Chi bộ thôn 2?)');
+  });
+
   it('when the spec was edited by hand after an import then importing again refuses to overwrite it', async () => {
     const d = tmp();
     const book = await filled(d);
