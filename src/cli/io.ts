@@ -6,6 +6,8 @@ import type { Lang } from '../format/labels.js';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** The problems of a refusal as data, for programs that run a command (the console, tests): codes, params, places. */
+  issues?(issues: readonly InputIssue[]): void;
   /** The language of what the command says (default Vietnamese): `--lang`, else LICHDU_LANG. */
   readonly lang?: Lang;
 }
@@ -24,7 +26,12 @@ export function terminalText(s: string): string {
 
 /** An Io whose every write goes through terminalText. */
 export function safeIo(io: Io, lang: Lang = io.lang ?? 'vi'): Io {
-  return { out: (s) => io.out(terminalText(s)), err: (s) => io.err(terminalText(s)), lang };
+  return {
+    out: (s) => io.out(terminalText(s)),
+    err: (s) => io.err(terminalText(s)),
+    lang,
+    ...(io.issues ? { issues: io.issues.bind(io) } : {}),
+  };
 }
 
 export const EXIT = {

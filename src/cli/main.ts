@@ -39,6 +39,7 @@ export async function runCli(
     });
     // A wrong --lang is refused; a wrong LICHDU_LANG is said once, and Vietnamese is used.
     if (chosen.badValue.from === 'flag') {
+      io.issues?.([bad]);
       io.err(refusalText(new InputRefused([bad]), lang));
       return EXIT.refused;
     }
@@ -76,9 +77,15 @@ export async function runCli(
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
+      // Commander has said it (in the user's language); programs get its code as data.
+      if (err.exitCode !== 0) {
+        const option = /(-{1,2}[A-Za-z][\w-]*)/.exec(err.message)?.[1] ?? '';
+        io.issues?.([issue(option, [], 'cli.usage', { code: err.code, option })]);
+      }
       return err.exitCode === 0 ? EXIT.ok : EXIT.refused;
     }
     if (err instanceof InputRefused) {
+      io.issues?.(err.issues);
       // --json: the problems for scripts and the console on stdout, the text for people on stderr.
       if (chosen.argv.includes('--json'))
         io.out(JSON.stringify({ issues: err.issues.map((i) => issueJson(i, lang)) }, null, 2) + '\n');

@@ -439,6 +439,11 @@ export const MESSAGES = {
     (p) => `"${p.value}" không phải thời điểm ISO-8601: ghi ví dụ 2027-01-01T00:00:00Z`,
     (p) => `"${p.value}" is not an ISO-8601 time: write e.g. 2027-01-01T00:00:00Z`,
   ),
+  'cli.usage': e(
+    ['code', 'option'],
+    (p) => `dòng lệnh không đúng (${p.code}${p.option ? `, ${p.option}` : ''}): xem --help`,
+    (p) => `wrong command line (${p.code}${p.option ? `, ${p.option}` : ''}): see --help`,
+  ),
   'option.not-date': e(
     ['option', 'value'],
     (p) => `"${p.value}" không phải ngày: ghi ngày/tháng/năm (15/04/2027) hoặc YYYY-MM-DD (2027-04-15)`,

@@ -11,7 +11,7 @@ export interface HostileCase {
   /** Makes the case's files in `dir` and returns the command line; `out` is a folder that must stay unmade. */
   setup(dir: string, out: string): string[];
   readonly env?: Record<string, string>;
-  /** A word the message must contain (the thing named). */
+  /** The thing named, found among the problems' data (file, path, parameters, place): not a word of the text. */
   readonly says?: RegExp;
 }
 
@@ -45,7 +45,8 @@ const plan = (name: string, fileName: string, data: string | Buffer, says?: RegE
       if (cmd === 'convert') return ['convert', SMALL, path, '-o', out];
       return ['export', 'ics', path, '-o', out];
     },
-    ...(says ? { says: cmd === 'export' && !fileName.endsWith('.json') ? /convert/ : says } : {}),
+    // Exporting a CSV is refused for what it is (export.needs-json), whatever is wrong inside it.
+    ...(says && !(cmd === 'export' && !fileName.endsWith('.json')) ? { says } : {}),
   }));
 const edit = (f: (p: Record<string, unknown>) => void): string => {
   const p = JSON.parse(PLAN) as Record<string, unknown>;
@@ -87,17 +88,16 @@ export const HOSTILE: HostileCase[] = [
     ),
     /0001/,
   ),
-  ...spec('a range backwards', SPEC.replace('"2027-03-01..2027-03-15"', '"2027-03-15..2027-03-01"'), /before/),
+  ...spec('a range backwards', SPEC.replace('"2027-03-01..2027-03-15"', '"2027-03-15..2027-03-01"')),
   ...spec('February 30th', SPEC.replace('"2027-03-01..2027-03-15"', '"2027-02-30"'), /2027-02-30/),
-  ...spec('nested 100,000 deep (JSON)', `{"year": 2027, "units": ${DEEP}}`, /nested/, true),
-  ...spec('nested 100,000 deep (YAML flow)', `year: 2027\nunits: ${DEEP}\n`, /nested/),
+  ...spec('nested 100,000 deep (JSON)', `{"year": 2027, "units": ${DEEP}}`, undefined, true),
+  ...spec('nested 100,000 deep (YAML flow)', `year: 2027\nunits: ${DEEP}\n`),
   ...spec(
     'nested 2,000 deep (YAML blocks)',
     `year: 2027\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`,
-    /nested/,
   ),
   ...spec('a 5 MB value', SPEC.replace('id: m001,', `id: "${'x '.repeat(2_500_000)}",`)),
-  ...spec('a 300-character id', SPEC.replaceAll('m001', 'm'.repeat(300)), /too long for an id/),
+  ...spec('a 300-character id', SPEC.replaceAll('m001', 'm'.repeat(300))),
   ...spec(
     'a billion laughs (YAML aliases)',
     'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' +
@@ -112,8 +112,8 @@ export const HOSTILE: HostileCase[] = [
   ...spec('role: constructor', SPEC.replace('role: province', 'role: constructor'), /constructor/),
   ...spec('role: __proto__', SPEC.replace('role: province', 'role: __proto__'), /__proto__/),
   ...spec('unit: hasOwnProperty', SPEC.replace('unit: tinh, team', 'unit: hasOwnProperty, team'), /hasOwnProperty/),
-  ...spec('JSON with a key twice', '{\n  "year": 2027,\n  "year": 2028,\n  "policy": "kontum-776"\n}\n', /given twice/),
-  ...spec('YAML with a key twice', SPEC.replace('year: 2027', 'year: 2027\nyear: 2028'), /"year" is given twice/),
+  ...spec('JSON with a key twice', '{\n  "year": 2027,\n  "year": 2028,\n  "policy": "kontum-776"\n}\n'),
+  ...spec('YAML with a key twice', SPEC.replace('year: 2027', 'year: 2027\nyear: 2028')),
   ...spec(
     'coverage max below min',
     SPEC.replace('  id: nho', '  id: nho\n  coverage: { min: 3, max: 1, per: year }'),
@@ -121,7 +121,7 @@ export const HOSTILE: HostileCase[] = [
   ),
   ...spec('empty file', '', /spec/),
   ...spec('only a comment', '# nothing yet\n'),
-  ...spec('a list, not a mapping', '- 1\n- 2\n', /mapping/),
+  ...spec('a list, not a mapping', '- 1\n- 2\n'),
   ...spec('tabs for indentation', SPEC.replace('  id: nho', '\tid: nho')),
   ...spec('an unclosed quote', SPEC.replace('"Nguyễn Văn An"', '"Nguyễn Văn An')),
   ...spec('a NUL byte', SPEC.replace('Nguyễn Văn An', 'Nguyễn\u0000Văn An')),
@@ -132,7 +132,6 @@ export const HOSTILE: HostileCase[] = [
         'validate',
         file(dir, 'spec.yaml', Buffer.from(SPEC.replace(/[^\x00-\xff]/g, 'e'), 'latin1')),
       ],
-      says: /UTF-8/,
     },
     {
       name: 'UTF-32 (BOM)',
@@ -155,7 +154,6 @@ export const HOSTILE: HostileCase[] = [
         mkdirSync(join(dir, 'spec.yaml'));
         return ['validate', join(dir, 'spec.yaml')];
       },
-      says: /regular file|folder|directory/,
     },
     {
       name: 'a missing spec',
@@ -167,13 +165,12 @@ export const HOSTILE: HostileCase[] = [
         symlinkSync('/dev/zero', join(dir, 'spec.yaml'));
         return ['validate', join(dir, 'spec.yaml')];
       },
-      says: /regular file/,
     },
   ],
   // Plan files: broken, hostile, or from something else.
   ...plan('plan.json not JSON', 'plan.json', '{"format": "lichdu-plan/1", "visits": [', /JSON/),
-  ...plan('plan.json nested 100,000 deep', 'plan.json', `{"format": "lichdu-plan/1", "visits": ${DEEP}}`, /nested/),
-  ...plan('plan.json with a key twice', 'plan.json', '{"format": "lichdu-plan/1",\n "format": "x"}', /twice/),
+  ...plan('plan.json nested 100,000 deep', 'plan.json', `{"format": "lichdu-plan/1", "visits": ${DEEP}}`),
+  ...plan('plan.json with a key twice', 'plan.json', '{"format": "lichdu-plan/1",\n "format": "x"}'),
   ...plan(
     'plan.json of another format',
     'plan.json',
@@ -228,18 +225,13 @@ export const HOSTILE: HostileCase[] = [
     'plan.json',
     edit((p) => (visits(p)[0]!.member = '__proto__')),
   ),
-  ...plan("plan.csv a header not lichdu's", 'plan.csv', 'a,b,c\r\n1,2,3\r\n', /header/),
+  ...plan("plan.csv a header not lichdu's", 'plan.csv', 'a,b,c\r\n1,2,3\r\n'),
   ...plan('plan.csv a quote left open', 'plan.csv', CSV.replace('Chủ Nhật', '"Chủ Nhật')),
   ...plan('plan.csv an unknown member', 'plan.csv', CSV.replace(',m002,', ',m999,'), /m999/),
   ...plan('plan.csv a date that is not one', 'plan.csv', CSV.replace('2027-01-03', '2027-02-30'), /2027-02-30/),
-  ...plan('plan.csv Windows-1258 bytes', 'plan.csv', Buffer.from(CSV.replace(/[^\x00-\xff]/g, 'e'), 'latin1'), /UTF-8/),
+  ...plan('plan.csv Windows-1258 bytes', 'plan.csv', Buffer.from(CSV.replace(/[^\x00-\xff]/g, 'e'), 'latin1')),
   ...plan('plan.csv a 5 MB field', 'plan.csv', CSV.replace(',m002,', `,${'x'.repeat(5_000_000)},`)),
-  ...plan(
-    'a zip that is no workbook as the plan',
-    'plan.xlsx',
-    Buffer.from('PK\u0003\u0004 not a workbook'),
-    /workbook/,
-  ),
+  ...plan('a zip that is no workbook as the plan', 'plan.xlsx', Buffer.from('PK\u0003\u0004 not a workbook')),
   ...plan('an image as the plan', 'plan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   // Options and environment that are the user's to fix.
   ...[
@@ -266,7 +258,6 @@ export const HOSTILE: HostileCase[] = [
   {
     name: 'plan -o an existing file',
     setup: (dir) => ['plan', SMALL, '-o', file(dir, 'taken', 'x')],
-    says: /file/,
   },
   {
     name: 'plan -o a dangling link',
@@ -274,12 +265,10 @@ export const HOSTILE: HostileCase[] = [
       symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
       return ['plan', SMALL, '-o', join(dir, 'dangling')];
     },
-    says: /link/,
   },
   {
     name: 'plan -o below a file',
     setup: (dir) => ['plan', SMALL, '-o', join(file(dir, 'taken', 'x'), 'sub')],
-    says: /file/,
   },
   {
     name: 'plan --export-model a folder',
@@ -292,7 +281,6 @@ export const HOSTILE: HostileCase[] = [
   {
     name: 'convert -o an existing file',
     setup: (dir) => ['convert', SMALL, PLAN_JSON, '-o', file(dir, 'taken', 'x')],
-    says: /file/,
   },
   ...[
     ['feeds --base-url ftp://x', ['--base-url', 'ftp://x'], /--base-url/],
@@ -347,7 +335,6 @@ export const HOSTILE: HostileCase[] = [
         join(dir, 'out'),
       ];
     },
-    says: /workbook/,
   },
   {
     name: 'import sheets without a name column',
@@ -368,12 +355,10 @@ export const HOSTILE: HostileCase[] = [
         join(dir, 'out'),
       ];
     },
-    says: /no name column/,
   },
   {
     name: 'serve a file, not a folder',
     setup: (dir) => ['serve', file(dir, 'plan.json', PLAN), '--port', '0'],
-    says: /not a directory/,
   },
   {
     name: 'serve --port 70000',
@@ -391,7 +376,6 @@ export const HOSTILE: HostileCase[] = [
       );
       return ['check', SMALL, PLAN_JSON, '--attendance', att, '--as-of', '2027-04-01'];
     },
-    says: /line 2/,
   },
   {
     name: 'check --attendance from a cp1258 file',
@@ -399,12 +383,10 @@ export const HOSTILE: HostileCase[] = [
       const att = file(dir, 'attendance.csv', Buffer.from('Ng\xe0y,M\xe3\r\n', 'latin1'));
       return ['check', SMALL, PLAN_JSON, '--attendance', att, '--as-of', '2027-04-01'];
     },
-    says: /UTF-8/,
   },
   {
     name: 'check --as-of without --attendance',
     setup: () => ['check', SMALL, PLAN_JSON, '--as-of', '2027-04-01'],
-    says: /--attendance/,
   },
   {
     name: 'report of a damaged plan.json',
@@ -429,7 +411,6 @@ export const HOSTILE: HostileCase[] = [
   {
     name: 're-plan --from without --previous',
     setup: (dir, out) => ['plan', SMALL, '--from', '2027-07-01', '-o', out],
-    says: /--previous/,
   },
   {
     name: 're-plan --keep-cancelled 9999',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/util/issues.js';
+import { formatIssue, formatPath } from '../../src/util/issues.js';
 import { parseSpec } from '../../src/spec/load.js';
 import { cell, issuesOf, member, problemOf, spec, unit } from '../builders.js';
 import { BAD } from './badSpecs.js';
@@ -8,12 +8,35 @@ const lines = (raw: unknown) => issuesOf(raw).map((i) => formatIssue(i));
 
 describe('spec loader refuses bad specs', () => {
   it.each(BAD)('when the spec has %s then it names the path and the fix', (_name, raw, expected) => {
-    expect(lines(raw)).toEqual(expected);
+    // Problems are data (issue 23): the place, the code and its parameters; the text is rendered at the edge.
+    expect(issuesOf(raw).map((i) => ({ at: formatPath(i.path), code: i.code, params: i.params }))).toEqual(expected);
     // Each problem has a code of its own (value.invalid carries zod's English words) and a Vietnamese text.
     for (const i of issuesOf(raw)) {
       expect(i.code).not.toBe('value.invalid');
       expect(formatIssue(i, 'vi')).not.toBe(formatIssue(i, 'en'));
     }
+  });
+
+  it('when a few of them are rendered then the user reads them in Vietnamese, and in English on request', () => {
+    const byName = new Map(BAD.map(([name, raw]) => [name, raw]));
+    const both = (name: string) => {
+      const i = issuesOf(byName.get(name))[0]!;
+      return [formatIssue(i, 'vi'), formatIssue(i, 'en')];
+    };
+    expect(both('unknown top-level key (typo)')).toEqual([
+      '✖ spec.yaml: member: khóa không xác định "member" (có phải là "members"?)',
+      '✖ spec.yaml: member: unknown key "member" (did you mean "members"?)',
+    ]);
+    expect(both('year implausible')).toEqual([
+      '✖ spec.yaml: year: 1975 không phải năm hợp lý (2000–2100)',
+      '✖ spec.yaml: year: 1975 is not a plausible year (2000–2100)',
+    ]);
+    expect(both('unknown policy preset')).toEqual([
+      '✖ spec.yaml: policy: không có quy định có sẵn "kontum-767" (có phải là "kontum-776"?); có sẵn: hoabinh-08, ' +
+        'kontum-776, plan-002, quydinh-1120',
+      '✖ spec.yaml: policy: unknown policy preset "kontum-767" (did you mean "kontum-776"?); built-in: hoabinh-08, ' +
+        'kontum-776, plan-002, quydinh-1120',
+    ]);
   });
 
   it('when a spec has several problems then all are reported at once', () => {
