@@ -100,7 +100,8 @@ export const SpecInput = z.strictObject({
     .max(YEAR_MAX, { error: coded('value.not-year') }),
   timezone: z.string().optional(),
   // Checked by resolvePolicy and load.ts (a preset id or a policy object; vn / none / dates / { preset, add, remove }).
-  policy: z.unknown(),
+  // Optional here: a missing policy is said once, with the fix, by resolvePolicy (spec.policy-required).
+  policy: z.unknown().optional(),
   holidays: z.unknown().optional(),
   meeting_defaults: MeetingRuleInput.optional(),
   units: z

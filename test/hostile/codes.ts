@@ -9,7 +9,7 @@ export const HOSTILE_CODES: Readonly<Record<string, readonly string[]>> = {
   'bad spec: units missing': ['spec.no-list'],
   'bad spec: cells empty': ['spec.empty-list'],
   'bad spec: members not a list': ['spec.no-list'],
-  'bad spec: policy missing': ['value.required', 'spec.policy-required'],
+  'bad spec: policy missing': ['spec.policy-required'],
   'bad spec: unknown policy preset': ['policy.unknown-preset'],
   'bad spec: inline policy without roles': ['policy.no-roles'],
   'bad spec: inline policy with a bad period': ['value.not-period'],
