@@ -447,8 +447,23 @@ function defineImport(program: Command, ctx: CommandContext): void {
     });
 }
 
+function defineConsole(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
+  program
+    .command('console')
+    .description(t('a local web page for the staff over a workspace folder: data in, plan, views, downloads'))
+    .argument('[dir]', t('the workspace folder (default: the current folder)'), '.')
+    .addOption(new Option('--port <port>', t('port (0: any free port)')).default(0).argParser(port(t)))
+    .option('--no-open', t('do not open the browser'))
+    .addOption(lang(t, ctx))
+    .action(async (dir: string, opts: { port: number; open: boolean; lang: 'vi' | 'en' }) => {
+      ctx.done(await (await import('./console.js')).runConsole(dir, opts, ctx.io));
+    });
+}
+
 /** Every command, in the order `lichdu --help` lists them. */
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
+  defineConsole,
   definePlan,
   defineCheck,
   defineValidate,

@@ -29,6 +29,10 @@ const VI: Readonly<Record<string, string>> = {
     'người dự',
   ['show in the calendars what the attendance file records (missed, substitutes)']:
     'thể hiện trên lịch những gì tệp điểm danh ghi (vắng, người dự thay)',
+  ['a local web page for the staff over a workspace folder: data in, plan, views, downloads']:
+    'trang web trên máy này cho cán bộ, làm việc với một thư mục: nhập dữ liệu, lập kế hoạch, xem, tải xuống',
+  ['the workspace folder (default: the current folder)']: 'thư mục làm việc (mặc định: thư mục hiện tại)',
+  ['do not open the browser']: 'không tự mở trình duyệt',
   ['write documents of an existing plan.json, or a spec as a workbook']:
     'ghi tài liệu từ plan.json đã có, hoặc ghi tệp đầu vào thành bảng tính',
   ['write the spec as the workbook lichdu import reads (settings, units, cells, members, absences, agreed ' +

@@ -57,7 +57,14 @@ export interface PlanOptions {
   readonly keepCancelled?: number;
   /** performance.now() when the command started: --time-limit counts from it. */
   readonly startedAt: number;
+  /** A stop from the program that runs the command (the console's "Dừng"): like Ctrl-C, the best plan is written. */
+  readonly signal?: AbortSignal;
+  /** Every progress event of the solve, for the program that runs the command (the console's progress bar). */
+  readonly onProgress?: (p: Progress) => void;
 }
+
+/** A solver status in the user's words (`tối ưu`; English keeps the status itself). */
+export const statusWord = (status: string, lang: Lang): string => SAY[lang].status[status] ?? status;
 
 /** A re-plan's inputs, read and checked before the solve. */
 interface Replanning {
@@ -356,11 +363,17 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const onStop = () => {
+    if (!stop.signal.aborted) stop.abort();
+  };
+  opts.signal?.addEventListener('abort', onStop);
+  if (opts.signal?.aborted) onStop();
   try {
     return await solveThenWrite(problem, opts, io, stop.signal, abortWrite.signal, replanning);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    opts.signal?.removeEventListener('abort', onStop);
   }
 }
 
@@ -387,6 +400,7 @@ function progressPrinter(problem: Problem, opts: PlanOptions, io: Io) {
   return {
     onProgress: (p: Progress) => {
       last = p;
+      opts.onProgress?.(p);
       if (opts.quiet) return;
       if (tty) io.err(`\r\x1b[K${line(p)} `);
       else if (p.improved) io.err(`… ${line(p)}\n`);

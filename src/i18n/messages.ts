@@ -439,6 +439,20 @@ export const MESSAGES = {
     (p) => `"${p.value}" không phải thời điểm ISO-8601: ghi ví dụ 2027-01-01T00:00:00Z`,
     (p) => `"${p.value}" is not an ISO-8601 time: write e.g. 2027-01-01T00:00:00Z`,
   ),
+  'upload.too-large': e(
+    ['mb'],
+    (p) => `không nhận được tệp tải lên, hoặc tệp lớn hơn ${p.mb} MB: hãy chọn đúng bảng tính nhập liệu`,
+    (p) => `no file was received, or it is larger than ${p.mb} MB: choose the input workbook`,
+  ),
+  'upload.wrong-type': e(
+    ['ext'],
+    (p) =>
+      `không đọc được tệp ${p.ext}: hãy tải lên bảng tính nhập liệu (.xlsx, lệnh lichdu import --template tạo mẫu) ` +
+      `hoặc tệp đầu vào (.yaml, .json)`,
+    (p) =>
+      `cannot take a ${p.ext} file: upload the input workbook (.xlsx; lichdu import --template writes one) or a spec ` +
+      `(.yaml, .json)`,
+  ),
   'cli.usage': e(
     ['code', 'option'],
     (p) => `dòng lệnh không đúng (${p.code}${p.option ? `, ${p.option}` : ''}): xem --help`,
