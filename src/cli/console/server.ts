@@ -90,7 +90,8 @@ const SECURITY_HEADERS = {
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the console's own forms.
+  'Referrer-Policy': 'same-origin',
   'Cache-Control': 'no-store',
 };
 
