@@ -21,7 +21,6 @@ import { performance } from 'node:perf_hooks';
 import busboy from 'busboy';
 import type { Lang } from '../../format/labels.js';
 import { escapeHtml as h } from '../../export/feedSheet.js';
-import { checkPlan } from '../../check/index.js';
 import { issue, type InputIssue } from '../../util/issues.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { loadSpecFile } from '../../spec/load.js';
@@ -218,11 +217,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
   }
 
   function planSummary(l: Loaded): string {
-    const { doc, data } = l.plan!;
-    const solver = JSON.parse(readFileSync(ws.planPath, 'utf8')) as { solver?: { status?: string; gap?: number } };
-    const status = solver.solver?.status ?? '';
-    const gap = solver.solver?.gap;
-    const violations = checkPlan(l.problem, doc.visits);
+    const { data, violations, solver } = l.plan!;
+    const { status, gap } = solver;
     const said = w.planStatus(statusWord(status, lang), gap !== undefined ? percent(gap, lang) : '–');
     const head =
       `<p class="done" role="status"><strong>${w.planned}</strong>: ${h(said)}; ` +
@@ -302,6 +298,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       );
       if (!guard.csrfOk(got.csrf)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden\n');
       flash = await takeUpload(got);
+      void ws.load();
       redirect(res, '/');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
@@ -571,6 +568,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  void ws.load();
   return {
     url: `http://127.0.0.1:${port}`,
     token: guard.token,

@@ -4,7 +4,8 @@
 // with the commands' own readers and cached until a file changes.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../../domain/types.js';
+import type { Problem, Violation } from '../../domain/types.js';
+import { checkPlan } from '../../check/index.js';
 import type { Lang } from '../../format/labels.js';
 import { meetingCalendar, type CalendarRow } from '../../calendar/table.js';
 import { readPlanFile, readPlanDocument, type PlanDocument } from '../../planfile/index.js';
@@ -25,6 +26,9 @@ export interface Loaded {
   readonly plan?: {
     readonly doc: PlanDocument;
     readonly data: ReportData;
+    /** The checker's verdict on the plan. */
+    readonly violations: readonly Violation[];
+    readonly solver: { readonly status: string; readonly gap?: number };
   };
   /** Why the folder's plan is not shown (another spec, unreadable), when it has one. */
   readonly planIssues?: readonly InputIssue[];
@@ -46,7 +50,7 @@ export function specPathOf(dir: string): string | undefined {
 }
 
 export class Workspace {
-  private cache?: { key: string; value: Loaded | { issues: readonly InputIssue[] } | undefined };
+  private cache?: { key: string; value: Promise<Loaded | { issues: readonly InputIssue[] } | undefined> };
   constructor(
     readonly dir: string,
     readonly lang: Lang,
@@ -57,25 +61,25 @@ export class Workspace {
   }
 
   /** The spec and plan as the views show them; the spec's problems when it is refused; undefined without a spec. */
-  async load(): Promise<Loaded | { issues: readonly InputIssue[] } | undefined> {
+  load(): Promise<Loaded | { issues: readonly InputIssue[] } | undefined> {
     const specPath = specPathOf(this.dir);
     const key = `${specPath}|${specPath ? stamp(specPath) : ''}|${stamp(this.planPath)}`;
-    if (this.cache?.key === key) return this.cache.value;
-    let value: Loaded | { issues: readonly InputIssue[] } | undefined;
-    if (specPath === undefined) value = undefined;
-    else {
-      const spec = loadSpecFile(specPath);
-      if (!spec.ok) value = { issues: spec.issues };
-      else
-        value = {
-          specPath,
-          problem: spec.value,
-          calendar: meetingCalendar(spec.value, this.lang),
-          ...(await this.plan(spec.value)),
-        };
-    }
-    this.cache = { key, value };
-    return value;
+    // One read per change of the files, shared by the requests that wait for it (the console warms it at start and
+    // after each upload or plan, so that a province's first page does not wait for it).
+    if (this.cache?.key !== key) this.cache = { key, value: this.read(specPath) };
+    return this.cache.value;
+  }
+
+  private async read(specPath: string | undefined): Promise<Loaded | { issues: readonly InputIssue[] } | undefined> {
+    if (specPath === undefined) return undefined;
+    const spec = loadSpecFile(specPath);
+    if (!spec.ok) return { issues: spec.issues };
+    return {
+      specPath,
+      problem: spec.value,
+      calendar: meetingCalendar(spec.value, this.lang),
+      ...(await this.plan(spec.value)),
+    };
   }
 
   private async plan(problem: Problem): Promise<Pick<Loaded, 'plan' | 'planIssues'>> {
@@ -86,7 +90,16 @@ export class Workspace {
     const text = bytes.ok ? decodeText(bytes.value, this.planPath) : bytes;
     const doc = text.ok ? readPlanDocument(text.value, this.planPath) : text;
     if (!doc.ok) return { planIssues: doc.issues };
-    const data = reportData(problem, read.value.plan.visits, this.lang, undefined, read.value.plan.solver);
-    return { plan: { doc: doc.value, data } };
+    const visits = read.value.plan.visits;
+    const data = reportData(problem, visits, this.lang, undefined, read.value.plan.solver);
+    const s = read.value.plan.solver;
+    return {
+      plan: {
+        doc: doc.value,
+        data,
+        violations: checkPlan(problem, visits),
+        solver: { status: s?.status ?? '', ...(s?.gap !== undefined ? { gap: s.gap } : {}) },
+      },
+    };
   }
 }
