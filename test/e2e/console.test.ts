@@ -211,7 +211,7 @@ describe.runIf(hasChromium)('lichdu console', () => {
     600_000,
   );
 
-  it('when a bad workbook is uploaded then its problems show by sheet, row and column, and nothing changes', async () => {
+  it('when a bad workbook is uploaded then its problems show by sheet, row and column; nothing changes', async () => {
     const page = await browser.newPage({ bypassCSP: true });
     await page.goto(`${server.url}/?token=${server.token}`);
     const before = existsSync(join(dir, 'spec.yaml')) ? readFileSync(join(dir, 'spec.yaml')) : undefined;
