@@ -242,6 +242,24 @@ describe.runIf(hasChromium)('lichdu console', () => {
     await page.close();
   });
 
+  it('when an upload is larger than the bound then it is refused and nothing is kept', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'lichdu-console-big-'));
+    const c = await startConsole({ dir: other, port: 0, lang: 'en', log: () => {}, maxUploadBytes: 1024 });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${c.url}/?token=${c.token}`);
+      const big = join(work, 'big.yaml');
+      writeFileSync(big, `# ${'x'.repeat(4096)}\n`);
+      await page.setInputFiles('#file', big);
+      await page.getByRole('button', { name: 'Upload', exact: true }).click();
+      await page.getByText('no file was received, or it is larger than 1 MB').waitFor();
+      expect(readdirSync(other)).toEqual([]);
+      await page.close();
+    } finally {
+      await c.close();
+    }
+  });
+
   it('when "Dừng" is pressed during a plan then the best plan so far is written and checks clean', async () => {
     const other = mkdtempSync(join(tmpdir(), 'lichdu-console-stop-'));
     cpSync('fixtures/example/spec.yaml', join(other, 'spec.yaml'));

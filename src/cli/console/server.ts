@@ -56,6 +56,8 @@ export interface ConsoleOptions {
   readonly lang: Lang;
   /** A fixed token (tests); a random one otherwise. */
   readonly token?: string;
+  /** The largest upload taken (default MAX_UPLOAD_BYTES). */
+  readonly maxUploadBytes?: number;
   readonly log: (line: string) => void;
 }
 
@@ -126,6 +128,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
   const w = CW[lang];
   const guard: Guard = makeGuard(opts.token);
   const ws = new Workspace(opts.dir, lang);
+  const maxUpload = opts.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   let port = opts.port;
   let run: PlanRun | undefined;
   let flash: { ok?: string; issues?: readonly InputIssue[]; rows?: string } | undefined;
@@ -266,7 +269,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
           const out: { path?: string; name?: string; csrf?: string; tooLarge?: boolean } = {};
           let bb: busboy.Busboy;
           try {
-            bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 4 } });
+            bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxUpload, fields: 4 } });
           } catch (err) {
             return reject(err as Error);
           }
@@ -308,7 +311,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
   async function takeUpload(got: { path?: string; name?: string; tooLarge?: boolean }) {
     const name = got.name ?? '';
     if (!got.path || got.tooLarge)
-      return { issues: [issue(name || 'upload', [], 'upload.too-large', { mb: MAX_UPLOAD_BYTES / 2 ** 20 })] };
+      return { issues: [issue(name || 'upload', [], 'upload.too-large', { mb: Math.ceil(maxUpload / 2 ** 20) })] };
     const ext = extname(name).toLowerCase();
     if (ext === '.xlsx') {
       let issues: readonly InputIssue[] = [];
