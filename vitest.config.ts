@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/workerSetup.ts'],
+    setupFiles: ['test/support/fileSetup.ts'],
     testTimeout: 60_000,
     // The existing tests read the English rendering (lichdu speaks Vietnamese by default); test/i18n runs the
     // commands in Vietnamese and holds every message to the catalogue.
