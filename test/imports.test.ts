@@ -46,6 +46,7 @@ const FOLDER_ORDER = [
   'src/planfile',
   'src/attendance',
   'src/replan',
+  'src/edit',
   'src/export',
   'src/report',
   'src/import',

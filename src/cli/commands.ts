@@ -461,10 +461,63 @@ function defineConsole(program: Command, ctx: CommandContext): void {
     });
 }
 
+function defineEdit(program: Command, ctx: CommandContext): void {
+  const t = helpText(ctx.lang);
+  program
+    .command('who-can')
+    .description(t('list who may attend a meeting instead, with their load and the cost; and who may not, and why'))
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .argument('<plan>', t('plan.json, plan.csv or plan.xlsx'))
+    .argument('<cell>', t('the cell (id or name)'))
+    .argument('<date>', t('the meeting date, dd/mm/yyyy or YYYY-MM-DD'))
+    .option('--instead <who>', t('the member whose visit is given away (default: none, an added visitor)'))
+    .option('--json', t('print the candidates as JSON'))
+    .addOption(lang(t, ctx))
+    .action(
+      async (
+        spec: string,
+        plan: string,
+        cell: string,
+        date: string,
+        opts: { instead?: string; json?: boolean; lang: 'vi' | 'en' },
+      ) => {
+        ctx.done(await (await import('./edit.js')).runWhoCan(spec, plan, cell, date, opts, ctx.io));
+      },
+    );
+  program
+    .command('edit')
+    .description(t('change one visit in a plan folder (checked, saved as a new version); calendars change only there'))
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .argument('<dir>', t('the directory holding plan.json'))
+    .requiredOption('--cell <cell>', t('the cell (id or name)'))
+    .requiredOption('--date <date>', t('the meeting date, dd/mm/yyyy or YYYY-MM-DD'))
+    .option('--to <who>', t('give the visit to this member'))
+    .option('--from <who>', t("the member whose visit is given (default: the meeting's visitor)"))
+    .option('--remove <who>', t("remove this member's visit"))
+    .option('--add <who>', t('add this member as a visitor'))
+    .option('--generated-at <iso>', t("the change's time stamp (default: now)"))
+    .addOption(lang(t, ctx))
+    .addOption(reminder(t))
+    .action(async (spec: string, dir: string, opts: import('./edit.js').EditOptions) => {
+      ctx.done(await (await import('./edit.js')).editPlan(spec, dir, opts, ctx.io));
+    });
+  program
+    .command('history')
+    .description(t("list a plan folder's saved versions, or restore one as a new version"))
+    .argument('<spec>', t('the plan spec (YAML or JSON)'))
+    .argument('<dir>', t('the directory holding plan.json'))
+    .addOption(new Option('--restore <n>', t('restore this version')).argParser(upTo(ctx, 1_000_000)))
+    .addOption(lang(t, ctx))
+    .action(async (spec: string, dir: string, opts: { restore?: number; lang: 'vi' | 'en' }) => {
+      ctx.done(await (await import('./edit.js')).runHistory(spec, dir, opts, ctx.io));
+    });
+}
+
 /** Every command, in the order `lichdu --help` lists them. */
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   defineConsole,
   definePlan,
+  defineEdit,
   defineCheck,
   defineValidate,
   definePolicies,

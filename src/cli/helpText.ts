@@ -33,6 +33,24 @@ const VI: Readonly<Record<string, string>> = {
     'trang web trên máy này cho cán bộ, làm việc với một thư mục: nhập dữ liệu, lập kế hoạch, xem, tải xuống',
   ['the workspace folder (default: the current folder)']: 'thư mục làm việc (mặc định: thư mục hiện tại)',
   ['do not open the browser']: 'không tự mở trình duyệt',
+  ['list who may attend a meeting instead, with their load and the cost; and who may not, and why']:
+    'liệt kê ai có thể dự thay một kỳ sinh hoạt, số lượt đã có và chi phí; ai không thể, và vì sao',
+  ['the cell (id or name)']: 'chi bộ (mã hoặc tên)',
+  ['the meeting date, dd/mm/yyyy or YYYY-MM-DD']: 'ngày sinh hoạt, dd/mm/yyyy hoặc YYYY-MM-DD',
+  ['the member whose visit is given away (default: none, an added visitor)']:
+    'cấp ủy viên nhường lượt dự (mặc định: không ai, thêm một người dự)',
+  ['print the candidates as JSON']: 'in danh sách dưới dạng JSON',
+  ['change one visit in a plan folder (checked, saved as a new version); calendars change only there']:
+    'sửa một lượt dự trong thư mục kế hoạch (kiểm tra, lưu thành phiên bản mới); lịch chỉ đổi ở lượt đó',
+  ['give the visit to this member']: 'giao lượt dự cho cấp ủy viên này',
+  ["the member whose visit is given (default: the meeting's visitor)"]:
+    'cấp ủy viên nhường lượt dự (mặc định: người đang dự kỳ đó)',
+  ["remove this member's visit"]: 'bỏ lượt dự của cấp ủy viên này',
+  ['add this member as a visitor']: 'thêm cấp ủy viên này dự',
+  ["the change's time stamp (default: now)"]: 'thời điểm ghi cho thay đổi (mặc định: bây giờ)',
+  ["list a plan folder's saved versions, or restore one as a new version"]:
+    'liệt kê các phiên bản đã lưu của thư mục kế hoạch, hoặc khôi phục một phiên bản thành phiên bản mới',
+  ['restore this version']: 'khôi phục phiên bản này',
   ['write documents of an existing plan.json, or a spec as a workbook']:
     'ghi tài liệu từ plan.json đã có, hoặc ghi tệp đầu vào thành bảng tính',
   ['write the spec as the workbook lichdu import reads (settings, units, cells, members, absences, agreed ' +

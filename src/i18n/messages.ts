@@ -439,6 +439,35 @@ export const MESSAGES = {
     (p) => `"${p.value}" không phải thời điểm ISO-8601: ghi ví dụ 2027-01-01T00:00:00Z`,
     (p) => `"${p.value}" is not an ISO-8601 time: write e.g. 2027-01-01T00:00:00Z`,
   ),
+  'edit.no-meeting': e(
+    ['cell', 'date'],
+    (p) => `chi bộ ${p.cell} không sinh hoạt ngày ${p.date}: hãy chọn một ngày trong lịch sinh hoạt (lichdu calendar)`,
+    (p) => `cell ${p.cell} does not meet on ${p.date}: choose a date of its calendar (lichdu calendar)`,
+  ),
+  'edit.not-visitor': e(
+    ['member', 'cell', 'date'],
+    (p) => `${p.member} không dự kỳ sinh hoạt của ${p.cell} ngày ${p.date} trong kế hoạch`,
+    (p) => `${p.member} does not attend the meeting of ${p.cell} on ${p.date} in the plan`,
+  ),
+  'edit.nothing': e(
+    ['cell', 'date'],
+    (p) => `không có gì để đổi ở kỳ sinh hoạt của ${p.cell} ngày ${p.date}: hãy ghi --to NGƯỜI, --remove hoặc --add`,
+    (p) => `nothing to change at the meeting of ${p.cell} on ${p.date}: give --to MEMBER, --remove or --add`,
+  ),
+  'edit.stale': e(
+    ['dir'],
+    (p) =>
+      `kế hoạch trong ${p.dir} đã được lưu từ nơi khác (một thẻ trình duyệt khác hay một lệnh) sau khi trang này mở: ` +
+      `chưa lưu gì; hãy tải lại trang để thấy kế hoạch mới rồi sửa lại`,
+    (p) =>
+      `the plan in ${p.dir} was saved elsewhere (another browser tab or a command) after this page was opened: ` +
+      `nothing was saved; reload the page to see the new plan, then make the change again`,
+  ),
+  'edit.no-version': e(
+    ['n', 'dir'],
+    (p) => `không có phiên bản ${p.n} trong ${p.dir}`,
+    (p) => `no version ${p.n} in ${p.dir}`,
+  ),
   'upload.too-large': e(
     ['mb'],
     (p) => `không nhận được tệp tải lên, hoặc tệp lớn hơn ${p.mb} MB: hãy chọn đúng bảng tính nhập liệu`,

@@ -19,7 +19,14 @@ export const CW = {
   vi: {
     title: 'Bảng điều khiển lichdu',
     skip: 'Bỏ qua, đến nội dung chính',
-    nav: { home: 'Trang chính', members: 'Cấp ủy viên', cells: 'Chi bộ', units: 'Đảng bộ', calendar: 'Lịch sinh hoạt' },
+    nav: {
+      home: 'Trang chính',
+      members: 'Cấp ủy viên',
+      cells: 'Chi bộ',
+      units: 'Đảng bộ',
+      calendar: 'Lịch sinh hoạt',
+      history: 'Các phiên bản',
+    },
     workspace: 'Thư mục làm việc',
     data: 'Dữ liệu đầu vào',
     noSpec: 'Thư mục chưa có dữ liệu. Hãy tải lên bảng tính nhập liệu (lichdu import --template tạo bảng tính mẫu).',
@@ -100,11 +107,47 @@ export const CW = {
     calendarTitle: 'Lịch sinh hoạt các chi bộ (trước khi lập kế hoạch)',
     none: 'Không có mục nào.',
     notFound: 'Không tìm thấy.',
+    change: 'Đổi người dự',
+    addVisitor: 'Thêm người dự',
+    removeVisit: 'Bỏ lượt dự',
+    candidatesTitle: 'Người có thể dự thay',
+    choose: 'Chọn',
+    mayNot: 'Không thể dự (và quy định ngăn trở)',
+    load: 'Số lượt đã có',
+    cost: 'Chi phí thay đổi',
+    removalBreaks: 'Bỏ lượt dự này thì vi phạm:',
+    preview: 'Kiểm tra thay đổi',
+    save: 'Lưu',
+    saved: 'Đã lưu',
+    cancel: 'Quay lại',
+    verdictOk: 'Kế hoạch sau khi sửa đáp ứng mọi quy định.',
+    verdictBad: (n: number) => `Kế hoạch sau khi sửa có ${n} vi phạm:`,
+    history: 'Các phiên bản',
+    restore: 'Khôi phục',
+    version: 'Phiên bản',
+    when: 'Lúc',
+    what: 'Thay đổi',
+    changes: (a: number, r: number, m: number) => `thêm ${a}, bỏ ${r}, đổi người ${m}`,
+    whatWords: {
+      plan: 'lập kế hoạch',
+      replace: 'đổi người dự',
+      remove: 'bỏ lượt dự',
+      add: 'thêm người dự',
+      restore: 'khôi phục',
+    } as Record<string, string>,
+    meetingOf: (cell: string, date: string) => `Kỳ sinh hoạt của ${cell} ngày ${date}`,
   },
   en: {
     title: 'lichdu console',
     skip: 'Skip to the main content',
-    nav: { home: 'Home', members: 'Members', cells: 'Cells', units: 'Units', calendar: 'Meeting calendar' },
+    nav: {
+      home: 'Home',
+      members: 'Members',
+      cells: 'Cells',
+      units: 'Units',
+      calendar: 'Meeting calendar',
+      history: 'Versions',
+    },
     workspace: 'Workspace',
     data: 'Input data',
     noSpec: 'The folder has no data yet. Upload the input workbook (lichdu import --template writes a blank one).',
@@ -185,6 +228,35 @@ export const CW = {
     calendarTitle: 'Meeting calendar of the cells (before planning)',
     none: 'Nothing here.',
     notFound: 'Not found.',
+    change: 'Change visitor',
+    addVisitor: 'Add a visitor',
+    removeVisit: 'Remove the visit',
+    candidatesTitle: 'Who may attend instead',
+    choose: 'Choose',
+    mayNot: 'May not attend (and the rule that stops them)',
+    load: 'Visits so far',
+    cost: 'Cost of the change',
+    removalBreaks: 'Taking this visit away breaks:',
+    preview: 'Check the change',
+    save: 'Save',
+    saved: 'Saved',
+    cancel: 'Back',
+    verdictOk: 'The changed plan meets every rule.',
+    verdictBad: (n: number) => `The changed plan breaks ${n} rule instance(s):`,
+    history: 'Versions',
+    restore: 'Restore',
+    version: 'Version',
+    when: 'When',
+    what: 'Change',
+    changes: (a: number, r: number, m: number) => `added ${a}, removed ${r}, moved ${m}`,
+    whatWords: {
+      plan: 'planned',
+      replace: 'visitor changed',
+      remove: 'visit removed',
+      add: 'visitor added',
+      restore: 'restored',
+    } as Record<string, string>,
+    meetingOf: (cell: string, date: string) => `The meeting of ${cell} on ${date}`,
   },
 };
 
@@ -415,6 +487,7 @@ export function cellsPage(l: Loaded, query: URLSearchParams, lang: Lang): string
 
 /** One cell: its meetings (date, time, moved and why) and who attends each. */
 export function cellPage(l: Loaded, id: string, lang: Lang): { title: string; body: string } | undefined {
+  const edit = l.plan !== undefined;
   const w = CW[lang];
   const c = l.problem.cells.find((x) => x.id === id);
   if (!c) return undefined;
@@ -431,7 +504,7 @@ export function cellPage(l: Loaded, id: string, lang: Lang): { title: string; bo
           list.length > 0
             ? list.map((m) => `<a href="/members/${encodeURIComponent(m.id)}">${h(m.name)}</a>`).join(', ')
             : h(w.nobody)
-        }</td></tr>`
+        }</td>${edit ? `<td>${changeButtons(id, r.date, list, lang)}</td>` : ''}</tr>`
       );
     })
     .join('');
@@ -443,7 +516,8 @@ export function cellPage(l: Loaded, id: string, lang: Lang): { title: string; bo
       `${c.tags.length > 0 ? ` · ${h(c.tags.map((t) => tagLabel(t, lang)).join(', '))}` : ''} · ${h(c.id)}</p>` +
       `<table class="meetings"><caption>${w.cellYear(h(c.name))}</caption><thead><tr><th scope="col">${w.month}</th>` +
       `<th scope="col">${w.date}</th><th scope="col">${w.weekday}</th><th scope="col">${w.time}</th>` +
-      `<th scope="col">${w.note}</th><th scope="col">${w.who}</th></tr></thead><tbody>${rows}</tbody></table>`,
+      `<th scope="col">${w.note}</th><th scope="col">${w.who}</th>` +
+      `${edit ? `<th scope="col">${w.change}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>`,
   };
 }
 
@@ -543,4 +617,21 @@ export function calendarPage(l: Loaded, query: URLSearchParams, lang: Lang): str
     `${w.cell}</th>${MONTH_SHORT[lang].map((m) => `<th scope="col">${m}</th>`).join('')}</tr></thead><tbody>${body}` +
     `</tbody></table></div>${pager('/calendar', query, p, lang)}`
   );
+}
+
+/** The buttons of a meeting: change each visitor, or add one (a GET form: it only opens the list of candidates). */
+function changeButtons(
+  cell: string,
+  date: string,
+  visitors: readonly { id: string; name: string }[],
+  lang: Lang,
+): string {
+  const w = CW[lang];
+  const form = (instead: string | undefined, label: string) =>
+    `<form method="get" action="/cells/${encodeURIComponent(cell)}/change" class="inline">` +
+    `<input type="hidden" name="date" value="${date}">` +
+    (instead !== undefined ? `<input type="hidden" name="instead" value="${h(instead)}">` : '') +
+    `<button type="submit" aria-label="${h(`${label}: ${date}${instead ? `, ${instead}` : ''}`)}">` +
+    `${h(label)}</button></form>`;
+  return visitors.length > 0 ? visitors.map((v) => form(v.id, w.change)).join(' ') : form(undefined, w.addVisitor);
 }

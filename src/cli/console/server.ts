@@ -29,7 +29,14 @@ import { cellText } from '../../planfile/values.js';
 import type { Progress } from '../../../solver/index.js';
 import { runCli } from '../main.js';
 import { runPlan, statusWord } from '../plan.js';
+import { catalogueEntry } from '../../domain/rules.js';
+import { checkPlan } from '../../check/index.js';
+import { describeViolation } from '../../format/violationText.js';
+import { applyChange, whoCan, type Change } from '../../edit/whoCan.js';
+import type { MemberId } from '../../domain/types.js';
+import { compareVisits, editPlan, planVersion, rawVisits, recordVersion, restoreVersion, versions } from '../edit.js';
 import { percent, amount } from '../shared.js';
+import { dateText } from '../../report/html.js';
 import { makeGuard, type Guard } from './security.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
 import {
@@ -251,6 +258,14 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       return id
         ? one(memberPage(l, id, lang), 'members')
         : page(res, w.nav.members, membersPage(l, url.searchParams, lang), 'members');
+    if (what === 'cells' && parts[2] === 'change') return changePage(res, l, id!, url.searchParams);
+    if (what === 'history') return historyPage(res);
+    if (what === 'cells' && id) {
+      const said = flash?.ok ? `<p class="ok" role="status">${h(flash.ok)}</p>` : '';
+      flash = undefined;
+      const r = cellPage(l, id, lang);
+      return r ? page(res, r.title, said + r.body, 'cells') : one(r, 'cells');
+    }
     if (what === 'cells')
       return id
         ? one(cellPage(l, id, lang), 'cells')
@@ -258,6 +273,203 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
     if (what === 'units')
       return id ? one(unitPage(l, id, lang), 'units') : page(res, w.nav.units, unitsPage(l, lang), 'units');
     return page(res, w.nav.calendar, calendarPage(l, url.searchParams, lang), 'calendar');
+  }
+
+  /** "Người có thể dự thay": who may attend the meeting instead, each with "Chọn"; those who may not, folded. */
+  function changePage(res: ServerResponse, l: Loaded, cellId: string, q: URLSearchParams): void {
+    const cell = l.problem.cells.find((c) => c.id === cellId);
+    const meeting = cell && l.problem.meetings.find((m) => m.cell === cell.id && m.date === q.get('date'));
+    if (!cell || !meeting || !l.plan) return page(res, w.notFound, `<p>${w.notFound}</p>`, 'cells', 404);
+    const instead = (q.get('instead') ?? '') as MemberId;
+    const visits = l.plan.doc.visits;
+    const replacing = visits.some((v) => v.member === instead && v.cell === cell.id && v.date === meeting.date)
+      ? instead
+      : undefined;
+    const r = whoCan(l.problem, visits, meeting, replacing);
+    const name = (id: string) => l.problem.members.find((m) => m.id === id)?.name ?? id;
+    const names = { memberName: name, cellName: (id: string) => l.problem.cells.find((c) => c.id === id)?.name };
+    const hidden = (fields: Record<string, string>) =>
+      Object.entries(fields)
+        .map(([k, v]) => `<input type="hidden" name="${k}" value="${h(v)}">`)
+        .join('');
+    const base = { csrf: guard.csrf, version: planVersion(opts.dir), cell: cell.id, date: meeting.date };
+    const choose = (to: string, label: string) =>
+      `<form method="post" action="/edit/preview" class="inline">${hidden({
+        ...base,
+        kind: replacing ? 'replace' : 'add',
+        to,
+        ...(replacing ? { from: replacing } : {}),
+      })}<button type="submit" aria-label="${h(`${label}: ${name(to)}`)}">${h(label)}</button></form>`;
+    const ok = r.candidates.filter((c) => c.ok);
+    const not = r.candidates.filter((c) => !c.ok);
+    const out: string[] = [
+      `<p>${h(w.meetingOf(cell.name, dateText(meeting.date, lang)))}, ${meeting.start}–${meeting.end}` +
+        (replacing ? ` · ${h(name(replacing))}` : '') +
+        '</p>',
+    ];
+    if (replacing) {
+      if (r.removalBreaks.length > 0)
+        out.push(
+          `<p>${w.removalBreaks}</p><ul>${r.removalBreaks
+            .map((v) => `<li>${h(describeViolation(v, lang, names).replace(/^✖ /, ''))}</li>`)
+            .join('')}</ul>`,
+        );
+      out.push(
+        `<form method="post" action="/edit/preview">${hidden({ ...base, kind: 'remove', from: replacing })}` +
+          `<button type="submit">${w.removeVisit}</button></form>`,
+      );
+    }
+    out.push(
+      `<table class="candidates"><caption>${w.candidatesTitle}</caption><thead><tr><th scope="col">${w.name}</th>` +
+        `<th scope="col">${w.load}</th><th scope="col">${w.cost}</th><th scope="col">${w.choose}</th></tr></thead>` +
+        '<tbody>' +
+        (ok
+          .map(
+            (c) =>
+              `<tr><td><a href="/members/${encodeURIComponent(c.member)}">${h(c.name)}</a></td>` +
+              `<td class="n">${c.load}</td>` +
+              `<td class="n">${amount(c.costDelta, lang)}</td><td>${choose(c.member, w.choose)}</td></tr>`,
+          )
+          .join('') || `<tr><td colspan="4">${w.none}</td></tr>`) +
+        '</tbody></table>',
+    );
+    out.push(
+      `<details><summary>${w.mayNot} (${not.length})</summary><ul class="excluded">${not
+        .map((c) => `<li>${h(c.name)}: ${h(c.rules.map((x) => catalogueEntry(x).label[lang]).join('; '))}</li>`)
+        .join('')}</ul></details>`,
+    );
+    out.push(`<p><a href="/cells/${encodeURIComponent(cell.id)}#d${meeting.date}">${w.cancel}</a></p>`);
+    page(res, w.candidatesTitle, out.join('\n'), 'cells');
+  }
+
+  /** The change's fields from a form, as the edit command takes them. */
+  function changeOf(form: URLSearchParams, l: Loaded): Change | undefined {
+    const meeting = l.problem.meetings.find((m) => m.cell === form.get('cell') && m.date === form.get('date'));
+    const kind = form.get('kind');
+    const to = (form.get('to') ?? '') as MemberId;
+    const from = (form.get('from') ?? '') as MemberId;
+    if (!meeting) return undefined;
+    if (kind === 'replace') return { kind, meeting, from, to };
+    if (kind === 'remove') return { kind, meeting, member: from };
+    if (kind === 'add') return { kind, meeting, member: to };
+    return undefined;
+  }
+
+  /** The checker's verdict on the changed plan, before anything is saved; "Lưu" saves. */
+  async function preview(res: ServerResponse, form: URLSearchParams): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+    const change = changeOf(form, l);
+    if (!change) return page(res, w.notFound, `<p>${w.notFound}</p>`, 'cells', 404);
+    const next = applyChange(l.plan.doc.visits, change, new Date().toISOString(), (v) => `${v.member}`);
+    const violations = checkPlan(l.problem, next);
+    const names = {
+      memberName: (id: string) => l.problem.members.find((m) => m.id === id)?.name,
+      cellName: (id: string) => l.problem.cells.find((c) => c.id === id)?.name,
+    };
+    const fields = ['version', 'cell', 'date', 'kind', 'to', 'from']
+      .filter((k) => form.get(k) !== null)
+      .map((k) => `<input type="hidden" name="${k}" value="${h(form.get(k)!)}">`)
+      .join('');
+    const body =
+      (violations.length === 0
+        ? `<p class="ok">${w.verdictOk}</p>`
+        : `<p class="bad">${w.verdictBad(violations.length)}</p><ul>${violations
+            .map((v) => `<li>${h(describeViolation(v, lang, names).replace(/^✖ /, ''))}</li>`)
+            .join('')}</ul>`) +
+      `<form method="post" action="/edit/save"><input type="hidden" name="csrf" value="${guard.csrf}">${fields}` +
+      `<button type="submit">${w.save}</button></form>` +
+      `<p><a href="/cells/${encodeURIComponent(change.meeting.cell)}#d${change.meeting.date}">${w.cancel}</a></p>`;
+    page(res, w.preview, body, 'cells');
+  }
+
+  /** Saves a change with the edit command (the version the page was made from must still be the folder's). */
+  async function save(res: ServerResponse, form: URLSearchParams): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+    const change = changeOf(form, l);
+    if (!change) return page(res, w.notFound, `<p>${w.notFound}</p>`, 'cells', 404);
+    let issues: readonly InputIssue[] = [];
+    const io = { out: () => {}, err: () => {}, lang, issues: (list: readonly InputIssue[]) => void (issues = list) };
+    const who =
+      change.kind === 'replace'
+        ? { from: change.from, to: change.to }
+        : change.kind === 'remove'
+          ? { remove: change.member }
+          : { add: change.member };
+    let code: number;
+    try {
+      code = await editPlan(
+        l.specPath,
+        opts.dir,
+        {
+          cell: change.meeting.cell,
+          date: change.meeting.date,
+          ...who,
+          expect: form.get('version') ?? '',
+          lang,
+          reminderMinutes: 1440,
+        },
+        io,
+      );
+    } catch (err) {
+      issues = (err as { issues?: readonly InputIssue[] }).issues ?? [];
+      if (issues.length === 0) throw err;
+      code = 2;
+    }
+    if (code > 1) return page(res, w.preview, `<div role="alert">${issuesTable(issues, lang)}</div>`, 'cells', 409);
+    await ws.load();
+    flash = { ok: w.saved };
+    redirect(res, `/cells/${encodeURIComponent(change.meeting.cell)}#d${change.meeting.date}`);
+  }
+
+  function historyPage(res: ServerResponse): void {
+    const list = versions(opts.dir).reverse();
+    const version = planVersion(opts.dir);
+    const rows = list
+      .map(
+        (v, i) =>
+          `<tr><td class="n">${v.n}</td><td>${h(v.at.replace('T', ' ').slice(0, 19))}</td><td>${h(
+            `${w.whatWords[v.what] ?? v.what}${v.note ? ` ${v.note}` : ''}: ${w.changes(v.added, v.removed, v.moved)}`,
+          )}</td><td>${
+            i === 0
+              ? ''
+              : `<form method="post" action="/history/restore" class="inline"><input type="hidden" name="csrf" ` +
+                `value="${guard.csrf}"><input type="hidden" name="version" value="${version}"><input type="hidden" ` +
+                `name="n" value="${v.n}"><button type="submit" aria-label="${h(`${w.restore} ${v.n}`)}">${w.restore}` +
+                '</button></form>'
+          }</td></tr>`,
+      )
+      .join('');
+    const said = flash?.ok ? `<p class="ok" role="status">${h(flash.ok)}</p>` : '';
+    flash = undefined;
+    page(
+      res,
+      w.history,
+      said +
+        `<table><caption>${w.history}</caption><thead><tr><th scope="col">${w.version}</th>` +
+        `<th scope="col">${w.when}</th>` +
+        `<th scope="col">${w.what}</th><th scope="col">${w.restore}</th></tr></thead><tbody>` +
+        `${rows || `<tr><td colspan="4">${w.none}</td></tr>`}</tbody></table>`,
+      'history',
+    );
+  }
+
+  async function restore(res: ServerResponse, form: URLSearchParams): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l) return redirect(res, '/');
+    if ((form.get('version') ?? '') !== planVersion(opts.dir))
+      return page(
+        res,
+        w.history,
+        `<div role="alert">${issuesTable([issue(ws.planPath, [], 'edit.stale', { dir: opts.dir })], lang)}</div>`,
+        'history',
+        409,
+      );
+    await restoreVersion(l.specPath, opts.dir, Number(form.get('n')), lang, { out: () => {}, err: () => {}, lang });
+    await ws.load();
+    flash = { ok: w.saved };
+    redirect(res, '/history');
   }
 
   /** An upload: a workbook is imported (`lichdu import`), a spec checked by the loader; nothing changes on failure. */
@@ -392,6 +604,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         return;
       }
       let code: number;
+      const before = existsSync(ws.planPath) ? readFileSync(ws.planPath, 'utf8') : undefined;
       try {
         code = await runPlan(
           loaded.specPath,
@@ -417,6 +630,9 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         const issues = (err as { issues?: readonly InputIssue[] }).issues;
         if (issues) log = issues.map((i) => `✖ ${i.file}: ${i.code}`).join('\n');
       }
+      if (code <= 1 && existsSync(ws.planPath))
+        recordVersion(opts.dir, 'plan', compareVisits(rawVisits(before), rawVisits(readFileSync(ws.planPath, 'utf8'))));
+      await ws.load();
       r.done = { code, log };
       opts.log(`plan: exit ${code}`);
       broadcast('done', { code });
@@ -534,6 +750,9 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         startPlan();
         return redirect(res, '/');
       }
+      if (path === '/edit/preview') return preview(res, form);
+      if (path === '/edit/save') return save(res, form);
+      if (path === '/history/restore') return restore(res, form);
       if (path === '/plan/stop') {
         run?.controller.abort();
         await run?.finished;
@@ -555,7 +774,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       return;
     }
     if (path.startsWith('/download/')) return download(res, url);
-    if (/^\/(members|cells|units|calendar)(\/[^/]+)?$/.test(path)) return view(res, url);
+    if (/^\/(members|cells|units|calendar|history)(\/[^/]+)?$/.test(path) || /^\/cells\/[^/]+\/change$/.test(path))
+      return view(res, url);
     return page(res, w.notFound, `<p>${w.notFound}</p>`, '', 404);
   }
 
