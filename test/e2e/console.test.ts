@@ -260,6 +260,82 @@ describe.runIf(hasChromium)('lichdu console', () => {
     }
   });
 
+  it('when a visit is changed through "Đổi người dự" then one visit differs, UID kept, SEQUENCE raised', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'lichdu-console-edit-'));
+    cpSync('fixtures/small/spec.yaml', join(ws, 'spec.yaml'));
+    expect(
+      (await cli(['convert', join(ws, 'spec.yaml'), 'fixtures/small/plan.json', '-o', ws, '--lang', 'vi'])).code,
+    ).toBe(0);
+    const before = readFileSync(join(ws, 'plan.json'), 'utf8');
+    const allBefore = readFileSync(join(ws, 'ics', 'all.ics'), 'utf8');
+    const c = await startConsole({ dir: ws, port: 0, lang: 'vi', log: () => {} });
+    try {
+      const page = await browser.newPage({ bypassCSP: true });
+      await page.goto(`${c.url}/?token=${c.token}`);
+      // A second tab opens the same meeting before the first saves.
+      const other = await browser.newPage();
+      await other.goto(`${c.url}/?token=${c.token}`);
+      await page.goto(`${c.url}/cells/thon-1`);
+      await page.getByRole('button', { name: 'Đổi người dự: 2027-09-03, m003' }).click();
+      expect(await page.locator('h1').innerText()).toBe('Người có thể dự thay');
+      expect(await page.locator('table.candidates caption').innerText()).toBe('Người có thể dự thay');
+      expect(await axe(page)).toEqual([]);
+      await other.goto(page.url());
+      await page.getByRole('button', { name: 'Chọn: Nguyễn Văn An' }).click();
+      expect(await page.locator('h1').innerText()).toBe('Kiểm tra thay đổi');
+      expect(await page.locator('main').innerText()).toContain('Kế hoạch sau khi sửa có 1 vi phạm');
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Đã lưu').waitFor();
+      // Exactly one visit differs; the calendars change only there: UID kept, SEQUENCE raised.
+      const visits = (t: string) =>
+        (JSON.parse(t) as { visits: { member: string; cell: string; date: string }[] }).visits;
+      const after = readFileSync(join(ws, 'plan.json'), 'utf8');
+      const diff = visits(after).filter(
+        (v, i) =>
+          JSON.stringify([v.member, v.cell, v.date]) !==
+          JSON.stringify([visits(before)[i]?.member, visits(before)[i]?.cell, visits(before)[i]?.date]),
+      );
+      expect(diff).toEqual([expect.objectContaining({ member: 'm001', cell: 'thon-1', date: '2027-09-03' })]);
+      const event = (ics: string, uid: string) =>
+        ics
+          .replace(/\r\n /g, '')
+          .split('BEGIN:VEVENT')
+          .find((e) => e.includes(`UID:${uid}`))!;
+      const allAfter = readFileSync(join(ws, 'ics', 'all.ics'), 'utf8');
+      expect(event(allBefore, '2027-09.m003.thon-1@lichdu')).toContain('SEQUENCE:0');
+      expect(event(allAfter, '2027-09.m003.thon-1@lichdu')).toContain('SEQUENCE:1');
+      expect(event(allAfter, '2027-09.m003.thon-1@lichdu')).toContain('Nguyễn Văn An');
+      expect(allAfter.split('BEGIN:VEVENT').length).toBe(allBefore.split('BEGIN:VEVENT').length);
+      expect((await cli(['check', join(ws, 'spec.yaml'), join(ws, 'plan.json')])).code).toBe(1);
+      if (existsSync(join(TOOLS, 'ics-validate.sh'))) {
+        const v = spawnSync('bash', [join(TOOLS, 'ics-validate.sh'), join(ws, 'ics', 'all.ics')], {
+          encoding: 'utf8',
+          timeout: 300_000,
+        });
+        expect(v.status, v.stdout + v.stderr).toBe(0);
+      }
+      // The second tab saves over a plan it did not load: refused, nothing changes.
+      await other.getByRole('button', { name: 'Chọn: Y Blong Êban' }).click();
+      await other.getByRole('button', { name: 'Lưu' }).click();
+      await other.getByRole('alert').waitFor();
+      expect(await other.getByRole('alert').innerText()).toContain('đã được lưu từ nơi khác');
+      expect(readFileSync(join(ws, 'plan.json'), 'utf8')).toBe(after);
+      // Every version kept; the first restored as a new one gives the plan back.
+      await page.goto(`${c.url}/history`);
+      expect(await page.locator('tbody tr').count()).toBe(2);
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Khôi phục 1' }).click();
+      await page.getByText('Đã lưu').waitFor();
+      expect(await page.locator('tbody tr').count()).toBe(3);
+      expect(visits(readFileSync(join(ws, 'plan.json'), 'utf8'))).toEqual(visits(before));
+      await page.close();
+      await other.close();
+    } finally {
+      await c.close();
+    }
+  });
+
   it('when "Dừng" is pressed during a plan then the best plan so far is written and checks clean', async () => {
     const other = mkdtempSync(join(tmpdir(), 'lichdu-console-stop-'));
     cpSync('fixtures/example/spec.yaml', join(other, 'spec.yaml'));
