@@ -336,6 +336,51 @@ describe.runIf(hasChromium)('lichdu console', () => {
     }
   });
 
+  it('when attendance is recorded in the page then the file is saved and compliance shows who is behind', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'lichdu-console-att-'));
+    cpSync('fixtures/small/spec.yaml', join(ws, 'spec.yaml'));
+    expect((await cli(['convert', join(ws, 'spec.yaml'), 'fixtures/small/plan.json', '-o', ws])).code).toBe(0);
+    const c = await startConsole({ dir: ws, port: 0, lang: 'vi', log: () => {} });
+    try {
+      const page = await browser.newPage({ bypassCSP: true });
+      await page.goto(`${c.url}/?token=${c.token}`);
+      await page.goto(`${c.url}/attendance?until=2027-06-30`);
+      expect(await page.locator('main tbody tr').count()).toBe(4);
+      expect(await axe(page)).toEqual([]);
+      await page.getByLabel('Kết quả: 03/01/2027 Y Blong Êban Chi bộ thôn 1').selectOption('done');
+      await page.getByLabel('Kết quả: 10/02/2027 Nguyễn Văn An').selectOption('missed');
+      await page.getByLabel('Lý do: 10/02/2027 Nguyễn Văn An').fill('ốm');
+      await page.getByLabel('Kết quả: 03/05/2027 Trần Thị Hạnh').selectOption('replaced');
+      await page.getByLabel('Người dự thay: 03/05/2027 Trần Thị Hạnh').selectOption('m001');
+      await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
+      await page.getByText('Đã lưu').waitFor();
+      const file = join(ws, 'diem-danh.csv');
+      expect(readFileSync(file, 'utf8')).toContain('Dự thay,m001,');
+      // The file is the command line's: check --attendance reads it.
+      const r = await cli([
+        'check',
+        join(ws, 'spec.yaml'),
+        join(ws, 'plan.json'),
+        '--attendance',
+        file,
+        '--as-of',
+        '2027-06-30',
+      ]);
+      expect(r.out).toContain('2 missed or replaced');
+      // Compliance to a chosen date: the standing of each member, what is not recorded, the reports due.
+      await page.goto(`${c.url}/compliance?asof=2027-12-31`);
+      const main = await page.locator('main').innerText();
+      expect(main).toContain('Mức thực hiện');
+      expect(main).toMatch(/Nguyễn Văn An\s+✔ đã đủ/);
+      expect(main).toContain('chưa ghi nhận');
+      expect(main).toContain('Báo cáo định kỳ theo quy định');
+      expect(await axe(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await c.close();
+    }
+  });
+
   it('when "Dừng" is pressed during a plan then the best plan so far is written and checks clean', async () => {
     const other = mkdtempSync(join(tmpdir(), 'lichdu-console-stop-'));
     cpSync('fixtures/example/spec.yaml', join(other, 'spec.yaml'));

@@ -53,6 +53,9 @@ import {
   violationItem,
 } from './pages.js';
 import { Workspace, WORKBOOK_FILE, type Loaded } from './workspace.js';
+import { ATTENDANCE_FILES, attendanceCsv, attendancePage, AW, compliancePage, readAttendance } from './attendance.js';
+import { readAttendanceFile } from '../../attendance/file.js';
+import type { IsoDate } from '../../domain/types.js';
 
 /** Uploads larger than this are refused before they are read (a province's workbook is a few MB). */
 export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
@@ -473,44 +476,48 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
   }
 
   /** An upload: a workbook is imported (`lichdu import`), a spec checked by the loader; nothing changes on failure. */
+  /** A multipart upload: its one file (bounded) saved in `tmp`, and the form's CSRF token. */
+  function receive(req: IncomingMessage, tmp: string) {
+    return new Promise<{ path?: string; name?: string; csrf?: string; tooLarge?: boolean }>((resolve, reject) => {
+      const out: { path?: string; name?: string; csrf?: string; tooLarge?: boolean } = {};
+      let bb: busboy.Busboy;
+      try {
+        bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxUpload, fields: 4 } });
+      } catch (err) {
+        return reject(err as Error);
+      }
+      const writes: Promise<void>[] = [];
+      bb.on('field', (name, value) => {
+        if (name === 'csrf') out.csrf = value;
+      });
+      bb.on('file', (_name, stream, info) => {
+        const safe = basename(info.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_');
+        const path = join(tmp, safe);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('limit', () => (out.tooLarge = true));
+        writes.push(
+          new Promise((done) =>
+            stream.on('close', () => {
+              writeFileSync(path, Buffer.concat(chunks));
+              out.path = path;
+              out.name = safe;
+              done();
+            }),
+          ),
+        );
+      });
+      bb.on('close', () => void Promise.all(writes).then(() => resolve(out)));
+      bb.on('error', reject);
+      req.pipe(bb);
+    });
+  }
+
+  /** An upload: a workbook is imported (`lichdu import`), a spec checked by the loader; nothing changes on failure. */
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const tmp = mkdtempSync(join(tmpdir(), 'lichdu-upload-'));
     try {
-      const got = await new Promise<{ path?: string; name?: string; csrf?: string; tooLarge?: boolean }>(
-        (resolve, reject) => {
-          const out: { path?: string; name?: string; csrf?: string; tooLarge?: boolean } = {};
-          let bb: busboy.Busboy;
-          try {
-            bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxUpload, fields: 4 } });
-          } catch (err) {
-            return reject(err as Error);
-          }
-          const writes: Promise<void>[] = [];
-          bb.on('field', (name, value) => {
-            if (name === 'csrf') out.csrf = value;
-          });
-          bb.on('file', (_name, stream, info) => {
-            const safe = basename(info.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_');
-            const path = join(tmp, safe);
-            const chunks: Buffer[] = [];
-            stream.on('data', (c: Buffer) => chunks.push(c));
-            stream.on('limit', () => (out.tooLarge = true));
-            writes.push(
-              new Promise((done) =>
-                stream.on('close', () => {
-                  writeFileSync(path, Buffer.concat(chunks));
-                  out.path = path;
-                  out.name = safe;
-                  done();
-                }),
-              ),
-            );
-          });
-          bb.on('close', () => void Promise.all(writes).then(() => resolve(out)));
-          bb.on('error', reject);
-          req.pipe(bb);
-        },
-      );
+      const got = await receive(req, tmp);
       if (!guard.csrfOk(got.csrf)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden\n');
       flash = await takeUpload(got);
       void ws.load();
@@ -518,6 +525,102 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  }
+
+  /** An attendance file uploaded: read by the attendance reader; kept as the workspace's only when it reads. */
+  async function attendanceUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const tmp = mkdtempSync(join(tmpdir(), 'lichdu-upload-'));
+    try {
+      const got = await receive(req, tmp);
+      if (!guard.csrfOk(got.csrf)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden\n');
+      const l = await ws.load();
+      if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+      const ext = extname(got.name ?? '').toLowerCase();
+      if (!got.path || got.tooLarge || (ext !== '.csv' && ext !== '.xlsx')) {
+        flash = {
+          issues: [
+            issue(got.name || 'upload', [], got.tooLarge || !got.path ? 'upload.too-large' : 'upload.wrong-type', {
+              mb: Math.ceil(maxUpload / 2 ** 20),
+              ext: ext || '?',
+            }),
+          ],
+        };
+        return redirect(res, '/attendance');
+      }
+      const r = await readAttendanceFile(got.path, l.problem);
+      if (!r.ok) flash = { issues: r.issues.map((i) => ({ ...i, file: got.name! })) };
+      else {
+        for (const f of ATTENDANCE_FILES) rmSync(join(opts.dir, f), { force: true });
+        writeFileAtomic(join(opts.dir, `diem-danh${ext}`), readFileSync(got.path));
+        flash = { ok: w.saved };
+      }
+      redirect(res, '/attendance');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+
+  /** The results chosen on the attendance page, written as diem-danh.csv once the attendance reader accepts them. */
+  async function attendanceSave(res: ServerResponse, form: URLSearchParams): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+    const old = await readAttendance(l, opts.dir);
+    const before = new Map((old?.ok ? old.value : []).map((r) => [`${r.member}|${r.cell}|${r.date}`, r]));
+    const chosen = new Map<string, { result?: string; replacedBy?: string; reason?: string; reportedOn?: string }>();
+    const n = Math.min(100_000, Number(form.get('n') ?? '0'));
+    for (let i = 0; i < n; i++) {
+      const k = form.get(`k${i}`);
+      if (!k) continue;
+      const result = form.get(`r${i}`) ?? '';
+      const by = form.get(`b${i}`) ?? '';
+      const reason = form.get(`s${i}`) ?? '';
+      chosen.set(k, {
+        ...(result ? { result } : {}),
+        ...(by && result === 'replaced' ? { replacedBy: by } : {}),
+        ...(reason ? { reason } : {}),
+        ...(before.get(k)?.reportedOn ? { reportedOn: before.get(k)!.reportedOn! } : {}),
+      });
+    }
+    const until = form.get('until') ?? `${l.problem.year}-12-31`;
+    const text = attendanceCsv(l, chosen, lang, until);
+    const tmp = mkdtempSync(join(tmpdir(), 'lichdu-att-'));
+    try {
+      const path = join(tmp, 'diem-danh.csv');
+      writeFileSync(path, text);
+      const r = await readAttendanceFile(path, l.problem);
+      if (!r.ok) flash = { issues: r.issues.map((i) => ({ ...i, file: 'diem-danh.csv' })) };
+      else {
+        rmSync(join(opts.dir, 'diem-danh.xlsx'), { force: true });
+        writeFileAtomic(join(opts.dir, 'diem-danh.csv'), text);
+        flash = { ok: w.saved };
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    redirect(res, `/attendance?until=${until}`);
+  }
+
+  /** Today within the plan's year (the attendance and compliance pages' default date). */
+  const today = (year: number): IsoDate => {
+    const d = new Date().toISOString().slice(0, 10);
+    return d < `${year}-01-01` ? `${year}-01-01` : d > `${year}-12-31` ? `${year}-12-31` : d;
+  };
+
+  async function attendanceView(res: ServerResponse, url: URL, what: 'attendance' | 'compliance'): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+    const date = url.searchParams.get(what === 'attendance' ? 'until' : 'asof') ?? '';
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today(l.problem.year);
+    const read = await readAttendance(l, opts.dir);
+    const said =
+      (flash?.ok ? `<p class="ok" role="status">${h(flash.ok)}</p>` : '') +
+      (flash?.issues ? `<div role="alert">${issuesTable(flash.issues, lang)}</div>` : '') +
+      (read && !read.ok ? `<div role="alert">${issuesTable(read.issues, lang)}</div>` : '');
+    flash = undefined;
+    const records = read?.ok ? read.value : undefined;
+    if (what === 'attendance')
+      return page(res, AW[lang].title, said + attendancePage(l, records ?? [], at, guard.csrf, lang), 'attendance');
+    page(res, AW[lang].compliance, said + compliancePage(l, records, at, lang), 'compliance');
   }
 
   async function takeUpload(got: { path?: string; name?: string; tooLarge?: boolean }) {
@@ -742,6 +845,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
     if (path === '/static/console.js') return send(res, 200, 'text/javascript; charset=utf-8', CONSOLE_JS);
     if (changes) {
       if (path === '/upload') return upload(req, res);
+      if (path === '/attendance/upload') return attendanceUpload(req, res);
       const form = await formBody(req);
       if (!guard.csrfOk(form.get('csrf') ?? undefined))
         return send(res, 403, 'text/plain; charset=utf-8', 'forbidden\n');
@@ -750,6 +854,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         startPlan();
         return redirect(res, '/');
       }
+      if (path === '/attendance') return attendanceSave(res, form);
       if (path === '/edit/preview') return preview(res, form);
       if (path === '/edit/save') return save(res, form);
       if (path === '/history/restore') return restore(res, form);
@@ -774,6 +879,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       return;
     }
     if (path.startsWith('/download/')) return download(res, url);
+    if (path === '/attendance' || path === '/compliance')
+      return attendanceView(res, url, path === '/attendance' ? 'attendance' : 'compliance');
     if (/^\/(members|cells|units|calendar|history)(\/[^/]+)?$/.test(path) || /^\/cells\/[^/]+\/change$/.test(path))
       return view(res, url);
     return page(res, w.notFound, `<p>${w.notFound}</p>`, '', 404);
