@@ -381,6 +381,50 @@ describe.runIf(hasChromium)('lichdu console', () => {
     }
   });
 
+  it('when a member leaves and the year is re-planned then the changes show; one accepted, one not', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'lichdu-console-replan-'));
+    cpSync('fixtures/small/spec.yaml', join(ws, 'spec.yaml'));
+    expect((await cli(['convert', join(ws, 'spec.yaml'), 'fixtures/small/plan.json', '-o', ws])).code).toBe(0);
+    // Trần Thị Hạnh leaves at the end of June (the spec as the workbook import writes it).
+    const spec = readFileSync(join(ws, 'spec.yaml'), 'utf8');
+    const left = spec.replace(
+      '{ id: m003, name: "Trần Thị Hạnh", role: commune, unit: ha-mon }',
+      '{ id: m003, name: "Trần Thị Hạnh", role: commune, unit: ha-mon, active: "..2027-06-30" }',
+    );
+    expect(left).not.toBe(spec);
+    writeFileSync(join(ws, 'spec.yaml'), left);
+    const original = readFileSync(join(ws, 'plan.json'), 'utf8');
+    const c = await startConsole({ dir: ws, port: 0, lang: 'vi', log: () => {} });
+    try {
+      const page = await browser.newPage({ bypassCSP: true });
+      await page.goto(`${c.url}/?token=${c.token}`);
+      await page.goto(`${c.url}/replan`);
+      await page.getByLabel('Từ ngày').fill('2027-07-01');
+      await page.getByRole('button', { name: 'Xem các thay đổi' }).click();
+      await page.locator('table.changes').waitFor({ timeout: 60_000 });
+      const table = await page.locator('table.changes tbody').innerText();
+      expect(table).toContain('Chi bộ thôn 1, 03/09/2027	Trần Thị Hạnh');
+      expect(await axe(page)).toEqual([]);
+      // Discarded: the plan stays as it was.
+      await page.getByRole('button', { name: 'Bỏ' }).click();
+      await page.getByText('Đã bỏ đề xuất').waitFor();
+      expect(readFileSync(join(ws, 'plan.json'), 'utf8')).toBe(original);
+      // Made again and accepted: the workspace holds the re-plan, which check accepts, its changes.csv beside it.
+      await page.getByLabel('Từ ngày').fill('2027-07-01');
+      await page.getByRole('button', { name: 'Xem các thay đổi' }).click();
+      await page.locator('table.changes').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Chấp nhận' }).click();
+      await page.getByText('Đã áp dụng kế hoạch mới').waitFor();
+      const now = JSON.parse(readFileSync(join(ws, 'plan.json'), 'utf8')) as { replan?: { from: string } };
+      expect(now.replan?.from).toBe('2027-07-01');
+      expect(existsSync(join(ws, 'changes.csv'))).toBe(true);
+      expect((await cli(['check', join(ws, 'spec.yaml'), join(ws, 'plan.json')])).code).toBe(0);
+      await page.close();
+    } finally {
+      await c.close();
+    }
+  }, 180_000);
+
   it('when "Dừng" is pressed during a plan then the best plan so far is written and checks clean', async () => {
     const other = mkdtempSync(join(tmpdir(), 'lichdu-console-stop-'));
     cpSync('fixtures/example/spec.yaml', join(other, 'spec.yaml'));

@@ -53,6 +53,7 @@ import {
   violationItem,
 } from './pages.js';
 import { Workspace, WORKBOOK_FILE, type Loaded } from './workspace.js';
+import { acceptProposal, propose, proposalPage, PROPOSAL_DIR, RW } from './replan.js';
 import { ATTENDANCE_FILES, attendanceCsv, attendancePage, AW, compliancePage, readAttendance } from './attendance.js';
 import { readAttendanceFile } from '../../attendance/file.js';
 import type { IsoDate } from '../../domain/types.js';
@@ -600,6 +601,55 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
     redirect(res, `/attendance?until=${until}`);
   }
 
+  async function replanView(res: ServerResponse): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+    const rw = RW[lang];
+    const said =
+      (flash?.ok ? `<p class="ok" role="status">${h(flash.ok)}</p>` : '') +
+      (flash?.issues ? `<div role="alert">${issuesTable(flash.issues, lang)}</div>` : '');
+    flash = undefined;
+    const form =
+      `<form method="post" action="/replan/preview"><input type="hidden" name="csrf" value="${guard.csrf}">` +
+      `<label for="from">${rw.from}</label> <input id="from" name="from" type="date" required ` +
+      `value="${today(l.problem.year)}"> <button type="submit">${rw.make}</button></form>`;
+    const proposal = existsSync(join(opts.dir, PROPOSAL_DIR, 'plan.json'))
+      ? proposalPage(l, opts.dir, guard.csrf, lang)
+      : '';
+    page(res, rw.title, said + form + proposal, 'replan');
+  }
+
+  async function replanAction(res: ServerResponse, path: string, form: URLSearchParams): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+    const rw = RW[lang];
+    if (path === '/replan/preview') {
+      if (run && run.done === undefined) return redirect(res, '/');
+      const r = await propose(l, opts.dir, form.get('from') ?? '', lang);
+      if (r.code > 1)
+        flash = {
+          issues:
+            r.issues.length > 0
+              ? r.issues
+              : [issue(opts.dir, [], 'cli.usage', { code: String(r.code), option: '--from' })],
+        };
+      return redirect(res, '/replan');
+    }
+    if ((form.get('version') ?? '') !== planVersion(opts.dir)) {
+      flash = { issues: [issue(ws.planPath, [], 'edit.stale', { dir: opts.dir })] };
+      return redirect(res, '/replan');
+    }
+    if (path === '/replan/accept') {
+      await acceptProposal(l, opts.dir, lang);
+      await ws.load();
+      flash = { ok: rw.accepted };
+    } else {
+      rmSync(join(opts.dir, PROPOSAL_DIR), { recursive: true, force: true });
+      flash = { ok: rw.discarded };
+    }
+    redirect(res, '/replan');
+  }
+
   /** Today within the plan's year (the attendance and compliance pages' default date). */
   const today = (year: number): IsoDate => {
     const d = new Date().toISOString().slice(0, 10);
@@ -855,6 +905,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         return redirect(res, '/');
       }
       if (path === '/attendance') return attendanceSave(res, form);
+      if (path.startsWith('/replan/')) return replanAction(res, path, form);
       if (path === '/edit/preview') return preview(res, form);
       if (path === '/edit/save') return save(res, form);
       if (path === '/history/restore') return restore(res, form);
@@ -879,6 +930,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       return;
     }
     if (path.startsWith('/download/')) return download(res, url);
+    if (path === '/replan') return replanView(res);
     if (path === '/attendance' || path === '/compliance')
       return attendanceView(res, url, path === '/attendance' ? 'attendance' : 'compliance');
     if (/^\/(members|cells|units|calendar|history)(\/[^/]+)?$/.test(path) || /^\/cells\/[^/]+\/change$/.test(path))
