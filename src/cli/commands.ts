@@ -138,6 +138,9 @@ function definePlan(program: Command, ctx: CommandContext): void {
         .default('done'),
     )
     .addOption(
+      new Option('--pins <file>', t('keep the visits pinned in this file (DIR/pins.json, made by lichdu edit --pin)')),
+    )
+    .addOption(
       new Option(
         '--keep-cancelled <days>',
         t('re-plan: show removed visits as cancelled in the calendars for this long'),
@@ -495,6 +498,8 @@ function defineEdit(program: Command, ctx: CommandContext): void {
     .option('--from <who>', t("the member whose visit is given (default: the meeting's visitor)"))
     .option('--remove <who>', t("remove this member's visit"))
     .option('--add <who>', t('add this member as a visitor'))
+    .option('--pin <who>', t("pin this member's visit: planning again keeps it (DIR/pins.json)"))
+    .option('--unpin <who>', t("unpin this member's visit"))
     .option('--generated-at <iso>', t("the change's time stamp (default: now)"))
     .addOption(lang(t, ctx))
     .addOption(reminder(t))

@@ -17,6 +17,7 @@ import { loadSpecFile } from '../spec/load.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { InputIssue } from '../util/issues.js';
 import { applyChange, meetingAt, whoCan, type Change, type WhoCan } from '../edit/whoCan.js';
+import { PINS_FILE, pinText, readPins } from '../edit/pins.js';
 import { EXIT, InputRefused, langOf, unwrap, type Io } from './io.js';
 import { amount, optionIssue as issue, typedDate, withFolderLock, writeOrRefuse } from './shared.js';
 
@@ -178,6 +179,8 @@ export interface EditOptions {
   readonly from?: string;
   readonly remove?: string;
   readonly add?: string;
+  readonly pin?: string;
+  readonly unpin?: string;
   /** The folder's version the change was made on (the console's tab): a save over another version is refused. */
   readonly expect?: string;
   readonly generatedAt?: string;
@@ -192,8 +195,29 @@ export async function editPlan(specPath: string, dir: string, opts: EditOptions,
   if (opts.expect !== undefined && opts.expect !== planVersion(dir))
     throw new InputRefused([issue(planPath, 'edit.stale', { dir })]);
   const read = unwrap(await readPlanFile(planPath, problem));
-  const who = [opts.to, opts.from, opts.remove, opts.add].filter((x): x is string => x !== undefined);
+  const who = [opts.to, opts.from, opts.remove, opts.add, opts.pin, opts.unpin].filter(
+    (x): x is string => x !== undefined,
+  );
   const { meeting, ids } = resolveMeeting(problem, opts.cell, opts.date, who);
+  if (opts.pin !== undefined || opts.unpin !== undefined) {
+    const member = ids[who.indexOf((opts.pin ?? opts.unpin)!)]!;
+    const pinsPath = join(dir, PINS_FILE);
+    const pins = unwrap(readPins(pinsPath)).filter(
+      (p) => !(p.member === member && p.cell === meeting.cell && p.date === meeting.date),
+    );
+    if (opts.pin !== undefined) {
+      notVisitor(read.plan.visits, meeting, member);
+      pins.push({ member, cell: meeting.cell, date: meeting.date });
+    }
+    writeFileAtomic(pinsPath, pinText(pins));
+    const where = `${meeting.cell}, ${meeting.date} (${pinsPath})`;
+    io.out(
+      langOf(io) === 'vi'
+        ? `${opts.pin !== undefined ? 'đã ghim' : 'đã bỏ ghim'} lượt dự của ${member} tại ${where}\n`
+        : `${opts.pin !== undefined ? 'pinned' : 'unpinned'} the visit of ${member} at ${where}\n`,
+    );
+    return EXIT.ok;
+  }
   const id = (x: string | undefined) => (x === undefined ? undefined : ids[who.indexOf(x)]);
   const visits = read.plan.visits;
   const here = visits.filter((v) => v.cell === meeting.cell && v.date === meeting.date).map((v) => v.member);

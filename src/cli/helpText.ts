@@ -51,6 +51,11 @@ const VI: Readonly<Record<string, string>> = {
   ["list a plan folder's saved versions, or restore one as a new version"]:
     'liệt kê các phiên bản đã lưu của thư mục kế hoạch, hoặc khôi phục một phiên bản thành phiên bản mới',
   ['restore this version']: 'khôi phục phiên bản này',
+  ['keep the visits pinned in this file (DIR/pins.json, made by lichdu edit --pin)']:
+    'giữ các lượt dự đã ghim trong tệp này (THƯ-MỤC/pins.json, do lichdu edit --pin tạo)',
+  ["pin this member's visit: planning again keeps it (DIR/pins.json)"]:
+    'ghim lượt dự của cấp ủy viên này: lập lại kế hoạch vẫn giữ (THƯ-MỤC/pins.json)',
+  ["unpin this member's visit"]: 'bỏ ghim lượt dự của cấp ủy viên này',
   ['write documents of an existing plan.json, or a spec as a workbook']:
     'ghi tài liệu từ plan.json đã có, hoặc ghi tệp đầu vào thành bảng tính',
   ['write the spec as the workbook lichdu import reads (settings, units, cells, members, absences, agreed ' +

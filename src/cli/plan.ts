@@ -11,6 +11,7 @@ import { meetingKeys, type PlanDocument } from '../planfile/index.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import type { Unrecorded } from '../attendance/compliance.js';
 import { replanProblem, type ReplanSetup } from '../replan/build.js';
+import { readPins, withPins } from '../edit/pins.js';
 import { carryIdentity, diffPlans } from '../replan/diff.js';
 import { issue as problem_, type InputIssue } from '../util/issues.js';
 import { renderMessage } from '../i18n/messages.js';
@@ -55,6 +56,8 @@ export interface PlanOptions {
   /** A re-plan fixes the past: unrecorded visits are done or missed, never left open. */
   readonly unrecorded?: Exclude<Unrecorded, 'pending'>;
   readonly keepCancelled?: number;
+  /** A pin file (DIR/pins.json): visits kept as fixed ones. */
+  readonly pins?: string;
   /** performance.now() when the command started: --time-limit counts from it. */
   readonly startedAt: number;
   /** A stop from the program that runs the command (the console's "Dừng"): like Ctrl-C, the best plan is written. */
@@ -284,12 +287,14 @@ function notProvenWhy(r: Pick<SolveResult, 'stopped'>, lang: Lang): string {
 
 export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
   // Everything the user got wrong is said at once, before the solve: the spec, where to write, the options.
-  const problem = unwrapWith(loadSpecFile(specPath), [
+  const spec = unwrapWith(loadSpecFile(specPath), [
     ...stampedOutputIssues(opts.out, opts.generatedAt),
     ...(opts.exportModel ? outputFileIssues(opts.exportModel, '--export-model') : []),
     ...replanOptionIssues(opts),
     ...backendIssues(opts.backend),
   ]);
+  // Pinned visits are kept like the spec's fixed ones (issue 26).
+  const problem = opts.pins === undefined ? spec : unwrap(withPins(spec, unwrap(readPins(opts.pins)), opts.pins));
   const from = opts.from === undefined ? undefined : typedDate(opts.from, '--from');
   if (from?.ok && from.value.note) io.err(noteLine(from.value.note, langOf(io)));
   const replanning =

@@ -468,6 +468,20 @@ export const MESSAGES = {
     (p) => `không có phiên bản ${p.n} trong ${p.dir}`,
     (p) => `no version ${p.n} in ${p.dir}`,
   ),
+  'pins.not-list': e(
+    [],
+    () => 'tệp ghim phải là danh sách các lượt dự { member, cell, date }: hãy ghim bằng lichdu edit --pin',
+    () => 'the pin file must be a list of visits { member, cell, date }: pin with lichdu edit --pin',
+  ),
+  'pins.unknown': e(
+    ['member', 'cell', 'date'],
+    (p) =>
+      `lượt dự đã ghim ${p.member} tại ${p.cell} ngày ${p.date} không còn trong tệp đầu vào (người hay kỳ sinh hoạt ` +
+      `đã đổi): hãy bỏ ghim (lichdu edit --unpin)`,
+    (p) =>
+      `the pinned visit of ${p.member} at ${p.cell} on ${p.date} is no longer in the spec (the member or the meeting ` +
+      `changed): unpin it (lichdu edit --unpin)`,
+  ),
   'upload.too-large': e(
     ['mb'],
     (p) => `không nhận được tệp tải lên, hoặc tệp lớn hơn ${p.mb} MB: hãy chọn đúng bảng tính nhập liệu`,

@@ -111,6 +111,9 @@ export const CW = {
     none: 'Không có mục nào.',
     notFound: 'Không tìm thấy.',
     change: 'Đổi người dự',
+    pin: 'Ghim',
+    unpin: 'Bỏ ghim',
+    pinned: 'đã ghim',
     addVisitor: 'Thêm người dự',
     removeVisit: 'Bỏ lượt dự',
     candidatesTitle: 'Người có thể dự thay',
@@ -235,6 +238,9 @@ export const CW = {
     none: 'Nothing here.',
     notFound: 'Not found.',
     change: 'Change visitor',
+    pin: 'Pin',
+    unpin: 'Unpin',
+    pinned: 'pinned',
     addVisitor: 'Add a visitor',
     removeVisit: 'Remove the visit',
     candidatesTitle: 'Who may attend instead',
@@ -508,7 +514,15 @@ export function cellPage(l: Loaded, id: string, lang: Lang): { title: string; bo
         `<tr id="d${r.date}"><th scope="row">${MONTH_SHORT[lang][r.month - 1]}</th><td>${dateText(r.date, lang)}</td>` +
         `<td>${h(weekdayName(r.date, lang))}</td><td>${r.start}–${r.end}</td><td>${h(r.note)}</td><td>${
           list.length > 0
-            ? list.map((m) => `<a href="/members/${encodeURIComponent(m.id)}">${h(m.name)}</a>`).join(', ')
+            ? list
+                .map(
+                  (m) =>
+                    `<a href="/members/${encodeURIComponent(m.id)}">${h(m.name)}</a>` +
+                    (l.pins.some((p) => p.member === m.id && p.cell === id && p.date === r.date)
+                      ? ` <span class="pin">📌 ${w.pinned}</span>`
+                      : ''),
+                )
+                .join(', ')
             : h(w.nobody)
         }</td>${edit ? `<td>${changeButtons(id, r.date, list, lang)}</td>` : ''}</tr>`
       );

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../../check/index.js';
+import { PINS_FILE } from '../../edit/pins.js';
 import type { Visit } from '../../domain/types.js';
 import { escapeHtml as h } from '../../export/feedSheet.js';
 import { CHANGES_FILE, writePlanFiles } from '../../export/planFiles.js';
@@ -80,6 +81,7 @@ export async function propose(
         previous: join(dir, 'plan.json'),
         from,
         ...(att ? { attendance: att } : {}),
+        ...(existsSync(join(dir, PINS_FILE)) ? { pins: join(dir, PINS_FILE) } : {}),
         quiet: true,
       },
       { out: (s) => void (log += s), err: (s) => void (log += s), lang },

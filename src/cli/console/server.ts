@@ -318,6 +318,11 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
             .map((v) => `<li>${h(describeViolation(v, lang, names).replace(/^✖ /, ''))}</li>`)
             .join('')}</ul>`,
         );
+      const pinned = l.pins.some((p) => p.member === replacing && p.cell === cell.id && p.date === meeting.date);
+      out.push(
+        `<form method="post" action="/edit/pin">${hidden({ ...base, member: replacing, pin: pinned ? '0' : '1' })}` +
+          `<button type="submit">${pinned ? w.unpin : w.pin}</button></form>`,
+      );
       out.push(
         `<form method="post" action="/edit/preview">${hidden({ ...base, kind: 'remove', from: replacing })}` +
           `<button type="submit">${w.removeVisit}</button></form>`,
@@ -425,6 +430,24 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
     await ws.load();
     flash = { ok: w.saved };
     redirect(res, `/cells/${encodeURIComponent(change.meeting.cell)}#d${change.meeting.date}`);
+  }
+
+  /** Pins or unpins a visit with the edit command; the plan itself does not change. */
+  async function pin(res: ServerResponse, form: URLSearchParams): Promise<void> {
+    const l = await ws.load();
+    if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
+    const member = form.get('member') ?? '';
+    const cell = form.get('cell') ?? '';
+    const date = form.get('date') ?? '';
+    await editPlan(
+      l.specPath,
+      opts.dir,
+      { cell, date, ...(form.get('pin') === '1' ? { pin: member } : { unpin: member }), lang, reminderMinutes: 1440 },
+      { out: () => {}, err: () => {}, lang },
+    );
+    await ws.load();
+    flash = { ok: w.saved };
+    redirect(res, `/cells/${encodeURIComponent(cell)}#d${date}`);
   }
 
   function historyPage(res: ServerResponse): void {
@@ -770,6 +793,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
             reminderMinutes: 1440,
             startedAt: performance.now(),
             signal: controller.signal,
+            ...(existsSync(ws.pinsPath) ? { pins: ws.pinsPath } : {}),
             onProgress: (p) => {
               r.last = p;
               broadcast('progress', progressOf(p, true));
@@ -908,6 +932,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       if (path.startsWith('/replan/')) return replanAction(res, path, form);
       if (path === '/edit/preview') return preview(res, form);
       if (path === '/edit/save') return save(res, form);
+      if (path === '/edit/pin') return pin(res, form);
       if (path === '/history/restore') return restore(res, form);
       if (path === '/plan/stop') {
         run?.controller.abort();

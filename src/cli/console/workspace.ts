@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem, Violation } from '../../domain/types.js';
 import { checkPlan } from '../../check/index.js';
+import { PINS_FILE, readPins, type Pin } from '../../edit/pins.js';
 import type { Lang } from '../../format/labels.js';
 import { meetingCalendar, type CalendarRow } from '../../calendar/table.js';
 import { readPlanFile, readPlanDocument, type PlanDocument } from '../../planfile/index.js';
@@ -30,6 +31,8 @@ export interface Loaded {
     readonly violations: readonly Violation[];
     readonly solver: { readonly status: string; readonly gap?: number };
   };
+  /** The visits pinned in the folder (DIR/pins.json). */
+  readonly pins: readonly Pin[];
   /** Why the folder's plan is not shown (another spec, unreadable), when it has one. */
   readonly planIssues?: readonly InputIssue[];
 }
@@ -60,10 +63,14 @@ export class Workspace {
     return join(this.dir, 'plan.json');
   }
 
+  get pinsPath(): string {
+    return join(this.dir, PINS_FILE);
+  }
+
   /** The spec and plan as the views show them; the spec's problems when it is refused; undefined without a spec. */
   load(): Promise<Loaded | { issues: readonly InputIssue[] } | undefined> {
     const specPath = specPathOf(this.dir);
-    const key = `${specPath}|${specPath ? stamp(specPath) : ''}|${stamp(this.planPath)}`;
+    const key = `${specPath}|${specPath ? stamp(specPath) : ''}|${stamp(this.planPath)}|${stamp(this.pinsPath)}`;
     // One read per change of the files, shared by the requests that wait for it (the console warms it at start and
     // after each upload or plan, so that a province's first page does not wait for it).
     if (this.cache?.key !== key) this.cache = { key, value: this.read(specPath) };
@@ -78,6 +85,10 @@ export class Workspace {
       specPath,
       problem: spec.value,
       calendar: meetingCalendar(spec.value, this.lang),
+      pins: (() => {
+        const r = readPins(this.pinsPath);
+        return r.ok ? r.value : [];
+      })(),
       ...(await this.plan(spec.value)),
     };
   }
