@@ -329,6 +329,14 @@ describe.runIf(hasChromium)('lichdu console', () => {
       await page.getByText('Đã lưu').waitFor();
       expect(await page.locator('tbody tr').count()).toBe(3);
       expect(visits(readFileSync(join(ws, 'plan.json'), 'utf8'))).toEqual(visits(before));
+      // A visit pinned from its change page: the cell page says so, and the pin file holds it.
+      await page.goto(`${c.url}/cells/thon-1`);
+      await page.getByRole('button', { name: 'Đổi người dự: 2027-09-03, m003' }).click();
+      await page.getByRole('button', { name: 'Ghim', exact: true }).click();
+      await page.getByText('📌 đã ghim').waitFor();
+      expect(JSON.parse(readFileSync(join(ws, 'pins.json'), 'utf8'))).toEqual([
+        { member: 'm003', cell: 'thon-1', date: '2027-09-03' },
+      ]);
       await page.close();
       await other.close();
     } finally {
