@@ -3,9 +3,7 @@
 // for the user to accept — the proposal's files then written into the workspace as they are — or discard.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../../check/index.js';
-import { PINS_FILE } from '../../edit/pins.js';
 import type { Visit } from '../../domain/types.js';
 import { escapeHtml as h } from '../../export/feedSheet.js';
 import { CHANGES_FILE, writePlanFiles } from '../../export/planFiles.js';
@@ -17,7 +15,7 @@ import { compareVisits, planVersion, rawVisits, recordVersion } from '../edit.js
 import { runPlan } from '../plan.js';
 import { withFolderLock, writeOrRefuse } from '../shared.js';
 import { attendancePath } from './attendance.js';
-import type { Loaded } from './workspace.js';
+import { planDefaults, type Loaded } from './workspace.js';
 
 export const PROPOSAL_DIR = '.lichdu-proposal';
 
@@ -71,17 +69,11 @@ export async function propose(
     code = await runPlan(
       l.specPath,
       {
+        ...planDefaults(dir, lang),
         out,
-        lang,
-        seed: 0,
-        timeLimit: 300,
-        backend: 'highs',
-        reminderMinutes: 1440,
-        startedAt: performance.now(),
         previous: join(dir, 'plan.json'),
         from,
         ...(att ? { attendance: att } : {}),
-        ...(existsSync(join(dir, PINS_FILE)) ? { pins: join(dir, PINS_FILE) } : {}),
         quiet: true,
       },
       { out: (s) => void (log += s), err: (s) => void (log += s), lang },

@@ -52,7 +52,7 @@ import {
   unitsPage,
   violationItem,
 } from './pages.js';
-import { Workspace, WORKBOOK_FILE, type Loaded } from './workspace.js';
+import { planDefaults, Workspace, WORKBOOK_FILE, type Loaded } from './workspace.js';
 import { acceptProposal, propose, proposalPage, PROPOSAL_DIR, RW } from './replan.js';
 import { ATTENDANCE_FILES, attendanceCsv, attendancePage, AW, compliancePage, readAttendance } from './attendance.js';
 import { readAttendanceFile } from '../../attendance/file.js';
@@ -785,15 +785,9 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         code = await runPlan(
           loaded.specPath,
           {
+            ...planDefaults(opts.dir, lang),
             out: opts.dir,
-            lang,
-            seed: 0,
-            timeLimit: 300,
-            backend: 'highs',
-            reminderMinutes: 1440,
-            startedAt: performance.now(),
             signal: controller.signal,
-            ...(existsSync(ws.pinsPath) ? { pins: ws.pinsPath } : {}),
             onProgress: (p) => {
               r.last = p;
               broadcast('progress', progressOf(p, true));

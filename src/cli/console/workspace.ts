@@ -3,6 +3,7 @@
 // `lichdu plan SPEC -o DIR` writes them, with the report beside them. What the views show is read from those files
 // with the commands' own readers and cached until a file changes.
 import { existsSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { Problem, Violation } from '../../domain/types.js';
 import { checkPlan } from '../../check/index.js';
@@ -113,4 +114,21 @@ export class Workspace {
       },
     };
   }
+}
+
+/**
+ * How the console plans a workspace, as `lichdu plan SPEC -o DIR` would with its defaults (seed 0, five minutes, HiGHS,
+ * a reminder a day before), keeping the folder's pinned visits.
+ */
+export function planDefaults(dir: string, lang: Lang) {
+  const pins = join(dir, PINS_FILE);
+  return {
+    lang,
+    seed: 0,
+    timeLimit: 300,
+    backend: 'highs' as const,
+    reminderMinutes: 1440,
+    startedAt: performance.now(),
+    ...(existsSync(pins) ? { pins } : {}),
+  };
 }
