@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { builtInPolicies } from '../dist/src/policies/index.js';
-import { policyToJson } from '../dist/src/export/json.js';
+import { policyToJson } from '../dist/src/planfile/index.js';
 import { feedToken, loadOrCreateSecret } from '../dist/src/serve/tokens.js';
 
 const DURATION = Number(process.env.DURATION ?? 30);
