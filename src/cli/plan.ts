@@ -426,6 +426,16 @@ async function solveThenWrite(
   replanning?: Replanning,
 ): Promise<number> {
   const progress = progressPrinter(problem, opts, io);
+  // While the worker solves the LP, this thread is idle: the spreadsheet library (a quarter of a second to load) is
+  // loaded then, so that writing the files does not wait for it.
+  let prefetched = false;
+  const onProgress = (p: Progress) => {
+    if (!prefetched && p.phase !== 'construction') {
+      prefetched = true;
+      void import('exceljs').catch(() => undefined);
+    }
+    progress.onProgress(p);
+  };
   let r: SolveResult;
   try {
     r = await solve(problem, {
@@ -436,7 +446,7 @@ async function solveThenWrite(
       signal: stop,
       startedAt: opts.startedAt,
       ...(opts.gap !== undefined ? { gap: opts.gap } : {}),
-      onProgress: progress.onProgress,
+      onProgress,
       ...(opts.exportModel
         ? {
             onModel: (chunks: (format: 'lp' | 'mps') => Iterable<string>) =>
