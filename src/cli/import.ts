@@ -44,15 +44,24 @@ const REQUIRED_SHEETS: readonly SheetKind[] = ['cells', 'members'];
 /** Keys a header file may give; the lists come from the sheets. */
 const HEADER_KEYS = ['year', 'timezone', 'policy', 'holidays', 'meeting_defaults', 'fixed'];
 
-/** Each input file read once (a workbook gives several sheets). */
-const readOnce = new Map<string, Result<Buffer>>();
-function bytesOf(path: string, role: FileRole): Result<Buffer> {
-  const got = readOnce.get(path) ?? readInputFile(path, role);
-  readOnce.set(path, got);
-  return got;
+type ReadBytes = (path: string, role: FileRole) => Result<Buffer>;
+
+/** A reader for one import: each input file read once (a workbook gives several sheets), nothing kept after it. */
+function fileReader(): ReadBytes {
+  const read = new Map<string, Result<Buffer>>();
+  return (path, role) => {
+    const got = read.get(path) ?? readInputFile(path, role);
+    read.set(path, got);
+    return got;
+  };
 }
 
-async function readSheet(path: string, kind: SheetKind, fromWorkbook: boolean): Promise<Result<Sheet>> {
+async function readSheet(
+  path: string,
+  kind: SheetKind,
+  fromWorkbook: boolean,
+  bytesOf: ReadBytes,
+): Promise<Result<Sheet>> {
   const bytes = bytesOf(path, kind === 'absences' || kind === 'fixed' ? 'workbook' : kind);
   if (!bytes.ok) return bytes;
   const table =
@@ -63,7 +72,7 @@ async function readSheet(path: string, kind: SheetKind, fromWorkbook: boolean): 
 }
 
 /** The hash of the spec file a workbook was exported from ('' for any other workbook). */
-async function workbookSource(path: string | undefined): Promise<string> {
+async function workbookSource(path: string | undefined, bytesOf: ReadBytes): Promise<string> {
   if (path === undefined) return '';
   const bytes = bytesOf(path, 'workbook');
   if (!bytes.ok || !isZip(bytes.value)) return '';
@@ -72,7 +81,10 @@ async function workbookSource(path: string | undefined): Promise<string> {
 }
 
 /** The workbook's settings sheet ("Thông tin chung"), when it has one. */
-async function readSettingsSheet(path: string): Promise<Result<ReadSettings & { table: Table }> | undefined> {
+async function readSettingsSheet(
+  path: string,
+  bytesOf: ReadBytes,
+): Promise<Result<ReadSettings & { table: Table }> | undefined> {
   const bytes = bytesOf(path, 'workbook');
   if (!bytes.ok || !isZip(bytes.value)) return undefined;
   const table = await xlsxTable(bytes.value, path, SETTINGS_SHEETS, false);
@@ -202,11 +214,12 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
     );
     return EXIT.ok;
   }
+  const bytesOf = fileReader();
   const problems: InputIssue[] = [];
   const opt = (file: string, code: Code) => problems.push(issue(file, [], code));
   if (opts.out === undefined) opt('-o', 'import.no-output');
   else problems.push(...outputFileIssues(opts.out, '-o'));
-  const madeFrom = await workbookSource(opts.workbook);
+  const madeFrom = await workbookSource(opts.workbook, bytesOf);
   if (opts.out !== undefined && !opts.force && handEdited(opts.out, madeFrom))
     problems.push(
       issue(opts.out, [], 'import.would-overwrite', {
@@ -219,7 +232,7 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
   const header = opts.header !== undefined ? readHeader(opts.header) : { ok: true as const, value: {} };
   if (!header.ok) problems.push(...header.issues);
   // The workbook's settings sheet first, then the header file, then the options: the later says the last word.
-  const settings = opts.workbook !== undefined ? await readSettingsSheet(opts.workbook) : undefined;
+  const settings = opts.workbook !== undefined ? await readSettingsSheet(opts.workbook, bytesOf) : undefined;
   if (settings && !settings.ok) problems.push(...settings.issues);
   const head: Record<string, unknown> = {
     ...(settings?.ok ? settings.value.head : {}),
@@ -241,7 +254,7 @@ export async function runImport(opts: ImportOptions, io: Io): Promise<number> {
     const own = kind === 'units' || kind === 'cells' || kind === 'members' ? opts[kind] : undefined;
     const path = own ?? opts.workbook;
     if (path === undefined) continue;
-    const r = await readSheet(path, kind, own === undefined);
+    const r = await readSheet(path, kind, own === undefined, bytesOf);
     if (r.ok) sheets[kind] = r.value;
     else if (!(!REQUIRED_SHEETS.includes(kind) && own === undefined && r.issues[0]?.code === 'table.no-sheet'))
       problems.push(...r.issues);
