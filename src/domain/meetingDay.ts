@@ -2,20 +2,12 @@
 // ("the first Saturday", "thứ Bảy tuần đầu tháng", "Chủ nhật cuối tháng"). Read from the spec and from the workbook
 // in English or Vietnamese (with or without diacritics); written back in either.
 import { DateTime } from 'luxon';
+import { withoutDiacritics } from './text.js';
 import type { IsoDate, MeetingDay, WeekOfMonth } from './types.js';
 
 export type { MeetingDay, WeekdayOfMonth, WeekOfMonth } from './types.js';
 
-const fold = (s: string) =>
-  s
-    .normalize('NFC')
-    .toLocaleLowerCase('vi')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/[,.]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (s: string) => withoutDiacritics(s).replace(/[,.]/g, ' ').replace(/\s+/g, ' ').trim();
 
 const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const EN_WEEKS: Record<string, WeekOfMonth> = {

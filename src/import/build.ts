@@ -10,6 +10,7 @@ import { readTime, cellText, type CellValue } from '../planfile/values.js';
 import { meetingDayText, parseMeetingDay } from '../domain/meetingDay.js';
 import { PERIOD_KINDS, type PeriodKind } from '../domain/types.js';
 import { folded, NameIndex } from '../planfile/names.js';
+import { withoutDiacritics } from '../domain/text.js';
 import { readDateList, readTypedDate } from './dates.js';
 import { readShift } from './settings.js';
 import { columnIndex, type Table } from '../planfile/table.js';
@@ -43,11 +44,7 @@ export interface Built {
 
 /** A readable id from a name: no accents, đ as d, words joined by "-"; a leading "Chi bộ" or "Đảng bộ" left out. */
 export function slug(name: string): string {
-  const s = bare(name.normalize('NFC'))
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const s = withoutDiacritics(bare(name.normalize('NFC')))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)

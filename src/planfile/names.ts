@@ -5,6 +5,7 @@
 import type { Code, Params } from '../i18n/messages.js';
 import { editDistance } from '../util/issues.js';
 import { bare } from '../format/labels.js';
+import { withoutDiacritics } from '../domain/text.js';
 
 /** Case, spacing and Unicode form aside: `  nguyễn  văn AN ` and `Nguyễn Văn An` are one name. */
 export function sameName(s: string): string {
@@ -13,7 +14,7 @@ export function sameName(s: string): string {
 
 /** Without diacritics too: `nguyen van an` for `Nguyễn Văn An` (Vietnamese đ included). */
 export function folded(s: string): string {
-  return sameName(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
+  return withoutDiacritics(sameName(s));
 }
 
 export interface Named {
