@@ -159,8 +159,7 @@ export function readTablePlan(
   const typed = (r: Table['rows'][number], idKey: CsvColumn, nameKey: CsvColumn, index: NameIndex) => {
     const id = cellText(r.cells[col(idKey)] ?? null);
     const name = found.value.col(nameKey) === undefined ? '' : cellText(r.cells[found.value.col(nameKey)!] ?? null);
-    const got = index.resolve(id !== '' ? id : name);
-    return got.ok ? got.id : id;
+    return index.lookup(id !== '' ? id : name) ?? id;
   };
   const other = otherSpec(
     file,

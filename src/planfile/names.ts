@@ -39,6 +39,10 @@ export class NameIndex {
   private readonly ids = new Set<string>();
   private readonly byName = new Map<string, string[]>();
   private readonly nameOf = new Map<string, string>();
+  /** Each id with its id and name without diacritics, made on the first suggestion. */
+  private folds?: readonly (readonly [string, string, string])[];
+  /** Suggestions made, by what was typed: a table repeats one typo on many rows. */
+  private readonly suggested = new Map<string, string>();
 
   constructor(
     private readonly kind: Kind,
@@ -65,6 +69,14 @@ export class NameIndex {
     return this.nameOf.get(id);
   }
 
+  /** The id `typed` stands for when it is an id or a name only one bears; undefined otherwise (no suggestion made). */
+  lookup(typed: string): string | undefined {
+    const t = typed.trim();
+    if (this.ids.has(t)) return t;
+    const named = t === '' ? undefined : this.byName.get(sameName(t));
+    return named?.length === 1 ? named[0] : undefined;
+  }
+
   /** The id `typed` stands for, or why it stands for none (with the likely intended id and name, if any). */
   resolve(typed: string): Resolved {
     const t = typed.trim();
@@ -87,11 +99,13 @@ export class NameIndex {
   suggest(typed: string): string {
     const word = folded(typed);
     if (word === '' || word.length > 120) return '';
+    const said = this.suggested.get(word);
+    if (said !== undefined) return said;
+    this.folds ??= [...this.ids].map((id) => [id, folded(id), folded(this.nameOf.get(id) ?? '')] as const);
     let best: string | undefined;
     let bestDist = Infinity;
-    for (const id of this.ids) {
-      for (const cand of [id, this.nameOf.get(id) ?? '']) {
-        const c = folded(cand);
+    for (const [id, ...cands] of this.folds) {
+      for (const c of cands) {
         if (c === '') continue;
         const d = editDistance(word, c);
         const limit = Math.max(2, Math.floor(Math.max(word.length, c.length) / 3));
@@ -101,6 +115,7 @@ export class NameIndex {
         }
       }
     }
+    this.suggested.set(word, best ?? '');
     return best ?? '';
   }
 
