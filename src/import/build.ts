@@ -4,12 +4,12 @@
 import type { Policy } from '../domain/types.js';
 import { bare, LANGS } from '../format/labels.js';
 import { describeValue as q } from '../schema/primitives.js';
-import { issue, near, type Code, type InputIssue, type Params, type SheetPlace } from '../util/issues.js';
+import { issue, type Code, type InputIssue, type Params, type SheetPlace } from '../util/issues.js';
 import { placeIn, ranges } from '../planfile/csv.js';
 import { readTime, cellText, type CellValue } from '../planfile/values.js';
 import { meetingDayText, parseMeetingDay } from '../domain/meetingDay.js';
 import { PERIOD_KINDS, type PeriodKind } from '../domain/types.js';
-import { folded, NameIndex } from '../planfile/names.js';
+import { NameIndex } from '../planfile/names.js';
 import { withoutDiacritics } from '../domain/text.js';
 import { readDateList, readTypedDate } from './dates.js';
 import { readShift } from './settings.js';
@@ -170,31 +170,31 @@ function headersOf(kind: SheetKind, sheet: Sheet): Map<string, string> {
   return new Map([...index].map(([key, i]) => [key, header[i]!.trim()]));
 }
 
-/** Looks names or ids up among entries of one kind; a name that two entries share is ambiguous. */
+/**
+ * Looks names or ids up among the entries of one kind, with the name index of the plan and attendance readers
+ * (planfile/names.ts): an id, or a name only one entry bears (with or without its leading "Chi bộ"/"Đảng bộ"); a
+ * near miss suggested by name, compared without diacritics. Said in the import's words.
+ */
 class Directory {
-  private readonly ids = new Set<string>();
-  private readonly byName = new Map<string, string[]>();
-  private readonly names = new Set<string>();
+  private readonly items: { id: string; name: string }[] = [];
+  private index?: NameIndex;
+  constructor(private readonly kind: 'unit' | 'cell') {}
   add(id: string, name: string): void {
-    this.ids.add(id);
-    this.names.add(bare(name));
-    const k = nameKey(name);
-    this.byName.set(k, [...(this.byName.get(k) ?? []), id]);
+    this.items.push({ id, name });
+    this.index = undefined;
   }
-  constructor(private readonly kind: string) {}
   find(text: string): { id?: string; error?: { code: Code; params: Params } } {
-    if (this.ids.has(text)) return { id: text };
-    const hits = this.byName.get(nameKey(text)) ?? [];
-    if (hits.length === 1) return { id: hits[0]! };
-    if (hits.length > 1)
+    this.index ??= new NameIndex(this.kind, this.items);
+    const r = this.index.resolve(text);
+    if (r.ok) return { id: r.id };
+    if (r.code === 'table.name-shared') {
+      const ids = String(r.params.ids);
       return {
-        error: { code: 'import.ambiguous-name', params: { value: q(text), count: hits.length, ids: hits.join(', ') } },
+        error: { code: 'import.ambiguous-name', params: { value: q(text), count: ids.split(', ').length, ids } },
       };
-    // Compared without diacritics (names typed with Unikey off), as a suggestion only.
-    const key = (n: string) => folded(n).replace(/^(chi bo|dang bo)\s+/, '');
-    const byFolded = new Map([...this.names].map((n) => [key(n), n]));
-    const hit = near(key(text), byFolded.keys());
-    const likely = (hit ? byFolded.get(hit) : undefined) || near(text, this.ids);
+    }
+    const near = String(r.params.near ?? '');
+    const likely = near === '' ? '' : bare(this.index.name(near) ?? near);
     return { error: { code: 'import.unknown-name', params: { kind: this.kind, value: q(text), near: likely } } };
   }
 }
@@ -479,9 +479,6 @@ export function buildSpecLists(
     if (!need(r, key, key === 'cell' ? 'cell' : 'member')) return undefined;
     const got = index.resolve(r.get(key));
     if (!got.ok) {
-      // A cell's name may also be written without its leading "Chi bộ".
-      const bareHit = key === 'cell' ? cellDir.find(r.get(key)) : undefined;
-      if (bareHit?.id !== undefined) return bareHit.id;
       at(r, key, got.code, got.params);
       return undefined;
     }

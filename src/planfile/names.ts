@@ -73,15 +73,21 @@ export class NameIndex {
   lookup(typed: string): string | undefined {
     const t = typed.trim();
     if (this.ids.has(t)) return t;
-    const named = t === '' ? undefined : this.byName.get(sameName(t));
+    const named = this.named(t);
     return named?.length === 1 ? named[0] : undefined;
+  }
+
+  /** The ids a name is borne by: the name as typed, or without its leading "Chi bộ" / "Đảng bộ". */
+  private named(t: string): readonly string[] | undefined {
+    if (t === '') return undefined;
+    return this.byName.get(sameName(t)) ?? this.byName.get(sameName(bare(t)));
   }
 
   /** The id `typed` stands for, or why it stands for none (with the likely intended id and name, if any). */
   resolve(typed: string): Resolved {
     const t = typed.trim();
     if (this.ids.has(t)) return { ok: true, id: t, byName: false };
-    const named = t === '' ? undefined : this.byName.get(sameName(t));
+    const named = this.named(t);
     if (named?.length === 1) return { ok: true, id: named[0]!, byName: true };
     const value = JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t);
     if (named && named.length > 1)
