@@ -9,9 +9,8 @@ import type { Lang } from '../format/labels.js';
 import { WRITE_ERRNOS } from '../i18n/messages.js';
 import { lockFolder } from '../util/lock.js';
 import { readPlanDocument } from '../planfile/index.js';
-import { isIsoDate } from '../schema/primitives.js';
 import { decodeText, readInputFile } from '../util/files.js';
-import { readings, slashParts } from '../planfile/values.js';
+import { readDayFirst, slashParts } from '../planfile/values.js';
 import { InputRefused, langOf, noteLine, unwrap, type Io } from './io.js';
 
 /** A problem with a command-line option or the environment as a whole (no path inside a file). */
@@ -173,19 +172,18 @@ export function dateOption(value: string | undefined, option: string, io: Io): s
 /** `dateOption` without the printing: the date, and the note to say, or the problem. */
 export function typedDate(value: string, option: string): Result<{ iso: string; note?: InputIssue }> {
   const typed = value.trim();
-  if (isIsoDate(typed)) return { ok: true, value: { iso: typed } };
-  const r = readings(typed);
-  if (r?.dmy !== undefined) {
+  const r = readDayFirst(typed);
+  if (r.ok) {
     const note =
-      r.mdy !== undefined && r.mdy !== r.dmy
-        ? issue(option, 'note.date-day-first', { value: typed, read: r.dmy, other: r.mdy })
+      r.other !== undefined
+        ? issue(option, 'note.date-day-first', { value: typed, read: r.iso, other: r.other })
         : undefined;
-    return { ok: true, value: { iso: r.dmy, ...(note ? { note } : {}) } };
+    return { ok: true, value: { iso: r.iso, ...(note ? { note } : {}) } };
   }
   return {
     ok: false,
     issues: [
-      r?.mdy !== undefined
+      r.mdy !== undefined
         ? issue(option, 'option.month-first', { option, value: typed, month: slashParts(typed)![1], mdy: r.mdy })
         : issue(option, 'option.not-date', { option, value: typed.slice(0, 40) }),
     ],

@@ -2,22 +2,16 @@
 // Vietnamese write them (`15/03/2027`, `1/3/2027`), or ISO; a range with `..`, ` - `, `–` or `đến`; several
 // separated by `;` or on separate lines. A date cell the spreadsheet keeps as a date is read as such.
 import type { Code, Params } from '../i18n/messages.js';
-import { readDate, slashParts, type CellValue, type Read } from '../planfile/values.js';
+import { readDate, readDayFirst, type CellValue, type Read } from '../planfile/values.js';
 
 const RANGE = /\s*(?:\.\.|–|—|\s-\s|\s+đến\s+|\s+to\s+)\s*/i;
 
 /** One typed date, day first. A slashed date that only makes sense month first is refused with both readings. */
 export function readTypedDate(v: CellValue): Read<string> {
   if (typeof v === 'string') {
-    const p = slashParts(v);
-    if (p && p[1] > 12 && p[0] <= 12) {
-      const r = readDate(v, 'mdy');
-      if (r.ok)
-        return {
-          ok: false,
-          error: { code: 'import.month-first' as Code, params: { value: JSON.stringify(v.trim()), mdy: r.value } },
-        };
-    }
+    const r = readDayFirst(v);
+    if (r.ok) return { ok: true, value: r.iso };
+    if (r.mdy !== undefined) return no('import.month-first', { value: JSON.stringify(v.trim()), mdy: r.mdy });
   }
   return readDate(v, 'dmy');
 }

@@ -70,6 +70,24 @@ export function readings(s: string): Record<DateOrder, string | undefined> | und
   return { dmy: iso(p[2], p[1], p[0]), mdy: iso(p[2], p[0], p[1]) };
 }
 
+/**
+ * A date a person typed, day first as Vietnamese write it (`01/07/2027`, also ISO): its reading and, when it reads
+ * differently month first, that other reading (to say once); or, when it only makes sense month first (`07/13/2027`),
+ * that reading (`mdy`), to refuse it with both; or nothing when it is no date. One rule for the command line's dates
+ * and the workbook's.
+ */
+export function readDayFirst(
+  text: string,
+):
+  { readonly ok: true; readonly iso: string; readonly other?: string } | { readonly ok: false; readonly mdy?: string } {
+  const s = text.trim();
+  if (isIsoDate(s)) return { ok: true, iso: s };
+  const r = readings(s);
+  if (r?.dmy !== undefined)
+    return { ok: true, iso: r.dmy, ...(r.mdy !== undefined && r.mdy !== r.dmy ? { other: r.mdy } : {}) };
+  return { ok: false, ...(r?.mdy !== undefined ? { mdy: r.mdy } : {}) };
+}
+
 /** `YYYY-MM-DD` from a workbook's date or serial number, an ISO text, or a slashed text read in `order`. */
 export function readDate(v: CellValue, order: DateOrder | undefined): Read<string> {
   if (v instanceof Date) return { ok: true, value: v.toISOString().slice(0, 10) };
