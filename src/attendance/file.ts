@@ -108,25 +108,45 @@ export interface Attendance {
   readonly notes: readonly InputIssue[];
 }
 
-/** The template's rows: every visit of the plan up to `until` (all when absent), in plan.csv order. */
-export function attendanceRows(dir: Directory, visits: readonly Visit[], lang: Lang, until?: IsoDate): string[][] {
+/** What is already recorded of a visit (the console's attendance page fills the rows with it). */
+export interface Recorded {
+  readonly result?: AttendanceResult;
+  readonly replacedBy?: string;
+  readonly reason?: string;
+  readonly reportedOn?: string;
+}
+
+/**
+ * The template's rows: every visit of the plan up to `until` (all when absent), in plan.csv order, with what
+ * `recorded` gives of each (empty: to fill in).
+ */
+export function attendanceRows(
+  dir: Directory,
+  visits: readonly Visit[],
+  lang: Lang,
+  until?: IsoDate,
+  recorded: (v: Visit) => Recorded | undefined = () => undefined,
+): string[][] {
   const member = new Map(dir.members.map((m) => [m.id as string, m.name]));
   const cell = new Map(dir.cells.map((c) => [c.id as string, c.name]));
   return sortVisits(visits)
     .filter((v) => until === undefined || v.date <= until)
-    .map((v) => [
-      v.date,
-      weekdayName(v.date, lang),
-      v.start,
-      v.member,
-      member.get(v.member) ?? '',
-      v.cell,
-      cell.get(v.cell) ?? '',
-      '',
-      '',
-      '',
-      '',
-    ]);
+    .map((v) => {
+      const r = recorded(v);
+      return [
+        v.date,
+        weekdayName(v.date, lang),
+        v.start,
+        v.member,
+        member.get(v.member) ?? '',
+        v.cell,
+        cell.get(v.cell) ?? '',
+        r?.result !== undefined ? RESULT_LABEL[lang][r.result] : '',
+        r?.replacedBy ?? '',
+        r?.reason ?? '',
+        r?.reportedOn ?? '',
+      ];
+    });
 }
 
 /** Reads an attendance table (either language) against the spec: every problem at once, grouped. */

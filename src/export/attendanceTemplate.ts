@@ -1,7 +1,7 @@
 // The attendance file to fill in (issue 9, item 1): one row per visit of a plan (up to a date), as CSV (UTF-8 with
 // BOM, CRLF) or as a workbook with date and time cells and a choice list for the result.
-import { ATTENDANCE_HEADERS, attendanceRows, RESULT_LABEL } from '../attendance/file.js';
-import type { IsoDate } from '../domain/types.js';
+import { ATTENDANCE_HEADERS, attendanceRows, RESULT_LABEL, type Recorded } from '../attendance/file.js';
+import type { IsoDate, Visit } from '../domain/types.js';
 import { csvLine, defuse } from '../format/csv.js';
 import type { Lang } from '../format/labels.js';
 import type { PlanDocument } from '../planfile/index.js';
@@ -20,8 +20,9 @@ export async function renderAttendanceTemplate(
   lang: Lang,
   format: 'csv' | 'xlsx',
   until?: IsoDate,
+  recorded?: (v: Visit) => Recorded | undefined,
 ): Promise<AttendanceTemplate> {
-  const rows = attendanceRows(doc, doc.visits, lang, until);
+  const rows = attendanceRows(doc, doc.visits, lang, until, recorded);
   const header = ATTENDANCE_HEADERS[lang];
   if (format === 'xlsx') {
     const { wb, when } = await newWorkbook(resolveGeneratedAt(doc.year, undefined));
@@ -37,6 +38,9 @@ export async function renderAttendanceTemplate(
       ws.getCell(r, 8).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${choices}"`] };
     return { bytes: await workbookBytes(wb, when), rows: rows.length, header };
   }
-  const lines = [csvLine(header), ...rows.map((r) => csvLine(r.map((f, i) => (i === 4 || i === 6 ? defuse(f) : f))))];
+  const lines = [
+    csvLine(header),
+    ...rows.map((r) => csvLine(r.map((f, i) => (i === 4 || i === 6 || i === 9 ? defuse(f) : f)))),
+  ];
   return { bytes: '\uFEFF' + lines.join('\r\n') + '\r\n', rows: rows.length, header };
 }

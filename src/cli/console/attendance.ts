@@ -4,13 +4,12 @@
 // a chosen date per member and period, the visits not recorded, and the periodic reports due under the policy.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ATTENDANCE_HEADERS, RESULT_LABEL, readAttendanceFile, type AttendanceRecord } from '../../attendance/file.js';
+import { RESULT_LABEL, readAttendanceFile, type AttendanceRecord } from '../../attendance/file.js';
 import { compliance } from '../../attendance/compliance.js';
 import type { IsoDate, Visit } from '../../domain/types.js';
 import { escapeHtml as h } from '../../export/feedSheet.js';
-import { csvLine, defuse, sortVisits } from '../../format/csv.js';
+import { sortVisits } from '../../format/csv.js';
 import type { Lang } from '../../format/labels.js';
-import { weekdayName } from '../../calendar/meetings.js';
 import { periodicReports, subjectNames } from '../../policies/periodic.js';
 import { dateText } from '../../report/html.js';
 import { periodWords } from '../../report/words.js';
@@ -89,36 +88,6 @@ export async function readAttendance(l: Loaded, dir: string): Promise<Result<rea
 }
 
 const key = (v: { member: string; cell: string; date: string }) => `${v.member}|${v.cell}|${v.date}`;
-
-/** The attendance file's text (UTF-8 with BOM, CRLF, the template's columns) for the plan's visits up to a date. */
-export function attendanceCsv(
-  l: Loaded,
-  records: ReadonlyMap<string, { result?: string; replacedBy?: string; reason?: string; reportedOn?: string }>,
-  lang: Lang,
-  until: IsoDate,
-): string {
-  const visits = sortVisits(l.plan!.doc.visits).filter((v) => v.date <= until);
-  const name = new Map(l.problem.members.map((m) => [m.id as string, m.name]));
-  const cell = new Map(l.problem.cells.map((c) => [c.id as string, c.name]));
-  const rows = visits.map((v) => {
-    const r = records.get(key(v));
-    const label = r?.result ? RESULT_LABEL[lang][r.result as 'done'] : '';
-    return [
-      v.date,
-      weekdayName(v.date, lang),
-      v.start,
-      v.member,
-      defuse(name.get(v.member) ?? ''),
-      v.cell,
-      defuse(cell.get(v.cell) ?? ''),
-      label,
-      r?.replacedBy ?? '',
-      defuse(r?.reason ?? ''),
-      r?.reportedOn ?? '',
-    ];
-  });
-  return '\uFEFF' + [csvLine(ATTENDANCE_HEADERS[lang]), ...rows.map((r) => csvLine(r))].join('\r\n') + '\r\n';
-}
 
 /** The attendance page: every planned visit up to a date, each with its result to choose. */
 export function attendancePage(

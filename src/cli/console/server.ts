@@ -54,9 +54,10 @@ import {
 } from './pages.js';
 import { planDefaults, Workspace, WORKBOOK_FILE, type Loaded } from './workspace.js';
 import { acceptProposal, propose, proposalPage, PROPOSAL_DIR, RW } from './replan.js';
-import { ATTENDANCE_FILES, attendanceCsv, attendancePage, AW, compliancePage, readAttendance } from './attendance.js';
-import { readAttendanceFile } from '../../attendance/file.js';
-import type { IsoDate } from '../../domain/types.js';
+import { ATTENDANCE_FILES, attendancePage, AW, compliancePage, readAttendance } from './attendance.js';
+import { readAttendanceFile, type Recorded } from '../../attendance/file.js';
+import { renderAttendanceTemplate } from '../../export/attendanceTemplate.js';
+import type { IsoDate, Visit } from '../../domain/types.js';
 
 /** Uploads larger than this are refused before they are read (a province's workbook is a few MB). */
 export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
@@ -590,7 +591,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
     if (l === undefined || 'issues' in l || !l.plan) return redirect(res, '/');
     const old = await readAttendance(l, opts.dir);
     const before = new Map((old?.ok ? old.value : []).map((r) => [`${r.member}|${r.cell}|${r.date}`, r]));
-    const chosen = new Map<string, { result?: string; replacedBy?: string; reason?: string; reportedOn?: string }>();
+    const chosen = new Map<string, Recorded>();
     const n = Math.min(100_000, Number(form.get('n') ?? '0'));
     for (let i = 0; i < n; i++) {
       const k = form.get(`k${i}`);
@@ -599,14 +600,15 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       const by = form.get(`b${i}`) ?? '';
       const reason = form.get(`s${i}`) ?? '';
       chosen.set(k, {
-        ...(result ? { result } : {}),
+        ...(result === 'done' || result === 'missed' || result === 'replaced' ? { result } : {}),
         ...(by && result === 'replaced' ? { replacedBy: by } : {}),
         ...(reason ? { reason } : {}),
         ...(before.get(k)?.reportedOn ? { reportedOn: before.get(k)!.reportedOn! } : {}),
       });
     }
     const until = form.get('until') ?? `${l.problem.year}-12-31`;
-    const text = attendanceCsv(l, chosen, lang, until);
+    const at = (v: Visit) => chosen.get(`${v.member}|${v.cell}|${v.date}`);
+    const text = String((await renderAttendanceTemplate(l.plan.doc, lang, 'csv', until, at)).bytes);
     const tmp = mkdtempSync(join(tmpdir(), 'lichdu-att-'));
     try {
       const path = join(tmp, 'diem-danh.csv');
