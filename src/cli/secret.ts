@@ -5,17 +5,7 @@
 // make a new secret silently for a folder whose links were made with another one (e.g. the folder was brought from
 // another computer): they refuse unless `--new-secret` says to revoke every link. `--new-secret m001 …` revokes only
 // those members' (or cells') links. A secret that earlier versions kept per folder is carried over once.
-import { randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PlanDocument } from '../planfile/index.js';
 import { NameIndex } from '../planfile/names.js';
@@ -27,6 +17,7 @@ import {
   loadOrCreateSecret,
   organisationKey,
   readRevocations,
+  replaceSecret,
   revocationsFile,
   secretFingerprint,
   type FeedSecret,
@@ -68,9 +59,7 @@ export function chooseSecret(dir: string, doc: PlanDocument, opts: SecretOptions
   // `--new-secret` alone revokes every link: a fresh secret replaces the one there, and its revocations go with it.
   if (all && existsSync(path)) {
     const old = secretFingerprint(loadOrCreateSecret(path));
-    const fresh = `${path}.new-${process.pid}`;
-    writeFileSync(fresh, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    renameSync(fresh, path);
+    replaceSecret(path);
     rmSync(revocationsFile(path), { force: true });
     if (before === undefined)
       notes.push(issue(path, 'secret.new', { now: secretFingerprint(loadOrCreateSecret(path)), links, before: old }));

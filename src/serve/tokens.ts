@@ -2,7 +2,7 @@
 // created with mode 0600, one per organisation; replacing the file invalidates every link, and a revocation kept
 // beside it (`--new-secret m001`) one member's.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, renameSync, writeSync, closeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -78,13 +78,28 @@ export function secretFingerprint(secret: Buffer): string {
   return createHmac('sha256', secret).update('lichdu-feed-fingerprint').digest('hex').slice(0, 16);
 }
 
+/** Writes a new secret (32 random bytes, hex) to a file that must not exist yet, mode 0600. */
+function writeNewSecret(path: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, randomBytes(32).toString('hex') + '\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Replaces the secret with a new one (every link changes), whole: written beside it, then renamed over it. */
+export function replaceSecret(path: string): void {
+  const fresh = `${path}.new-${process.pid}`;
+  writeNewSecret(fresh);
+  renameSync(fresh, path);
+}
+
 /** Reads the secret, creating it (32 random bytes, hex, mode 0600) if the file does not exist. */
 export function loadOrCreateSecret(path: string): Buffer {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(path, 'wx', 0o600);
-    writeSync(fd, randomBytes(32).toString('hex') + '\n');
-    closeSync(fd);
+    writeNewSecret(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
