@@ -10,6 +10,7 @@ import type { Meeting, MemberId, Problem, Visit } from '../domain/types.js';
 import type { Lang } from '../format/labels.js';
 import { describeViolation } from '../format/violationText.js';
 import { checkPlan } from '../check/index.js';
+import { diffPlans } from '../replan/diff.js';
 import { writePlanFiles } from '../export/planFiles.js';
 import { NameIndex } from '../planfile/names.js';
 import { defaultUid, readPlanFile } from '../planfile/index.js';
@@ -64,17 +65,10 @@ export function recordVersion(
   return entry;
 }
 
-/** Added, removed and moved visits between two plans (a visit that changed member is moved). */
-export function compareVisits(before: readonly Visit[], after: readonly Visit[]) {
-  const k = (v: Visit) => `${v.member}|${v.cell}|${v.date}`;
-  const m = (v: Visit) => `${v.cell}|${v.date}`;
-  const a = new Set(before.map(k));
-  const b = new Set(after.map(k));
-  const gone = before.filter((v) => !b.has(k(v)));
-  const came = after.filter((v) => !a.has(k(v)));
-  const goneAt = new Set(gone.map(m));
-  const moved = came.filter((v) => goneAt.has(m(v))).length;
-  return { added: came.length - moved, removed: gone.length - moved, moved };
+/** Added, removed and moved visits between two plans, as a re-plan counts them (replan/diff.ts, changes.csv). */
+export function compareVisits(problem: Problem, before: readonly Visit[], after: readonly Visit[]) {
+  const d = diffPlans(problem, before, after, `${problem.year}-01-01`);
+  return { added: d.added, removed: d.removed, moved: d.moved };
 }
 
 const SAY = {
@@ -250,7 +244,7 @@ export async function editPlan(specPath: string, dir: string, opts: EditOptions,
       }),
     ),
   );
-  const v = recordVersion(dir, change.kind, compareVisits(visits, next));
+  const v = recordVersion(dir, change.kind, compareVisits(problem, visits, next));
   const w = SAY[langOf(io)];
   const names = {
     memberName: (x: string) => problem.members.find((m) => m.id === x)?.name,
@@ -275,7 +269,7 @@ export async function restoreVersion(specPath: string, dir: string, n: number, l
       writePlanFiles(dir, problem, old, violations, { lang, generatedAt: doc.generated_at, reminderMinutes: 1440 }),
     ),
   );
-  const v = recordVersion(dir, 'restore', compareVisits(before, old.visits), String(n));
+  const v = recordVersion(dir, 'restore', compareVisits(problem, before, old.visits), String(n));
   io.out(`${SAY[lang].saved(dir, v.n)}\n`);
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }
@@ -299,7 +293,7 @@ export async function runHistory(
     io.out(
       `${v.n}  ${v.at}  ${v.what}${v.note ? ` ${v.note}` : ''}  ` +
         (vi
-          ? `thêm ${v.added}, bỏ ${v.removed}, đổi người ${v.moved}\n`
+          ? `thêm ${v.added}, bỏ ${v.removed}, dời ${v.moved}\n`
           : `added ${v.added}, removed ${v.removed}, moved ${v.moved}\n`),
     );
   return EXIT.ok;

@@ -133,7 +133,7 @@ export const CW = {
     version: 'Phiên bản',
     when: 'Lúc',
     what: 'Thay đổi',
-    changes: (a: number, r: number, m: number) => `thêm ${a}, bỏ ${r}, đổi người ${m}`,
+    changes: (a: number, r: number, m: number) => `thêm ${a}, bỏ ${r}, dời lịch ${m}`,
     whatWords: {
       plan: 'lập kế hoạch',
       replace: 'đổi người dự',

@@ -112,7 +112,7 @@ export function proposalPage(l: Loaded, dir: string, csrf: string, lang: Lang): 
         `<td>${h(list(a.get(k)))}</td></tr>`
       );
     });
-  const c = compareVisits(before, after);
+  const c = compareVisits(l.problem, before, after);
   const count = c.added + c.removed + c.moved;
   const version = planVersion(dir);
   const button = (action: string, label: string) =>
@@ -147,6 +147,6 @@ export async function acceptProposal(l: Loaded, dir: string, lang: Lang): Promis
       }),
     ),
   );
-  recordVersion(dir, 'replan', compareVisits(rawVisits(before), read.value.plan.visits));
+  recordVersion(dir, 'replan', compareVisits(l.problem, rawVisits(before), read.value.plan.visits));
   rmSync(proposal, { recursive: true, force: true });
 }

@@ -804,7 +804,11 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         if (issues) log = issues.map((i) => `✖ ${i.file}: ${i.code}`).join('\n');
       }
       if (code <= 1 && existsSync(ws.planPath))
-        recordVersion(opts.dir, 'plan', compareVisits(rawVisits(before), rawVisits(readFileSync(ws.planPath, 'utf8'))));
+        recordVersion(
+          opts.dir,
+          'plan',
+          compareVisits(loaded.problem, rawVisits(before), rawVisits(readFileSync(ws.planPath, 'utf8'))),
+        );
       await ws.load();
       r.done = { code, log };
       opts.log(`plan: exit ${code}`);
