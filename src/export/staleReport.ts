@@ -3,6 +3,7 @@
 // banner naming the change and the command to run is put at the top of the report pages there.
 import { createHash } from 'node:crypto';
 import type { Visit } from '../domain/types.js';
+import { dateText } from '../format/text.js';
 
 /** The pages of a report that carry the mark (report.xlsx cannot; the banner names it). */
 export const MARKED_REPORTS = ['report.html', 'report-forms.html'] as const;
@@ -40,8 +41,7 @@ export function staleReport(html: string, visits: readonly Visit[], when: string
     .replace(/&amp;/g, '&');
   const lang = /<html lang="en"/.test(html) ? 'en' : 'vi';
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const day = lang === 'vi' ? `${when.slice(8, 10)}/${when.slice(5, 7)}/${when.slice(0, 4)}` : when;
-  const banner = `<p class="stale" role="alert">${esc(BANNER_WORDS[lang](day, cmd))}</p>`;
+  const banner = `<p class="stale" role="alert">${esc(BANNER_WORDS[lang](dateText(when, lang), cmd))}</p>`;
   return html.includes('<main>')
     ? html.replace(/<main>\n?/, (m) => `${m}${banner}\n`)
     : html.replace(/<body>\n?/, (m) => `${m}${banner}\n`);

@@ -11,3 +11,8 @@ export function withoutControls(s: string, keep: 'none' | 'layout'): string {
     ? s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     : s.replace(/\x1b(?!\[K)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
 }
+
+/** A date for people: `10/02/2027` (vi, day first) or `2027-02-10` (en). */
+export function dateText(iso: string, lang: 'vi' | 'en'): string {
+  return lang === 'vi' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
+}

@@ -2,6 +2,7 @@
 // Vietnamese write them (`15/03/2027`, `1/3/2027`), or ISO; a range with `..`, ` - `, `–` or `đến`; several
 // separated by `;` or on separate lines. A date cell the spreadsheet keeps as a date is read as such.
 import type { Code, Params } from '../i18n/messages.js';
+import { dateText } from '../format/text.js';
 import { readDate, readDayFirst, type CellValue, type Read } from '../planfile/values.js';
 
 const RANGE = /\s*(?:\.\.|–|—|\s-\s|\s+đến\s+|\s+to\s+)\s*/i;
@@ -41,7 +42,7 @@ export function readDateList(v: CellValue): Read<string[]> {
 
 const no = (code: Code, params: Params): Read<never> => ({ ok: false, error: { code, params } });
 
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const dmy = (iso: string) => dateText(iso, 'vi');
 
 /** Dates and ranges as the workbook writes them: `03/09/2027; 24/12/2027 - 26/12/2027`. */
 export function writeDateList(list: readonly string[] | undefined): string {

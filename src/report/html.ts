@@ -3,6 +3,7 @@
 import { weekdayName } from '../calendar/meetings.js';
 import type { Problem } from '../domain/types.js';
 import { escapeHtml as h } from '../export/feedSheet.js';
+import { dateText } from '../format/text.js';
 import { bare, roleLabel, tagLabel, type Lang } from '../format/labels.js';
 import { MONTHS, naturalCompare, type Assignment, type MemberRow, type ReportData } from './data.js';
 import { subjectNames, type DueReport } from '../policies/periodic.js';
@@ -47,10 +48,7 @@ function page(lang: Lang, title: string, body: string, marks = ''): string {
 
 const pct = (x: number) => `${(100 * x).toFixed(1).replace(/\.0$/, '')} %`;
 
-/** `10/02/2027` (vi) or `2027-02-10` (en). */
-export function dateText(iso: string, lang: Lang): string {
-  return lang === 'vi' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
-}
+export { dateText };
 
 function monthBars(counts: readonly number[], lang: Lang): string {
   const max = Math.max(1, ...counts);
