@@ -1,7 +1,7 @@
 // The date and time of every cell's meeting in every month (SPEC §1).
 import { monthOfDate } from '../domain/plan.js';
 import { DateTime } from 'luxon';
-import { ruleDate, type MeetingDay } from '../domain/meetingDay.js';
+import type { MeetingDay } from '../domain/types.js';
 import type { Cell, CellId, HhMm, IsoDate, Meeting, ShiftRule } from '../domain/types.js';
 
 export function addMinutes(time: HhMm, minutes: number): HhMm {
@@ -36,8 +36,17 @@ export function shiftDate(planned: IsoDate, shift: ShiftRule, holidays: Readonly
   return planned;
 }
 
+/** The date of a month's meeting under a day rule (domain/meetingDay.ts), before any holiday shift. */
 export function plannedDate(year: number, month: number, day: MeetingDay): IsoDate {
-  return ruleDate(year, month, day);
+  const first = DateTime.fromObject({ year, month, day: 1 });
+  if (day === 'last') return first.endOf('month').toISODate()!;
+  if (typeof day === 'number') return first.set({ day }).toISODate()!;
+  if (day.week === 'last') {
+    const end = first.endOf('month').startOf('day');
+    return end.minus({ days: (end.weekday - day.weekday + 7) % 7 }).toISODate()!;
+  }
+  const firstHit = first.plus({ days: (day.weekday - first.weekday + 7) % 7 });
+  return firstHit.plus({ weeks: day.week - 1 }).toISODate()!;
 }
 
 /** The cell's twelve meetings, ordered by month. */

@@ -1,9 +1,8 @@
 // The day of the month a cell meets (SPEC §1, issue 24 item 4): a day 1–28, the last day, or a weekday of the month
 // ("the first Saturday", "thứ Bảy tuần đầu tháng", "Chủ nhật cuối tháng"). Read from the spec and from the workbook
 // in English or Vietnamese (with or without diacritics); written back in either.
-import { DateTime } from 'luxon';
 import { withoutDiacritics } from './text.js';
-import type { IsoDate, MeetingDay, WeekOfMonth } from './types.js';
+import type { MeetingDay, WeekOfMonth } from './types.js';
 
 export type { MeetingDay, WeekdayOfMonth, WeekOfMonth } from './types.js';
 
@@ -103,17 +102,4 @@ export function meetingDayText(day: MeetingDay, lang: 'vi' | 'en'): string {
   if (lang === 'en') return `${EN_WEEK_NAMES[String(day.week)]} ${EN_WEEKDAYS[day.weekday - 1]}`;
   const week = VI_WEEK_NAMES[String(day.week)]!;
   return `${VI_WEEKDAY_NAMES[day.weekday - 1]} tuần ${week}${week.startsWith('thứ') ? ' của' : ''} tháng`;
-}
-
-/** The date of a month's meeting under a day rule, before any holiday shift. */
-export function ruleDate(year: number, month: number, day: MeetingDay): IsoDate {
-  const first = DateTime.fromObject({ year, month, day: 1 });
-  if (day === 'last') return first.endOf('month').toISODate()!;
-  if (typeof day === 'number') return first.set({ day }).toISODate()!;
-  if (day.week === 'last') {
-    const end = first.endOf('month').startOf('day');
-    return end.minus({ days: (end.weekday - day.weekday + 7) % 7 }).toISODate()!;
-  }
-  const firstHit = first.plus({ days: (day.weekday - first.weekday + 7) % 7 });
-  return firstHit.plus({ weeks: day.week - 1 }).toISODate()!;
 }
