@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compliance } from '../../src/attendance/compliance.js';
 import type { Attendance, AttendanceRecord } from '../../src/attendance/file.js';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../support/cli.js';
 import type { MemberId } from '../../src/domain/types.js';
 import { readPlanFile } from '../../src/planfile/index.js';
 import { loadSpecFile } from '../../src/spec/load.js';
@@ -18,13 +18,6 @@ const SPEC = 'fixtures/small/spec.yaml';
 const PLAN = 'fixtures/small/plan.json';
 const ATT = 'fixtures/small/attendance.csv';
 const hasOffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 const problem = (() => {
   const r = loadSpecFile(SPEC);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../support/cli.js';
 import { startConsole, type ConsoleServer } from '../../src/cli/console/server.js';
 
 const require = createRequire(import.meta.url);
@@ -19,13 +19,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const TOOLS = resolve('../shared/tools');
 const hasChromium = existsSync(CHROMIUM);
 const hasOffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 let browser: Browser;
 let server: ConsoleServer;

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../support/cli.js';
 import { icsContext } from '../../src/export/ics.js';
 import { readPlanDocument, type PlanDocument } from '../../src/planfile/index.js';
 import { buildSnapshot } from '../../src/serve/snapshot.js';
@@ -18,13 +18,6 @@ import { startServe } from '../support/serve.js';
 const TOOLS = resolve('..', 'shared', 'tools');
 const have = existsSync(join(TOOLS, 'ics-subscribe-check.sh'));
 const SMALL = 'fixtures/small';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 /** The small spec with one line changed. */
 function specWith(dir: string, from: string, to: string): string {

@@ -7,20 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../support/cli.js';
 
 const SPEC = 'fixtures/small/spec.yaml';
 const GOLDEN = readFileSync('fixtures/small/plan.csv', 'utf8');
 const ATTENDANCE = readFileSync('fixtures/small/attendance.csv', 'utf8');
 const RESAVE = resolve('../shared/tools/lo-vi-resave.sh');
 const hasResave = existsSync(RESAVE) && spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'lichdu-traps-'));
 

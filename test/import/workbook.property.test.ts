@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../support/cli.js';
 import { parseSpec } from '../../src/spec/load.js';
 import type { Problem } from '../../src/domain/types.js';
 import { rawSpec } from '../property/arbitraries.js';
@@ -76,13 +76,6 @@ const fullSpec = fc.tuple(rawSpec, extras).map(([raw, x]) => {
   if (x.preset) spec.policy = 'kontum-776';
   return { spec, fixedOne: x.fixedOne };
 });
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 /** What decides a plan: everything of the problem but the hash of the file it came from. */
 const planInput = (p: Problem) => ({ ...p, specHash: '' });
