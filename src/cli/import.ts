@@ -10,7 +10,7 @@ import type { Policy } from '../domain/types.js';
 import { buildSpecLists, type Origin, type Sheet } from '../import/build.js';
 import { SHEETS, type SheetKind } from '../import/columns.js';
 import { FROM_SPEC, renderTemplate, TEMPLATE_FILE } from '../import/template.js';
-import { readSettings, SETTINGS_SHEETS, type ReadSettings } from '../import/settings.js';
+import { readSettings, SETTINGS_HEADER, SETTINGS_SHEETS, type ReadSettings } from '../import/settings.js';
 import { readTable, xlsxTable, isZip, workbookDescription, type Table } from '../planfile/table.js';
 import { placeIn } from '../planfile/csv.js';
 import { resolvePolicy } from '../policies/index.js';
@@ -182,7 +182,7 @@ function onRow(
           : list;
     const at = setting === undefined ? undefined : settings.rows.get(setting);
     if (at !== undefined)
-      return { ...problem, file: settings.file, path: [], place: placeIn(settings.table, [at], 'Giá trị') };
+      return { ...problem, file: settings.file, path: [], place: placeIn(settings.table, [at], SETTINGS_HEADER[1]) };
   }
   if (typeof list !== 'string' || !KINDS.includes(list as SheetKind) || typeof index !== 'number') return problem;
   const o = origins[list as SheetKind][list === 'fixed' ? index - fixedBefore : index];

@@ -2,7 +2,7 @@
 // year, the policy, the time zone, the holidays and extra days off, and the common meeting day, time, length and shift
 // rule. One row per setting: its name in the first column (Vietnamese or English, as the template writes it, or the
 // spec's key), its value in the second, an explanation in the third (not read).
-import { SHIFT_RULES, type ShiftRule } from '../domain/types.js';
+import type { ShiftRule } from '../domain/types.js';
 import { meetingDayText, parseMeetingDay } from '../domain/meetingDay.js';
 import { describeValue as q } from '../schema/primitives.js';
 import { issue, type Code, type InputIssue, type Params } from '../util/issues.js';
@@ -240,5 +240,3 @@ export function holidaysOf(h: unknown): { preset: 'vn' | 'none'; add: string[]; 
   const o = h as { preset?: 'vn' | 'none'; add?: string[]; remove?: string[] };
   return { preset: o.preset ?? 'vn', add: o.add ?? [], remove: o.remove ?? [] };
 }
-
-export { SHIFT_RULES };
