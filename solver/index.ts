@@ -207,11 +207,8 @@ async function networkStep(run: Run) {
   const r = await run.backend(net.model, backendOpts(run));
   if (r.status !== 'optimal' || !r.values) return { net, message: r.message, crashed: r.status === 'crashed' };
   const bound = r.objective!;
-  let values = r.values;
-  const isFractional = (v: number) => {
-    const x = values.get(net.model.vars[v]!.name) ?? 0;
-    return Math.abs(x - Math.round(x)) > 1e-6;
-  };
+  const values = r.values;
+  const isFractional = (v: number) => Math.abs(values[v]! - Math.round(values[v]!)) > 1e-6;
   // The members whose visits the LP left fractional (rare: the home-cell, rotation and quarter rows are not all flow
   // rows). Only they are solved again with integer variables; everyone else keeps the LP's integral flows, so the
   // model stays as easy as the LP (on 2,800 cells with fixed visits: 16 fractional flows of 3 members; the whole
@@ -228,18 +225,18 @@ async function networkStep(run: Run) {
         `${looseCells ? " and some meetings' visitors" : ''} fractional`,
     });
     const keep = new Map<number, number>();
-    const lpValue = (v: number) => Math.round(values.get(net.model.vars[v]!.name) ?? 0);
+    const lpValue = (v: number) => Math.round(values[v]!);
     for (const [member, terms] of net.memberTerms)
       if (!loose.has(member)) for (const t of terms) keep.set(t.v, lpValue(t.v));
     // The meetings of days no loose member can attend keep their visitors too.
     for (const g of net.groups)
       if (!g.flows.some((fl) => loose.has(fl.member.id))) for (const t of g.meetings) keep.set(t.v, lpValue(t.v));
     const integral = fixAndReduce(net.model, keep);
-    const ri = await run.backend(integral, backendOpts(run));
+    const ri = await run.backend(integral.model, backendOpts(run));
     if (!ri.values) return { net, bound, message: ri.message, crashed: ri.status === 'crashed' };
-    values = new Map([...values, ...ri.values]);
+    integral.original.forEach((v, j) => (values[v] = ri.values![j]!));
   }
-  const value = (v: number) => Math.round(values.get(net.model.vars[v]!.name) ?? 0);
+  const value = (v: number) => Math.round(values[v]!);
   return { net, value, bound };
 }
 
@@ -250,8 +247,7 @@ function pieceSolver(run: Run) {
       f.model,
       backendOpts(run, { timeLimitSec: Math.min(PIECE_SECONDS, secondsLeft(run)), gap: PIECE_GAP }),
     );
-    if (!r.values) return undefined;
-    return new Map(f.model.vars.map((v, i) => [i, r.values!.get(v.name) ?? 0]));
+    return r.values;
   };
 }
 
@@ -271,7 +267,7 @@ async function fullLpStep(run: Run, full: FullFormulation, why: string): Promise
   const r = await run.backend(relaxed, backendOpts(run));
   run.message = r.message ?? run.message;
   if (r.status !== 'optimal' || !r.values) return;
-  const x = (v: number) => r.values!.get(full.model.vars[v]!.name) ?? 0;
+  const x = (v: number) => r.values![v]!;
   const integral = full.candidates.every((c) => Math.abs(x(c.v) - Math.round(x(c.v))) <= 1e-6);
   if (integral)
     best.offer(
@@ -296,7 +292,7 @@ async function viaFull(run: Run, target: number, why: string): Promise<void> {
   if (r2.status === 'crashed') run.crashed = true;
   if (r2.values && r2.objective !== undefined) {
     best.offer(
-      visitsOf(full, (v) => Math.round(r2.values!.get(full.model.vars[v]!.name) ?? 0)),
+      visitsOf(full, (v) => Math.round(r2.values![v]!)),
       'mip',
     );
     if (r2.status === 'optimal' && target === 0) best.raise(r2.objective);

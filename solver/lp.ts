@@ -1,5 +1,5 @@
-// A small MIP model (variables, rows, a linear objective to minimise) and its CPLEX LP text, which HiGHS reads and
-// any other solver can check (`lichdu plan --export-model FILE.lp`).
+// A small MIP model (variables, rows, a linear objective to minimise), packed as typed arrays for the solver
+// libraries, and as CPLEX LP or MPS text that any other solver can check (`lichdu plan --export-model FILE.lp`).
 
 export interface Var {
   readonly name: string;
@@ -43,24 +43,111 @@ function num(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(12)));
 }
 
-/** How the LP text names a variable and a row: the model's names (export) or short ones (the solver's input). */
+/** How the LP text names a variable and a row: the model's own names. */
 interface Naming {
   readonly col: (i: number) => string;
   readonly row: (r: Row, i: number) => string;
 }
 
 const modelNames = (model: Model): Naming => ({ col: (i) => model.vars[i]!.name, row: (r) => r.name });
-/**
- * Column i is `x<i>` and row i `r<i>`: the text HiGHS parses is 3.4 times smaller than with the model's names (the
- * example's full model: 1.5 MB instead of 5.3 MB), and its LP relaxation, solved a second time in one process, takes
- * 0.37 s instead of 0.68 s: reading the names was nearly half of it.
- */
-const shortNames: Naming = { col: (i) => `x${i}`, row: (_r, i) => `r${i}` };
 
-/** The index of a column named by `shortNames`, or -1. */
-export function shortColumn(name: string): number {
-  return name.charCodeAt(0) === 120 /* x */ ? Number(name.slice(1)) : -1;
+/**
+ * The model as a solver library takes it: typed arrays, rows compressed (CSR), sent to a worker thread without a
+ * copy. Text was the earlier way in: on 2,800 cells the network LP's text took 0.4 s to write and HiGHS 3.6 s to
+ * read and solve it, the arrays 0.1 s and 1.0 s (`node bench/highs-input.mjs example M L`). They keep the shape the text gave
+ * HiGHS, which decides which of several optimal vertices its simplex ends at: columns in the order the LP text first
+ * names them (the objective's, then the rows'), a row with two finite bounds as two rows. In the order of the model
+ * the example's full LP ends at a fractional vertex (173 fractional values), in this order at an integral one, which
+ * is the optimum at once (0.3 s instead of 5 s of MIP).
+ */
+export interface PackedModel {
+  readonly numCols: number;
+  readonly numRows: number;
+  readonly colCost: Float64Array;
+  readonly colLower: Float64Array;
+  readonly colUpper: Float64Array;
+  /** 1 where the variable is integer. */
+  readonly integer: Uint8Array;
+  readonly rowLower: Float64Array;
+  readonly rowUpper: Float64Array;
+  /** Row i's terms are at starts[i]..starts[i+1] of index (the column) and value (its coefficient). */
+  readonly starts: Int32Array;
+  readonly index: Int32Array;
+  readonly value: Float64Array;
 }
+
+/** A model packed, and for each packed column the index of its variable in the model. */
+export interface Packed {
+  readonly packed: PackedModel;
+  readonly columns: Int32Array;
+}
+
+export function pack(model: Model): Packed {
+  const { vars, rows } = model;
+  const columns = new Int32Array(vars.length);
+  const at = new Int32Array(vars.length).fill(-1);
+  let n = 0;
+  const see = (j: number) => {
+    if (at[j]! < 0) {
+      at[j] = n;
+      columns[n++] = j;
+    }
+  };
+  for (let j = 0; j < vars.length; j++) if (vars[j]!.obj !== 0) see(j);
+  let nnz = 0;
+  let numRows = 0;
+  for (const r of rows) {
+    for (const [j] of r.terms) see(j);
+    const split = r.lo !== r.hi && r.lo > -Infinity && r.hi < Infinity;
+    nnz += r.terms.length * (split ? 2 : 1);
+    numRows += split ? 2 : 1;
+  }
+  for (let j = 0; j < vars.length; j++) see(j);
+  const p = {
+    numCols: vars.length,
+    numRows,
+    colCost: new Float64Array(vars.length),
+    colLower: new Float64Array(vars.length),
+    colUpper: new Float64Array(vars.length),
+    integer: new Uint8Array(vars.length),
+    rowLower: new Float64Array(numRows),
+    rowUpper: new Float64Array(numRows),
+    starts: new Int32Array(numRows + 1),
+    index: new Int32Array(nnz),
+    value: new Float64Array(nnz),
+  };
+  for (let i = 0; i < vars.length; i++) {
+    const v = vars[columns[i]!]!;
+    p.colCost[i] = v.obj;
+    p.colLower[i] = v.lb;
+    p.colUpper[i] = v.ub;
+    p.integer[i] = v.integer ? 1 : 0;
+  }
+  let k = 0;
+  let i = 0;
+  const addRow = (r: Row, lo: number, hi: number) => {
+    p.starts[i] = k;
+    p.rowLower[i] = lo;
+    p.rowUpper[i++] = hi;
+    for (const [j, c] of r.terms) {
+      p.index[k] = at[j]!;
+      p.value[k++] = c;
+    }
+  };
+  for (const r of rows)
+    if (r.lo !== r.hi && r.lo > -Infinity && r.hi < Infinity) {
+      addRow(r, r.lo, Infinity);
+      addRow(r, -Infinity, r.hi);
+    } else addRow(r, r.lo, r.hi);
+  p.starts[numRows] = k;
+  return { packed: p, columns };
+}
+
+/** The packed model's arrays, to be moved to a worker rather than copied. */
+export const packedBuffers = (p: PackedModel): ArrayBuffer[] =>
+  [p.colCost, p.colLower, p.colUpper, p.integer, p.rowLower, p.rowUpper, p.starts, p.index, p.value].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 
 function expr(naming: Naming, terms: ReadonlyArray<readonly [number, number]>): string {
   const parts: string[] = [];
@@ -89,11 +176,6 @@ function wrap(line: string): string {
 
 export function toLp(model: Model, title: string): string {
   return [...lpLines(model, title, modelNames(model)), ''].join('\n');
-}
-
-/** The LP text a solver library is given: the model with short names (`shortColumn` reads them back). */
-export function toSolverLp(model: Model): string {
-  return [...lpLines(model, 'lichdu', shortNames), ''].join('\n');
 }
 
 /** The model's CPLEX LP text, line by line (a province's model is larger than one string may be). */
@@ -211,9 +293,9 @@ export function continuous(model: Model): Model {
 /**
  * The model with some variables fixed, made small: fixed variables leave the rows (their bounds shift); a row whose
  * remaining variables all occur in it alone (a penalty or slack of the fixed ones) is left out with them, as their
- * values follow from the fixed ones. Every variable kept is integer. The kept variables keep their names.
+ * values follow from the fixed ones. Every variable kept is integer and keeps its name.
  */
-export function fixAndReduce(model: Model, fixed: ReadonlyMap<number, number>): Model {
+export function fixAndReduce(model: Model, fixed: ReadonlyMap<number, number>): Reduced {
   const uses = new Array<number>(model.vars.length).fill(0);
   for (const r of model.rows) for (const [v] of r.terms) uses[v]!++;
   const out = new Model();
@@ -237,5 +319,13 @@ export function fixAndReduce(model: Model, fixed: ReadonlyMap<number, number>): 
     }
     out.addRow(r.name, terms, r.lo - shift, r.hi - shift);
   }
-  return out;
+  const original: number[] = [];
+  for (const [v, j] of index) original[j] = v;
+  return { model: out, original };
+}
+
+/** A model made small by fixAndReduce, and for each of its variables the index of the same variable in the whole. */
+export interface Reduced {
+  readonly model: Model;
+  readonly original: readonly number[];
 }

@@ -18,8 +18,8 @@ import { planCost } from './goals/index.js';
 /** Candidates (binary variables) above which a model is not given to the in-process solver (measured: README). */
 export const PIECE_LIMIT = 20_000;
 
-/** Solves a piece's model: the chosen candidates' values, or undefined when nothing was found in time. */
-export type PieceSolver = (f: FullFormulation) => Promise<ReadonlyMap<number, number> | undefined>;
+/** Solves a piece's model: every variable's value by index, or undefined when nothing was found in time. */
+export type PieceSolver = (f: FullFormulation) => Promise<Float64Array | undefined>;
 
 export interface RegionsResult {
   readonly assigned: Assigned[];
@@ -94,9 +94,9 @@ export async function planByRegions(
   const best = new Map(toRepair.map((m) => [m.region, m.assigned]));
   let done = 0;
   /** The visits a piece's solution chooses (its constants are visits elsewhere, not chosen). */
-  const chosenIn = (f: FullFormulation, values: ReadonlyMap<number, number>): Assigned[] =>
+  const chosenIn = (f: FullFormulation, values: Float64Array): Assigned[] =>
     f.candidates
-      .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
+      .filter((c) => !c.constant && values[c.v]! > 0.5)
       .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.held > 0 }));
   const total = () => [...settled, ...[...best.values()].flat()];
 

@@ -1,4 +1,4 @@
-// GLPK (npm `glpk.js`, GPL-3.0, WebAssembly): built from the model's rows and bounds.
+// GLPK (npm `glpk.js`, GPL-3.0, WebAssembly): built from the model's arrays, column j named x<j>.
 import glpkModule from 'glpk.js';
 import type { GLPK } from 'glpk.js';
 import type { WorkerInput, WorkerOutput } from './types.js';
@@ -9,7 +9,8 @@ const makeGlpk = ((glpkModule as unknown as { default?: unknown }).default ?? gl
 
 export async function runGlpk(input: WorkerInput): Promise<WorkerOutput> {
   const glpk = await makeGlpk();
-  const { vars, rows } = input;
+  const m = input.model;
+  const name = (j: number) => `x${j}`;
   const bnd = (lo: number, hi: number) =>
     lo === hi
       ? { type: glpk.GLP_FX, lb: lo, ub: hi }
@@ -20,20 +21,24 @@ export async function runGlpk(input: WorkerInput): Promise<WorkerOutput> {
           : hi < Infinity
             ? { type: glpk.GLP_UP, lb: 0, ub: hi }
             : { type: glpk.GLP_FR, lb: 0, ub: 0 };
+  const cols = Array.from({ length: m.numCols }, (_, j) => j);
   const lp = {
     name: 'lichdu',
     objective: {
       direction: glpk.GLP_MIN,
       name: 'obj',
-      vars: vars.filter((v) => v.obj !== 0).map((v) => ({ name: v.name, coef: v.obj })),
+      vars: cols.filter((j) => m.colCost[j] !== 0).map((j) => ({ name: name(j), coef: m.colCost[j]! })),
     },
-    subjectTo: rows.map((r) => ({
-      name: r.name,
-      vars: r.terms.map(([i, c]) => ({ name: vars[i]!.name, coef: c })),
-      bnds: bnd(r.lo, r.hi),
+    subjectTo: Array.from({ length: m.numRows }, (_, i) => ({
+      name: `r${i}`,
+      vars: Array.from({ length: m.starts[i + 1]! - m.starts[i]! }, (_, k) => ({
+        name: name(m.index[m.starts[i]! + k]!),
+        coef: m.value[m.starts[i]! + k]!,
+      })),
+      bnds: bnd(m.rowLower[i]!, m.rowUpper[i]!),
     })),
-    bounds: vars.map((v) => ({ name: v.name, ...bnd(v.lb, v.ub) })),
-    generals: vars.filter((v) => v.integer).map((v) => v.name),
+    bounds: cols.map((j) => ({ name: name(j), ...bnd(m.colLower[j]!, m.colUpper[j]!) })),
+    generals: cols.filter((j) => m.integer[j] === 1).map(name),
   };
   const r = await glpk.solve(lp, {
     msglev: glpk.GLP_MSG_OFF,
@@ -42,7 +47,8 @@ export async function runGlpk(input: WorkerInput): Promise<WorkerOutput> {
     presol: true,
   });
   const s = r.result.status;
-  const values = Object.entries(r.result.vars) as Array<[string, number]>;
+  const values = new Float64Array(m.numCols);
+  for (const [x, v] of Object.entries(r.result.vars)) values[Number(x.slice(1))] = v;
   if (s === glpk.GLP_OPT) return { status: 'optimal', objective: r.result.z, values };
   if (s === glpk.GLP_FEAS) return { status: 'timed-out', objective: r.result.z, values };
   if (s === glpk.GLP_NOFEAS) return { status: 'infeasible' };

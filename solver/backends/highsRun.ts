@@ -1,38 +1,66 @@
-// HiGHS (npm `highs`, MIT, WebAssembly): reads the model's CPLEX LP text.
+// HiGHS (npm `highs`, MIT, WebAssembly): given the model's arrays, one native model per solve.
 import highsModule from 'highs';
-import type { LegacyHighs } from 'highs';
+import type { Highs } from 'highs';
 import type { WorkerInput, WorkerOutput } from './types.js';
 
 // The package's ESM entry exports the loader as default; its CommonJS-flavoured types make TypeScript see a namespace.
 const loadHighs = ((highsModule as unknown as { default?: unknown }).default ??
-  highsModule) as unknown as () => Promise<LegacyHighs>;
+  highsModule) as unknown as () => Promise<Highs>;
 
-let instance: Promise<LegacyHighs> | undefined;
+let instance: Promise<Highs> | undefined;
 
 export async function runHighs(input: WorkerInput): Promise<WorkerOutput> {
   // One instance per worker; a worker whose solve failed is replaced, so a broken instance is never reused.
   const highs = await (instance ??= loadHighs());
-  // A pure LP (the network formulation, an LP relaxation): without presolve, HiGHS's dual simplex is faster on these
-  // flow-like models; with the default pricing, since the quarter rows (network LP of L 4.5 → 3.7 s, L+days 13.0 →
-  // 10.3 s, L+teams 7.4 → 4.9 s against Dantzig pricing, which was the faster before them).
-  const lpOnly = !input.integer;
-  const r = highs.solve(input.lp, {
-    ...(lpOnly ? { presolve: 'off' } : {}),
-    time_limit: input.timeLimitSec,
-    random_seed: input.seed,
-    mip_rel_gap: input.gap,
-    output_flag: false,
-    threads: 1,
+  const m = input.model;
+  const inf = (a: Float64Array) =>
+    a.map((x) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x));
+  const mip = m.integer.includes(1);
+  const model = highs.createModel({
+    numCols: m.numCols,
+    numRows: m.numRows,
+    colCost: m.colCost,
+    colLower: inf(m.colLower),
+    colUpper: inf(m.colUpper),
+    rowLower: inf(m.rowLower),
+    rowUpper: inf(m.rowUpper),
+    matrix: {
+      format: 'csr',
+      numRows: m.numRows,
+      numCols: m.numCols,
+      starts: m.starts,
+      indices: m.index,
+      values: m.value,
+    },
+    ...(mip ? { integrality: Int32Array.from(m.integer) } : {}),
   });
-  const values: Array<[string, number]> = Object.entries(r.Columns).map(([name, col]) => [
-    name,
-    (col as { Primal?: number }).Primal ?? 0,
-  ]);
-  if (r.Status === 'Optimal') return { status: 'optimal', objective: r.ObjectiveValue, values };
-  if (r.Status === 'Infeasible') return { status: 'infeasible' };
-  if (/time limit/i.test(r.Status))
-    return Number.isFinite(r.ObjectiveValue)
-      ? { status: 'timed-out', objective: r.ObjectiveValue, values }
-      : { status: 'no-solution', message: r.Status };
-  return { status: 'no-solution', message: r.Status };
+  try {
+    model.options.set({
+      // A pure LP (the network formulation, an LP relaxation): without presolve, HiGHS's dual simplex is faster on
+      // these flow-like models.
+      ...(mip ? {} : { presolve: 'off' }),
+      time_limit: input.timeLimitSec,
+      random_seed: input.seed,
+      mip_rel_gap: input.gap,
+      output_flag: false,
+    });
+    if (mip && input.start) model.setSolution({ colValue: input.start });
+    model.run();
+    const status = model.getModelStatus();
+    const codes = highs.constants.modelStatus;
+    const solved = () => ({
+      objective: model.getObjectiveValue(),
+      values: Float64Array.from(model.getSolution().colValue),
+    });
+    if (status === codes.optimal) return { status: 'optimal', ...solved() };
+    // Nothing to choose (no candidate at all): the empty plan, at no cost.
+    if (status === codes.empty) return { status: 'optimal', objective: 0, values: new Float64Array(m.numCols) };
+    if (status === codes.infeasible) return { status: 'infeasible' };
+    const feasible = Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
+    if (status === codes.timeLimit || status === codes.interrupted)
+      return feasible ? { status: 'timed-out', ...solved() } : { status: 'no-solution', message: 'Time limit reached' };
+    return { status: 'no-solution', message: `HiGHS model status ${status}` };
+  } finally {
+    model.dispose();
+  }
 }

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { shortColumn, toSolverLp, type Model } from '../lp.js';
+import { pack, packedBuffers } from '../lp.js';
 import type { Backend, BackendName, BackendResult, WorkerInput, WorkerOutput } from './types.js';
 
 export { BACKEND_NAMES, type BackendName } from './types.js';
@@ -34,7 +34,8 @@ function workerFile(): string {
 
 interface Job {
   readonly input: WorkerInput;
-  readonly model: Model;
+  /** For each packed column, its variable's index in the model. */
+  readonly columns: Int32Array;
   readonly resolve: (r: BackendResult) => void;
   readonly signal?: AbortSignal;
 }
@@ -89,7 +90,10 @@ class PooledWorker {
       this.worker.on('message', onMessage);
       this.worker.once('error', onError);
       this.worker.once('exit', onExit);
-      this.worker.postMessage(input);
+      this.worker.postMessage(input, [
+        ...packedBuffers(input.model),
+        ...(input.start ? [input.start.buffer as ArrayBuffer] : []),
+      ]);
     });
   }
 
@@ -132,21 +136,22 @@ function pump(): void {
       else if (crash) job.resolve({ status: 'crashed', message: `${name}: ${crash}` });
       else if (out!.status === 'error')
         job.resolve({ status: 'crashed', message: `${name}: ${out!.message ?? 'error'}` });
-      else job.resolve(fromWorker(out!, job.model, name === 'highs'));
+      else job.resolve(fromWorker(out!, job.columns));
       pump();
     });
   }
 }
 
-/**
- * The worker's answer, its values named as in the model: HiGHS answers by the short names of `toSolverLp`, the other
- * libraries by the model's own.
- */
-function fromWorker(m: WorkerOutput, model: Model, shortNames: boolean): BackendResult {
-  const named = shortNames ? (name: string) => model.vars[shortColumn(name)]?.name ?? name : (name: string) => name;
+/** The worker's answer, its values by the model's variables (the packed model orders them otherwise). */
+function fromWorker(m: WorkerOutput, columns: Int32Array): BackendResult {
+  let values: Float64Array | undefined;
+  if (m.values) {
+    values = new Float64Array(columns.length);
+    for (let i = 0; i < columns.length; i++) values[columns[i]!] = m.values[i]!;
+  }
   return {
     status: m.status as BackendResult['status'],
-    ...(m.values ? { values: new Map(m.values.map(([k, v]) => [named(k), v])) } : {}),
+    ...(values ? { values } : {}),
     ...(m.objective !== undefined ? { objective: m.objective } : {}),
     ...(m.message ? { message: m.message } : {}),
   };
@@ -155,15 +160,14 @@ function fromWorker(m: WorkerOutput, model: Model, shortNames: boolean): Backend
 export function backend(name: BackendName): Backend {
   return (model, opts) =>
     new Promise<BackendResult>((resolve) => {
+      const { packed, columns } = pack(model);
       const input: WorkerInput = {
         backend: name,
-        vars: name === 'highs' ? [] : model.vars,
-        rows: name === 'highs' ? [] : model.rows,
-        integer: model.vars.some((v) => v.integer),
-        lp: name === 'highs' ? toSolverLp(model) : '',
+        model: packed,
         timeLimitSec: opts.timeLimitSec,
         seed: opts.seed,
         gap: opts.gap ?? 0,
+        ...(opts.start ? { start: Float64Array.from(columns, (j) => opts.start![j]!) } : {}),
       };
       const signal = opts.signal;
       if (signal?.aborted) return resolve({ status: 'no-solution', message: `${name} was stopped` });
@@ -179,7 +183,7 @@ export function backend(name: BackendName): Backend {
         signal?.removeEventListener('abort', onAbort);
         resolve(r);
       };
-      const job: Job = { input, model, resolve: done, ...(signal ? { signal } : {}) };
+      const job: Job = { input, columns, resolve: done, ...(signal ? { signal } : {}) };
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(job);
       pump();

@@ -1,5 +1,5 @@
 // One interface for every solver library.
-import type { Model } from '../lp.js';
+import type { Model, PackedModel } from '../lp.js';
 
 export const BACKEND_NAMES = ['highs', 'glpk'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -10,6 +10,8 @@ export interface BackendOptions {
   readonly seed: number;
   /** Relative MIP gap at which the library may stop (default 0: proven optimal). */
   readonly gap?: number;
+  /** A plan to start a MIP from (a value per variable, by index): the library's first incumbent if it is feasible. */
+  readonly start?: Float64Array;
   /** Stops the solve at once (its worker ended): the answer is then `no-solution`. */
   readonly signal?: AbortSignal;
 }
@@ -17,35 +19,28 @@ export interface BackendOptions {
 export interface BackendResult {
   /** `crashed`: the library or its worker failed (e.g. WebAssembly out of memory), not the model. */
   readonly status: 'optimal' | 'infeasible' | 'timed-out' | 'no-solution' | 'crashed';
-  /** Variable values by name, when a solution was found. */
-  readonly values?: ReadonlyMap<string, number>;
+  /** Each variable's value, by the variable's index in the model, when a solution was found. */
+  readonly values?: Float64Array;
   readonly objective?: number;
   readonly message?: string;
 }
 
-/**
- * What a worker receives: the model's LP text, and the model as plain data for libraries that do not read LP text
- * (HiGHS does: copying 120,000 variables and 40,000 rows into its thread took as long as solving them).
- */
+/** What a worker receives: the model as typed arrays (moved to the thread, not copied). */
 export interface WorkerInput {
   readonly backend: BackendName;
-  readonly vars: Model['vars'];
-  readonly rows: Model['rows'];
-  /** Whether any variable is integer (a MIP, not an LP). */
-  readonly integer: boolean;
-  /** The model's LP text with short names (HiGHS); empty for the others. */
-  readonly lp: string;
+  readonly model: PackedModel;
   readonly timeLimitSec: number;
   readonly seed: number;
   readonly gap: number;
+  readonly start?: Float64Array;
 }
 
 export interface WorkerOutput {
   readonly status: Exclude<BackendResult['status'], 'crashed'> | 'error';
   readonly objective?: number;
-  readonly values?: Array<[string, number]>;
+  readonly values?: Float64Array;
   readonly message?: string;
 }
 
-/** Solves a model: HiGHS is given its LP text with short names (`toSolverLp`), the other libraries the data. */
+/** Solves a model in a worker thread. */
 export type Backend = (model: Model, opts: BackendOptions) => Promise<BackendResult>;

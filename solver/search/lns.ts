@@ -111,10 +111,10 @@ export async function improveByWindows(
 /** The visits a piece's solution chooses (its constants are visits elsewhere, kept, not chosen). */
 function chosenIn(
   f: FullFormulation,
-  values: ReadonlyMap<number, number>,
+  values: Float64Array,
   memberById: ReadonlyMap<string, Member>,
 ): Visit[] {
   return f.candidates
-    .filter((c) => !c.constant && (values.get(c.v) ?? 0) > 0.5)
+    .filter((c) => !c.constant && values[c.v]! > 0.5)
     .map((c) => toVisit({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.held > 0 }));
 }
