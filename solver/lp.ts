@@ -54,11 +54,11 @@ const modelNames = (model: Model): Naming => ({ col: (i) => model.vars[i]!.name,
 /**
  * The model as a solver library takes it: typed arrays, rows compressed (CSR), sent to a worker thread without a
  * copy. Text was the earlier way in: on 2,800 cells the network LP's text took 0.4 s to write and HiGHS 3.6 s to
- * read and solve it, the arrays 0.1 s and 1.0 s (`node bench/highs-input.mjs example M L`). They keep the shape the text gave
- * HiGHS, which decides which of several optimal vertices its simplex ends at: columns in the order the LP text first
- * names them (the objective's, then the rows'), a row with two finite bounds as two rows. In the order of the model
- * the example's full LP ends at a fractional vertex (173 fractional values), in this order at an integral one, which
- * is the optimum at once (0.3 s instead of 5 s of MIP).
+ * read and solve it, the arrays 0.1 s and 1.0 s (`node bench/highs-input.mjs example M L`). They keep the shape the
+ * text gave HiGHS, which decides which of several optimal vertices its simplex ends at: columns in the order the
+ * text first names them (the objective's, then the rows'), a row with two finite bounds as two rows. In the order of
+ * the model the example's full LP ends at a fractional vertex (173 fractional values), in this order at an integral
+ * one, which is the optimum at once (0.3 s instead of 5 s of MIP).
  */
 export interface PackedModel {
   readonly numCols: number;
