@@ -14,10 +14,10 @@
 // Statuses are returned, never thrown; every plan's cost is recomputed from its visits (planCost) and its unmet
 // rules read from the solver's rule rows (planUnmet).
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
-import { backend as makeBackend } from './backends/index.js';
-import type { Backend, BackendName } from './backends/types.js';
+import { backend as makeBackend, warmBackend } from './backends/index.js';
+import type { Backend, BackendName, BackendResult } from './backends/types.js';
 import { continuous, fixAndReduce, modelChunks, type ModelFormat } from './lp.js';
-import { SHORTFALL_COST, type FullFormulation } from './formulation.js';
+import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
 import { buildNetwork } from './formulations/network.js';
 import { planCost } from './goals/index.js';
@@ -199,12 +199,28 @@ function finish(run: Run, target: number): SolveResult {
   };
 }
 
+/** The first LP, sent to a solver thread before the construction runs: the network's, or the full model's. */
+interface Early {
+  readonly net?: NetworkFormulation;
+  readonly full?: FullFormulation;
+  readonly result: Promise<BackendResult>;
+}
+
+function startFirstLp(run: Run, small: boolean): Early {
+  if (small || run.options.method === 'mip') {
+    const full = buildFull(run.problem);
+    return { full, result: run.backend(continuous(full.model), backendOpts(run)) };
+  }
+  const net = buildNetwork(run.problem);
+  return { net, result: run.backend(net.model, backendOpts(run)) };
+}
+
 /** The network formulation's LP over the whole problem: the lower bound, and an integral plan of flows. */
-async function networkStep(run: Run) {
+async function networkStep(run: Run, early?: Early) {
   const { problem } = run;
-  const net = buildNetwork(problem);
+  const net = early?.net ?? buildNetwork(problem);
   run.size = sizeOf(net);
-  const r = await run.backend(net.model, backendOpts(run));
+  const r = await (early?.result ?? run.backend(net.model, backendOpts(run)));
   if (r.status !== 'optimal' || !r.values) return { net, message: r.message, crashed: r.status === 'crashed' };
   const bound = r.objective!;
   const values = r.values;
@@ -259,12 +275,11 @@ const visitsOf = (full: FullFormulation, chosen: (v: number) => number): Visit[]
  * team limits far better than the network's aggregate row: M+teams 96,856 against 92,774); when it is integral (the
  * example's is), it keeps every row and is the optimum.
  */
-async function fullLpStep(run: Run, full: FullFormulation, why: string): Promise<void> {
+async function fullLpStep(run: Run, full: FullFormulation, why: string, early?: Early): Promise<void> {
   const { best } = run;
   best.enter('bound');
-  const relaxed = continuous(full.model);
   run.steps.push({ stage: 'full LP', why: `${why}: its LP bounds every plan` });
-  const r = await run.backend(relaxed, backendOpts(run));
+  const r = await (early?.result ?? run.backend(continuous(full.model), backendOpts(run)));
   run.message = r.message ?? run.message;
   if (r.status !== 'optimal' || !r.values) return;
   const x = (v: number) => r.values![v]!;
@@ -279,11 +294,11 @@ async function fullLpStep(run: Run, full: FullFormulation, why: string): Promise
 
 /** The full formulation: its LP, then, while the gap is above the target, the MIP, within what is left of the time.
  * The plan in hand stays when the MIP finds nothing better. */
-async function viaFull(run: Run, target: number, why: string): Promise<void> {
+async function viaFull(run: Run, target: number, why: string, early?: Early): Promise<void> {
   const { problem, best } = run;
-  const full = buildFull(problem);
+  const full = early?.full ?? buildFull(problem);
   run.size = sizeOf(full);
-  await fullLpStep(run, full, why);
+  await fullLpStep(run, full, why, early);
   if (within(run, target) || outOfTime(run)) return;
   best.enter('full model');
   run.steps.push({ stage: 'full model', why: `the gap ${best.gap ?? '(no bound)'} is above the target ${target}` });
@@ -300,11 +315,11 @@ async function viaFull(run: Run, target: number, why: string): Promise<void> {
 }
 
 /** The network LP's bound and plan of flows, matched and repaired region by region. */
-async function viaNetwork(run: Run, target: number, beforeMatching: () => Promise<void>): Promise<void> {
+async function viaNetwork(run: Run, target: number, beforeMatching: () => Promise<void>, early?: Early): Promise<void> {
   const { problem, best } = run;
   best.enter('bound');
   run.steps.push({ stage: 'network', why: 'the bound and a plan of flows: the network LP over the whole problem' });
-  const step = await networkStep(run);
+  const step = await networkStep(run, early);
   if (step.bound !== undefined) best.raise(step.bound);
   if (!step.value) {
     run.message = step.message;
@@ -353,8 +368,12 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const target = targetOf(run, small);
   const fullFits = `the full model has ${candidates} candidates, ${small ? 'within' : 'above'} its limit of ${limit}`;
 
-  // 1. A complete plan at once.
+  // 1. A complete plan at once, constructed while the other core solves the first LP (sent to it first): on 2,800
+  // cells the construction's second and the LP's are spent side by side.
+  let early: Early | undefined;
   if (options.construction !== false) {
+    warmBackend(backendName);
+    if (!outOfTime(run)) early = startFirstLp(run, small);
     best.enter('construction');
     run.steps.push({ stage: 'construction', why: 'a complete plan before any LP, ready to write' });
     best.offer(construct(problem).visits, 'construction');
@@ -364,8 +383,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   if (!outOfTime(run)) {
     if (options.method === 'mip') {
       run.steps.push({ stage: 'full model', why: 'asked for (method mip)' });
-      await viaFull(run, target, 'the full model was asked for');
-    } else if (small) await viaFull(run, target, fullFits);
+      await viaFull(run, target, 'the full model was asked for', early);
+    } else if (small) await viaFull(run, target, fullFits, early);
     else {
       // The full model's LP, where it is not too large, for a bound the network cannot give. Where team limits bind,
       // the network's aggregate team row is a weak bound (M+teams: 92,774 against the optimum 96,856, which the full
@@ -375,9 +394,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       const lpFits = candidates <= (options.fullLimit ?? FULL_LP_LIMIT);
       const teamsBind = problem.policy.maxPerTeamPerMeeting < problem.policy.maxVisitorsPerMeeting;
       const fullLp = (when: string) => fullLpStep(run, buildFull(problem), `${when}, and ${fullFits} for its LP`);
-      await viaNetwork(run, target, async () => {
-        if (lpFits && teamsBind) await fullLp('team limits bind (the network bounds them loosely)');
-      });
+      await viaNetwork(
+        run,
+        target,
+        async () => {
+          if (lpFits && teamsBind) await fullLp('team limits bind (the network bounds them loosely)');
+        },
+        early,
+      );
       if (lpFits && !teamsBind && !within(run, target) && !outOfTime(run))
         await fullLp('the gap is above the target after the repair');
     }

@@ -26,6 +26,8 @@ export function precheck(problem: Problem): Finding[] {
     const fixedHere = new Table2<string, string, true>();
     for (const mt of fixedMeetings) fixedHere.upsert(mt.cell, mt.date, () => true);
     for (const mt of [...[...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? []), ...fixedMeetings]) {
+      // Nothing left to learn from this meeting (most of a province member's 33,600): its day and cell are known.
+      if (dates.has(mt.date) && visitable.has(mt.cell)) continue;
       const cell = cellById.get(mt.cell)!;
       if (!fixedHere.get(mt.cell, mt.date) && forbiddenBy(problem, m, cell, mt).length > 0) continue;
       visitable.add(cell.id);

@@ -9,6 +9,11 @@ const loadHighs = ((highsModule as unknown as { default?: unknown }).default ??
 
 let instance: Promise<Highs> | undefined;
 
+/** Loads the library ahead of the first solve (the worker's `warm` message). */
+export async function warmHighs(): Promise<void> {
+  await (instance ??= loadHighs());
+}
+
 export async function runHighs(input: WorkerInput): Promise<WorkerOutput> {
   // One instance per worker; a worker whose solve failed is replaced, so a broken instance is never reused.
   const highs = await (instance ??= loadHighs());

@@ -190,6 +190,15 @@ export function backend(name: BackendName): Backend {
     });
 }
 
+/**
+ * Starts a worker and has it load the library now, while this thread does other work (the spec, the construction):
+ * the first solve then finds it ready (HiGHS's WebAssembly takes 0.2–0.3 s to load).
+ */
+export function warmBackend(name: BackendName): void {
+  const w = idleWorker();
+  if (w && w.solves === 0) w.worker.postMessage({ warm: name });
+}
+
 /** The npm package a backend needs, when it is not installed (glpk.js is an optional dependency); else undefined. */
 export function missingPackage(name: BackendName): string | undefined {
   if (name !== 'glpk') return undefined;

@@ -19,7 +19,12 @@ function runner(name: BackendName): Promise<Runner> {
   return r;
 }
 
-parentPort!.on('message', async (input: WorkerInput) => {
+parentPort!.on('message', async (input: WorkerInput | { readonly warm: BackendName }) => {
+  // Loading the library ahead of the first solve, which then finds it ready: no answer.
+  if ('warm' in input) {
+    if (input.warm === 'highs') await import('./highsRun.js').then((m) => m.warmHighs());
+    return;
+  }
   let out: WorkerOutput;
   try {
     out = await (await runner(input.backend))(input);

@@ -18,7 +18,7 @@ import { renderMessage } from '../i18n/messages.js';
 import { loadSpecFile } from '../spec/load.js';
 import { solve, type Progress, type SolveResult } from '../../solver/index.js';
 import { precheck } from '../../solver/precheck.js';
-import { missingPackage, shutdownBackends, type BackendName } from '../../solver/backends/index.js';
+import { missingPackage, shutdownBackends, warmBackend, type BackendName } from '../../solver/backends/index.js';
 import { extraRange, violationLines } from './check.js';
 import { EXIT, InputRefused, langOf, noteLine, unwrap, type Io } from './io.js';
 import { staleNotes } from './shared.js';
@@ -286,6 +286,8 @@ function notProvenWhy(r: Pick<SolveResult, 'stopped'>, lang: Lang): string {
 }
 
 export async function runPlan(specPath: string, opts: PlanOptions, io: Io): Promise<number> {
+  // The solver's thread loads its library while this one reads the spec.
+  if (missingPackage(opts.backend) === undefined) warmBackend(opts.backend);
   // Everything the user got wrong is said at once, before the solve: the spec, where to write, the options.
   const spec = unwrapWith(loadSpecFile(specPath), [
     ...stampedOutputIssues(opts.out, opts.generatedAt),

@@ -456,6 +456,11 @@ function readMembers(
   const members: Member[] = [];
   const roles = policy ? Object.keys(policy.roles) : [];
   const seenMembers = new Set<string>();
+  // The cells under each unit, in the cells' order: a member's eligible cells are those under their area's units.
+  const cellsUnder = new Map<string, CellId[]>();
+  const cellAt = new Map(cells.map((c, k) => [c.id, k]));
+  for (const c of cells)
+    for (const u of cellAncestors.get(c.id)!) (cellsUnder.get(u) ?? cellsUnder.set(u, []).get(u)!).push(c.id);
   for (const { i, v } of membersIn) {
     if (policy && !Object.hasOwn(policy.roles, v.role)) {
       add(['members', i, 'role'], 'spec.unknown-role', {
@@ -476,11 +481,8 @@ function readMembers(
     if (active && year !== 0)
       for (const d of expandDates(`${year}-01-01..${year}-12-31`)) if (!isActive(active, d)) unavailable.add(d);
     const quotas = v.quota ?? (policy && Object.hasOwn(policy.roles, v.role) ? policy.roles[v.role]!.quota : []);
-    const eligible = new Set<CellId>();
-    for (const c of cells) {
-      const anc = cellAncestors.get(c.id)!;
-      if (area.some((u) => anc.has(u))) eligible.add(c.id);
-    }
+    const under = area.flatMap((u) => cellsUnder.get(u) ?? []);
+    const eligible = new Set<CellId>(area.length > 1 ? under.sort((a, b) => cellAt.get(a)! - cellAt.get(b)!) : under);
     const m: Member = {
       id: v.id as MemberId,
       name: v.name,
