@@ -42,6 +42,20 @@ interface MeetingState {
   readonly teams: Map<string, number>;
 }
 
+/** A meeting with what the greedy choice reads about it, looked up once: the hot loop visits millions. */
+interface Slot {
+  readonly meeting: Meeting;
+  readonly state: MeetingState;
+  readonly cell: Cell;
+  /** The visit's cost on the priority goal. */
+  readonly cost: number;
+  /** The cell's coverage counts, and this meeting's coverage period in them with its bounds. */
+  readonly coverage: number[];
+  readonly period: number;
+  readonly bounds: { readonly min: number; readonly max?: number };
+  readonly quarter: number;
+}
+
 interface Placed {
   readonly member: MemberState;
   readonly meeting: Meeting;
@@ -72,6 +86,9 @@ class Builder {
   private readonly fixed: VisitSet;
   private readonly previous?: VisitSet;
   private readonly costOf = new Map<Cell, number[]>();
+  private readonly slots = new Map<Meeting, Slot>();
+  /** Per member, their eligible cells' slots by month, in the cells' order. */
+  private readonly rows = new Map<MemberState, Array<Array<Slot | undefined>>>();
   private repaired = 0;
 
   constructor(private readonly problem: Problem) {
@@ -107,6 +124,34 @@ class Builder {
     });
     this.fixed = fixedVisits(problem);
     if (problem.replan) this.previous = new VisitSet(problem.replan.previous);
+    for (const mt of problem.meetings) {
+      const cell = this.cellById.get(mt.cell)!;
+      const period = periodIndex(this.policy.coverage.per, mt.month);
+      this.slots.set(mt, {
+        meeting: mt,
+        state: this.meetingState.get(mt)!,
+        cell,
+        cost: this.costOf.get(cell)![mt.month]!,
+        coverage: this.coverage.get(mt.cell)!,
+        period,
+        bounds: coverageIn(this.policy, cell, period),
+        quarter: periodIndex('quarter', mt.month),
+      });
+    }
+  }
+
+  /** The member's eligible cells' slots by month, in the cells' order (made on first use). */
+  private rowsOf(s: MemberState): Array<Array<Slot | undefined>> {
+    let rows = this.rows.get(s);
+    if (!rows) {
+      rows = [];
+      for (const cell of s.member.eligibleCells) {
+        const byMonth = this.byCellMonth.get(cell);
+        if (byMonth) rows.push(byMonth.map((mt) => (mt ? this.slots.get(mt) : undefined)));
+      }
+      this.rows.set(s, rows);
+    }
+    return rows;
   }
 
   run(): Construction {
@@ -166,8 +211,12 @@ class Builder {
 
   /** The member may attend the meeting whatever else the plan holds (area, home cell, availability). */
   private allowed(member: Member, meeting: Meeting): boolean {
+    return inArea(member, meeting.cell) && this.allowedInArea(member, meeting);
+  }
+
+  /** `allowed` for a meeting of the member's area. */
+  private allowedInArea(member: Member, meeting: Meeting): boolean {
     return (
-      inArea(member, meeting.cell) &&
       !atHomeCell(this.policy, member, meeting.cell) &&
       mayAttendOn(this.problem, member, meeting.cell, meeting.date, this.fixed)
     );
@@ -175,9 +224,12 @@ class Builder {
 
   /** Adding the visit breaks no maximum: seats, team, day, consecutive meetings, quota and coverage maxima. */
   private fits(s: MemberState, meeting: Meeting): boolean {
-    const ms = this.meetingState.get(meeting)!;
-    if (ms.visitors.length >= this.policy.maxVisitorsPerMeeting) return false;
-    return this.fitsMember(s, meeting) && this.teamFits(s, ms);
+    return this.fitsSlot(s, this.slots.get(meeting)!);
+  }
+
+  private fitsSlot(s: MemberState, slot: Slot): boolean {
+    if (slot.state.visitors.length >= this.policy.maxVisitorsPerMeeting) return false;
+    return this.fitsMemberSlot(s, slot) && this.teamFits(s, slot.state);
   }
 
   private teamFits(s: MemberState, ms: MeetingState): boolean {
@@ -186,10 +238,14 @@ class Builder {
   }
 
   private fitsMember(s: MemberState, meeting: Meeting): boolean {
+    return this.fitsMemberSlot(s, this.slots.get(meeting)!);
+  }
+
+  private fitsMemberSlot(s: MemberState, slot: Slot): boolean {
+    const { meeting, cell } = slot;
     if ((s.perDay.get(meeting.date) ?? 0) >= this.policy.maxVisitsPerDay) return false;
     const idx = s.atCell.get(meeting.cell);
     if (idx?.has(meeting.index)) return false;
-    const cell = this.cellById.get(meeting.cell)!;
     if (idx && this.policy.noConsecutive && !cell.allowConsecutive)
       if (idx.has(meeting.index - 1) || idx.has(meeting.index + 1)) return false;
     for (let qi = 0; qi < s.member.quotas.length; qi++) {
@@ -198,33 +254,30 @@ class Builder {
       const max = boundsIn(q, pi).max;
       if (max !== undefined && s.counts[qi]![pi]! >= max) return false;
     }
-    const pi = periodIndex(this.policy.coverage.per, meeting.month);
-    const cmax = coverageIn(this.policy, cell, pi).max;
-    return cmax === undefined || this.coverage.get(meeting.cell)![pi]! < cmax;
-  }
-
-  private coverageShort(meeting: Meeting): boolean {
-    const pi = periodIndex(this.policy.coverage.per, meeting.month);
-    const cell = this.cellById.get(meeting.cell)!;
-    return this.coverage.get(meeting.cell)![pi]! < coverageIn(this.policy, cell, pi).min;
+    const cmax = slot.bounds.max;
+    return cmax === undefined || slot.coverage[slot.period]! < cmax;
   }
 
   /** What one more visit costs on the soft goals, less the bonus for a cell still below its coverage. */
   private score(s: MemberState, meeting: Meeting): number {
-    const cell = this.cellById.get(meeting.cell)!;
-    let cost = this.costOf.get(cell)![meeting.month]!;
+    return this.scoreSlot(s, this.slots.get(meeting)!);
+  }
+
+  private scoreSlot(s: MemberState, slot: Slot): number {
+    const { meeting } = slot;
+    let cost = slot.cost;
     if ((s.atCell.get(meeting.cell)?.size ?? 0) > 0) cost += ROTATION_COST;
     if (s.perMonth[meeting.month]! > 0) cost += SPREAD_COST;
     if (s.yearly > 0) {
       const t = quarterTarget(s.yearly);
-      const n = s.perQuarter[periodIndex('quarter', meeting.month)]!;
+      const n = s.perQuarter[slot.quarter]!;
       if (n < t.min) cost -= UNDER_COST;
       else if (n >= t.max) cost += OVER_COST;
       if (s.total >= s.yearly) cost += FAIR_COST * (s.total - s.yearly + 1);
     }
     if (this.previous?.has({ member: s.member.id, cell: meeting.cell, date: meeting.date })) cost -= CHANGE_COST;
     else if (this.previous && !(meeting.date < this.problem.replan!.from)) cost += CHANGE_COST;
-    if (this.coverageShort(meeting)) cost -= COVER_BONUS;
+    if (slot.coverage[slot.period]! < slot.bounds.min) cost -= COVER_BONUS;
     return cost;
   }
 
@@ -240,14 +293,18 @@ class Builder {
     }
   }
 
+  /** The cheapest meeting the member may add in the months, the first in the cells' order then by month on a tie. */
   private best(s: MemberState, months: readonly number[]): Meeting | undefined {
     let best: Meeting | undefined;
     let bestScore = Infinity;
-    for (const mt of this.meetingsIn(s.member, months)) {
-      if (!this.fits(s, mt) || !this.allowed(s.member, mt)) continue;
-      const sc = this.score(s, mt);
-      if (sc < bestScore) [best, bestScore] = [mt, sc];
-    }
+    for (const row of this.rowsOf(s))
+      for (const month of months) {
+        const slot = row[month];
+        // The row holds the member's eligible cells only: the area rule holds; the home cell and the day remain.
+        if (!slot || !this.fitsSlot(s, slot) || !this.allowedInArea(s.member, slot.meeting)) continue;
+        const sc = this.scoreSlot(s, slot);
+        if (sc < bestScore) [best, bestScore] = [slot.meeting, sc];
+      }
     return best;
   }
 
@@ -291,7 +348,8 @@ class Builder {
     const choice = (s: MemberState) => {
       if (s.yearly <= 0) return Infinity;
       let n = 0;
-      for (const mt of this.meetingsIn(s.member, ALL_MONTHS)) if (this.allowed(s.member, mt)) n++;
+      for (const row of this.rowsOf(s))
+        for (const slot of row) if (slot && this.allowedInArea(s.member, slot.meeting)) n++;
       return n / s.yearly;
     };
     const order = this.members
