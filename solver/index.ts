@@ -14,10 +14,11 @@
 // Statuses are returned, never thrown; every plan's cost is recomputed from its visits (planCost) and its unmet
 // rules read from the solver's rule rows (planUnmet).
 import type { Problem, Violation, Visit } from '../src/domain/types.js';
+import { VisitSet } from '../src/domain/plan.js';
 import { backend as makeBackend, warmBackend } from './backends/index.js';
 import type { Backend, BackendName, BackendResult } from './backends/types.js';
 import { continuous, fixAndReduce, modelChunks, type ModelFormat } from './lp.js';
-import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
+import { SHORTFALL_COST, type Candidate, type FullFormulation, type NetworkFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
 import { buildNetwork } from './formulations/network.js';
 import { planCost } from './goals/index.js';
@@ -128,6 +129,8 @@ export const LARGE_GAP = 0.001;
 export const PIECE_GAP = 0;
 /** Seconds a piece's MIP may take: its best plan then is kept when better than the matching's (most take < 0.5 s). */
 export const PIECE_SECONDS = 2;
+/** Seconds the LP's plan and the plan in hand may be combined (lpDive) before the other stages go on. */
+export const DIVE_SECONDS = 10;
 /** Candidates above which the monolithic full MIP is never built (WebAssembly's heap; measured: README). */
 export const FULL_LIMIT = PIECE_LIMIT;
 /**
@@ -283,13 +286,70 @@ async function fullLpStep(run: Run, full: FullFormulation, why: string, early?: 
   run.message = r.message ?? run.message;
   if (r.status !== 'optimal' || !r.values) return;
   const x = (v: number) => r.values![v]!;
-  const integral = full.candidates.every((c) => Math.abs(x(c.v) - Math.round(x(c.v))) <= 1e-6);
+  const isIntegral = (v: number) => Math.abs(x(v) - Math.round(x(v))) <= 1e-6;
+  const integral = full.candidates.every((c) => isIntegral(c.v));
   if (integral)
     best.offer(
       visitsOf(full, (v) => Math.round(x(v))),
       'mip',
     );
   best.raise(r.objective!);
+  if (!integral && !within(run, targetOf(run, false)) && !outOfTime(run)) await lpDive(run, full, x, isIntegral);
+}
+
+/**
+ * The LP's plan and the plan in hand combined (relaxation-induced neighbourhood search): every candidate on which the
+ * LP and the plan agree stays as it is, the others are solved again as a small MIP that starts from the plan in hand,
+ * so that it can only improve. M+teams: 1,130 of 24,288 candidates left free; the plan went from 0.55 % to 0.02 %
+ * above the bound in a second, where the region repair took nine.
+ */
+async function lpDive(
+  run: Run,
+  full: FullFormulation,
+  x: (v: number) => number,
+  isIntegral: (v: number) => boolean,
+): Promise<void> {
+  const held = new VisitSet(run.best.visits ?? []);
+  const inPlan = (c: Candidate) => (held.has({ member: c.member.id, cell: c.cell.id, date: c.date }) ? 1 : 0);
+  const keep = new Map<number, number>();
+  for (const c of full.candidates) if (isIntegral(c.v) && Math.round(x(c.v)) === inPlan(c)) keep.set(c.v, inPlan(c));
+  run.steps.push({
+    stage: 'full LP',
+    why:
+      `the LP left some candidates fractional: the ${full.candidates.length - keep.size} on which it and the plan ` +
+      'in hand disagree are solved again as a MIP',
+  });
+  run.best.enter('full model');
+  const reduced = fixAndReduce(full.model, keep, 'model');
+  const startOf = new Map(full.candidates.map((c) => [c.v, inPlan(c)]));
+  const start = Float64Array.from(reduced.original, (v) => startOf.get(v) ?? NaN);
+  const offer = (values: Float64Array) => {
+    const value = new Float64Array(full.model.vars.length);
+    for (const [v, k] of keep) value[v] = k;
+    reduced.original.forEach((v, j) => (value[v] = values[j]!));
+    run.best.offer(
+      visitsOf(full, (v) => Math.round(value[v]!)),
+      'mip',
+    );
+  };
+  // Each better plan the MIP finds is taken as it comes; the MIP is stopped once the gap meets its target.
+  const enough = new AbortController();
+  const stop = () => enough.abort();
+  run.options.signal?.addEventListener('abort', stop);
+  try {
+    const r = await run.backend(reduced.model, {
+      ...backendOpts(run, { timeLimitSec: Math.min(DIVE_SECONDS, secondsLeft(run)), gap: PIECE_GAP }),
+      start,
+      signal: enough.signal,
+      onImproved: (found) => {
+        offer(found.values);
+        if (within(run, targetOf(run, false))) stop();
+      },
+    });
+    if (r.values) offer(r.values);
+  } finally {
+    run.options.signal?.removeEventListener('abort', stop);
+  }
 }
 
 /** The full formulation: its LP, then, while the gap is above the target, the MIP, within what is left of the time.

@@ -293,9 +293,14 @@ export function continuous(model: Model): Model {
 /**
  * The model with some variables fixed, made small: fixed variables leave the rows (their bounds shift); a row whose
  * remaining variables all occur in it alone (a penalty or slack of the fixed ones) is left out with them, as their
- * values follow from the fixed ones. Every variable kept is integer and keeps its name.
+ * values follow from the fixed ones. Every variable kept keeps its name, and is integer (`all`, the network's
+ * continuous model made a MIP) or as integer as in the model (`model`).
  */
-export function fixAndReduce(model: Model, fixed: ReadonlyMap<number, number>): Reduced {
+export function fixAndReduce(
+  model: Model,
+  fixed: ReadonlyMap<number, number>,
+  integrality: 'all' | 'model' = 'all',
+): Reduced {
   const uses = new Array<number>(model.vars.length).fill(0);
   for (const r of model.rows) for (const [v] of r.terms) uses[v]!++;
   const out = new Model();
@@ -313,7 +318,8 @@ export function fixAndReduce(model: Model, fixed: ReadonlyMap<number, number>): 
       let j = index.get(v);
       if (j === undefined) {
         const w = model.vars[v]!;
-        index.set(v, (j = out.addVar(w.name, { lb: w.lb, ub: w.ub, integer: true, obj: w.obj })));
+        const integer = integrality === 'all' || w.integer;
+        index.set(v, (j = out.addVar(w.name, { lb: w.lb, ub: w.ub, integer, obj: w.obj })));
       }
       terms.push([j, a]);
     }

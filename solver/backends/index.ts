@@ -8,7 +8,15 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { pack, packedBuffers } from '../lp.js';
-import type { Backend, BackendName, BackendResult, WorkerInput, WorkerOutput } from './types.js';
+import type {
+  Backend,
+  BackendName,
+  BackendResult,
+  Improved,
+  ImprovedMessage,
+  WorkerInput,
+  WorkerOutput,
+} from './types.js';
 
 export { BACKEND_NAMES, type BackendName } from './types.js';
 
@@ -38,6 +46,14 @@ interface Job {
   readonly columns: Int32Array;
   readonly resolve: (r: BackendResult) => void;
   readonly signal?: AbortSignal;
+  readonly onImproved?: (found: Improved) => void;
+}
+
+/** Values of the packed model's columns, by the model's variables. */
+function unpermuted(packed: Float64Array, columns: Int32Array): Float64Array {
+  const values = new Float64Array(columns.length);
+  for (let i = 0; i < columns.length; i++) values[columns[i]!] = packed[i]!;
+  return values;
 }
 
 class PooledWorker {
@@ -53,7 +69,11 @@ class PooledWorker {
     this.worker.on('exit', () => (this.dead = true));
   }
 
-  run(input: WorkerInput, signal?: AbortSignal): Promise<{ out?: WorkerOutput; crash?: string; timedOut?: boolean }> {
+  run(
+    input: WorkerInput,
+    signal?: AbortSignal,
+    onImproved?: (m: ImprovedMessage) => void,
+  ): Promise<{ out?: WorkerOutput; crash?: string; timedOut?: boolean }> {
     this.busy = true;
     this.solves++;
     this.worker.ref();
@@ -71,7 +91,10 @@ class PooledWorker {
         if (!this.dead) this.worker.unref();
         resolve(r);
       };
-      const onMessage = (out: WorkerOutput) => settle({ out });
+      const onMessage = (out: WorkerOutput | ImprovedMessage) => {
+        if ('kind' in out) onImproved?.(out);
+        else settle({ out });
+      };
       const onError = (err: Error) => settle({ crash: err.message });
       const onExit = (code: number) => settle({ crash: `the solver worker stopped (exit ${code})` });
       const deadline = setTimeout(
@@ -123,7 +146,12 @@ function pump(): void {
     const w = idleWorker();
     if (!w) return;
     const job = queue.shift()!;
-    void w.run(job.input, job.signal).then(({ out, crash, timedOut }) => {
+    const improved = job.onImproved;
+    const columns = job.columns;
+    const onImproved = improved
+      ? (m: ImprovedMessage) => improved({ objective: m.objective, values: unpermuted(m.values, columns) })
+      : undefined;
+    void w.run(job.input, job.signal, onImproved).then(({ out, crash, timedOut }) => {
       const name = job.input.backend;
       if (!out || out.status === 'error' || w.solves >= RECYCLE_AFTER) w.end();
       if (timedOut)
@@ -144,11 +172,7 @@ function pump(): void {
 
 /** The worker's answer, its values by the model's variables (the packed model orders them otherwise). */
 function fromWorker(m: WorkerOutput, columns: Int32Array): BackendResult {
-  let values: Float64Array | undefined;
-  if (m.values) {
-    values = new Float64Array(columns.length);
-    for (let i = 0; i < columns.length; i++) values[columns[i]!] = m.values[i]!;
-  }
+  const values = m.values ? unpermuted(m.values, columns) : undefined;
   return {
     status: m.status as BackendResult['status'],
     ...(values ? { values } : {}),
@@ -168,6 +192,7 @@ export function backend(name: BackendName): Backend {
         seed: opts.seed,
         gap: opts.gap ?? 0,
         ...(opts.start ? { start: Float64Array.from(columns, (j) => opts.start![j]!) } : {}),
+        ...(opts.onImproved ? { stream: true } : {}),
       };
       const signal = opts.signal;
       if (signal?.aborted) return resolve({ status: 'no-solution', message: `${name} was stopped` });
@@ -183,7 +208,13 @@ export function backend(name: BackendName): Backend {
         signal?.removeEventListener('abort', onAbort);
         resolve(r);
       };
-      const job: Job = { input, columns, resolve: done, ...(signal ? { signal } : {}) };
+      const job: Job = {
+        input,
+        columns,
+        resolve: done,
+        ...(opts.onImproved ? { onImproved: opts.onImproved } : {}),
+        ...(signal ? { signal } : {}),
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(job);
       pump();

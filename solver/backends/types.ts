@@ -10,10 +10,21 @@ export interface BackendOptions {
   readonly seed: number;
   /** Relative MIP gap at which the library may stop (default 0: proven optimal). */
   readonly gap?: number;
-  /** A plan to start a MIP from (a value per variable, by index): the library's first incumbent if it is feasible. */
+  /**
+   * A plan to start a MIP from (a value per variable, by index; NaN where the library is to complete it): the
+   * library's first incumbent if it is feasible.
+   */
   readonly start?: Float64Array;
   /** Stops the solve at once (its worker ended): the answer is then `no-solution`. */
   readonly signal?: AbortSignal;
+  /** Called with each better plan a MIP finds while it runs (HiGHS), by the model's variables. */
+  readonly onImproved?: (found: Improved) => void;
+}
+
+/** A better plan found by a MIP still running. */
+export interface Improved {
+  readonly objective: number;
+  readonly values: Float64Array;
 }
 
 export interface BackendResult {
@@ -33,6 +44,13 @@ export interface WorkerInput {
   readonly seed: number;
   readonly gap: number;
   readonly start?: Float64Array;
+  /** Post each improving MIP solution as it is found (an `Improved` message before the answer). */
+  readonly stream?: boolean;
+}
+
+/** A message of a worker before its answer: a better plan found by the MIP still running. */
+export interface ImprovedMessage extends Improved {
+  readonly kind: 'improved';
 }
 
 export interface WorkerOutput {

@@ -1,9 +1,9 @@
 // A warm solver worker: answers one message per solve, loading each library by import() only when it is first asked
 // for, so that HiGHS users never load glpk.js (GPL-3.0, an optional dependency).
 import { parentPort } from 'node:worker_threads';
-import type { BackendName, WorkerInput, WorkerOutput } from './types.js';
+import type { BackendName, ImprovedMessage, WorkerInput, WorkerOutput } from './types.js';
 
-type Runner = (input: WorkerInput) => WorkerOutput | Promise<WorkerOutput>;
+type Runner = (input: WorkerInput, onImproved: (m: ImprovedMessage) => void) => WorkerOutput | Promise<WorkerOutput>;
 
 const runners = new Map<BackendName, Promise<Runner>>();
 
@@ -27,7 +27,9 @@ parentPort!.on('message', async (input: WorkerInput | { readonly warm: BackendNa
   }
   let out: WorkerOutput;
   try {
-    out = await (await runner(input.backend))(input);
+    out = await (
+      await runner(input.backend)
+    )(input, (m) => parentPort!.postMessage(m, [m.values.buffer as ArrayBuffer]));
   } catch (err) {
     out = { status: 'error', message: (err as Error).message };
   }
