@@ -109,11 +109,7 @@ export async function improveByWindows(
 }
 
 /** The visits a piece's solution chooses (its constants are visits elsewhere, kept, not chosen). */
-function chosenIn(
-  f: FullFormulation,
-  values: Float64Array,
-  memberById: ReadonlyMap<string, Member>,
-): Visit[] {
+function chosenIn(f: FullFormulation, values: Float64Array, memberById: ReadonlyMap<string, Member>): Visit[] {
   return f.candidates
     .filter((c) => !c.constant && values[c.v]! > 0.5)
     .map((c) => toVisit({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.held > 0 }));
