@@ -219,6 +219,115 @@ export interface IcsEvent {
   readonly alarm?: { readonly seconds: number; readonly description: string };
 }
 
+/** What an event is whatever calendar shows it (all.ics, the member's, the cell's). */
+type SharedEvent = Omit<IcsEvent, 'summary' | 'alarm'>;
+
+/** An event's shared values and their text, made once per visit and language (each visit is in three calendars). */
+interface EventParts {
+  readonly event: SharedEvent;
+  /** Names the summary is made of. */
+  readonly names: { readonly member: string; readonly cell: string; readonly unit: string };
+  /** BEGIN:VEVENT to DTEND; LOCATION and DESCRIPTION; CATEGORIES to END:VEVENT: each folded, as eventText writes. */
+  readonly head: string;
+  readonly middle: string;
+  readonly tail: string;
+}
+
+const partsCache = new WeakMap<IcsContext, Map<string, Map<PlanVisit, EventParts>>>();
+
+function partsOf(ctx: IcsContext, opts: IcsOptions, v: PlanVisit): EventParts {
+  let byLang = partsCache.get(ctx);
+  if (!byLang) partsCache.set(ctx, (byLang = new Map()));
+  let byVisit = byLang.get(opts.lang);
+  if (!byVisit) byLang.set(opts.lang, (byVisit = new Map()));
+  let parts = byVisit.get(v);
+  if (!parts) {
+    const event = sharedEvent(ctx, opts, v);
+    const c = ctx.cell.get(v.cell)!;
+    parts = {
+      event,
+      names: { member: ctx.member.get(v.member)!.name, cell: c.name, unit: shortUnit(ctx.unit.get(c.unit)) },
+      head: eventHead(event),
+      middle: eventMiddle(event),
+      tail: eventTail(event),
+    };
+    byVisit.set(v, parts);
+  }
+  return parts;
+}
+
+function sharedEvent(ctx: IcsContext, opts: IcsOptions, v: PlanVisit): SharedEvent {
+  const { doc, member, cell, unit } = ctx;
+  const t = T[opts.lang];
+  const m = member.get(v.member)!;
+  const c = cell.get(v.cell)!;
+  const u = unit.get(c.unit);
+  const a = v.attended;
+  const due = Object.hasOwn(doc.policy.roles, m.role) ? doc.policy.roles[m.role]!.reportDueDays : undefined;
+  const source = doc.policy.source;
+  const lines = [
+    `${t.member}: ${m.name} (${roleLabel(doc, m.role, opts.lang)})`,
+    `${t.cell}: ${c.name}${u ? `, ${u.name}` : ''}`,
+    ...(c.tags.length > 0 ? [`${t.tags}: ${c.tags.map((x) => tagLabel(x, opts.lang)).join('; ')}`] : []),
+    `${t.when}: ${v.start}–${v.end}, ` +
+      ctx.memo(`${opts.lang} ${v.date}`, () => `${weekdayName(v.date, opts.lang)} ${t.date(v.date)}`),
+    due !== undefined
+      ? ctx.memo(`${opts.lang} ${v.date} +${due}`, () =>
+          t.due(t.date(DateTime.fromISO(v.date).plus({ days: due }).toISODate()!), due),
+        )
+      : t.noDue,
+    `${t.status}: ${STATUS_LABELS[opts.lang][v.status]}`,
+    ...(a
+      ? [`${t.result}: ${t.resultText[a.result]}${a.other ? ` (${a.other})` : ''}` + (a.reason ? ` — ${a.reason}` : '')]
+      : []),
+    `${t.basis}: ${source ? `${source.number} — ${source.issuer}` : doc.policy.title}`,
+  ];
+  const start = ctx.local(v.date, v.start);
+  // A meeting that ends at or before its start ends the next day.
+  const end =
+    ctx.at(v.date, v.end) <= ctx.at(v.date, v.start)
+      ? ctx.local(DateTime.fromISO(v.date).plus({ days: 1 }).toISODate()!, v.end)
+      : ctx.local(v.date, v.end);
+  return {
+    uid: visitUid(v),
+    sequence: v.identity?.sequence ?? 0,
+    stamp: ctx.utc(v.identity?.stamp ?? doc.generatedAt),
+    timezone: doc.timezone,
+    start,
+    end,
+    location: `${c.name}${u ? `, ${u.name}` : ''}`,
+    description: lines.join('\n'),
+    categories: c.tags.map((x) => tagLabel(x, opts.lang)),
+    cancelled: ctx.cancelled.has(v),
+  };
+}
+
+/** What differs between the calendars that show a visit: its summary, and the reminder that repeats it. */
+function audienceEvent(
+  parts: EventParts,
+  v: PlanVisit,
+  audience: Audience,
+  opts: IcsOptions,
+): Pick<IcsEvent, 'summary' | 'alarm'> {
+  const t = T[opts.lang];
+  const { member, cell, unit } = parts.names;
+  const planned =
+    audience.kind === 'member'
+      ? t.sumMember(cell, unit, member)
+      : audience.kind === 'cell'
+        ? t.sumCell(member)
+        : t.sumAll(member, cell, unit);
+  const a = v.attended;
+  const summary = a ? t.outcome[a.result](planned, a.other ?? '') : planned;
+  const gone = parts.event.cancelled;
+  return {
+    summary: gone ? t.cancelled(summary) : summary,
+    ...(opts.reminderMinutes > 0 && !gone && (!a || a.result === 'substitute')
+      ? { alarm: { seconds: opts.reminderMinutes * 60, description: t.remind(summary) } }
+      : {}),
+  };
+}
+
 /** The events of a calendar, in date order. */
 export function icsEvents(
   ctx: IcsContext,
@@ -226,66 +335,17 @@ export function icsEvents(
   opts: IcsOptions,
   visits: readonly PlanVisit[] = visitsOf(ctx, audience),
 ): IcsEvent[] {
-  const { doc, member, cell, unit } = ctx;
-  const t = T[opts.lang];
   return visits.map((v) => {
-    const gone = ctx.cancelled.has(v);
-    const m = member.get(v.member)!;
-    const c = cell.get(v.cell)!;
-    const u = unit.get(c.unit);
-    const planned =
-      audience.kind === 'member'
-        ? t.sumMember(c.name, shortUnit(u), m.name)
-        : audience.kind === 'cell'
-          ? t.sumCell(m.name)
-          : t.sumAll(m.name, c.name, shortUnit(u));
-    const a = v.attended;
-    const summary = a ? t.outcome[a.result](planned, a.other ?? '') : planned;
-    const due = Object.hasOwn(doc.policy.roles, m.role) ? doc.policy.roles[m.role]!.reportDueDays : undefined;
-    const source = doc.policy.source;
-    const lines = [
-      `${t.member}: ${m.name} (${roleLabel(doc, m.role, opts.lang)})`,
-      `${t.cell}: ${c.name}${u ? `, ${u.name}` : ''}`,
-      ...(c.tags.length > 0 ? [`${t.tags}: ${c.tags.map((x) => tagLabel(x, opts.lang)).join('; ')}`] : []),
-      `${t.when}: ${v.start}–${v.end}, ` +
-        ctx.memo(`${opts.lang} ${v.date}`, () => `${weekdayName(v.date, opts.lang)} ${t.date(v.date)}`),
-      due !== undefined
-        ? ctx.memo(`${opts.lang} ${v.date} +${due}`, () =>
-            t.due(t.date(DateTime.fromISO(v.date).plus({ days: due }).toISODate()!), due),
-          )
-        : t.noDue,
-      `${t.status}: ${STATUS_LABELS[opts.lang][v.status]}`,
-      ...(a
-        ? [
-            `${t.result}: ${t.resultText[a.result]}${a.other ? ` (${a.other})` : ''}` +
-              (a.reason ? ` — ${a.reason}` : ''),
-          ]
-        : []),
-      `${t.basis}: ${source ? `${source.number} — ${source.issuer}` : doc.policy.title}`,
-    ];
-    const start = ctx.local(v.date, v.start);
-    // A meeting that ends at or before its start ends the next day.
-    const end =
-      ctx.at(v.date, v.end) <= ctx.at(v.date, v.start)
-        ? ctx.local(DateTime.fromISO(v.date).plus({ days: 1 }).toISODate()!, v.end)
-        : ctx.local(v.date, v.end);
-    return {
-      uid: visitUid(v),
-      sequence: v.identity?.sequence ?? 0,
-      stamp: ctx.utc(v.identity?.stamp ?? doc.generatedAt),
-      timezone: doc.timezone,
-      start,
-      end,
-      summary: gone ? t.cancelled(summary) : summary,
-      location: `${c.name}${u ? `, ${u.name}` : ''}`,
-      description: lines.join('\n'),
-      categories: c.tags.map((x) => tagLabel(x, opts.lang)),
-      cancelled: gone,
-      ...(opts.reminderMinutes > 0 && !gone && (!a || a.result === 'substitute')
-        ? { alarm: { seconds: opts.reminderMinutes * 60, description: t.remind(summary) } }
-        : {}),
-    };
+    const parts = partsOf(ctx, opts, v);
+    return { ...parts.event, ...audienceEvent(parts, v, audience, opts) };
   });
+}
+
+/** A visit's event in a calendar, as eventText writes it, from the parts its other calendars share. */
+function visitEventText(ctx: IcsContext, audience: Audience, opts: IcsOptions, v: PlanVisit): string {
+  const parts = partsOf(ctx, opts, v);
+  const own = audienceEvent(parts, v, audience, opts);
+  return parts.head + summaryLine(own.summary) + parts.middle + alarmText(own.alarm) + parts.tail;
 }
 
 /** RFC 5545 §3.3.11 text, as ical-generator escapes it: backslash, semicolon and comma escaped; newlines as \n. */
@@ -350,35 +410,51 @@ export function foldLine(line: string): string {
  * An event's text, byte for byte what ical-generator 10 writes for the same values (a test holds them equal on random
  * events), with DTSTAMP in UTC as RFC 5545 §3.8.7.2 wants (ical-generator wrote it in the calendar's zone). A
  * template: the calendars of a province are 26,000 events, and an ical-generator object per event and its toString
- * were most of the time to write them.
+ * were most of the time to write them. The calendars are written from its parts (visitEventText): a visit is in three
+ * calendars, which differ only in its summary and reminder.
  */
 export function eventText(e: IcsEvent): string {
-  const lines = [
+  return eventHead(e) + summaryLine(e.summary) + eventMiddle(e) + alarmText(e.alarm) + eventTail(e);
+}
+
+const folded = (lines: readonly string[]) => {
+  let out = '';
+  for (const line of lines) out += foldLine(line) + '\r\n';
+  return out;
+};
+
+const eventHead = (e: SharedEvent) =>
+  folded([
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
     `SEQUENCE:${e.sequence}`,
     `DTSTAMP:${e.stamp}`,
     `DTSTART;TZID=${e.timezone}:${e.start}`,
     `DTEND;TZID=${e.timezone}:${e.end}`,
-    `SUMMARY:${escapeText(e.summary)}`,
-    `LOCATION:${escapeText(e.location)}`,
-    `DESCRIPTION:${escapeText(e.description)}`,
-  ];
-  if (e.alarm)
-    lines.push(
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `TRIGGER:${duration(-e.alarm.seconds)}`,
-      `DESCRIPTION:${escapeText(e.alarm.description)}`,
-      'END:VALARM',
-    );
-  if (e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
-  if (e.cancelled) lines.push('STATUS:CANCELLED');
-  lines.push('END:VEVENT');
-  let out = '';
-  for (const line of lines) out += foldLine(line) + '\r\n';
-  return out;
-}
+  ]);
+
+const summaryLine = (summary: string) => folded([`SUMMARY:${escapeText(summary)}`]);
+
+const eventMiddle = (e: SharedEvent) =>
+  folded([`LOCATION:${escapeText(e.location)}`, `DESCRIPTION:${escapeText(e.description)}`]);
+
+const alarmText = (alarm: IcsEvent['alarm']) =>
+  alarm
+    ? folded([
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `TRIGGER:${duration(-alarm.seconds)}`,
+        `DESCRIPTION:${escapeText(alarm.description)}`,
+        'END:VALARM',
+      ])
+    : '';
+
+const eventTail = (e: SharedEvent) =>
+  folded([
+    ...(e.categories.length > 0 ? [`CATEGORIES:${e.categories.map(escapeText).join(',')}`] : []),
+    ...(e.cancelled ? ['STATUS:CANCELLED'] : []),
+    'END:VEVENT',
+  ]);
 
 /** Events rendered per piece of a large calendar: a calendar of 200,000 events is written without being one string. */
 export const EVENTS_PER_PIECE = 2000;
@@ -396,7 +472,8 @@ export function* renderPieces(
   const visits = visitsOf(ctx, audience);
   let text = calendarHead(ctx, audience, opts);
   for (let from = 0; from < visits.length || from === 0; from += per) {
-    for (const e of icsEvents(ctx, audience, opts, visits.slice(from, from + per))) text += eventText(e);
+    for (let i = from; i < Math.min(from + per, visits.length); i++)
+      text += visitEventText(ctx, audience, opts, visits[i]!);
     if (from + per >= visits.length) text += CALENDAR_END;
     yield text;
     text = '';

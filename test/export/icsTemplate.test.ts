@@ -1,14 +1,24 @@
 // The calendars' event template against ical-generator, the library it stands in for: on random events (text with
 // every character RFC 5545 escapes, long lines of Vietnamese and of surrogate pairs, any reminder, cancelled or not),
 // a calendar of template events is byte for byte what ical-generator writes, DTSTAMP aside (the template writes it
-// in UTC, as RFC 5545 wants; ical-generator in the calendar's zone).
+// in UTC, as RFC 5545 wants; ical-generator in the calendar's zone). The calendars written are made of the parts of
+// each event that the calendars showing it share, and are the template's text of their events.
 import fc from 'fast-check';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { calendarHead, eventText, foldLine, icsContext, type IcsEvent } from '../../src/export/ics.js';
+import {
+  calendarHead,
+  eventText,
+  foldLine,
+  icsContext,
+  icsEvents,
+  renderPieces,
+  type Audience,
+  type IcsEvent,
+} from '../../src/export/ics.js';
 import { readPlanDocument } from '../../src/planfile/index.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -118,6 +128,39 @@ describe('the event template', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('when calendars are written from the parts their events share then each is the template of its events', () => {
+    // One context for every calendar, as a thread writes them: a visit's parts are made for its first calendar and
+    // reused by the others (all.ics, the member's, the cell's), whose summaries and reminders differ.
+    const r = readPlanDocument(readFileSync('fixtures/small/plan.json', 'utf8'), 'plan.json');
+    if (!r.ok) throw new Error('golden plan.json unreadable');
+    const doc = r.value;
+    const attended = {
+      ...doc,
+      visits: doc.visits.map((v, i) =>
+        i % 3 === 1 ? { ...v, attended: { result: 'replaced' as const, other: 'Lê Văn Thay', reason: 'ốm' } } : v,
+      ),
+    };
+    for (const d of [doc, attended])
+      for (const opts of [
+        { lang: 'vi' as const, reminderMinutes: 1440 },
+        { lang: 'en' as const, reminderMinutes: 0 },
+      ]) {
+        const ctx = icsContext(d);
+        const audiences: Audience[] = [
+          { kind: 'all' },
+          ...d.members.map((member) => ({ kind: 'member' as const, member })),
+          ...d.cells.map((cell) => ({ kind: 'cell' as const, cell })),
+        ];
+        for (const audience of [...audiences, ...audiences]) {
+          const expected =
+            calendarHead(ctx, audience, opts) +
+            icsEvents(ctx, audience, opts).map(eventText).join('') +
+            'END:VCALENDAR';
+          expect([...renderPieces(ctx, audience, opts, 7)].join('')).toBe(expected);
+        }
+      }
   });
 
   it('when a line is folded then no line exceeds 75 octets and unfolding gives it back', () => {
