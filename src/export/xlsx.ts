@@ -68,7 +68,14 @@ export function addTableSheet(
       v instanceof Date ? 10 : v === null || v === undefined ? 0 : formats[i] === 'hh:mm' ? 5 : String(v).length;
     const longest = Math.max(h.length, ...rows.map((r) => width(r[i])));
     col.width = Math.min(50, longest + 2);
-    if (formats[i] !== undefined) col.numFmt = formats[i]!;
+    const numFmt = formats[i];
+    // One style object for the column's cells below the header: exceljs makes each style object's XML to find its
+    // number, once per object, and each cell had its own (0.4 s of the plan.xlsx of 2,800 cells).
+    const style = numFmt === undefined ? {} : { numFmt };
+    col.eachCell((cell, row) => {
+      if (row > 1) cell.style = style;
+      else if (numFmt !== undefined) cell.numFmt = numFmt;
+    });
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   return ws;
@@ -87,17 +94,21 @@ export function addPlanSheet(wb: Workbook, dir: Directory, visits: readonly Visi
 
 /**
  * A workbook's bytes with every zip entry stamped `when`: exceljs zips with JSZip, which stamps each entry with the
- * current time unless told otherwise, so the same workbook would differ from run to run.
+ * current time unless told otherwise, so the same workbook would differ from run to run. Deflated at level 1: JSZip
+ * deflates in JavaScript, and at its default level 6 that was a third of the time to write the plan.xlsx of 2,800 cells
+ * (1.3 s → 0.9 s; 0.78 MB → 1.0 MB).
  */
 export async function workbookBytes(
-  wb: { xlsx: { writeBuffer(): Promise<ArrayBuffer> } },
+  wb: { xlsx: { writeBuffer(options?: Partial<import('exceljs').XlsxWriteOptions>): Promise<ArrayBuffer> } },
   when: Date,
 ): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const saved = JSZip.defaults.date;
   JSZip.defaults.date = when;
   try {
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return Buffer.from(
+      await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }),
+    );
   } finally {
     JSZip.defaults.date = saved;
   }
