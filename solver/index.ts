@@ -50,6 +50,9 @@ export interface SolveOptions {
   /** Candidates above which the monolithic full model is not tried, MIP or LP (default FULL_LIMIT for the MIP and
    * FULL_LP_LIMIT for its LP alone; 0: always decompose). */
   readonly fullLimit?: number;
+  /** Candidates above which the full model's LP alone is not solved either (default: fullLimit if given, else
+   * FULL_LP_LIMIT). */
+  readonly fullLpLimit?: number;
   /** Stop improving once the relative gap to the bound is at most this. Default: 0 where the full model is small
    * (prove the optimum), else LARGE_GAP. */
   readonly gap?: number;
@@ -451,7 +454,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       // LP gives): the LP comes before the matching and repair, whose rounds then stop at the target. Elsewhere the
       // network's bound is nearly always tight (M: the optimum itself), and the LP only follows a repair that left a
       // gap.
-      const lpFits = candidates <= (options.fullLimit ?? FULL_LP_LIMIT);
+      const lpFits = candidates <= (options.fullLpLimit ?? options.fullLimit ?? FULL_LP_LIMIT);
       const teamsBind = problem.policy.maxPerTeamPerMeeting < problem.policy.maxVisitorsPerMeeting;
       const fullLp = (when: string) => fullLpStep(run, buildFull(problem), `${when}, and ${fullFits} for its LP`);
       await viaNetwork(
