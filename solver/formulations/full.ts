@@ -24,6 +24,8 @@ export interface FullOptions {
   /** Visits that stay as they are and only count toward the members' rows (a piece's members' visits elsewhere):
    * variables fixed to 1, never reported. */
   readonly constants?: Iterable<Pair>;
+  /** False: the rule rows alone, no objective (reading a plan's unmet rules needs no costs). Default true. */
+  readonly objective?: boolean;
 }
 
 /** Every member at every meeting of their problem, held when it is a fixed visit. */
@@ -71,6 +73,6 @@ export function buildFull(problem: Problem, opts: FullOptions = {}): FullFormula
     forced,
   };
   for (const rule of SOLVER_RULES) if (!f.relaxes.includes(rule.id)) rule.rows?.(f);
-  addObjective(f);
+  if (opts.objective !== false) addObjective(f);
   return f;
 }
