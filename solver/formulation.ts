@@ -131,8 +131,7 @@ export function boundedCount(
 }
 
 /** A row name from parts (ids may hold characters LP format reads as operators). */
-export const rowName = (...parts: ReadonlyArray<string | number>): string =>
-  parts.map((p) => lpName(String(p))).join('#');
+export const rowName = (...parts: ReadonlyArray<string | number>): string => lpName(parts.join('#'));
 
 /** The rules a solution breaks, read from the rule rows and the forced list: the checker's violations, as data. */
 export function unmetOf(f: FormulationBase, value: (v: number) => number): Violation[] {

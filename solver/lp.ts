@@ -37,7 +37,7 @@ export class Model {
 }
 
 /** Ids may hold "-", which LP format reads as minus; "~" never occurs in an id. */
-export const lpName = (s: string): string => s.replace(/-/g, '~');
+export const lpName = (s: string): string => (s.includes('-') ? s.replace(/-/g, '~') : s);
 
 function num(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(12)));

@@ -25,17 +25,19 @@ export function precheck(problem: Problem): Finding[] {
     const fixedMeetings = (fixedOf.get(m.id) ?? []).flatMap((f) => meetingAt.at(f) ?? []);
     const fixedHere = new Table2<string, string, true>();
     for (const mt of fixedMeetings) fixedHere.upsert(mt.cell, mt.date, () => true);
-    for (const mt of [...[...m.eligibleCells].flatMap((c) => meetingsOf.get(c) ?? []), ...fixedMeetings]) {
+    const consider = (mt: Meeting) => {
       // Nothing left to learn from this meeting (most of a province member's 33,600): its day and cell are known.
-      if (dates.has(mt.date) && visitable.has(mt.cell)) continue;
+      if (dates.has(mt.date) && visitable.has(mt.cell)) return;
       const cell = cellById.get(mt.cell)!;
-      if (!fixedHere.get(mt.cell, mt.date) && forbiddenBy(problem, m, cell, mt).length > 0) continue;
+      if (!fixedHere.get(mt.cell, mt.date) && forbiddenBy(problem, m, cell, mt).length > 0) return;
       visitable.add(cell.id);
       if (!dates.has(mt.date)) {
         dates.add(mt.date);
         months.push(mt.month);
       }
-    }
+    };
+    for (const c of m.eligibleCells) for (const mt of meetingsOf.get(c) ?? []) consider(mt);
+    for (const mt of fixedMeetings) consider(mt);
     // At most max_visits_per_day a day: the days they can attend bound what they can do.
     for (const p of quotaPeriods(m, problem.year, months, (mo) => mo)) {
       const n = p.items.length * problem.policy.maxVisitsPerDay;

@@ -68,6 +68,7 @@ function ruleDate(year: number, month: number, meeting: Cell['meeting'], holiday
 /** The cell's twelve meetings, ordered by month. */
 export function cellMeetings(cell: Cell, year: number, holidays: ReadonlySet<IsoDate>): Meeting[] {
   const out: Meeting[] = [];
+  const end = addMinutes(cell.meeting.time, cell.meeting.durationMinutes);
   for (let month = 1; month <= 12; month++) {
     const explicit = cell.explicitDates.get(month);
     const date = explicit ?? ruleDate(year, month, cell.meeting, holidays);
@@ -77,7 +78,7 @@ export function cellMeetings(cell: Cell, year: number, holidays: ReadonlySet<Iso
       index: month - 1,
       date,
       start: cell.meeting.time,
-      end: addMinutes(cell.meeting.time, cell.meeting.durationMinutes),
+      end,
     });
   }
   return out;

@@ -1,7 +1,7 @@
 // Spec file -> validated, normalised Problem, with every problem of the file reported at once.
 import { monthOfDate } from '../domain/plan.js';
 import { createHash } from 'node:crypto';
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type {
@@ -53,9 +53,11 @@ export const DEFAULT_MEETING: MeetingRule = { day: 5, time: '19:30', durationMin
 export function expandDates(entry: string): IsoDate[] {
   const [a, b] = entry.split('..').map((s) => s.trim()) as [string, string | undefined];
   if (b === undefined) return [a];
+  // Calendar days, counted in UTC (no clock changes); an invalid end gives no day, as luxon's invalid dates did.
   const out: IsoDate[] = [];
-  for (let d = DateTime.fromISO(a), end = DateTime.fromISO(b); d <= end; d = d.plus({ days: 1 }))
-    out.push(d.toISODate()!);
+  const end = Date.parse(`${b}T00:00:00Z`);
+  for (let t = Date.parse(`${a}T00:00:00Z`); t <= end; t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
