@@ -5,6 +5,7 @@ import highsLoader from 'highs';
 import { parseSpec, loadSpecFile } from '../dist/src/spec/load.js';
 import { buildFull } from '../dist/solver/formulations/full.js';
 import { continuous, fixAndReduce, pack } from '../dist/solver/lp.js';
+import { nativeModel } from '../dist/solver/backends/highsRun.js';
 import { construct } from '../dist/solver/search/construct.js';
 import { VisitSet } from '../dist/src/domain/plan.js';
 import { makeVariant } from './instances.mjs';
@@ -15,28 +16,9 @@ const p = (name.includes('.') ? loadSpecFile(name) : parseSpec(JSON.stringify(ma
 const full = buildFull(p);
 let log = [];
 const highs = await highsLoader({ print: (s) => log.push(s), printErr: (s) => log.push(s) });
-const inf = (a) => a.map((x) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x));
 function native(model) {
-  const { packed: m, columns } = pack(model);
-  const h = highs.createModel({
-    numCols: m.numCols,
-    numRows: m.numRows,
-    colCost: m.colCost,
-    colLower: inf(m.colLower),
-    colUpper: inf(m.colUpper),
-    rowLower: inf(m.rowLower),
-    rowUpper: inf(m.rowUpper),
-    matrix: {
-      format: 'csr',
-      numRows: m.numRows,
-      numCols: m.numCols,
-      starts: m.starts,
-      indices: m.index,
-      values: m.value,
-    },
-    ...(m.integer.includes(1) ? { integrality: Int32Array.from(m.integer) } : {}),
-  });
-  return { h, columns };
+  const { packed, columns } = pack(model);
+  return { h: nativeModel(highs, packed), columns };
 }
 const lp = native(continuous(full.model));
 lp.h.options.set({ output_flag: false, presolve: 'off' });

@@ -7,12 +7,12 @@ import { loadSpecFile, parseSpec } from '../dist/src/spec/load.js';
 import { buildFull } from '../dist/solver/formulations/full.js';
 import { buildNetwork } from '../dist/solver/formulations/network.js';
 import { continuous, pack, toLp } from '../dist/solver/lp.js';
+import { nativeModel } from '../dist/solver/backends/highsRun.js';
 import { makeVariant } from './instances.mjs';
 
 const highs = await highsLoader();
 const fractional = (xs) => [...xs].filter((x) => Math.abs(x - Math.round(x)) > 1e-6).length;
 const s = (t0) => ((performance.now() - t0) / 1000).toFixed(2);
-const inf = (a) => a.map((x) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x));
 console.log('| instance | model | variables | rows | input | make s | solve s | objective | fractional |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const name of process.argv.slice(2)) {
@@ -43,23 +43,7 @@ for (const name of process.argv.slice(2)) {
   const { packed: m } = pack(model);
   const makeArrays = s(t);
   t = performance.now();
-  const hm = highs.createModel({
-    numCols: m.numCols,
-    numRows: m.numRows,
-    colCost: m.colCost,
-    colLower: inf(m.colLower),
-    colUpper: inf(m.colUpper),
-    rowLower: inf(m.rowLower),
-    rowUpper: inf(m.rowUpper),
-    matrix: {
-      format: 'csr',
-      numRows: m.numRows,
-      numCols: m.numCols,
-      starts: m.starts,
-      indices: m.index,
-      values: m.value,
-    },
-  });
+  const hm = nativeModel(highs, m);
   hm.options.set({ presolve: 'off', output_flag: false });
   hm.run();
   row('arrays', makeArrays, s(t), hm.getObjectiveValue().toFixed(2), fractional(hm.getSolution().colValue));

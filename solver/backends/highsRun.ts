@@ -1,6 +1,7 @@
 // HiGHS (npm `highs`, MIT, WebAssembly): given the model's arrays, one native model per solve.
 import highsModule from 'highs';
 import type { Highs } from 'highs';
+import type { PackedModel } from '../lp.js';
 import type { ImprovedMessage, WorkerInput, WorkerOutput } from './types.js';
 
 // The package's ESM entry exports the loader as default; its CommonJS-flavoured types make TypeScript see a namespace.
@@ -14,14 +15,11 @@ export async function warmHighs(): Promise<void> {
   await (instance ??= loadHighs());
 }
 
-export async function runHighs(input: WorkerInput, onImproved?: (m: ImprovedMessage) => void): Promise<WorkerOutput> {
-  // One instance per worker; a worker whose solve failed is replaced, so a broken instance is never reused.
-  const highs = await (instance ??= loadHighs());
-  const m = input.model;
+/** HiGHS's own model of a packed model (the benchmarks use it too). */
+export function nativeModel(highs: Highs, m: PackedModel): ReturnType<Highs['createModel']> {
   const inf = (a: Float64Array) =>
     a.map((x) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x));
-  const mip = m.integer.includes(1);
-  const model = highs.createModel({
+  return highs.createModel({
     numCols: m.numCols,
     numRows: m.numRows,
     colCost: m.colCost,
@@ -37,8 +35,16 @@ export async function runHighs(input: WorkerInput, onImproved?: (m: ImprovedMess
       indices: m.index,
       values: m.value,
     },
-    ...(mip ? { integrality: Int32Array.from(m.integer) } : {}),
+    ...(m.integer.includes(1) ? { integrality: Int32Array.from(m.integer) } : {}),
   });
+}
+
+export async function runHighs(input: WorkerInput, onImproved?: (m: ImprovedMessage) => void): Promise<WorkerOutput> {
+  // One instance per worker; a worker whose solve failed is replaced, so a broken instance is never reused.
+  const highs = await (instance ??= loadHighs());
+  const m = input.model;
+  const mip = m.integer.includes(1);
+  const model = nativeModel(highs, m);
   try {
     model.options.set({
       // A pure LP (the network formulation, an LP relaxation): without presolve, HiGHS's dual simplex is faster on
