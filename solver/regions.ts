@@ -72,6 +72,8 @@ export async function planByRegions(
     /** Whether a second round (the regions' own members freed) is worth its time, given the plan so far. */
     readonly goOn: (assigned: readonly Assigned[]) => boolean;
     readonly onRepair?: (done: number, of: number) => void;
+    /** Called after each piece solved: the whole plan as it now stands (complete at every step), made on demand. */
+    readonly onPlan?: (plan: () => readonly Assigned[]) => void;
     /** The solve was stopped (time limit, Ctrl-C): no piece is built any more, the regions keep their matching. */
     readonly stopped?: () => boolean;
   },
@@ -132,6 +134,7 @@ export async function planByRegions(
       if (!values) return false;
       const chosen = chosenIn(f, values);
       if (pieceCost(piece, chosen) < pieceCost(piece, best.get(region)!)) best.set(region, chosen);
+      opts.onPlan?.(total);
       return true;
     };
   // Round 1: every member pinned to the network's days: only the meetings are chosen (small, fast models), first
@@ -165,6 +168,7 @@ export async function planByRegions(
     if (!values) continue;
     const chosen = chosenIn(f, values);
     if (pieceCost(piece, chosen) < pieceCost(piece, inside) - 1e-9) best.set(m.region, chosen);
+    opts.onPlan?.(total);
   }
   return { assigned: total(), exact: false, repaired: done, toRepair: toRepair.length };
 }
