@@ -88,8 +88,9 @@ const WEEKDAYS_VI = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ 
 const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function weekdayName(date: IsoDate, lang: 'vi' | 'en'): string {
-  const wd = DateTime.fromISO(date).weekday;
-  return (lang === 'vi' ? WEEKDAYS_VI : WEEKDAYS_EN)[wd - 1]!;
+  // The calendar's weekday of the date (UTC midnight: no zone can move a calendar date's weekday); Monday 0.
+  const wd = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return (lang === 'vi' ? WEEKDAYS_VI : WEEKDAYS_EN)[wd]!;
 }
 
 /** The month (1–12) of a date (src/domain/plan.ts). */

@@ -8,7 +8,7 @@ import { MARKED_REPORTS, staleReport } from './staleReport.js';
 import type { Plan, Problem, Violation } from '../domain/types.js';
 import { stagedTogether, stageFile } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
-import { renderCsv } from '../format/csv.js';
+import { planRows, renderCsv } from '../format/csv.js';
 import { renderPlanXlsx } from './xlsx.js';
 import type { IcsOptions } from './ics.js';
 import { stageCalendarsThreaded } from './icsThreads.js';
@@ -84,9 +84,11 @@ export async function writePlanFiles(
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
     // The spreadsheets are made while a second thread renders the calendars (on a plan large enough for one).
     const calendars = await stageCalendarsThreaded(doc.value, ics, dir, undefined, async () => {
-      staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
+      // The rows of plan.csv and plan.xlsx, made once.
+      const rows = planRows(problem, plan.visits, opts.lang);
+      staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang, rows)));
       go();
-      const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt);
+      const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt, rows);
       go();
       staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
     });

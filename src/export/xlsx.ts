@@ -21,9 +21,10 @@ export async function renderPlanXlsx(
   visits: readonly Visit[],
   lang: Lang,
   generatedAt: string,
+  rows?: readonly string[][],
 ): Promise<Buffer> {
   const { wb, when } = await newWorkbook(generatedAt);
-  addPlanSheet(wb, dir, visits, lang);
+  addPlanSheet(wb, dir, visits, lang, rows);
   return workbookBytes(wb, when);
 }
 
@@ -82,10 +83,14 @@ export function addTableSheet(
 }
 
 /** The plan.csv columns as a sheet: real date and time cells. */
-export function addPlanSheet(wb: Workbook, dir: Directory, visits: readonly Visit[], lang: Lang): Worksheet {
-  const rows = planRows(dir, visits, lang).map((r) =>
-    r.map((v, i) => (i === DATE_COL ? dateCell(v) : TIME_COLS.has(i) ? toTime(v) : v)),
-  );
+export function addPlanSheet(
+  wb: Workbook,
+  dir: Directory,
+  visits: readonly Visit[],
+  lang: Lang,
+  planned: readonly string[][] = planRows(dir, visits, lang),
+): Worksheet {
+  const rows = planned.map((r) => r.map((v, i) => (i === DATE_COL ? dateCell(v) : TIME_COLS.has(i) ? toTime(v) : v)));
   return addTableSheet(wb, PLAN_SHEET[lang], CSV_HEADERS[lang], rows, {
     [DATE_COL]: 'yyyy-mm-dd',
     ...Object.fromEntries([...TIME_COLS].map((c) => [c, 'hh:mm'])),

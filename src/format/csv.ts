@@ -65,9 +65,13 @@ export function planRows(dir: Directory, visits: readonly Visit[], lang: Lang): 
 /** Columns of user text (names, role, unit): the ones a spreadsheet could take for a formula. */
 const TEXT_COLUMNS = new Set([5, 6, 8, 10]);
 
-export function renderCsv(dir: Directory, visits: readonly Visit[], lang: Lang): string {
+export function renderCsv(
+  dir: Directory,
+  visits: readonly Visit[],
+  lang: Lang,
+  rows: readonly string[][] = planRows(dir, visits, lang),
+): string {
   const lines = [csvLine(CSV_HEADERS[lang])];
-  for (const row of planRows(dir, visits, lang))
-    lines.push(csvLine(row.map((f, i) => (TEXT_COLUMNS.has(i) ? defuse(f) : f))));
+  for (const row of rows) lines.push(csvLine(row.map((f, i) => (TEXT_COLUMNS.has(i) ? defuse(f) : f))));
   return BOM + lines.join('\r\n') + '\r\n';
 }
