@@ -80,20 +80,25 @@ export async function writePlanFiles(
   // Everything is staged first (rendered, written beside its target, flushed), then renamed into place, plan.json
   // last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
   const staged = await stagedTogether(async (staged) => {
-    const go = () => opts.signal?.throwIfAborted();
+    // Between the steps the event loop runs, so that a second Ctrl-C (a signal, handled there) can stop the writing:
+    // the steps themselves never wait on anything once exceljs is loaded.
+    const go = async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      opts.signal?.throwIfAborted();
+    };
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
     // The spreadsheets are made while a second thread renders the calendars (on a plan large enough for one).
     const calendars = await stageCalendarsThreaded(doc.value, ics, dir, undefined, async () => {
       // The rows of plan.csv and plan.xlsx, made once.
       const rows = planRows(problem, plan.visits, opts.lang);
       staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang, rows)));
-      go();
+      await go();
       const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt, rows);
-      go();
+      await go();
       staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
     });
     staged.push(...calendars);
-    go();
+    await go();
     if (opts.changesCsv !== undefined) staged.push(stageFile(join(dir, CHANGES_FILE), opts.changesCsv));
     // A report in the folder made from another plan says so at its top (issue 24, item 7).
     for (const name of MARKED_REPORTS) {
@@ -107,7 +112,7 @@ export async function writePlanFiles(
       if (marked !== undefined) staged.push(stageFile(join(dir, name), marked));
     }
     staged.push(stageFile(join(dir, 'plan.json'), json));
-    go();
+    await go();
   });
   const paths = staged.map((f) => f.path);
   const oldChanges = join(dir, CHANGES_FILE);
