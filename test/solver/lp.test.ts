@@ -1,7 +1,7 @@
 // The model's small helpers: fixing variables and leaving out what follows from them (solver/lp.ts fixAndReduce),
 // used when the network LP leaves a few members' flows fractional.
 import { describe, expect, it } from 'vitest';
-import { fixAndReduce, Model, toLp, toMps } from '../../solver/lp.js';
+import { fixAndReduce, Model, pack, toLp, toMps } from '../../solver/lp.js';
 import { backend, BACKEND_NAMES, missingPackage } from '../../solver/backends/index.js';
 
 describe('fixAndReduce', () => {
@@ -181,4 +181,76 @@ describe('backends', () => {
       expect(r.objective).toBeCloseTo(4, 6);
       expect([...r.values!]).toEqual([2, 1, 0]);
     });
+});
+
+describe('pack', () => {
+  it('when a model is packed then columns come as LP text names them, a ranged row is two rows, and values map back', async () => {
+    // z has no cost and appears first in no row: it comes last; y (no cost) comes with the first row naming it.
+    const m = new Model();
+    const z = m.addVar('z', { ub: 5, integer: false });
+    const y = m.addVar('y', { ub: 4, integer: false });
+    const x = m.addVar('x', { ub: 3, integer: false, obj: -1 });
+    m.addRow(
+      'r1',
+      [
+        [y, 1],
+        [x, 1],
+      ],
+      1,
+      5,
+    );
+    m.addRow('r2', [[z, 1]], -Infinity, 2);
+    const { packed, columns } = pack(m);
+    expect([...columns]).toEqual([x, y, z]);
+    expect(packed.numRows).toBe(3);
+    expect([...packed.rowLower]).toEqual([1, -Infinity, -Infinity]);
+    expect([...packed.rowUpper]).toEqual([Infinity, 5, 2]);
+    expect([...packed.colCost]).toEqual([-1, 0, 0]);
+    // The solution comes back by the model's own indexes: x as large as r1 and its bound allow, y at its least.
+    const r = await backend('highs')(m, { timeLimitSec: 20, seed: 0 });
+    expect(r.objective).toBeCloseTo(-3, 6);
+    expect(r.values![x]).toBeCloseTo(3, 6);
+    expect(r.values![y]!).toBeLessThanOrEqual(2 + 1e-9);
+    expect(r.values![z]!).toBeLessThanOrEqual(2 + 1e-9);
+  });
+});
+
+describe('a MIP started from a plan, reporting better plans as it finds them', () => {
+  it('when a partial start and a callback are given then every plan reported costs what its values say, and the last is optimal', async () => {
+    // A knapsack: max value under a weight limit, as a minimisation.
+    const weights = [12, 7, 11, 8, 9, 6, 14, 5, 10, 13, 4, 15];
+    const values = [24, 13, 23, 15, 16, 11, 29, 8, 19, 27, 6, 31];
+    const m = new Model();
+    // The slack first: without a cost, it is packed last, so the values must be put back in the model's order.
+    const slack = m.addVar('slack', { ub: 40, integer: false });
+    const xs = weights.map((_, i) => m.addVar(`x${i}`, { ub: 1, obj: -values[i]! }));
+    m.addRow('weight', [...xs.map((v, i) => [v, weights[i]!] as const), [slack, 1] as const], 40, 40);
+    const start = new Float64Array(xs.length + 1).fill(Number.NaN);
+    start[xs[0]!] = 1; // HiGHS completes the rest
+    const found: number[] = [];
+    const r = await backend('highs')(m, {
+      timeLimitSec: 20,
+      seed: 0,
+      start,
+      onImproved: (f) => {
+        const cost = xs.reduce((sum, v, i) => sum - values[i]! * Math.round(f.values[v]!), 0);
+        expect(cost).toBeCloseTo(f.objective, 6);
+        const weight = xs.reduce((sum, v, i) => sum + weights[i]! * Math.round(f.values[v]!), 0);
+        expect(weight).toBeLessThanOrEqual(40);
+        found.push(f.objective);
+      },
+    });
+    expect(r.status).toBe('optimal');
+    expect(found.length).toBeGreaterThan(0);
+    expect(r.objective!).toBeLessThanOrEqual(Math.min(...found) + 1e-6);
+    // The optimum, by enumeration of every subset.
+    let best = 0;
+    for (let mask = 0; mask < 1 << weights.length; mask++) {
+      let w = 0;
+      let v = 0;
+      for (let i = 0; i < weights.length; i++) if (mask & (1 << i)) [w, v] = [w + weights[i]!, v + values[i]!];
+      if (w <= 40) best = Math.max(best, v);
+    }
+    expect(r.objective).toBeCloseTo(-best, 6);
+  });
 });
