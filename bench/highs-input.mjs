@@ -25,7 +25,8 @@ for (const name of process.argv.slice(2)) {
   const model = name === 'example' ? continuous(buildFull(problem).model) : buildNetwork(problem).model;
   const row = (input, make, solve, obj, frac) =>
     console.log(
-      `| ${name} | ${kind} | ${model.vars.length} | ${model.rows.length} | ${input} | ${make} | ${solve} | ${obj} | ${frac} |`,
+      `| ${name} | ${kind} | ${model.vars.length} | ${model.rows.length} | ` +
+        `${input} | ${make} | ${solve} | ${obj} | ${frac} |`,
     );
   let t = performance.now();
   const text = toLp(model, 'bench');

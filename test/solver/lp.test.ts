@@ -184,7 +184,7 @@ describe('backends', () => {
 });
 
 describe('pack', () => {
-  it('when a model is packed then columns come as LP text names them, a ranged row is two rows, and values map back', async () => {
+  it('when a model is packed then columns are in LP text order, a ranged row splits, values map back', async () => {
     // z has no cost and appears first in no row: it comes last; y (no cost) comes with the first row naming it.
     const m = new Model();
     const z = m.addVar('z', { ub: 5, integer: false });
@@ -216,7 +216,7 @@ describe('pack', () => {
 });
 
 describe('a MIP started from a plan, reporting better plans as it finds them', () => {
-  it('when a partial start and a callback are given then every plan reported costs what its values say, and the last is optimal', async () => {
+  it('when a partial start and a callback are given then each plan reported costs its values', async () => {
     // A knapsack: max value under a weight limit, as a minimisation.
     const weights = [12, 7, 11, 8, 9, 6, 14, 5, 10, 13, 4, 15];
     const values = [24, 13, 23, 15, 16, 11, 29, 8, 19, 27, 6, 31];
