@@ -2,11 +2,12 @@
 // and the gap between them; when rules cannot all hold, the plan that breaks them least, with what it breaks.
 // Anytime (issue 22): every stage only ever improves the plan in hand (./search/incumbent.ts), which is ready to be
 // written whenever the time limit comes or the caller stops the solve (`signal`). The stages, under one deadline:
-//  1. construction (./search/construct.ts): a complete plan without any LP, in well under a second;
+//  1. construction (./search/construct.ts): a complete plan without any LP, in well under a second, made while the
+//     other core solves the first LP (sent to it just before);
 //  2. the bound: when the full formulation is small enough (FULL_LIMIT), its LP with every row — on the example it
 //     is integral and closes the gap at once; otherwise the network formulation's LP over the whole problem, whose
 //     flows are matched day by day and repaired region by region where the matching cannot keep their cost
-//     (./regions.ts);
+//     (./regions.ts); where the full LP is fractional, it and the plan in hand are combined (lpDive);
 //  3. improvement: the full MIP when it is small enough, else large-neighbourhood search (./search/lns.ts): windows
 //     of the plan solved again exactly as small MIPs, the rest held;
 //  4. stop when the gap meets its target (proven optimum where the full model is small, else LARGE_GAP), the time is
