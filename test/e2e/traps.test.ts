@@ -94,34 +94,22 @@ describe('no silent guess', () => {
 });
 
 describe('names where people write names', () => {
-  it('when "Người dự thay" gives a full name then it is read as that member', async () => {
+  /** `check` with the attendance whose substitute ("Người dự thay") is written as `who`. */
+  const checkWithSubstitute = async (who: string) => {
     const d = tmp();
-    writeFileSync(join(d, 'att.csv'), ATTENDANCE.replace('Dự thay,m001,', 'Dự thay,Nguyễn Văn An,'));
-    const r = await cli([
-      'check',
-      SPEC,
-      'fixtures/small/plan.json',
-      '--attendance',
-      join(d, 'att.csv'),
-      '--as-of',
-      '2027-06-01',
-    ]);
+    writeFileSync(join(d, 'att.csv'), ATTENDANCE.replace('Dự thay,m001,', `Dự thay,${who},`));
+    const att = ['--attendance', join(d, 'att.csv'), '--as-of', '2027-06-01'];
+    return cli(['check', SPEC, 'fixtures/small/plan.json', ...att]);
+  };
+
+  it('when "Người dự thay" gives a full name then it is read as that member', async () => {
+    const r = await checkWithSubstitute('Nguyễn Văn An');
     expect(r.err).not.toContain('✖');
     expect(r.err).toContain('"Nguyễn Văn An" is a name, read as id m001');
   });
 
   it('when a name is typed without diacritics then it is refused with the member it likely means', async () => {
-    const d = tmp();
-    writeFileSync(join(d, 'att.csv'), ATTENDANCE.replace('Dự thay,m001,', 'Dự thay,Nguyen Van An,'));
-    const r = await cli([
-      'check',
-      SPEC,
-      'fixtures/small/plan.json',
-      '--attendance',
-      join(d, 'att.csv'),
-      '--as-of',
-      '2027-06-01',
-    ]);
+    const r = await checkWithSubstitute('Nguyen Van An');
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown member "Nguyen Van An" (did you mean "m001", Nguyễn Văn An?)');
   });
