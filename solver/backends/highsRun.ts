@@ -57,16 +57,18 @@ export async function warmHighs(): Promise<void> {
 
 /** HiGHS's own model of a packed model (the benchmarks use it too). */
 export function nativeModel(highs: Highs, m: PackedModel): ReturnType<Highs['createModel']> {
-  const inf = (a: Float64Array) =>
-    a.map((x) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x));
+  // The model's ±Infinity are HiGHS's own where `highs.infinity` is Infinity (this build): the bounds go as they are,
+  // not copied.
+  const bound = (a: Float64Array) =>
+    highs.infinity === Infinity ? a : a.map((x) => (Math.abs(x) === Infinity ? Math.sign(x) * highs.infinity : x));
   return highs.createModel({
     numCols: m.numCols,
     numRows: m.numRows,
     colCost: m.colCost,
-    colLower: inf(m.colLower),
-    colUpper: inf(m.colUpper),
-    rowLower: inf(m.rowLower),
-    rowUpper: inf(m.rowUpper),
+    colLower: bound(m.colLower),
+    colUpper: bound(m.colUpper),
+    rowLower: bound(m.rowLower),
+    rowUpper: bound(m.rowUpper),
     matrix: {
       format: 'csr',
       numRows: m.numRows,

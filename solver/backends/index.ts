@@ -188,6 +188,8 @@ function fromWorker(m: WorkerOutput, columns: Int32Array): BackendResult {
 export function backend(name: BackendName): Backend {
   return (model, opts) =>
     new Promise<BackendResult>((resolve) => {
+      const signal = opts.signal;
+      if (signal?.aborted) return resolve({ status: 'no-solution', message: `${name} was stopped` });
       const { packed, columns } = pack(model);
       const input: WorkerInput = {
         backend: name,
@@ -198,8 +200,6 @@ export function backend(name: BackendName): Backend {
         ...(opts.start ? { start: Float64Array.from(columns, (j) => opts.start![j]!) } : {}),
         ...(opts.onImproved ? { stream: true } : {}),
       };
-      const signal = opts.signal;
-      if (signal?.aborted) return resolve({ status: 'no-solution', message: `${name} was stopped` });
       // Stopped while waiting for a worker: answered at once, never started. The listener goes with the answer.
       const onAbort = () => {
         const i = queue.indexOf(job);
