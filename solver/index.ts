@@ -19,7 +19,7 @@ import { VisitSet } from '../src/domain/plan.js';
 import { backend as makeBackend, warmBackend } from './backends/index.js';
 import type { Backend, BackendName, BackendResult } from './backends/types.js';
 import { continuous, fixAndReduce, modelChunks, type ModelFormat } from './lp.js';
-import { SHORTFALL_COST, type Candidate, type FullFormulation, type NetworkFormulation } from './formulation.js';
+import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
 import { buildNetwork } from './formulations/network.js';
 import { planCost } from './goals/index.js';
@@ -316,10 +316,14 @@ async function lpDive(
   x: (v: number) => number,
   isIntegral: (v: number) => boolean,
 ): Promise<void> {
+  // Each candidate as the plan in hand has it (1 or 0); NaN for the other variables, which HiGHS completes.
   const held = new VisitSet(run.best.visits ?? []);
-  const inPlan = (c: Candidate) => (held.has({ member: c.member.id, cell: c.cell.id, date: c.date }) ? 1 : 0);
+  const planned = new Float64Array(full.model.vars.length).fill(Number.NaN);
+  for (const c of full.candidates)
+    planned[c.v] = held.has({ member: c.member.id, cell: c.cell.id, date: c.date }) ? 1 : 0;
   const keep = new Map<number, number>();
-  for (const c of full.candidates) if (isIntegral(c.v) && Math.round(x(c.v)) === inPlan(c)) keep.set(c.v, inPlan(c));
+  for (const c of full.candidates)
+    if (isIntegral(c.v) && Math.round(x(c.v)) === planned[c.v]) keep.set(c.v, planned[c.v]!);
   run.steps.push({
     stage: 'full LP',
     why:
@@ -328,8 +332,7 @@ async function lpDive(
   });
   run.best.enter('full model');
   const reduced = fixAndReduce(full.model, keep, 'model');
-  const startOf = new Map(full.candidates.map((c) => [c.v, inPlan(c)]));
-  const start = Float64Array.from(reduced.original, (v) => startOf.get(v) ?? NaN);
+  const start = Float64Array.from(reduced.original, (v) => planned[v]!);
   const offer = (values: Float64Array) => {
     const value = new Float64Array(full.model.vars.length);
     for (const [v, k] of keep) value[v] = k;

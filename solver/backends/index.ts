@@ -63,6 +63,8 @@ function unpermuted(packed: Float64Array, columns: Int32Array): Float64Array {
 class PooledWorker {
   readonly worker: Worker;
   solves = 0;
+  /** Asked to load its library ahead of the first solve (warmBackend), once. */
+  warmed = false;
   busy = false;
   dead = false;
 
@@ -231,7 +233,9 @@ export function backend(name: BackendName): Backend {
  */
 export function warmBackend(name: BackendName): void {
   const w = idleWorker();
-  if (w && w.solves === 0) w.worker.postMessage({ warm: name });
+  if (!w || w.solves > 0 || w.warmed) return;
+  w.warmed = true;
+  w.worker.postMessage({ warm: name });
 }
 
 /** The npm package a backend needs, when it is not installed (glpk.js is an optional dependency); else undefined. */
