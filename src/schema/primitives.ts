@@ -1,6 +1,5 @@
 // Small zod schemas shared by the spec and the policy schemas, each with a message a person can act on.
 import { z } from 'zod';
-import { DateTime } from 'luxon';
 import { PERIOD_KINDS } from '../domain/types.js';
 import { parseActive } from '../domain/active.js';
 import type { Code, Params } from '../i18n/messages.js';
@@ -56,8 +55,18 @@ export const Text = z
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const Time = z.string({ error: coded('value.not-time') }).regex(HHMM, { error: coded('value.not-time') });
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date `YYYY-MM-DD` (proleptic Gregorian, as luxon has it; test/spec/dates.test.ts holds them equal). */
 export function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid;
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31);
 }
 
 export const DateStr = z
