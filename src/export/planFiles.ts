@@ -12,9 +12,8 @@ import { planRows, renderCsv } from '../format/csv.js';
 import { renderPlanXlsx } from './xlsx.js';
 import type { IcsOptions } from './ics.js';
 import { stageCalendarsThreaded } from './icsThreads.js';
-import { renderPlanJson } from '../planfile/index.js';
 import type { Lang } from '../format/labels.js';
-import { readPlanDocument, type PlanDocument } from '../planfile/index.js';
+import { documentOfWritten, planJson, planJsonText, type PlanDocument } from '../planfile/index.js';
 
 export interface WriteOptions {
   readonly lang: Lang;
@@ -74,8 +73,8 @@ export async function writePlanFiles(
   violations: readonly Violation[],
   opts: WriteOptions,
 ): Promise<string[]> {
-  const json = renderPlanJson(problem, plan, violations, opts.generatedAt);
-  const doc = readPlanDocument(json, 'plan.json');
+  const written = planJson(problem, plan, violations, opts.generatedAt);
+  const doc = documentOfWritten(written);
   if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
   // Everything is staged first (rendered, written beside its target, flushed), then renamed into place, plan.json
   // last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
@@ -111,7 +110,7 @@ export async function writePlanFiles(
       const marked = staleReport(html, plan.visits, opts.generatedAt.slice(0, 10));
       if (marked !== undefined) staged.push(stageFile(join(dir, name), marked));
     }
-    staged.push(stageFile(join(dir, 'plan.json'), json));
+    staged.push(stageFile(join(dir, 'plan.json'), planJsonText(written)));
     await go();
   });
   const paths = staged.map((f) => f.path);

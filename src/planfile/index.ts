@@ -9,7 +9,10 @@ import { readJsonPlan, type ReadPlan } from './json.js';
 export { readCsvPlan } from './csv.js';
 export {
   defaultUid,
+  documentOfWritten,
   meetingKeys,
+  planJson,
+  planJsonText,
   policyToJson,
   readJsonPlan,
   readPlanDocument,
