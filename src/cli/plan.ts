@@ -7,6 +7,7 @@ import type { Problem, ReplanInfo, Violation, Visit } from '../domain/types.js';
 import type { Lang } from '../format/labels.js';
 import { CHANGES_FILE, resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { renderChangesCsv } from '../export/changes.js';
+import { dropCalendarThread, prewarmCalendarThread, THREAD_MIN_VISITS } from '../export/icsThreads.js';
 import { meetingKeys, type PlanDocument } from '../planfile/index.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import type { Unrecorded } from '../attendance/compliance.js';
@@ -375,9 +376,12 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
   };
   opts.signal?.addEventListener('abort', onStop);
   if (opts.signal?.aborted) onStop();
+  // A plan of this size has its calendars rendered on two threads: the second one loads while the solve begins.
+  if (problem.meetings.length >= THREAD_MIN_VISITS) prewarmCalendarThread();
   try {
     return await solveThenWrite(problem, opts, io, stop.signal, abortWrite.signal, replanning);
   } finally {
+    dropCalendarThread();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     opts.signal?.removeEventListener('abort', onStop);
