@@ -7,7 +7,7 @@ import type { Problem, ReplanInfo, Violation, Visit } from '../domain/types.js';
 import type { Lang } from '../format/labels.js';
 import { CHANGES_FILE, resolveGeneratedAt, writePlanFiles } from '../export/planFiles.js';
 import { renderChangesCsv } from '../export/changes.js';
-import { dropCalendarThread, prewarmCalendarThread, THREAD_MIN_VISITS } from '../export/icsThreads.js';
+import { dropOutputThread, prewarmOutputThread, THREAD_MIN_VISITS } from '../export/outputThreads.js';
 import { meetingKeys, type PlanDocument } from '../planfile/index.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import type { Unrecorded } from '../attendance/compliance.js';
@@ -376,12 +376,19 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
   };
   opts.signal?.addEventListener('abort', onStop);
   if (opts.signal?.aborted) onStop();
-  // A plan of this size has its calendars rendered on two threads: the second one loads while the solve begins.
-  if (problem.meetings.length >= THREAD_MIN_VISITS) prewarmCalendarThread();
+  // A plan of this size has its workbook and calendars made on a second thread, which loads while the solve begins.
+  const threaded = problem.meetings.length >= THREAD_MIN_VISITS;
+  if (threaded) prewarmOutputThread();
   try {
-    return await solveThenWrite(problem, opts, io, stop.signal, abortWrite.signal, replanning);
+    return await solveThenWrite(
+      problem,
+      opts,
+      io,
+      { stop: stop.signal, abortWrite: abortWrite.signal, threaded },
+      replanning,
+    );
   } finally {
-    dropCalendarThread();
+    dropOutputThread();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     opts.signal?.removeEventListener('abort', onStop);
@@ -427,14 +434,15 @@ async function solveThenWrite(
   problem: Problem,
   opts: PlanOptions,
   io: Io,
-  stop: AbortSignal,
-  abortWrite: AbortSignal,
+  run: { readonly stop: AbortSignal; readonly abortWrite: AbortSignal; readonly threaded: boolean },
   replanning?: Replanning,
 ): Promise<number> {
+  const { stop, abortWrite } = run;
   const progress = progressPrinter(problem, opts, io);
-  // While the worker solves the LP, this thread is idle: the spreadsheet library (a quarter of a second to load) is
-  // loaded then, so that writing the files does not wait for it.
-  let prefetched = false;
+  // Once the first LP is solved, the spreadsheet library (a quarter of a second to load) is loaded here, so that
+  // writing the files does not wait for it; a plan made on two threads has its workbook made, and exceljs loaded, by
+  // the output thread.
+  let prefetched = run.threaded;
   const onProgress = (p: Progress) => {
     if (!prefetched && p.phase !== 'construction') {
       prefetched = true;

@@ -528,7 +528,7 @@ export function calendarClaimOrder(doc: PlanDocument): number[] {
 
 /**
  * Every calendar of a plan, one at a time, with paths relative to the `ics/` directory, in calendarPaths order; with
- * `claim` (src/export/icsThreads.ts), only those it hands out: it answers the next index (calendarPaths order) that
+ * `claim` (src/export/outputThreads.ts), only those it hands out: it answers the next index (calendarPaths order) that
  * no other thread has taken, or -1 when none is left.
  */
 export function* calendarsOf(

@@ -8,10 +8,9 @@ import { MARKED_REPORTS, staleReport } from './staleReport.js';
 import type { Plan, Problem, Violation } from '../domain/types.js';
 import { stagedTogether, stageFile } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
-import { planRows, renderCsv } from '../format/csv.js';
-import { renderPlanXlsx } from './xlsx.js';
+import { renderCsv } from '../format/csv.js';
 import type { IcsOptions } from './ics.js';
-import { stageCalendarsThreaded } from './icsThreads.js';
+import { stageOutputThreaded } from './outputThreads.js';
 import type { Lang } from '../format/labels.js';
 import { documentOfWritten, planJson, planJsonText, type PlanDocument } from '../planfile/index.js';
 
@@ -40,9 +39,9 @@ export function resolveGeneratedAt(year: number, option?: string, env: NodeJS.Pr
 
 /** Writes the calendars of a plan document into DIR/ics and removes stale ones. Returns the paths written. */
 export async function writeCalendars(dir: string, doc: PlanDocument, opts: IcsOptions): Promise<string[]> {
-  const staged = await stageCalendarsThreaded(doc, opts, dir);
-  const paths = staged.map((f) => f.path);
-  commitPlan(dir, staged, stale(dir, paths));
+  const { calendars } = await stageOutputThreaded(doc, opts, dir);
+  const paths = calendars.map((f) => f.path);
+  commitPlan(dir, calendars, stale(dir, paths));
   return paths;
 }
 
@@ -86,16 +85,18 @@ export async function writePlanFiles(
       opts.signal?.throwIfAborted();
     };
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
-    // The spreadsheets are made while a second thread renders the calendars (on a plan large enough for one).
-    const calendars = await stageCalendarsThreaded(doc.value, ics, dir, undefined, async () => {
-      // The rows of plan.csv and plan.xlsx, made once.
-      const rows = planRows(problem, plan.visits, opts.lang);
-      staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang, rows)));
-      await go();
-      const xlsx = await renderPlanXlsx(problem, plan.visits, opts.lang, opts.generatedAt, rows);
-      await go();
-      staged.push(stageFile(join(dir, 'plan.xlsx'), xlsx));
+    // plan.xlsx and the calendars are made on a second thread too, on a plan large enough for one; plan.csv here.
+    const workbook = { path: join(dir, 'plan.xlsx'), lang: opts.lang, generatedAt: opts.generatedAt };
+    const out = await stageOutputThreaded(doc.value, ics, dir, {
+      workbook,
+      alongside: async () => {
+        staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
+        await go();
+      },
     });
+    // Renamed in this order: the spreadsheets before the calendars, as before.
+    if (out.workbook) staged.push(out.workbook);
+    const calendars = out.calendars;
     staged.push(...calendars);
     await go();
     if (opts.changesCsv !== undefined) staged.push(stageFile(join(dir, CHANGES_FILE), opts.changesCsv));

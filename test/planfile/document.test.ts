@@ -7,6 +7,7 @@ import { checkPlan } from '../../src/check/index.js';
 import type { Plan, Problem, Visit } from '../../src/domain/types.js';
 import { documentOfWritten, planJson, readPlanDocument, renderPlanJson } from '../../src/planfile/index.js';
 import { problemAndPlan } from '../property/arbitraries.js';
+import { planRows } from '../../src/format/csv.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20270101);
 const AT = '2027-01-01T00:00:00Z';
@@ -56,5 +57,16 @@ describe('the document of a plan being written', () => {
     );
     // Visits were compared, not only empty plans.
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('when the rows of plan.csv and plan.xlsx are made from the document then they are those made from the spec', () => {
+    fc.assert(
+      fc.property(problemAndPlan, fc.constantFrom('vi' as const, 'en' as const), ({ problem, plan }, lang) => {
+        const { made } = both(problem, { visits: plan });
+        if (!made.ok) throw new Error('unreadable');
+        expect(planRows(made.value, made.value.visits, lang)).toEqual(planRows(problem, plan, lang));
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
   });
 });
