@@ -14,6 +14,25 @@ function writeAll(fd: number, buf: Uint8Array): void {
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 }
 
+/** Pieces of text gathered up to this many characters before each write (one write and one buffer, not one per piece). */
+const PIECES_CHUNK = 1 << 20;
+
+/**
+ * Writes pieces of text in chunks: a calendar comes as a piece per event, and a buffer and a write call for each was
+ * a fifth of the time to write 5,000 calendars.
+ */
+function writePieces(fd: number, pieces: Iterable<string>): void {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= PIECES_CHUNK) {
+      writeAll(fd, Buffer.from(chunk, 'utf8'));
+      chunk = '';
+    }
+  }
+  if (chunk.length > 0) writeAll(fd, Buffer.from(chunk, 'utf8'));
+}
+
 /**
  * Temporary names (`.<name>.tmp-<pid>-<8 hex digits>`, as src/util/lock.ts knows them): a random start for this
  * process, counted up per file (a random draw per file was 3 % of writing 5,000 calendars).
@@ -49,7 +68,7 @@ export function stageFile(
     fd = openTmp(dir, tmp);
     if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
     else if (data instanceof Uint8Array) writeAll(fd, data);
-    else for (const piece of data) writeAll(fd, Buffer.from(piece, 'utf8'));
+    else writePieces(fd, data);
     if (opts.flush !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
