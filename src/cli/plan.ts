@@ -482,7 +482,9 @@ async function solveThenWrite(
     else io.err(`${SAY[opts.lang].noPlan(secs(opts.timeLimit * 1000, opts.lang), why)}\n`);
     return EXIT.noPlan;
   }
-  const violations = checkPlan(problem, r.visits);
+  // The check runs once the output thread has the plan (writePlanFiles calls it then).
+  let checked: Violation[] | undefined;
+  const check = () => (checked ??= checkPlan(problem, r.visits));
   const generatedAt = replanning
     ? replanGeneratedAt(opts, problem.year, replanning.from, replanning.previous.generatedAt)
     : resolveGeneratedAt(problem.year, opts.generatedAt);
@@ -508,7 +510,7 @@ async function solveThenWrite(
             ...(opts.recordTime ? { timeMs: r.timeMs, timeline: r.timeline } : {}),
           },
         },
-        violations.map((v) => ({ ...v, proven: provenness(r, v) })),
+        () => check().map((v) => ({ ...v, proven: provenness(r, v) })),
         {
           lang: opts.lang,
           generatedAt,
@@ -523,6 +525,7 @@ async function solveThenWrite(
     io.err(`${SAY[opts.lang].writeStopped(opts.out)}\n`);
     return EXIT.interrupted;
   }
+  const violations = check();
   if (!opts.quiet) io.err(summary(problem, r, violations, opts.lang));
   if (!opts.quiet && re && replanning) io.err(replanSummary(replanning, re.info, opts.lang));
   for (const note of staleNotes(written, opts.out)) io.err(noteLine(note, opts.lang));

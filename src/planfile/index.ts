@@ -19,6 +19,7 @@ export {
   renderPlanJson,
   type PlanDocument,
   type PlanVisit,
+  withViolations,
   type ReadPlan,
 } from './json.js';
 export { PLAN_FORMAT } from './schema.js';

@@ -106,7 +106,10 @@ export function planJsonText(doc: PlanJsonDoc): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-/** The document plan.json holds, as written: what renderPlanJson writes and documentOfWritten reads. */
+/**
+ * The document plan.json holds, as written: what renderPlanJson writes and documentOfWritten reads. Its violations
+ * may be given later (withViolations): the calendars and spreadsheets do not need them.
+ */
 export function planJson(
   problem: Problem,
   plan: Plan,
@@ -115,9 +118,6 @@ export function planJson(
   lang: Lang = 'vi',
 ): PlanJsonDoc {
   const meeting = meetingKeys(problem, plan.visits);
-  const memberName = new Map(problem.members.map((m) => [m.id as string, m.name]));
-  const cellName = new Map(problem.cells.map((c) => [c.id as string, c.name]));
-  const names = { memberName: (id: string) => memberName.get(id), cellName: (id: string) => cellName.get(id) };
   const doc: PlanJsonDoc = {
     format: PLAN_FORMAT,
     spec_hash: problem.specHash,
@@ -126,7 +126,7 @@ export function planJson(
     timezone: problem.timezone,
     policy: policyToJson(problem.policy),
     solver: solverToJson(plan.solver),
-    counts: { visits: plan.visits.length, violations: violations.length },
+    counts: { visits: plan.visits.length, violations: 0 },
     visits: sortVisits(plan.visits).map((v) => ({
       member: v.member,
       cell: v.cell,
@@ -170,6 +170,36 @@ export function planJson(
           },
         }
       : {}),
+    violations: [],
+    // Names, so that exports (CSV, calendars) can be made from plan.json alone.
+    directory: {
+      units: problem.units.map((u) => ({ id: u.id, name: u.name, level: u.level, parent: u.parent ?? null })),
+      cells: problem.cells.map((c) => ({ id: c.id, name: c.name, unit: c.unit, tags: [...c.tags] })),
+      members: problem.members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        role: m.role,
+        unit: m.unit,
+        team: m.team ?? null,
+      })),
+    },
+  };
+  return withViolations(doc, problem, violations, lang);
+}
+
+/** A plan document with these violations (its count and its list; every other field, and the key order, kept). */
+export function withViolations(
+  doc: PlanJsonDoc,
+  problem: Problem,
+  violations: readonly Violation[],
+  lang: Lang = 'vi',
+): PlanJsonDoc {
+  const memberName = new Map(problem.members.map((m) => [m.id as string, m.name]));
+  const cellName = new Map(problem.cells.map((c) => [c.id as string, c.name]));
+  const names = { memberName: (id: string) => memberName.get(id), cellName: (id: string) => cellName.get(id) };
+  return {
+    ...doc,
+    counts: { visits: doc.visits.length, violations: violations.length },
     violations: violations.map((v) => ({
       rule: v.rule,
       member: v.member ?? null,
@@ -184,20 +214,7 @@ export function planJson(
       ...(v.proven !== undefined ? { proven: v.proven } : {}),
       text: describeViolation(v, lang, names).replace(/^✖ /, ''),
     })),
-    // Names, so that exports (CSV, calendars) can be made from plan.json alone.
-    directory: {
-      units: problem.units.map((u) => ({ id: u.id, name: u.name, level: u.level, parent: u.parent ?? null })),
-      cells: problem.cells.map((c) => ({ id: c.id, name: c.name, unit: c.unit, tags: [...c.tags] })),
-      members: problem.members.map((m) => ({
-        id: m.id,
-        name: m.name,
-        role: m.role,
-        unit: m.unit,
-        team: m.team ?? null,
-      })),
-    },
   };
-  return doc;
 }
 
 function parse(text: string, file: string, need: readonly string[] = []): Result<ParsedPlan> {
