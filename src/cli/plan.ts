@@ -376,9 +376,8 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
   };
   opts.signal?.addEventListener('abort', onStop);
   if (opts.signal?.aborted) onStop();
-  // A plan of this size has its workbook and calendars made on a second thread, which loads while the solve begins.
+  // A plan of this size has its workbook and calendars made on a second thread, started during the solve.
   const threaded = problem.meetings.length >= THREAD_MIN_VISITS;
-  if (threaded) prewarmOutputThread();
   try {
     return await solveThenWrite(
       problem,
@@ -439,12 +438,15 @@ async function solveThenWrite(
 ): Promise<number> {
   const { stop, abortWrite } = run;
   const progress = progressPrinter(problem, opts, io);
-  // Once the first LP is solved, the spreadsheet library (a quarter of a second to load) is loaded here, so that
-  // writing the files does not wait for it; a plan made on two threads has its workbook made, and exceljs loaded, by
-  // the output thread.
-  let prefetched = run.threaded;
+  // The spreadsheet library (0.4 s to load) is loaded while the solve runs, so that writing the files does not wait
+  // for it: here once the first LP is solved; a plan made on two threads has its workbook made by the output thread,
+  // started with it once the first plan is made (this thread then waits for the LP).
+  let prefetched = false;
   const onProgress = (p: Progress) => {
-    if (!prefetched && p.phase !== 'construction') {
+    if (!prefetched && run.threaded && p.cost !== undefined) {
+      prefetched = true;
+      prewarmOutputThread(true);
+    } else if (!prefetched && !run.threaded && p.phase !== 'construction') {
       prefetched = true;
       void import('exceljs').catch(() => undefined);
     }

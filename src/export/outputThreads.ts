@@ -90,15 +90,15 @@ interface Answer {
 let waiting: Worker | undefined;
 
 /**
- * Starts an output thread now, so that it has loaded its modules (exceljs among them) when the plan is ready:
- * `lichdu plan` starts it before the solve, while the solver's thread still waits for its first LP (on 2,800 cells
- * the thread spent its first 0.4 s loading, after the solve, and exceljs another 0.4 s on this thread). It keeps
- * nothing alive: the process exits as if it were not there, and one still waiting when the plan is rendered on this
- * thread alone is stopped then.
+ * Starts an output thread now, so that it has loaded its modules, and exceljs with `workbook`, when the plan is
+ * ready. `lichdu plan` starts it once its first plan is made, when this thread waits for the solver's LP (on 2,800
+ * cells the thread spent 0.4 s loading after the solve, and exceljs 0.4 s more on this thread; started with the
+ * solve, its loading slowed the solve as much as it saved). It keeps nothing alive: the process exits as if it were
+ * not there, and one still waiting when the plan is rendered on this thread alone is stopped then.
  */
-export function prewarmOutputThread(): void {
+export function prewarmOutputThread(workbook: boolean): void {
   if (waiting) return;
-  const w = new Worker(workerFile(), { workerData: { preload: true } });
+  const w = new Worker(workerFile(), { workerData: { preload: workbook } });
   w.unref();
   // A thread that could not start is simply not used: the rendering starts another and reports its error.
   w.once('error', () => {
