@@ -57,7 +57,7 @@ export const Time = z.string({ error: coded('value.not-time') }).regex(HHMM, { e
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date `YYYY-MM-DD` (proleptic Gregorian, as luxon has it; test/spec/dates.test.ts holds them equal). */
+/** A real calendar date `YYYY-MM-DD` (proleptic Gregorian, luxon's verdict: test/spec/dates.test.ts). */
 export function isIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;

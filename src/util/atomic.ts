@@ -14,7 +14,7 @@ function writeAll(fd: number, buf: Uint8Array): void {
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 }
 
-/** Pieces of text gathered up to this many characters before each write (one write and one buffer, not one per piece). */
+/** Pieces of text gathered up to this many characters before each write (one buffer and one write, not one each). */
 const PIECES_CHUNK = 1 << 20;
 
 /**

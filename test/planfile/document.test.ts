@@ -59,7 +59,7 @@ describe('the document of a plan being written', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  it('when the rows of plan.csv and plan.xlsx are made from the document then they are those made from the spec', () => {
+  it('when the rows of plan.csv and plan.xlsx are made from the document then they equal those from the spec', () => {
     fc.assert(
       fc.property(problemAndPlan, fc.constantFrom('vi' as const, 'en' as const), ({ problem, plan }, lang) => {
         const { made } = both(problem, { visits: plan });
