@@ -106,7 +106,7 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
   );
   for (const r of RULES) {
     const k = byRule.get(r.id) ?? 0;
-    const broken = vi ? `: ${k} vi phạm` : `: ${k} violation${k === 1 ? '' : 's'}`;
+    const broken = vi ? `: ${n(k)} vi phạm` : `: ${n(k)} violation${k === 1 ? '' : 's'}`;
     io.out(`  ${k === 0 ? '✔' : '✖'} ${r.id.padEnd(19)} ${catalogueEntry(r.id).label[lang]}${k === 0 ? '' : broken}\n`);
   }
   const month = (m: number | null) =>
@@ -115,35 +115,35 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
   const lines = vi
     ? [
         `\nChất lượng:`,
-        `  chi bộ ưu tiên: ${q.priorityCells}/${q.cells} (${percent(q.priorityCellShare, lang)}) nhận ` +
+        `  chi bộ ưu tiên: ${n(q.priorityCells)}/${n(q.cells)} (${percent(q.priorityCellShare, lang)}) nhận ` +
           `${percent(q.priorityVisitShare, lang)} số buổi dự`,
         `  tháng trung bình của lần dự đầu tiên: chi bộ ưu tiên ${month(q.firstVisitMonthPriority)}, chi bộ khác ` +
           `${month(q.firstVisitMonthOther)}`,
-        `  chi bộ chưa được dự: ${q.unvisitedCells}`,
+        `  chi bộ chưa được dự: ${n(q.unvisitedCells)}`,
         `  số lần nhiều nhất một cấp ủy viên dự một chi bộ: ${q.maxVisitsMemberCell}${pair}`,
-        `  số buổi dự theo quý: ${q.visitsPerQuarter.join(' ')}`,
-        `  dự đều: ${q.spreadOnTarget}/${q.membersWithQuota} cấp ủy viên có ⌊q/4⌋–⌈q/4⌉ buổi mỗi quý; ` +
-          `${q.spreadEveryQuarter}/${q.spreadMembers} người có định mức từ 4 trở lên dự trong mọi quý`,
+        `  số buổi dự theo quý: ${q.visitsPerQuarter.map(n).join(' ')}`,
+        `  dự đều: ${n(q.spreadOnTarget)}/${n(q.membersWithQuota)} cấp ủy viên có ⌊q/4⌋–⌈q/4⌉ buổi mỗi quý; ` +
+          `${n(q.spreadEveryQuarter)}/${n(q.spreadMembers)} người có định mức từ 4 trở lên dự trong mọi quý`,
         `  số buổi dự thêm ngoài định mức mỗi người: ${extraRange(q)}`,
         violations.length === 0
           ? `\n✔ mọi quy định bắt buộc đều được đáp ứng`
-          : `\n✖ ${violations.length} vi phạm ở ${byRule.size} quy định`,
+          : `\n✖ ${n(violations.length)} vi phạm ở ${byRule.size} quy định`,
       ]
     : [
         `\nQuality:`,
-        `  priority cells: ${q.priorityCells} of ${q.cells} (${percent(q.priorityCellShare)}) receive ` +
+        `  priority cells: ${n(q.priorityCells)} of ${n(q.cells)} (${percent(q.priorityCellShare)}) receive ` +
           `${percent(q.priorityVisitShare)} of the visits`,
         `  first visit, mean month: priority cells ${month(q.firstVisitMonthPriority)}, other cells ` +
           `${month(q.firstVisitMonthOther)}`,
-        `  cells never visited: ${q.unvisitedCells}`,
+        `  cells never visited: ${n(q.unvisitedCells)}`,
         `  most visits by one member to one cell: ${q.maxVisitsMemberCell}${pair}`,
-        `  visits per quarter: ${q.visitsPerQuarter.join(' ')}`,
-        `  spread: ${q.spreadOnTarget} of ${q.membersWithQuota} members have ⌊q/4⌋–⌈q/4⌉ visits in every quarter; ` +
-          `${q.spreadEveryQuarter} of ${q.spreadMembers} with a quota of 4 or more visit in every quarter`,
+        `  visits per quarter: ${q.visitsPerQuarter.map(n).join(' ')}`,
+        `  spread: ${n(q.spreadOnTarget)} of ${n(q.membersWithQuota)} members have ⌊q/4⌋–⌈q/4⌉ visits in every quarter; ` +
+          `${n(q.spreadEveryQuarter)} of ${n(q.spreadMembers)} with a quota of 4 or more visit in every quarter`,
         `  visits beyond the quota per member: ${extraRange(q)}`,
         violations.length === 0
           ? `\n✔ every hard rule holds`
-          : `\n✖ ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} ` +
+          : `\n✖ ${n(violations.length)} violation${violations.length === 1 ? '' : 's'} of ${byRule.size} ` +
             `rule${byRule.size === 1 ? '' : 's'}`,
       ];
   io.out(lines.join('\n') + '\n');

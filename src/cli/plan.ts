@@ -192,19 +192,20 @@ const SAY = {
   },
 };
 
+/** The summary's facts, numbers written for people (thousands grouped in the user's language). */
 interface SummaryFacts {
   status: string;
   ending: string;
   visits: string;
-  met: number;
-  members: number;
-  covered: number;
-  cells: number;
+  met: string;
+  members: string;
+  covered: string;
+  cells: string;
   priorityCells: string;
   priorityVisits: string;
   quarters: string;
-  spread: number;
-  withQuota: number;
+  spread: string;
+  withQuota: string;
   extra: string;
   objective: string;
   bound: string;
@@ -217,17 +218,17 @@ interface SummaryFacts {
 
 interface ReplanFacts {
   from: string;
-  ahead: number;
-  kept: number;
-  moved: number;
-  removed: number;
-  added: number;
-  changes: number;
+  ahead: string;
+  kept: string;
+  moved: string;
+  removed: string;
+  added: string;
+  changes: string;
   file: string;
-  past: number;
-  missed: number;
-  replaced: number;
-  unplanned: number;
+  past: string;
+  missed: string;
+  replaced: string;
+  unplanned: string;
 }
 
 /** How the solve ended, in words: its gap, or why there is none, and whether it was stopped. */
@@ -251,15 +252,15 @@ function summary(problem: Problem, r: SolveResult, violations: readonly Violatio
         status: w.status[r.status] ?? r.status,
         ending: ending(r, lang),
         visits: n(r.visits.length),
-        met: problem.members.length - short.size,
-        members: problem.members.length,
-        covered: problem.cells.length - uncovered.size,
-        cells: problem.cells.length,
+        met: n(problem.members.length - short.size),
+        members: n(problem.members.length),
+        covered: n(problem.cells.length - uncovered.size),
+        cells: n(problem.cells.length),
         priorityCells: percent(q.priorityCellShare, lang),
         priorityVisits: percent(q.priorityVisitShare, lang),
-        quarters: q.visitsPerQuarter.join(' '),
-        spread: q.spreadOnTarget,
-        withQuota: q.membersWithQuota,
+        quarters: q.visitsPerQuarter.map(n).join(' '),
+        spread: n(q.spreadOnTarget),
+        withQuota: n(q.membersWithQuota),
         extra: extraRange(q),
         objective: r.objective !== undefined ? n(r.objective) : '–',
         bound: r.bound !== undefined ? n(r.bound) : w.noBoundYet,
@@ -599,20 +600,21 @@ function replanOutcome(
 
 function replanSummary(re: Replanning, info: ReplanInfo, lang: Lang): string {
   const s = re.setup;
+  const n = (x: number) => amount(x, lang);
   return (
     SAY[lang].replan({
       from: re.from,
-      ahead: re.previous.visits.filter((v) => v.date >= re.from).length,
-      kept: info.kept,
-      moved: info.moved,
-      removed: info.removed,
-      added: info.added,
-      changes: info.moved + info.removed + info.added,
+      ahead: n(re.previous.visits.filter((v) => v.date >= re.from).length),
+      kept: n(info.kept),
+      moved: n(info.moved),
+      removed: n(info.removed),
+      added: n(info.added),
+      changes: n(info.moved + info.removed + info.added),
       file: CHANGES_FILE,
-      past: s.past.length,
-      missed: s.missed,
-      replaced: s.replaced,
-      unplanned: s.unplanned,
+      past: n(s.past.length),
+      missed: n(s.missed),
+      replaced: n(s.replaced),
+      unplanned: n(s.unplanned),
     }) + '\n'
   );
 }

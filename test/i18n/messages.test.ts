@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CODES, MESSAGES, renderMessage } from '../../src/i18n/messages.js';
 import { languageOf } from '../../src/i18n/lang.js';
 import { runCli } from '../../src/cli/main.js';
+import { makeVariant } from '../../bench/instances.mjs';
 
 const NO_LANG: NodeJS.ProcessEnv = {};
 
@@ -144,5 +145,22 @@ describe('the language of the command line', () => {
     expect(env.code).toBe(0);
     expect(env.err).toMatch(/^! LICHDU_LANG: "fr" không phải ngôn ngữ/);
     expect(env.out).toMatch(/hợp lệ/);
+  });
+});
+
+describe('numbers for people', () => {
+  it('when a province is checked then its counts have their thousands grouped, in both languages', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'lichdu-i18n-'));
+    writeFileSync(join(d, 'spec.json'), JSON.stringify(makeVariant('L')));
+    writeFileSync(join(d, 'plan.json'), JSON.stringify({ format: 'lichdu-plan/1', visits: [] }));
+    const vi = await cli(['check', join(d, 'spec.json'), join(d, 'plan.json')]);
+    expect(vi.code).toBe(1);
+    // 2,565 members short of their quota and 2,800 cells without a visit.
+    expect(vi.out).toContain('chi bộ chưa được dự: 2.800');
+    expect(vi.out).toContain('✖ 5.365 vi phạm ở 2 quy định');
+    expect(vi.out).toMatch(/quota +.*: 2\.565 vi phạm/);
+    const en = await cli(['check', join(d, 'spec.json'), join(d, 'plan.json')], { LICHDU_LANG: 'en' });
+    expect(en.out).toContain('cells never visited: 2,800');
+    expect(en.out).toContain('✖ 5,365 violations of 2 rules');
   });
 });
