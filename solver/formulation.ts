@@ -4,7 +4,7 @@
 // the rules a plan breaks are read back from the model (unmetOf), in the checker's terms (src/domain Violation).
 import type { Cell, IsoDate, Meeting, Member, MemberId, Problem, Violation } from '../src/domain/types.js';
 import type { RuleId, SoftGoalId } from '../src/domain/rules.js';
-import { lpName, type Model } from './lp.js';
+import type { Model } from './lp.js';
 
 /**
  * A variable counting visits. In the full formulation one possible visit (0 or 1); in the network formulation the
@@ -131,7 +131,7 @@ export function boundedCount(
 }
 
 /** A row name from parts (ids may hold characters LP format reads as operators). */
-export const rowName = (...parts: ReadonlyArray<string | number>): string => lpName(parts.join('#'));
+export const rowName = (...parts: ReadonlyArray<string | number>): string => parts.join('#');
 
 /** The rules a solution breaks, read from the rule rows and the forced list: the checker's violations, as data. */
 export function unmetOf(f: FormulationBase, value: (v: number) => number): Violation[] {

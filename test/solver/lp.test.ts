@@ -1,7 +1,11 @@
 // The model's small helpers: fixing variables and leaving out what follows from them (solver/lp.ts fixAndReduce),
 // used when the network LP leaves a few members' flows fractional.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixAndReduce, Model, pack, toLp, toMps } from '../../solver/lp.js';
+import { buildFull } from '../../solver/formulations/full.js';
+import { buildNetwork } from '../../solver/formulations/network.js';
+import { problemAndPlan } from '../property/arbitraries.js';
 import { backend, BACKEND_NAMES, missingPackage } from '../../solver/backends/index.js';
 
 describe('fixAndReduce', () => {
@@ -114,6 +118,20 @@ function tiny(): Model {
 }
 
 describe('toLp and toMps', () => {
+  it('when two variables share a name then the text is refused; the formulations never name two alike', () => {
+    const m = new Model();
+    m.addVar('a-1');
+    m.addVar('a~1');
+    expect(() => toLp(m, 'twice')).toThrow(/duplicate variable a~1/);
+    expect(() => toMps(m, 'twice')).toThrow(/duplicate variable a~1/);
+    fc.assert(
+      fc.property(problemAndPlan, ({ problem }) => {
+        for (const f of [buildFull(problem), buildNetwork(problem)]) expect(() => toMps(f.model, 'x')).not.toThrow();
+      }),
+      { seed: 20270101, numRuns: 40 },
+    );
+  });
+
   it('when a tiny model with a ranged, a greater-than and an equality row is written then the LP text is exact', () => {
     expect(toLp(tiny(), 'tiny').split('\n')).toEqual([
       '\\ tiny',
