@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CODES, MESSAGES, renderMessage } from '../../src/i18n/messages.js';
 import { languageOf } from '../../src/i18n/lang.js';
 import { runCli } from '../../src/cli/main.js';
+// @ts-expect-error: a benchmark script in JavaScript, without types
 import { makeVariant } from '../../bench/instances.mjs';
 
 const NO_LANG: NodeJS.ProcessEnv = {};
