@@ -138,7 +138,8 @@ export async function runCheck(specPath: string, planPath: string, opts: CheckOp
         `  cells never visited: ${n(q.unvisitedCells)}`,
         `  most visits by one member to one cell: ${q.maxVisitsMemberCell}${pair}`,
         `  visits per quarter: ${q.visitsPerQuarter.map(n).join(' ')}`,
-        `  spread: ${n(q.spreadOnTarget)} of ${n(q.membersWithQuota)} members have ⌊q/4⌋–⌈q/4⌉ visits in every quarter; ` +
+        `  spread: ${n(q.spreadOnTarget)} of ${n(q.membersWithQuota)} members have ⌊q/4⌋–⌈q/4⌉ visits in every ` +
+          `quarter; ` +
           `${n(q.spreadEveryQuarter)} of ${n(q.spreadMembers)} with a quota of 4 or more visit in every quarter`,
         `  visits beyond the quota per member: ${extraRange(q)}`,
         violations.length === 0

@@ -93,8 +93,8 @@ let waiting: Worker | undefined;
  * Starts an output thread now, so that it has loaded its modules, and exceljs with `workbook`, when the plan is
  * ready. `lichdu plan` starts it once the first LP is solved, when the solver's thread is free (on 2,800 cells the
  * thread spent 0.4 s loading after the solve, and exceljs 0.4 s more on this thread; started with the solve, or with
- * the first plan while the LP ran, its loading slowed the solve by 0.2–0.3 s). It keeps nothing alive: the process exits as if it were
- * not there, and one still waiting when the plan is rendered on this thread alone is stopped then.
+ * the first plan while the LP ran, its loading slowed the solve by 0.2–0.3 s). It keeps nothing alive: the process
+ * exits as if it were not there, and one still waiting when the plan is rendered on this thread alone is stopped then.
  */
 export function prewarmOutputThread(workbook: boolean): void {
   if (waiting) return;
