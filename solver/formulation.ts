@@ -119,10 +119,10 @@ export function boundedCount(
   const binds = max !== undefined && capacity > max;
   if (min <= 0 && !binds) return;
   f.ruleRows.push({ tag, terms, ...(min > 0 ? { min } : {}), ...(binds ? { max } : {}) });
-  const sum = terms.map((t) => [t.v, 1] as const);
+  const sum = terms.map((t) => f.model.one(t.v));
   if (min > 0) {
     const s = f.model.addVar(`${name}#short`, { lb: 0, ub: min, obj: SHORTFALL_COST, integer: f.integer });
-    f.model.addRow(`${name}#min`, [...sum, [s, 1] as const], min, Infinity);
+    f.model.addRow(`${name}#min`, [...sum, f.model.one(s)], min, Infinity);
   }
   if (binds) {
     const held = terms.reduce((s, t) => s + t.held, 0);
@@ -130,7 +130,7 @@ export function boundedCount(
   }
 }
 
-/** A row name from parts (ids may hold characters LP format reads as operators). */
+/** A row's or a variable's name from its parts (made fit for LP text, lpName, when the model's text is written). */
 export const rowName = (...parts: ReadonlyArray<string | number>): string => parts.join('#');
 
 /** The rules a solution breaks, read from the rule rows and the forced list: the checker's violations, as data. */

@@ -25,6 +25,21 @@ export interface Row {
 export class Model {
   readonly vars: Var[] = [];
   readonly rows: Row[] = [];
+  private readonly ones: Array<readonly [number, number]> = [];
+  private readonly minusOnes: Array<readonly [number, number]> = [];
+
+  /**
+   * The term `+1 × v`, one object per variable shared by every row that has it (a variable is in 4–6 rows; a pair
+   * each was most of what building a province's model allocated).
+   */
+  one(v: number): readonly [number, number] {
+    return (this.ones[v] ??= [v, 1]);
+  }
+
+  /** The term `−1 × v`, shared as `one` is. */
+  minusOne(v: number): readonly [number, number] {
+    return (this.minusOnes[v] ??= [v, -1]);
+  }
 
   addVar(name: string, v: { lb?: number; ub?: number; integer?: boolean; obj?: number } = {}): number {
     const i = this.vars.length;

@@ -125,7 +125,7 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
   for (const g of groups) {
     model.addRow(
       rowName('flow', g.region, g.date, g.month),
-      [...g.meetings.map((t) => [t.v, 1] as const), ...g.flows.map((t) => [t.v, -1] as const)],
+      [...g.meetings.map((t) => model.one(t.v)), ...g.flows.map((t) => model.minusOne(t.v))],
       0,
       0,
     );

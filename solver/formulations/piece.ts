@@ -82,7 +82,7 @@ export function buildPiece(
   // With `seats`, each meeting gets exactly that many visitors (the network's): every plan then costs the same, and
   // the first one found is optimal.
   for (const [meeting, n] of opts.seats ?? []) {
-    const xs = (f.meetingTerms.get(meeting) ?? []).map((c) => [c.v, 1] as const);
+    const xs = (f.meetingTerms.get(meeting) ?? []).map((c) => f.model.one(c.v));
     if (xs.length > 0) f.model.addRow(rowName('seats', meeting.cell, meeting.month), xs, n, n);
   }
   if (opts.noRepeat) {
@@ -92,7 +92,7 @@ export function buildPiece(
       if (xs.length > 1)
         f.model.addRow(
           rowName('once', member, cell),
-          xs.map((x) => [x, 1] as const),
+          xs.map((x) => f.model.one(x)),
           -Infinity,
           1,
         );
@@ -108,7 +108,7 @@ export function buildPiece(
     const xs = byDay.get(p.member.id, p.date)?.get(p.month) ?? [];
     const name = rowName('pin', p.member.id, p.date, p.month);
     const short = f.model.addVar(`${name}#short`, { lb: 0, ub: p.n, obj: SHORTFALL_COST, integer: false });
-    f.model.addRow(name, [...xs.map((x) => [x, 1] as const), [short, 1] as const], p.n, p.n);
+    f.model.addRow(name, [...xs.map((x) => f.model.one(x)), f.model.one(short)], p.n, p.n);
   }
   return f;
 }

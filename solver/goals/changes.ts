@@ -61,7 +61,7 @@ function meetingRows(f: Formulation, replan: Replan, before: VisitSet): void {
     else {
       const name = rowName('changes', meeting.cell, meeting.month);
       const kept = f.model.addVar(`${name}#kept`, { lb: 0, ub: q, integer: false, obj: -MEETING_KEEP_COST });
-      f.model.addRow(name, [...free.map((t) => [t.v, 1] as const), [kept, -1] as const], 0, Infinity);
+      f.model.addRow(name, [...free.map((t) => f.model.one(t.v)), [kept, -1] as const], 0, Infinity);
     }
   }
   const constant = CHANGE_COST * before.size + MEETING_KEEP_COST * replan.previous.length;

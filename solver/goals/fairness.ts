@@ -31,7 +31,7 @@ export const fairness: SoftGoal = {
         const ub = k < FAIR_STEPS ? 1 : capacity - q - k + 1;
         arcs.push([f.model.addVar(`${name}#${k}`, { lb: 0, ub, integer: false, obj: FAIR_COST * k }), -1]);
       }
-      f.model.addRow(name, [...terms.map((x) => [x.v, 1] as const), ...arcs], 0, 0);
+      f.model.addRow(name, [...terms.map((x) => f.model.one(x.v)), ...arcs], 0, 0);
     }
   },
   cost({ members, byMember }) {

@@ -37,5 +37,5 @@ export function beyond(f: Formulation, name: string, terms: readonly VisitTerm[]
   const capacity = terms.reduce((s, t) => s + f.model.vars[t.v]!.ub, 0);
   if (capacity <= k) return;
   const p = f.model.addVar(name, { lb: 0, ub: capacity - k, integer: false, obj: cost });
-  f.model.addRow(name, [...terms.map((t) => [t.v, 1] as const), [p, -1] as const], -Infinity, k);
+  f.model.addRow(name, [...terms.map((t) => f.model.one(t.v)), [p, -1] as const], -Infinity, k);
 }

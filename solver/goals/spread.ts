@@ -35,7 +35,7 @@ export const spread: SoftGoal = {
         const list = byQuarter.get(i) ?? [];
         const name = rowName('spread', m.id, `Q${i + 1}`);
         const capacity = list.reduce((s, x) => s + f.model.vars[x.v]!.ub, 0);
-        const sum = list.map((x) => [x.v, 1] as const);
+        const sum = list.map((x) => f.model.one(x.v));
         if (t.min === 0 && capacity <= t.max) continue;
         const under =
           t.min > 0

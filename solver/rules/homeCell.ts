@@ -29,7 +29,7 @@ export const homeCell: SolverRule = {
         const others = g.meetings.filter((y) => y.cell.id !== h);
         f.model.addRow(
           rowName('homeCell', g.region, g.date, g.month, h),
-          [...flows.map((v) => [v, 1] as const), ...others.map((y) => [y.v, -1] as const)],
+          [...flows.map((v) => f.model.one(v)), ...others.map((y) => f.model.minusOne(y.v))],
           -Infinity,
           atHome.get(h, g.date)?.n ?? 0,
         );
