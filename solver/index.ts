@@ -65,6 +65,11 @@ export interface SolveOptions {
   readonly signal?: AbortSignal;
   /** Called as the solve moves on: the stage, and the plan's cost, the bound and the gap where known. */
   readonly onProgress?: (p: Progress) => void;
+  /**
+   * Called once with the plan the solve returns, before its unmet rules are computed (0.2 s on 2,800 cells): a caller
+   * may start writing it meanwhile. The array is the result's `visits`.
+   */
+  readonly onChosen?: (visits: readonly Visit[]) => void;
   /** Called once with the full formulation's text in chunks (for --export-model), whatever path solves. */
   readonly onModel?: (chunks: (format: ModelFormat) => Iterable<string>) => void;
 }
@@ -187,6 +192,7 @@ function finish(run: Run, target: number): SolveResult {
     ...(run.crashed ? { crashed: true } : {}),
   };
   if (!best.visits) return { status: 'no-plan', visits: [], unmet: [], shortfallsProven: false, ...base };
+  run.options.onChosen?.(best.visits);
   // Rounded to a millionth: the priority bonus is a sum of thirds, and plan.json should not show 100829.99999999999.
   const objective = Math.round(best.cost * 1e6) / 1e6;
   const gap = relGap(best.cost, best.bound);

@@ -132,6 +132,42 @@ function inWorker(work: OutputWork): Promise<Answer> {
   });
 }
 
+/** The output thread's share handed over ahead of the rest of the writing (startOutputThread). */
+export interface StartedOutput {
+  readonly doc: PlanDocument;
+  readonly counter: Int32Array;
+  readonly order: readonly number[];
+  readonly workbook?: WorkbookJob;
+  readonly answer: Promise<Answer>;
+}
+
+/**
+ * Gives the output thread its share of a plan's files now (the workbook, then calendars), when the plan is large
+ * enough for two threads; stageOutputThreaded then takes it over. Undefined for a small plan.
+ */
+export function startOutputThread(
+  doc: PlanDocument,
+  opts: IcsOptions,
+  dir: string,
+  workbook?: WorkbookJob,
+): StartedOutput | undefined {
+  if (doc.visits.length < THREAD_MIN_VISITS || availableParallelism() < 2) return undefined;
+  return launch(doc, opts, dir, workbook);
+}
+
+function launch(doc: PlanDocument, opts: IcsOptions, dir: string, workbook?: WorkbookJob): StartedOutput {
+  const order = calendarClaimOrder(doc);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const answer = inWorker({ doc, opts, dir, counter, ...(workbook ? { workbook } : {}) });
+  return { doc, counter, order, ...(workbook ? { workbook } : {}), answer };
+}
+
+/** Removes what a started output thread staged, once it has answered (its plan was not written after all). */
+export async function abandonOutput(started: StartedOutput): Promise<void> {
+  Atomics.store(started.counter, 0, started.order.length);
+  abortStaged((await started.answer).staged);
+}
+
 export interface StagedOutput {
   /** In calendarPaths order. */
   readonly calendars: Staged[];
@@ -152,9 +188,14 @@ export async function stageOutputThreaded(
     readonly threads?: number;
     readonly workbook?: WorkbookJob;
     readonly alongside?: () => Promise<void>;
+    /** The output thread's share, given to it ahead (startOutputThread with this document and workbook). */
+    readonly started?: StartedOutput;
   } = {},
 ): Promise<StagedOutput> {
-  const threads = more.threads ?? (doc.visits.length >= THREAD_MIN_VISITS ? Math.min(2, availableParallelism()) : 1);
+  const started = more.started;
+  const threads = started
+    ? 2
+    : (more.threads ?? (doc.visits.length >= THREAD_MIN_VISITS ? Math.min(2, availableParallelism()) : 1));
   const workbookPath = more.workbook?.path;
   const split = (all: Staged[]): StagedOutput => {
     const workbook = all.find((s) => s.path === workbookPath);
@@ -175,9 +216,7 @@ export async function stageOutputThreaded(
       throw err;
     }
   }
-  const order = calendarClaimOrder(doc);
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const other = inWorker({ doc, opts, dir, counter, ...(more.workbook ? { workbook: more.workbook } : {}) });
+  const { order, counter, answer: other } = started ?? launch(doc, opts, dir, more.workbook);
   let failed: unknown;
   try {
     await more.alongside?.();

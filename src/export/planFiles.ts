@@ -10,7 +10,7 @@ import { stagedTogether, stageFile } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
 import { renderCsv } from '../format/csv.js';
 import type { IcsOptions } from './ics.js';
-import { stageOutputThreaded } from './outputThreads.js';
+import { abandonOutput, stageOutputThreaded, startOutputThread, type StartedOutput } from './outputThreads.js';
 import type { Lang } from '../format/labels.js';
 import { documentOfWritten, planJson, planJsonText, withViolations, type PlanDocument } from '../planfile/index.js';
 
@@ -62,6 +62,37 @@ function stale(dir: string, keep: readonly string[]): string[] {
   return out;
 }
 
+/** A plan's writing begun before the plan is complete (beginPlanFiles): its document, its output thread at work. */
+export interface BegunPlanFiles {
+  readonly visits: Plan['visits'];
+  readonly doc: PlanDocument;
+  readonly started?: StartedOutput;
+}
+
+/** The plan.xlsx a plan's writing makes. */
+const workbookJob = (dir: string, opts: WriteOptions) => ({
+  path: join(dir, 'plan.xlsx'),
+  lang: opts.lang,
+  generatedAt: opts.generatedAt,
+});
+
+/**
+ * Begins writing a plan whose visits are final while the rest of it (the solver's report, the violations) is still
+ * being made: the output thread is given its share of the files now. writePlanFiles, given the same visits and
+ * options, takes it over; abandonPlanFiles removes what it staged when the plan is not written after all.
+ */
+export function beginPlanFiles(dir: string, problem: Problem, plan: Plan, opts: WriteOptions): BegunPlanFiles {
+  const doc = documentOfWritten(planJson(problem, plan, [], opts.generatedAt));
+  if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
+  const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
+  const started = startOutputThread(doc.value, ics, dir, workbookJob(dir, opts));
+  return { visits: plan.visits, doc: doc.value, ...(started ? { started } : {}) };
+}
+
+export async function abandonPlanFiles(begun: BegunPlanFiles): Promise<void> {
+  if (begun.started) await abandonOutput(begun.started);
+}
+
 /** What a re-plan changed, for the staff to tell the members. */
 export const CHANGES_FILE = 'changes.csv';
 
@@ -74,10 +105,14 @@ export async function writePlanFiles(
   problem: Problem,
   plan: Plan,
   violations: readonly Violation[] | (() => readonly Violation[]),
-  opts: WriteOptions,
+  opts: WriteOptions & { readonly begun?: BegunPlanFiles },
 ): Promise<string[]> {
+  // Writing begun with these visits is taken over (its document does not depend on the solver's report); with others,
+  // undone.
+  const begun = opts.begun?.visits === plan.visits ? opts.begun : undefined;
+  if (opts.begun && !begun) await abandonPlanFiles(opts.begun);
   const unchecked = planJson(problem, plan, [], opts.generatedAt);
-  const doc = documentOfWritten(unchecked);
+  const doc = begun ? { ok: true as const, value: begun.doc } : documentOfWritten(unchecked);
   if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
   // Everything is staged first (rendered, written beside its target, flushed), then renamed into place, plan.json
   // last: it is what `lichdu serve` reads, so it only changes once everything else is in place.
@@ -92,9 +127,9 @@ export async function writePlanFiles(
     };
     const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
     // plan.xlsx and the calendars are made on a second thread too, on a plan large enough for one; plan.csv here.
-    const workbook = { path: join(dir, 'plan.xlsx'), lang: opts.lang, generatedAt: opts.generatedAt };
     const out = await stageOutputThreaded(doc.value, ics, dir, {
-      workbook,
+      workbook: workbookJob(dir, opts),
+      ...(begun?.started ? { started: begun.started } : {}),
       alongside: async () => {
         staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
         await go();

@@ -6,9 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument, type PlanDocument } from '../../src/planfile/index.js';
 import { renderCalendars } from '../../src/export/ics.js';
-import { stageOutputThreaded } from '../../src/export/outputThreads.js';
+import { stageOutputThreaded, THREAD_MIN_VISITS } from '../../src/export/outputThreads.js';
+import { abandonPlanFiles, beginPlanFiles, writePlanFiles } from '../../src/export/planFiles.js';
+import type { Visit } from '../../src/domain/types.js';
 import { renderPlanXlsx } from '../../src/export/xlsx.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile, parseSpec } from '../../src/spec/load.js';
+// @ts-expect-error: a benchmark script in JavaScript, without types
+import { makeVariant } from '../../bench/instances.mjs';
 import { abortStaged } from '../../src/util/atomic.js';
 
 const r = readPlanDocument(readFileSync('fixtures/small/plan.json', 'utf8'), 'plan.json');
@@ -49,6 +53,47 @@ describe('calendars on two threads', () => {
     expect(out.workbook?.path).toBe(workbook.path);
     expect(readFileSync(out.workbook!.tmp).equals(here)).toBe(true);
     abortStaged([...out.calendars, out.workbook!]);
+    expect(files(d)).toEqual([]);
+  });
+});
+
+describe('writing begun before the plan is complete', () => {
+  // A province-sized plan (two visitors a meeting on M: 2,880 visits, enough for two threads), valid or not.
+  const problem = parseSpec(JSON.stringify(makeVariant('M')), 'M.json');
+  if (!problem.ok) throw new Error('M spec invalid');
+  const p = problem.value;
+  const visits: Visit[] = p.meetings.flatMap((mt) =>
+    p.members
+      .filter((m) => m.eligibleCells.has(mt.cell))
+      .slice(0, 2)
+      .map((m) => ({ member: m.id, cell: mt.cell, date: mt.date, start: mt.start, end: mt.end, status: 'planned' })),
+  );
+  const writing = { lang: 'vi' as const, generatedAt: '2027-01-01T00:00:00Z', reminderMinutes: 1440 };
+  const solver = { status: 'optimal', objective: 1 };
+  const contents = (d: string) => files(d).map((f) => [f.slice(d.length), readFileSync(f, 'utf8')]);
+
+  it('when the writing is begun and taken over then the files are those written at once, nothing more', async () => {
+    expect(visits.length).toBeGreaterThan(THREAD_MIN_VISITS);
+    const [a, b, c] = ['begun', 'once', 'other'].map((k) => mkdtempSync(join(tmpdir(), `lichdu-${k}-`))) as [
+      string,
+      string,
+      string,
+    ];
+    const begun = beginPlanFiles(a, p, { visits }, writing);
+    expect(begun.started).toBeDefined();
+    await writePlanFiles(a, p, { visits, solver }, [], { ...writing, begun });
+    await writePlanFiles(b, p, { visits, solver }, [], writing);
+    expect(contents(a)).toEqual(contents(b));
+    // Begun with other visits: undone, and the plan written as if it had not been.
+    const other = beginPlanFiles(c, p, { visits: visits.slice(1) }, writing);
+    await writePlanFiles(c, p, { visits, solver }, [], { ...writing, begun: other });
+    await other.started!.answer;
+    expect(contents(c)).toEqual(contents(b));
+  });
+
+  it('when begun writing is abandoned then nothing it staged is left', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'lichdu-abandoned-'));
+    await abandonPlanFiles(beginPlanFiles(d, p, { visits }, writing));
     expect(files(d)).toEqual([]);
   });
 });
