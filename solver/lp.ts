@@ -273,10 +273,7 @@ function* mpsLines(model: Model, title: string, naming: Naming): Generator<strin
     const rhs = rowType(r) === 'L' ? r.hi : r.lo;
     if (rhs !== 0) yield `    RHS ${rowNames[i]} ${num(rhs)}`;
   }
-  const ranged = [...model.rows.keys()].filter((i) => {
-    const r = model.rows[i]!;
-    return r.lo > -Infinity && r.hi < Infinity && r.lo !== r.hi;
-  });
+  const ranged = model.rows.flatMap((r, i) => (r.lo > -Infinity && r.hi < Infinity && r.lo !== r.hi ? [i] : []));
   if (ranged.length > 0) {
     yield 'RANGES';
     for (const i of ranged) yield `    RNG ${rowNames[i]} ${num(model.rows[i]!.hi - model.rows[i]!.lo)}`;

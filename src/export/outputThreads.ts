@@ -134,10 +134,8 @@ function inWorker(work: OutputWork): Promise<Answer> {
 
 /** The output thread's share handed over ahead of the rest of the writing (startOutputThread). */
 export interface StartedOutput {
-  readonly doc: PlanDocument;
   readonly counter: Int32Array;
   readonly order: readonly number[];
-  readonly workbook?: WorkbookJob;
   readonly answer: Promise<Answer>;
 }
 
@@ -159,7 +157,7 @@ function launch(doc: PlanDocument, opts: IcsOptions, dir: string, workbook?: Wor
   const order = calendarClaimOrder(doc);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const answer = inWorker({ doc, opts, dir, counter, ...(workbook ? { workbook } : {}) });
-  return { doc, counter, order, ...(workbook ? { workbook } : {}), answer };
+  return { counter, order, answer };
 }
 
 /** Removes what a started output thread staged, once it has answered (its plan was not written after all). */

@@ -69,6 +69,9 @@ export interface BegunPlanFiles {
   readonly started?: StartedOutput;
 }
 
+/** The calendars' options of a plan's writing. */
+const icsOf = (opts: WriteOptions) => ({ lang: opts.lang, reminderMinutes: opts.reminderMinutes });
+
 /** The plan.xlsx a plan's writing makes. */
 const workbookJob = (dir: string, opts: WriteOptions) => ({
   path: join(dir, 'plan.xlsx'),
@@ -84,8 +87,7 @@ const workbookJob = (dir: string, opts: WriteOptions) => ({
 export function beginPlanFiles(dir: string, problem: Problem, plan: Plan, opts: WriteOptions): BegunPlanFiles {
   const doc = documentOfWritten(planJson(problem, plan, [], opts.generatedAt));
   if (!doc.ok) throw new Error(`lichdu wrote a plan.json it cannot read: ${JSON.stringify(doc.issues)}`);
-  const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
-  const started = startOutputThread(doc.value, ics, dir, workbookJob(dir, opts));
+  const started = startOutputThread(doc.value, icsOf(opts), dir, workbookJob(dir, opts));
   return { visits: plan.visits, doc: doc.value, ...(started ? { started } : {}) };
 }
 
@@ -125,9 +127,8 @@ export async function writePlanFiles(
       await new Promise<void>((resolve) => setImmediate(resolve));
       opts.signal?.throwIfAborted();
     };
-    const ics = { lang: opts.lang, reminderMinutes: opts.reminderMinutes };
     // plan.xlsx and the calendars are made on a second thread too, on a plan large enough for one; plan.csv here.
-    const out = await stageOutputThreaded(doc.value, ics, dir, {
+    const out = await stageOutputThreaded(doc.value, icsOf(opts), dir, {
       workbook: workbookJob(dir, opts),
       ...(begun?.started ? { started: begun.started } : {}),
       alongside: async () => {
