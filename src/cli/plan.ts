@@ -384,8 +384,10 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
   };
   opts.signal?.addEventListener('abort', onStop);
   if (opts.signal?.aborted) onStop();
-  // A plan of this size has its workbook and calendars made on a second thread, started during the solve.
+  // A plan of this size has its workbook and calendars made on a second thread, started now: it loads its modules
+  // while the solve runs, at the lowest priority (src/export/outputWorker.ts).
   const threaded = problem.meetings.length >= THREAD_MIN_VISITS;
+  if (threaded) prewarmOutputThread(true);
   try {
     return await solveThenWrite(
       problem,
@@ -447,15 +449,11 @@ async function solveThenWrite(
   const { stop, abortWrite } = run;
   const progress = progressPrinter(problem, opts, io);
   // The spreadsheet library (0.4 s to load) is loaded while the solve runs, so that writing the files does not wait
-  // for it: here once the first LP is solved; a plan made on two threads has its workbook made by the output thread,
-  // started with it then too, when the solver's thread is done with that LP (started with the first plan, while the
-  // LP still ran, its loading slowed the solve by 0.2 s on 2,800 cells).
+  // for it: a plan made on two threads has its workbook made by the output thread, started with the solve; a smaller
+  // plan loads it here once the first LP is solved.
   let prefetched = false;
   const onProgress = (p: Progress) => {
-    if (!prefetched && run.threaded && p.bound !== undefined) {
-      prefetched = true;
-      prewarmOutputThread(true);
-    } else if (!prefetched && !run.threaded && p.phase !== 'construction') {
+    if (!prefetched && !run.threaded && p.phase !== 'construction') {
       prefetched = true;
       void import('exceljs').catch(() => undefined);
     }

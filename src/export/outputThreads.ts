@@ -91,14 +91,15 @@ let waiting: Worker | undefined;
 
 /**
  * Starts an output thread now, so that it has loaded its modules, and exceljs with `workbook`, when the plan is
- * ready. `lichdu plan` starts it once the first LP is solved, when the solver's thread is free (on 2,800 cells the
- * thread spent 0.4 s loading after the solve, and exceljs 0.4 s more on this thread; started with the solve, or with
- * the first plan while the LP ran, its loading slowed the solve by 0.2–0.3 s). It keeps nothing alive: the process
- * exits as if it were not there, and one still waiting when the plan is rendered on this thread alone is stopped then.
+ * ready (0.75 s on 2,800 cells). `lichdu plan` starts it with the solve, at the lowest priority while it waits
+ * (./outputWorker.ts): at normal priority its loading slowed the solve by 0.2–0.3 s on 2,800 cells, at the lowest it
+ * loads in the idle moments of the solver's threads (the LP's thread while the spec is read and the network built,
+ * this one while it waits for the LP). It keeps nothing alive: the process exits as if it were not there, and one
+ * still waiting when the plan is rendered on this thread alone is stopped then.
  */
 export function prewarmOutputThread(workbook: boolean): void {
   if (waiting) return;
-  const w = new Worker(workerFile(), { workerData: { preload: workbook } });
+  const w = new Worker(workerFile(), { workerData: { ahead: true, workbook } });
   w.unref();
   // A thread that could not start is simply not used: the rendering starts another and reports its error.
   w.once('error', () => {
@@ -115,7 +116,7 @@ export function dropOutputThread(): void {
 
 function inWorker(work: OutputWork): Promise<Answer> {
   return new Promise((resolve) => {
-    const w = waiting ?? new Worker(workerFile(), { workerData: { preload: false } });
+    const w = waiting ?? new Worker(workerFile(), { workerData: { ahead: false, workbook: false } });
     waiting = undefined;
     w.ref();
     let answered = false;

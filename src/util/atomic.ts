@@ -14,23 +14,32 @@ function writeAll(fd: number, buf: Uint8Array): void {
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 }
 
-/** Pieces of text gathered up to this many characters before each write (one buffer and one write, not one each). */
-const PIECES_CHUNK = 1 << 20;
+/** Bytes of text gathered before each write (one write per buffer, not one per piece). */
+const PIECES_BUFFER = 1 << 22;
+let piecesBuffer: Buffer | undefined;
 
 /**
- * Writes pieces of text in chunks: a calendar comes as a piece per event, and a buffer and a write call for each was
- * a fifth of the time to write 5,000 calendars.
+ * Writes pieces of text through one buffer, each encoded into it where it fits and the buffer written when the next
+ * would not: a calendar comes as a piece per event. A buffer and a write call for each piece was a fifth of the time
+ * to write 5,000 calendars; pieces joined into one string and encoded at once, 0.3 s of writing the calendars of
+ * 2,800 cells (the string is flattened first); encoded one by one into the buffer, a fifth of that.
  */
 function writePieces(fd: number, pieces: Iterable<string>): void {
-  let chunk = '';
+  const buf = (piecesBuffer ??= Buffer.allocUnsafe(PIECES_BUFFER));
+  let used = 0;
   for (const piece of pieces) {
-    chunk += piece;
-    if (chunk.length >= PIECES_CHUNK) {
-      writeAll(fd, Buffer.from(chunk, 'utf8'));
-      chunk = '';
+    // At most 3 bytes of UTF-8 per UTF-16 unit.
+    if (used + piece.length * 3 > buf.length) {
+      writeAll(fd, buf.subarray(0, used));
+      used = 0;
+      if (piece.length * 3 > buf.length) {
+        writeAll(fd, Buffer.from(piece, 'utf8'));
+        continue;
+      }
     }
+    used += buf.write(piece, used, 'utf8');
   }
-  if (chunk.length > 0) writeAll(fd, Buffer.from(chunk, 'utf8'));
+  if (used > 0) writeAll(fd, buf.subarray(0, used));
 }
 
 /**
