@@ -28,6 +28,10 @@ export interface RegionMatch {
   readonly repeats: boolean;
   /** On a re-plan: fewer previous visits kept than the network counted (change cost above its bound). */
   readonly lostKeeps: boolean;
+  /** Visits the network planned in the region that found no meeting (each a shortfall). */
+  readonly missing: number;
+  /** Visits to a cell the member visits already (each at the rotation cost). */
+  readonly repeated: number;
 }
 
 /** What a region's matching remembers from day to day: each member's meetings of each cell (by index). */
@@ -52,17 +56,21 @@ export function matchRegions(net: NetworkFormulation, value: (v: number) => numb
     let complete = true;
     let repeats = false;
     let lostKeeps = false;
+    let missing = 0;
+    let repeated = 0;
     for (const g of order) {
       const day = matchDay(net, g, value, fixed, visited, previous);
-      complete &&= day.complete;
-      repeats ||= day.repeats;
+      complete &&= day.missing === 0;
+      repeats ||= day.repeated > 0;
       lostKeeps ||= day.lostKeeps;
+      missing += day.missing;
+      repeated += day.repeated;
       for (const a of day.assigned) {
         if (!a.fixed) visited.upsert(a.member.id, a.meeting.cell, () => new Set()).add(a.meeting.index);
         assigned.push(a);
       }
     }
-    return { region, assigned, complete, repeats, lostKeeps };
+    return { region, assigned, complete, repeats, lostKeeps, missing, repeated };
   });
 }
 
@@ -73,7 +81,7 @@ function matchDay(
   fixed: Table2<MemberId, Meeting, true>,
   visited: Visited,
   previous: VisitSet,
-): { assigned: Assigned[]; complete: boolean; repeats: boolean; lostKeeps: boolean } {
+): { assigned: Assigned[]; missing: number; repeated: number; lostKeeps: boolean } {
   const p = net.problem.policy;
   const teamsBind = p.maxPerTeamPerMeeting < p.maxVisitorsPerMeeting;
   const flow = new MaxFlow();
@@ -150,10 +158,10 @@ function matchDay(
     link('repeat');
     got += flow.run(source, sink);
   }
-  let repeats = false;
+  let repeated = 0;
   for (const { e, i, j, repeat } of edges) {
     if (flow.flowOn(e) === 0) continue;
-    repeats ||= repeat;
+    if (repeat) repeated++;
     out.push({ member: people[i]!.member, meeting: places[j]!.meeting, fixed: false });
   }
   // The network counted min(x, p) previous visits kept for a member here this day: x their visits, p the previous
@@ -168,5 +176,5 @@ function matchDay(
       ).length;
       return kept < Math.min(Math.round(value(t.v)), p);
     });
-  return { assigned: out, complete: got === wanted, repeats, lostKeeps };
+  return { assigned: out, missing: wanted - got, repeated, lostKeeps };
 }

@@ -120,6 +120,37 @@ describe('region repair', () => {
   );
 });
 
+describe('the repair stops at the gap target', () => {
+  it('when the plan is within the gap target before every region is repaired then the rest are left', async () => {
+    // M+days: cells of one commune meet on different days, so most regions' matchings repeat a cell.
+    const p = problemOf((makeVariant as (k: string) => Parameters<typeof problemOf>[0])('M+days'));
+    const repairs = async (gap: number) => {
+      let repaired = 0;
+      let toRepair = 0;
+      const r = await solve(p, {
+        gap,
+        fullLimit: 0,
+        fullLpLimit: 0,
+        timeLimitSec: 60,
+        onProgress: (e) => {
+          repaired = Math.max(repaired, e.repaired ?? 0);
+          toRepair = Math.max(toRepair, e.toRepair ?? 0);
+        },
+      });
+      return { r, repaired, toRepair };
+    };
+    const all = await repairs(0);
+    expect(all.repaired).toBe(all.toRepair);
+    expect(all.toRepair).toBeGreaterThan(10);
+    const some = await repairs(0.01);
+    expect(some.toRepair).toBe(all.toRepair);
+    expect(some.repaired).toBeLessThan(some.toRepair);
+    // The plan is within the target, and every rule holds.
+    expect(some.r.gap!).toBeLessThanOrEqual(0.01);
+    expect(checkPlan(p, some.r.visits)).toEqual([]);
+  }, 60_000);
+});
+
 describe('time limit', () => {
   it('when the time limit is short then lichdu plan keeps it and still writes a plan', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lichdu-limit-'));
