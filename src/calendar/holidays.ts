@@ -1,12 +1,31 @@
 // Public holidays. `vn` comes from date-holidays (solar and lunar: Tết Dương lịch, Tết Nguyên Đán with its days,
 // Giỗ tổ Hùng Vương, 30/4, 1/5, 2/9); the government's yearly calendar may add bridge days, which a spec adds with
 // `{ preset: vn, add: [...] }`.
-import Holidays from 'date-holidays';
+//
+// The years of ./vnHolidayTable.ts are read from that table: date-holidays' dates for those years, written by
+// scripts/vn-holidays-table.mjs and held equal to the library's by a test. Loading date-holidays and computing a lunar
+// year took 0.2–0.3 s of every command that reads a spec (the library's data for every country, then astronomical
+// series for the new moons); it is loaded only for a year outside the table, and for the holidays' names.
+import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import type { IsoDate } from '../domain/types.js';
+import { VN_HOLIDAYS, VN_HOLIDAYS_FROM } from './vnHolidayTable.js';
+
+type HolidaysClass = typeof import('date-holidays').default;
+
+/** date-holidays, loaded on first use (its CommonJS build: loading it synchronously keeps a spec's reading synchronous). */
+let holidays: HolidaysClass | undefined;
+const library = (): HolidaysClass => (holidays ??= createRequire(import.meta.url)('date-holidays') as HolidaysClass);
 
 export function vnPublicHolidays(year: number, timezone: string): Set<IsoDate> {
-  const hd = new Holidays('VN', { timezone, types: ['public'] });
+  const days = VN_HOLIDAYS[year - VN_HOLIDAYS_FROM];
+  if (days !== undefined) return new Set(days.split(' ').map((d) => `${year}-${d}`));
+  return vnPublicHolidaysComputed(year, timezone);
+}
+
+/** The `vn` holidays of a year as date-holidays computes them (the table's source). */
+export function vnPublicHolidaysComputed(year: number, timezone: string): Set<IsoDate> {
+  const hd = new (library())('VN', { timezone, types: ['public'] });
   const out = new Set<IsoDate>();
   for (const h of hd.getHolidays(year)) {
     if (h.type !== 'public') continue;
@@ -22,7 +41,7 @@ export function vnPublicHolidays(year: number, timezone: string): Set<IsoDate> {
 
 /** The name of each `vn` public holiday day of the year, in Vietnamese or English (Tết spans several days). */
 export function vnHolidayNames(year: number, timezone: string, lang: 'vi' | 'en'): Map<IsoDate, string> {
-  const hd = new Holidays('VN', { timezone, types: ['public'], languages: [lang] });
+  const hd = new (library())('VN', { timezone, types: ['public'], languages: [lang] });
   const out = new Map<IsoDate, string>();
   for (const h of hd.getHolidays(year, lang)) {
     if (h.type !== 'public') continue;
