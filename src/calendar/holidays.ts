@@ -13,7 +13,7 @@ import { VN_HOLIDAYS, VN_HOLIDAYS_FROM } from './vnHolidayTable.js';
 
 type HolidaysClass = typeof import('date-holidays').default;
 
-/** date-holidays, loaded on first use (its CommonJS build: loading it synchronously keeps a spec's reading synchronous). */
+/** date-holidays, loaded on first use: its CommonJS build, so that reading a spec stays synchronous. */
 let holidays: HolidaysClass | undefined;
 const library = (): HolidaysClass => (holidays ??= createRequire(import.meta.url)('date-holidays') as HolidaysClass);
 
