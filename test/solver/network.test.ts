@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { planCost, solve } from '../../solver/index.js';
 import { backend } from '../../solver/backends/index.js';
 import { buildNetwork } from '../../solver/formulations/network.js';
+import { matchRegions } from '../../solver/formulations/networkDecode.js';
 import { rawSpec } from '../property/arbitraries.js';
 import { problemOf } from '../builders.js';
 // @ts-expect-error: a plain .mjs module without types
@@ -86,4 +87,52 @@ describe('the two formulations', () => {
     },
     120_000,
   );
+});
+
+describe("the matching's exchanges", () => {
+  it('when cells meet on different days then exchanges remove repeats and keep what the network planned', async () => {
+    // @ts-expect-error: a plain .mjs module without types
+    const { makeVariant } = await import('../../bench/instances.mjs');
+    const p = load((makeVariant as (k: string) => unknown)('M+days'));
+    const net = buildNetwork(p);
+    const r = await backend('highs')(net.model, { timeLimitSec: 60, seed: 0 });
+    const value = (v: number) => Math.round(r.values![v]!);
+    const repeats = (ms: ReturnType<typeof matchRegions>) => {
+      let n = 0;
+      for (const m of ms) {
+        const seen = new Map<string, number>();
+        for (const a of m.assigned)
+          seen.set(`${a.member.id} ${a.meeting.cell}`, (seen.get(`${a.member.id} ${a.meeting.cell}`) ?? 0) + 1);
+        for (const k of seen.values()) n += k - 1;
+      }
+      return n;
+    };
+    const plain = matchRegions(net, value, { exchanges: false });
+    const exchanged = matchRegions(net, value);
+    expect(repeats(exchanged)).toBeLessThan(repeats(plain));
+    // No region repeats more than it did.
+    exchanged.forEach((m, i) => expect(repeats([m])).toBeLessThanOrEqual(repeats([plain[i]!])));
+    // Each member's visits per region and day, and each meeting's visitors, are the network's.
+    const perDay = (ms: ReturnType<typeof matchRegions>) =>
+      ms
+        .flatMap((m) => m.assigned.map((a) => `${m.region} ${a.member.id} ${a.meeting.date} ${a.meeting.month}`))
+        .sort();
+    const perMeeting = (ms: ReturnType<typeof matchRegions>) =>
+      ms.flatMap((m) => m.assigned.map((a) => `${a.meeting.cell} ${a.meeting.date}`)).sort();
+    expect(perDay(exchanged)).toEqual(perDay(plain));
+    expect(perMeeting(exchanged)).toEqual(perMeeting(plain));
+    // And every rule holds in the regions the matching settles.
+    const settled = exchanged.filter((m) => m.complete && !m.repeats).flatMap((m) => m.assigned);
+    const visits = settled.map((a) => ({
+      member: a.member.id,
+      cell: a.meeting.cell,
+      date: a.meeting.date,
+      start: a.meeting.start,
+      end: a.meeting.end,
+      status: a.fixed ? ('fixed' as const) : ('planned' as const),
+    }));
+    const broken = checkPlan(p, visits).filter((v) => !['quota', 'coverage'].includes(v.rule));
+    expect(broken).toEqual([]);
+    expect(exchanged.filter((m) => m.repeats).length).toBeLessThan(plain.filter((m) => m.repeats).length);
+  }, 60_000);
 });
