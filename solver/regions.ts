@@ -109,13 +109,21 @@ export async function planByRegions(
       .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.held > 0 }));
   const total = () => [...settled, ...[...best.values()].flat()];
 
-  /**
-   * Solves one region's piece, and keeps it when it costs less than what the region has: by how much the piece's cost
-   * went down (0 when the region kept what it had), undefined when the piece could not be solved.
-   */
+  /** A piece solved: the visits it chose when they cost less than what the region has, and by how much. */
+  interface Repaired {
+    readonly region: number;
+    readonly chosen?: Assigned[];
+    readonly gain: number;
+  }
+  /** Keeps a piece's visits (when better), and offers the plan as it now stands. */
+  const keep = (r: Repaired | undefined) => {
+    if (r?.chosen) best.set(r.region, r.chosen);
+    if (r) opts.onPlan?.(total);
+  };
+  /** Solves one region's piece against what the region has now; undefined when it could not be solved. */
   const repair =
     (region: number, freeLocals: boolean, noRepeat = false) =>
-    async (): Promise<number | undefined> => {
+    async (): Promise<Repaired | undefined> => {
       // Building a piece takes long on a province: none once the solve is stopped (it could not be solved anyway).
       if (opts.stopped?.()) return undefined;
       const cells = new Set<CellId>(net.regions[region]!.map((c) => c.id));
@@ -145,33 +153,38 @@ export async function planByRegions(
       const chosen = chosenIn(f, values);
       const before = pieceCost(piece, best.get(region)!);
       const after = pieceCost(piece, chosen);
-      if (after < before) best.set(region, chosen);
-      opts.onPlan?.(total);
-      return Math.max(0, before - after);
+      return after < before ? { region, chosen, gain: before - after } : { region, gain: 0 };
     };
   // Round 1: every member pinned to the network's days: only the meetings are chosen (small, fast models), first
-  // without repeats (then the region costs what the network said), else with them at the rotation cost. The plan's
-  // cost goes down by what each piece's does (its members are pinned: their quotas and quarters stay as they are);
-  // once that says the plan is within the target, the plan is priced (0.1 s on 2,800 cells) and, if it is, the
-  // regions not repaired yet keep their matching.
+  // without repeats (then the region costs what the network said), else with them at the rotation cost. The pieces
+  // are solved two at a time and kept in their order, so that the plan does not depend on which finished first. The
+  // plan's cost goes down by what each piece's does (its members are pinned: their quotas and quarters stay as they
+  // are); once that says the plan is within the target, the plan is priced (0.1 s on 2,800 cells) and, if it is, the
+  // regions after that piece keep their matching (a piece already being solved then is not kept).
   let cost = opts.enough ? planCost(problem, total().map(toVisit)) : Infinity;
-  let enough = false;
+  let stopAt = toRepair.length;
+  const solved: Array<Repaired | null | undefined> = new Array(toRepair.length).fill(undefined);
+  let kept = 0;
   await inPairs(
-    toRepair.map((m) => async () => {
-      if (enough) return;
-      const gain = (await repair(m.region, false, true)()) ?? (await repair(m.region, false)()) ?? 0;
+    toRepair.map((m, i) => async () => {
+      if (i >= stopAt) return;
+      solved[i] = (await repair(m.region, false, true)()) ?? (await repair(m.region, false)()) ?? null;
       opts.onRepair?.(++done, toRepair.length);
-      cost -= gain;
-      if (!enough && opts.enough?.(cost)) {
-        cost = planCost(problem, total().map(toVisit));
-        enough = opts.enough(cost);
+      for (; kept < stopAt && solved[kept] !== undefined; kept++) {
+        const r = solved[kept] ?? undefined;
+        keep(r);
+        cost -= r?.gain ?? 0;
+        if (opts.enough?.(cost)) {
+          cost = planCost(problem, total().map(toVisit));
+          if (opts.enough(cost)) stopAt = kept + 1;
+        }
       }
     }),
   );
   // Round 2, while worth it: the regions that have members of their own, with those members free.
   const withLocals = toRepair.filter((m) => problem.members.some((x) => localTo.get(x.id) === m.region));
   if (withLocals.length > 0 && opts.goOn(total()))
-    await inPairs(withLocals.map((m) => async () => void (await repair(m.region, true)())));
+    await inPairs(withLocals.map((m) => async () => keep(await repair(m.region, true)())));
   // Round 3, improvement while worth it: each repaired region again with every member who visits it free, their
   // visits elsewhere kept as they are now. The free members' quotas, spread, fairness and rotation are all inside the
   // piece, so its cost difference is the plan's. One region at a time: they share the provincial members.
