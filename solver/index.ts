@@ -142,6 +142,8 @@ export const PIECE_SECONDS = 2;
 const OFFER_EVERY_MS = 5000;
 /** Seconds the LP's plan and the plan in hand may be combined (lpDive) before the other stages go on. */
 export const DIVE_SECONDS = 10;
+/** Meetings from which the solver's thread warms up on an LP of the network model's size (warmBackend). */
+const WARM_MEETINGS = 10_000;
 /** Candidates above which the monolithic full MIP is never built (WebAssembly's heap; measured: README). */
 export const FULL_LIMIT = PIECE_LIMIT;
 /**
@@ -458,7 +460,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // cells the construction's second and the LP's are spent side by side.
   let early: Early | undefined;
   if (options.construction !== false) {
-    warmBackend(backendName);
+    // A province's network model has about three columns per meeting: the solver's thread warms up on an LP of that
+    // size while this one builds the model.
+    warmBackend(backendName, small || problem.meetings.length < WARM_MEETINGS ? 0 : 3 * problem.meetings.length);
     if (!outOfTime(run)) early = startFirstLp(run, small);
     best.enter('construction');
     run.steps.push({ stage: 'construction', why: 'a complete plan before any LP, ready to write' });

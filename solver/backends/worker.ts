@@ -19,10 +19,10 @@ function runner(name: BackendName): Promise<Runner> {
   return r;
 }
 
-parentPort!.on('message', async (input: WorkerInput | { readonly warm: BackendName }) => {
+parentPort!.on('message', async (input: WorkerInput | { readonly warm: BackendName; readonly columns: number }) => {
   // Loading the library ahead of the first solve, which then finds it ready: no answer.
   if ('warm' in input) {
-    if (input.warm === 'highs') await import('./highsRun.js').then((m) => m.warmHighs());
+    if (input.warm === 'highs') await import('./highsRun.js').then((m) => m.warmHighs(input.columns));
     return;
   }
   let out: WorkerOutput;
