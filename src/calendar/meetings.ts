@@ -55,10 +55,16 @@ export function plannedDate(year: number, month: number, day: MeetingDay): IsoDa
  */
 const ruleDates = new WeakMap<ReadonlySet<IsoDate>, Map<string, IsoDate>>();
 
-function ruleDate(year: number, month: number, meeting: Cell['meeting'], holidays: ReadonlySet<IsoDate>): IsoDate {
+function ruleDate(
+  year: number,
+  month: number,
+  meeting: Cell['meeting'],
+  rule: string,
+  holidays: ReadonlySet<IsoDate>,
+): IsoDate {
   let dates = ruleDates.get(holidays);
   if (!dates) ruleDates.set(holidays, (dates = new Map()));
-  const key = `${year} ${month} ${JSON.stringify(meeting.day)} ${meeting.shift}`;
+  const key = `${year} ${month} ${rule}`;
   let date = dates.get(key);
   if (date === undefined)
     dates.set(key, (date = shiftDate(plannedDate(year, month, meeting.day), meeting.shift, holidays)));
@@ -69,9 +75,11 @@ function ruleDate(year: number, month: number, meeting: Cell['meeting'], holiday
 export function cellMeetings(cell: Cell, year: number, holidays: ReadonlySet<IsoDate>): Meeting[] {
   const out: Meeting[] = [];
   const end = addMinutes(cell.meeting.time, cell.meeting.durationMinutes);
+  // The rule's key, made once for the cell's twelve months.
+  const rule = `${JSON.stringify(cell.meeting.day)} ${cell.meeting.shift}`;
   for (let month = 1; month <= 12; month++) {
     const explicit = cell.explicitDates.get(month);
-    const date = explicit ?? ruleDate(year, month, cell.meeting, holidays);
+    const date = explicit ?? ruleDate(year, month, cell.meeting, rule, holidays);
     out.push({
       cell: cell.id as CellId,
       month,
