@@ -187,6 +187,8 @@ export async function stageOutputThreaded(
     readonly threads?: number;
     readonly workbook?: WorkbookJob;
     readonly alongside?: () => Promise<void>;
+    /** Files `alongside` staged without flushing them: flushed with the calendars (one `sync -f` for all). */
+    readonly flushToo?: readonly Staged[];
     /** The output thread's share, given to it ahead (startOutputThread with this document and workbook). */
     readonly started?: StartedOutput;
   } = {},
@@ -208,7 +210,7 @@ export async function stageOutputThreaded(
     try {
       await more.alongside?.();
       await stageShare({ doc, opts, dir, ...(more.workbook ? { workbook: more.workbook } : {}) }, mine);
-      flushStaged(mine);
+      flushStaged([...mine, ...(more.flushToo ?? [])]);
       return split(mine);
     } catch (err) {
       abortStaged(mine);
@@ -233,7 +235,7 @@ export async function stageOutputThreaded(
     throw Object.assign(new Error(theirs.error!.message), theirs.error!.code ? { code: theirs.error!.code } : {});
   }
   try {
-    flushStaged(all);
+    flushStaged([...all, ...(more.flushToo ?? [])]);
   } catch (err) {
     abortStaged(all);
     throw err;

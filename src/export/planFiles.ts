@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MARKED_REPORTS, staleReport } from './staleReport.js';
 import type { Plan, Problem, Violation } from '../domain/types.js';
-import { stagedTogether, stageFile } from '../util/atomic.js';
+import { stagedTogether, stageFile, type Staged } from '../util/atomic.js';
 import { commitPlan } from '../util/journal.js';
 import { renderCsv } from '../format/csv.js';
 import type { IcsOptions } from './ics.js';
@@ -127,16 +127,24 @@ export async function writePlanFiles(
       await new Promise<void>((resolve) => setImmediate(resolve));
       opts.signal?.throwIfAborted();
     };
-    // plan.xlsx and the calendars are made on a second thread too, on a plan large enough for one; plan.csv here.
+    // plan.xlsx and the calendars are made on a second thread too, on a plan large enough for one; plan.csv and
+    // plan.json here meanwhile (plan.json renamed last all the same), flushed with the calendars.
+    const own: Staged[] = [];
     const out = await stageOutputThreaded(doc.value, icsOf(opts), dir, {
       workbook: workbookJob(dir, opts),
       ...(begun?.started ? { started: begun.started } : {}),
+      flushToo: own,
       alongside: async () => {
-        staged.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang)));
+        own.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang), { flush: false }));
+        staged.push(own[0]!);
         await go();
-        checked();
+        const written = withViolations(unchecked, problem, checked(), 'vi');
+        own.push(stageFile(join(dir, 'plan.json'), planJsonText(written), { flush: false }));
+        staged.push(own[1]!);
       },
     });
+    // plan.json goes last.
+    const json = staged.splice(staged.indexOf(own[1]!), 1)[0]!;
     // Renamed in this order: the spreadsheets before the calendars, as before.
     if (out.workbook) staged.push(out.workbook);
     const calendars = out.calendars;
@@ -154,8 +162,7 @@ export async function writePlanFiles(
       const marked = staleReport(html, plan.visits, opts.generatedAt.slice(0, 10));
       if (marked !== undefined) staged.push(stageFile(join(dir, name), marked));
     }
-    const written = withViolations(unchecked, problem, checked(), 'vi');
-    staged.push(stageFile(join(dir, 'plan.json'), planJsonText(written)));
+    staged.push(json);
     await go();
   });
   const paths = staged.map((f) => f.path);
