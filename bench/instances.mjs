@@ -1,4 +1,5 @@
-// Seeded benchmark instances (issue 3): S one commune; M 12 communes with provincial members; L a whole province.
+// Seeded benchmark instances (issue 3): S one commune; M 12 communes with provincial members; Q a quarter province
+// (700 cells); L a whole province.
 // Each is a plan spec object (JSON), loaded by lichdu like any user's spec.
 const CELL_WORDS = ['thôn', 'làng', 'tổ dân phố'];
 
@@ -15,6 +16,8 @@ function rng(seed) {
 export const SIZES = {
   S: { communes: 1, cells: 28, commune: 25, province: 0, area: 0 },
   M: { communes: 12, cells: 10, commune: 15, province: 10, area: 3 },
+  // A quarter of L: the issue's "700 cells" (issue 22: with binding team limits, 0.1 % within 10 s).
+  Q: { communes: 25, cells: 28, commune: 25, province: 16, area: 8 },
   L: { communes: 100, cells: 28, commune: 25, province: 65, area: 8 },
   XL: { communes: 200, cells: 28, commune: 25, province: 130, area: 8 },
 };
