@@ -45,37 +45,75 @@ export function matchRegions(
 ): RegionMatch[] {
   const meetingAt = new MeetingIndex(net.problem.meetings);
   const fixed = new Table2<MemberId, Meeting, true>();
-  const visited: Visited = new Table2();
-  for (const f of net.problem.fixed) {
-    const mt = meetingAt.at(f)!;
-    fixed.upsert(f.member, mt, () => true);
-    visited.upsert(f.member, f.cell, () => new Set()).add(mt.index);
-  }
+  for (const f of net.problem.fixed) fixed.upsert(f.member, meetingAt.at(f)!, () => true);
   const previous = new VisitSet(net.problem.replan?.previous ?? []);
   const byRegion = groupBy(net.groups, (g) => g.region);
-  return net.regions.map((_, region) => {
+  return net.regions.map((cells, region) => {
     const order = [...(byRegion.get(region) ?? [])].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : a.month - b.month,
     );
-    const days: Day[] = [];
-    let lostKeeps = false;
-    let repeated = 0;
-    for (const g of order) {
-      const day = matchDay(net, g, value, fixed, visited, previous);
-      lostKeeps ||= day.lostKeeps;
-      repeated += day.repeated;
-      for (const a of day.assigned)
-        if (!a.fixed) visited.upsert(a.member.id, a.meeting.cell, () => new Set()).add(a.meeting.index);
-      days.push({ g, assigned: day.assigned, missing: day.missing });
-    }
+    const inRegion = new Set(cells.map((c) => c.id as string));
+    /** The region's days matched in this order, each knowing the days matched before it. */
+    const pass = (days: readonly DayGroup[]) => {
+      const seen: Visited = new Table2();
+      for (const f of net.problem.fixed)
+        if (inRegion.has(f.cell)) seen.upsert(f.member, f.cell, () => new Set()).add(meetingAt.at(f)!.index);
+      const out = new Map<DayGroup, Day & { repeated: number; lostKeeps: boolean }>();
+      for (const g of days) {
+        const day = matchDay(net, g, value, fixed, seen, previous);
+        for (const a of day.assigned)
+          if (!a.fixed) seen.upsert(a.member.id, a.meeting.cell, () => new Set()).add(a.meeting.index);
+        out.set(g, { g, ...day });
+      }
+      // In date order whatever the order matched.
+      return order.map((g) => out.get(g)!);
+    };
+    const first = pass(order);
+    const lostKeeps = first.some((d) => d.lostKeeps);
+    let repeated = first.reduce((n, d) => n + d.repeated, 0);
+    let best: { days: Day[]; missing: number; repeated: number } = {
+      days: first,
+      missing: first.reduce((n, d) => n + d.missing, 0),
+      repeated,
+    };
     // A re-plan's matching also keeps the previous plan's visits: its repeats are left to the repair.
-    const improve = repeated > 0 && previous.size === 0 && opts.exchanges !== false;
-    if (improve) rematchDays(net, days, value, fixed);
-    const assigned = days.flatMap((d) => d.assigned);
-    const missing = days.reduce((n, d) => n + d.missing, 0);
-    if (improve) repeated = unrepeat(net, region, assigned);
+    if (repeated > 0 && previous.size === 0 && opts.exchanges !== false) {
+      // Each order tried while repeats are left (the first match of a day decides what the next can take): forwards,
+      // backwards, from mid-year on, and back from mid-year; each improved (rematchDays, unrepeat); the best kept.
+      const half = Math.floor(order.length / 2);
+      const orders = [
+        order,
+        [...order].reverse(),
+        [...order.slice(half), ...order.slice(0, half)],
+        [...order.slice(0, half).reverse(), ...order.slice(half).reverse()],
+      ];
+      best = { days: [], missing: Infinity, repeated: Infinity };
+      for (const [k, o] of orders.entries()) {
+        const days: Day[] = k === 0 ? first : pass(o);
+        rematchDays(net, days, value, fixed);
+        const missing = days.reduce((n, d) => n + d.missing, 0);
+        const left = unrepeatDays(net, region, days);
+        if (missing < best.missing || (missing === best.missing && left < best.repeated))
+          best = { days, missing, repeated: left };
+        if (best.missing === 0 && best.repeated === 0) break;
+      }
+      repeated = best.repeated;
+    }
+    const assigned = best.days.flatMap((d) => d.assigned);
+    const { missing } = best;
     return { region, assigned, complete: missing === 0, repeats: repeated > 0, lostKeeps, missing, repeated };
   });
+}
+
+/** unrepeat over a region's days (its exchanges stay within a day), each day's visits written back. */
+function unrepeatDays(net: NetworkFormulation, region: number, days: Day[]): number {
+  const flat = days.flatMap((d) => d.assigned);
+  const left = unrepeat(net, region, flat);
+  let at = 0;
+  days.forEach((d, i) => {
+    days[i] = { ...d, assigned: flat.slice(at, (at += d.assigned.length)) };
+  });
+  return left;
 }
 
 /** A day of a region's matching: its group, the visits placed, how many the network planned that found no meeting. */
@@ -87,9 +125,9 @@ interface Day {
 
 /**
  * Matches each day of a region again with the other days' visits known (the first pass knew only the days before):
- * a day's maximum flow over fresh cells first gives the fewest repeats that day, the other days as they are. Kept when
- * it repeats less and still places every visit; passes while one improved. Each member's visits per day and each meeting's
- * visitors stay the network's. `days` is changed in place.
+ * a day's maximum flow over fresh cells first gives the fewest repeats that day, the other days as they are. Kept
+ * when it repeats less and still places every visit; passes while one improved. Each member's visits per day and each
+ * meeting's visitors stay the network's. `days` is changed in place.
  */
 function rematchDays(
   net: NetworkFormulation,

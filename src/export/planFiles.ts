@@ -143,8 +143,6 @@ export async function writePlanFiles(
         staged.push(own[1]!);
       },
     });
-    // plan.json goes last.
-    const json = staged.splice(staged.indexOf(own[1]!), 1)[0]!;
     // Renamed in this order: the spreadsheets before the calendars, as before.
     if (out.workbook) staged.push(out.workbook);
     const calendars = out.calendars;
@@ -162,8 +160,10 @@ export async function writePlanFiles(
       const marked = staleReport(html, plan.visits, opts.generatedAt.slice(0, 10));
       if (marked !== undefined) staged.push(stageFile(join(dir, name), marked));
     }
-    staged.push(json);
     await go();
+    // plan.json renamed last (moved there only now: until then an abort removes it with the others).
+    const json = staged.splice(staged.indexOf(own[1]!), 1)[0]!;
+    staged.push(json);
   });
   const paths = staged.map((f) => f.path);
   const oldChanges = join(dir, CHANGES_FILE);

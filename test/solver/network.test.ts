@@ -90,7 +90,7 @@ describe('the two formulations', () => {
 });
 
 describe("the matching's exchanges", () => {
-  it('when cells meet on different days then exchanges remove repeats and keep what the network planned', async () => {
+  it('when cells meet on different days then exchanges remove repeats within what the network planned', async () => {
     // @ts-expect-error: a plain .mjs module without types
     const { makeVariant } = await import('../../bench/instances.mjs');
     const p = load((makeVariant as (k: string) => unknown)('M+days'));
@@ -112,15 +112,25 @@ describe("the matching's exchanges", () => {
     expect(repeats(exchanged)).toBeLessThan(repeats(plain));
     // No region repeats more than it did.
     exchanged.forEach((m, i) => expect(repeats([m])).toBeLessThanOrEqual(repeats([plain[i]!])));
-    // Each member's visits per region and day, and each meeting's visitors, are the network's.
-    const perDay = (ms: ReturnType<typeof matchRegions>) =>
-      ms
-        .flatMap((m) => m.assigned.map((a) => `${m.region} ${a.member.id} ${a.meeting.date} ${a.meeting.month}`))
-        .sort();
-    const perMeeting = (ms: ReturnType<typeof matchRegions>) =>
-      ms.flatMap((m) => m.assigned.map((a) => `${a.meeting.cell} ${a.meeting.date}`)).sort();
-    expect(perDay(exchanged)).toEqual(perDay(plain));
-    expect(perMeeting(exchanged)).toEqual(perMeeting(plain));
+    // No member makes more visits in a region on a day than the network planned, no meeting has more visitors, and
+    // the matching places at least as many visits as the day-by-day pass alone.
+    const planned = new Map<string, number>();
+    for (const g of net.groups) {
+      for (const fl of g.flows) planned.set(`${g.region} ${fl.member.id} ${g.date} ${g.month}`, value(fl.v));
+      for (const t of g.meetings) planned.set(`${t.meeting.cell} ${t.meeting.date}`, value(t.v));
+    }
+    const counts = (keys: string[]) => {
+      const n = new Map<string, number>();
+      for (const k of keys) n.set(k, (n.get(k) ?? 0) + 1);
+      return n;
+    };
+    const perDay = exchanged.flatMap((m) =>
+      m.assigned.map((a) => `${m.region} ${a.member.id} ${a.meeting.date} ${a.meeting.month}`),
+    );
+    const perMeeting = exchanged.flatMap((m) => m.assigned.map((a) => `${a.meeting.cell} ${a.meeting.date}`));
+    for (const [k, n] of [...counts(perDay), ...counts(perMeeting)]) expect(n, k).toBeLessThanOrEqual(planned.get(k)!);
+    const placed = (ms: ReturnType<typeof matchRegions>) => ms.reduce((n, m) => n + m.assigned.length, 0);
+    expect(placed(exchanged)).toBeGreaterThanOrEqual(placed(plain));
     // And every rule holds in the regions the matching settles.
     const settled = exchanged.filter((m) => m.complete && !m.repeats).flatMap((m) => m.assigned);
     const visits = settled.map((a) => ({
