@@ -14,7 +14,7 @@ import {
   type BegunPlanFiles,
 } from '../export/planFiles.js';
 import { renderChangesCsv } from '../export/changes.js';
-import { dropOutputThread, prewarmOutputThread, THREAD_MIN_VISITS } from '../export/outputThreads.js';
+import { dropOutputThread, prewarmOutputThread, THREAD_MIN_VISITS, THREAD_PRIORITY } from '../export/outputThreads.js';
 import { meetingKeys, type PlanDocument } from '../planfile/index.js';
 import { readAttendanceFile } from '../attendance/file.js';
 import type { Unrecorded } from '../attendance/compliance.js';
@@ -384,10 +384,11 @@ async function solveAndWrite(problem: Problem, opts: PlanOptions, io: Io, replan
   };
   opts.signal?.addEventListener('abort', onStop);
   if (opts.signal?.aborted) onStop();
-  // A plan of this size has its workbook and calendars made on a second thread, started now: it loads its modules
-  // while the solve runs, at the lowest priority (src/export/outputWorker.ts).
+  // A plan of this size has its workbook and calendars made on a second thread. On Linux it is started now and loads
+  // its modules while the solve runs, at the lowest priority (src/export/outputWorker.ts); where a priority is the
+  // whole process's (Windows, macOS), once the first LP is solved (below).
   const threaded = problem.meetings.length >= THREAD_MIN_VISITS;
-  if (threaded) prewarmOutputThread(true);
+  if (threaded && THREAD_PRIORITY) prewarmOutputThread(true);
   try {
     return await solveThenWrite(
       problem,
@@ -449,11 +450,14 @@ async function solveThenWrite(
   const { stop, abortWrite } = run;
   const progress = progressPrinter(problem, opts, io);
   // The spreadsheet library (0.4 s to load) is loaded while the solve runs, so that writing the files does not wait
-  // for it: a plan made on two threads has its workbook made by the output thread, started with the solve; a smaller
-  // plan loads it here once the first LP is solved.
+  // for it: a plan made on two threads has its workbook made by the output thread (started with the solve on Linux,
+  // else here once the first LP is solved, when the solver's thread is free); a smaller plan loads it here then.
   let prefetched = false;
   const onProgress = (p: Progress) => {
-    if (!prefetched && !run.threaded && p.phase !== 'construction') {
+    if (!prefetched && run.threaded && p.bound !== undefined) {
+      prefetched = true;
+      prewarmOutputThread(true);
+    } else if (!prefetched && !run.threaded && p.phase !== 'construction') {
       prefetched = true;
       void import('exceljs').catch(() => undefined);
     }

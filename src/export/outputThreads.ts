@@ -86,20 +86,27 @@ interface Answer {
   readonly error?: { readonly message: string; readonly code?: string };
 }
 
+/**
+ * Whether a thread's priority is its own (Linux), so that the output thread may lower its own while it waits: where
+ * the priority is the process's (Windows, macOS), lowering it would slow the solve itself.
+ */
+export const THREAD_PRIORITY = process.platform === 'linux';
+
 /** A thread started ahead of its work (prewarmOutputThread), waiting for it. */
 let waiting: Worker | undefined;
 
 /**
  * Starts an output thread now, so that it has loaded its modules, and exceljs with `workbook`, when the plan is
- * ready (0.75 s on 2,800 cells). `lichdu plan` starts it with the solve, at the lowest priority while it waits
- * (./outputWorker.ts): at normal priority its loading slowed the solve by 0.2–0.3 s on 2,800 cells, at the lowest it
- * loads in the idle moments of the solver's threads (the LP's thread while the spec is read and the network built,
- * this one while it waits for the LP). It keeps nothing alive: the process exits as if it were not there, and one
- * still waiting when the plan is rendered on this thread alone is stopped then.
+ * ready (0.75 s on 2,800 cells). On Linux `lichdu plan` starts it with the solve, at the lowest priority while it
+ * waits (./outputWorker.ts): at normal priority its loading slowed the solve by 0.2–0.3 s on 2,800 cells, at the
+ * lowest it loads in the idle moments of the solver's threads (the LP's thread while the spec is read and the network
+ * built, this one while it waits for the LP). Elsewhere it is started once the first LP is solved. It keeps nothing
+ * alive: the process exits as if it were not there, and one still waiting when the plan is rendered on this thread
+ * alone is stopped then.
  */
 export function prewarmOutputThread(workbook: boolean): void {
   if (waiting) return;
-  const w = new Worker(workerFile(), { workerData: { ahead: true, workbook } });
+  const w = new Worker(workerFile(), { workerData: { ahead: THREAD_PRIORITY, workbook } });
   w.unref();
   // A thread that could not start is simply not used: the rendering starts another and reports its error.
   w.once('error', () => {
