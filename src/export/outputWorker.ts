@@ -3,10 +3,10 @@
 // file beside its target as soon as it is made, and answers once with what it staged.
 //
 // Started ahead of its work on Linux (prewarmOutputThread: while the plan is being solved; there a thread's priority
-// is its own, not the process's), it first lowers its own priority, then loads its modules (and exceljs): it takes a core only when the solver's threads leave one idle, and has loaded
-// when the plan comes. It asks for its priority back then; where the system refuses (an unprivileged user may lower a
-// thread's priority but not raise it again), it works at the lower one: its share of the calendars is claimed, not
-// assigned, so the main thread takes more of them.
+// is its own, not the process's), it first lowers its own priority, then loads its modules (and exceljs): it takes a
+// core only when the solver's threads leave one idle, and has loaded when the plan comes. It asks for its priority
+// back then; where the system refuses (an unprivileged user may lower a thread's priority but not raise it again), it
+// works at the lower one: its share of the calendars is claimed, not assigned, so the main thread takes more of them.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputWork } from './outputThreads.js';
