@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { makeVariant } from './instances.mjs';
 
 const DEFAULT = ['example', 'M', 'M+days', 'M+teams', 'M+fixed', 'M+monthly', 'M+district', 'M+home', 'L', 'L+days'];
-const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...DEFAULT, 'Q+teams', 'L+teams', 'L+fixed', 'XL'];
+const names =
+  process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...DEFAULT, 'Q+teams', 'L+teams', 'L+fixed', 'XL'];
 const LIMIT = Number(process.env.TIME_LIMIT ?? 60);
 const CBC = process.env.CBC !== '0' && existsSync('/usr/bin/cbc');
 
