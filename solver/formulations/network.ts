@@ -102,11 +102,19 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
     byMember.set(f.member, (byMember.get(f.member) ?? 0) + 1);
   }
   const groupsOfRegion = groupBy(groups, (g) => g.region);
+  const fixedRegions = new Map<MemberId, Set<number>>();
+  for (const f of problem.fixed) {
+    let rs = fixedRegions.get(f.member);
+    if (!rs) fixedRegions.set(f.member, (rs = new Set()));
+    rs.add(regionOf.get(f.cell)!);
+  }
   const memberTerms = new Map<MemberId, FlowTerm[]>();
   for (const m of problem.members) {
     const mine: FlowTerm[] = [];
     regions.forEach((cells, r) => {
       const mayVisit = inArea(m, cells[0]!);
+      // Outside the member's area only a fixed visit makes a flow (L: 2,565 members × 100 regions × 12 days).
+      if (!mayVisit && !fixedRegions.get(m.id)?.has(r)) return;
       for (const g of groupsOfRegion.get(r) ?? []) {
         const fixed = fixedFlow.get(g)?.get(m.id) ?? 0;
         // A fixed visit that breaks the area or availability rule still counts (SPEC §4.8): a flow of exactly it.
