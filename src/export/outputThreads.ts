@@ -34,14 +34,20 @@ export interface WorkbookJob {
   readonly generatedAt: string;
 }
 
-/** What a thread is given: the plan, where to write, the shared claims, and the workbook if it makes one. */
+/** What a thread is given: the plan, where to write, the shared claims, and the workbook if it may make it. */
 export interface OutputWork {
   readonly doc: PlanDocument;
   readonly opts: IcsOptions;
   readonly dir: string;
   readonly counter?: Int32Array;
   readonly workbook?: WorkbookJob;
+  /** The workbook's claim, shared by the threads: whichever takes it first makes plan.xlsx. */
+  readonly workbookClaim?: Int32Array;
 }
+
+/** Takes a claim shared by the threads (an Int32Array over a SharedArrayBuffer); true for the one thread that does. */
+export const claimOnce = (flag: Int32Array | undefined): boolean =>
+  flag === undefined || Atomics.compareExchange(flag, 0, 0, 1) === 0;
 
 /**
  * The calendars' claims shared by the threads: the next position in `order` (calendarClaimOrder) not yet taken, in an
@@ -74,9 +80,14 @@ export async function stageWorkbook(doc: PlanDocument, job: WorkbookJob): Promis
   return stageFile(job.path, bytes, { flush: false });
 }
 
-/** One thread's share: the workbook if it is given one, then the calendars it claims. Pushes onto `into`. */
-export async function stageShare(work: OutputWork, into: Staged[]): Promise<void> {
-  if (work.workbook) into.push(await stageWorkbook(work.doc, work.workbook));
+/**
+ * One thread's share: the workbook if it is given one and claims it (`mayTakeWorkbook`: false for an output thread
+ * left at the lowest priority, whose workbook the main thread then makes), then the calendars it claims. Pushes onto
+ * `into`.
+ */
+export async function stageShare(work: OutputWork, into: Staged[], mayTakeWorkbook = true): Promise<void> {
+  if (work.workbook && mayTakeWorkbook && claimOnce(work.workbookClaim))
+    into.push(await stageWorkbook(work.doc, work.workbook));
   const claim = work.counter ? claimer(work.counter, calendarClaimOrder(work.doc)) : undefined;
   stageCalendars(work.doc, work.opts, work.dir, claim, into);
 }
@@ -143,6 +154,7 @@ function inWorker(work: OutputWork): Promise<Answer> {
 /** The output thread's share handed over ahead of the rest of the writing (startOutputThread). */
 export interface StartedOutput {
   readonly counter: Int32Array;
+  readonly workbookClaim: Int32Array;
   readonly order: readonly number[];
   readonly answer: Promise<Answer>;
 }
@@ -164,13 +176,15 @@ export function startOutputThread(
 function launch(doc: PlanDocument, opts: IcsOptions, dir: string, workbook?: WorkbookJob): StartedOutput {
   const order = calendarClaimOrder(doc);
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const answer = inWorker({ doc, opts, dir, counter, ...(workbook ? { workbook } : {}) });
-  return { counter, order, answer };
+  const workbookClaim = new Int32Array(new SharedArrayBuffer(4));
+  const answer = inWorker({ doc, opts, dir, counter, workbookClaim, ...(workbook ? { workbook } : {}) });
+  return { counter, workbookClaim, order, answer };
 }
 
 /** Removes what a started output thread staged, once it has answered (its plan was not written after all). */
 export async function abandonOutput(started: StartedOutput): Promise<void> {
   Atomics.store(started.counter, 0, started.order.length);
+  Atomics.store(started.workbookClaim, 0, 1);
   abortStaged((await started.answer).staged);
 }
 
@@ -224,10 +238,12 @@ export async function stageOutputThreaded(
       throw err;
     }
   }
-  const { order, counter, answer: other } = started ?? launch(doc, opts, dir, more.workbook);
+  const { order, counter, workbookClaim, answer: other } = started ?? launch(doc, opts, dir, more.workbook);
   let failed: unknown;
   try {
     await more.alongside?.();
+    // The workbook, when the output thread has not taken it (it leaves it when it runs at the lowest priority).
+    if (more.workbook && claimOnce(workbookClaim)) mine.push(await stageWorkbook(doc, more.workbook));
     stageCalendars(doc, opts, dir, claimer(counter, order), mine);
   } catch (err) {
     failed = err;

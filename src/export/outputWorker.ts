@@ -6,7 +6,8 @@
 // is its own, not the process's), it first lowers its own priority, then loads its modules (and exceljs): it takes a
 // core only when the solver's threads leave one idle, and has loaded when the plan comes. It asks for its priority
 // back then; where the system refuses (an unprivileged user may lower a thread's priority but not raise it again), it
-// works at the lower one: its share of the calendars is claimed, not assigned, so the main thread takes more of them.
+// works at the lower one and leaves plan.xlsx to the main thread: it only claims calendars, so the main thread takes
+// more of them when it gets less of a core.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputWork } from './outputThreads.js';
@@ -16,12 +17,15 @@ import type { Staged } from '../util/atomic.js';
 const WAITING_PRIORITY = 19;
 
 const started = workerData as { readonly ahead?: boolean; readonly workbook?: boolean } | undefined;
-const setOwnPriority = (priority: number) => {
+/** Sets this thread's priority; false where the system refuses. */
+const setOwnPriority = (priority: number): boolean => {
   try {
     // Thread 0 is this thread (Linux: the priority is a thread's own).
     setPriority(0, priority);
+    return true;
   } catch {
     // Not allowed here: the thread runs at the priority it has.
+    return false;
   }
 };
 if (started?.ahead) setOwnPriority(WAITING_PRIORITY);
@@ -31,10 +35,12 @@ if (started?.workbook) void import('exceljs').catch(() => undefined);
 modules.catch(() => undefined);
 
 parentPort!.once('message', (work: OutputWork) => {
-  if (started?.ahead) setOwnPriority(0);
+  // Left at the lowest priority, the thread leaves plan.xlsx to the main thread (on a busy machine it could wait long
+  // for a core) and only claims calendars.
+  const normal = started?.ahead ? setOwnPriority(0) : true;
   const staged: Staged[] = [];
   modules
-    .then(({ stageShare }) => stageShare(work, staged))
+    .then(({ stageShare }) => stageShare(work, staged, normal))
     .then(
       () => parentPort!.postMessage({ staged }),
       (err: unknown) => {

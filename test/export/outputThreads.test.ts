@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument, type PlanDocument } from '../../src/planfile/index.js';
 import { renderCalendars } from '../../src/export/ics.js';
-import { stageOutputThreaded, THREAD_MIN_VISITS } from '../../src/export/outputThreads.js';
+import { claimOnce, stageOutputThreaded, stageShare, THREAD_MIN_VISITS } from '../../src/export/outputThreads.js';
 import { abandonPlanFiles, beginPlanFiles, writePlanFiles } from '../../src/export/planFiles.js';
 import type { Visit } from '../../src/domain/types.js';
 import { renderPlanXlsx } from '../../src/export/xlsx.js';
 import { loadSpecFile, parseSpec } from '../../src/spec/load.js';
 // @ts-expect-error: a benchmark script in JavaScript, without types
 import { makeVariant } from '../../bench/instances.mjs';
-import { abortStaged } from '../../src/util/atomic.js';
+import { abortStaged, type Staged } from '../../src/util/atomic.js';
 
 const r = readPlanDocument(readFileSync('fixtures/small/plan.json', 'utf8'), 'plan.json');
 if (!r.ok) throw new Error('golden plan.json unreadable');
@@ -53,6 +53,32 @@ describe('calendars on two threads', () => {
     expect(out.workbook?.path).toBe(workbook.path);
     expect(readFileSync(out.workbook!.tmp).equals(here)).toBe(true);
     abortStaged([...out.calendars, out.workbook!]);
+    expect(files(d)).toEqual([]);
+  });
+});
+
+describe("plan.xlsx's claim", () => {
+  it('when the threads share the workbook then exactly the one that claims it makes it', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'lichdu-ics-threads-'));
+    const workbook = { path: join(d, 'plan.xlsx'), lang: 'vi' as const, generatedAt: doc.generatedAt };
+    const made = async (claim: Int32Array, mayTake: boolean) => {
+      const into: Staged[] = [];
+      // No calendars: the counter says they are all taken.
+      const counter = new Int32Array(new SharedArrayBuffer(4)).fill(1 << 30);
+      await stageShare({ doc, opts, dir: d, counter, workbook, workbookClaim: claim }, into, mayTake);
+      abortStaged(into);
+      return into.map((f) => f.path);
+    };
+    const fresh = () => new Int32Array(new SharedArrayBuffer(4));
+    // Free: taken, and then no longer free.
+    const claim = fresh();
+    expect(await made(claim, true)).toEqual([workbook.path]);
+    expect(claimOnce(claim)).toBe(false);
+    expect(await made(claim, true)).toEqual([]);
+    // A thread left at the lowest priority leaves it, still free for the other.
+    const left = fresh();
+    expect(await made(left, false)).toEqual([]);
+    expect(claimOnce(left)).toBe(true);
     expect(files(d)).toEqual([]);
   });
 });
