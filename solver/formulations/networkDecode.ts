@@ -12,7 +12,8 @@ import { groupBy, Table2 } from '../../src/domain/group.js';
 import { MeetingIndex } from '../../src/domain/plan.js';
 import type { DayGroup, NetworkFormulation } from '../formulation.js';
 import { MaxFlow } from '../maxflow.js';
-import { atHomeCell, inArea } from '../../src/domain/eligibility.js';
+import { atHomeCell } from '../../src/domain/eligibility.js';
+import { cellsMayVisit } from '../goals/rotation.js';
 
 export interface Assigned {
   readonly member: Member;
@@ -31,7 +32,10 @@ export interface RegionMatch {
   readonly lostKeeps: boolean;
   /** Visits the network planned in the region that found no meeting (each a shortfall). */
   readonly missing: number;
-  /** Visits to a cell the member visits already (each at the rotation cost). */
+  /**
+   * Visits to a cell the member visits already (each at the rotation cost); once the matching has been improved (not
+   * on a re-plan), only those beyond what the network charges too.
+   */
   readonly repeated: number;
 }
 
@@ -48,16 +52,16 @@ export function matchRegions(
   for (const f of net.problem.fixed) fixed.upsert(f.member, meetingAt.at(f)!, () => true);
   const previous = new VisitSet(net.problem.replan?.previous ?? []);
   const byRegion = groupBy(net.groups, (g) => g.region);
-  return net.regions.map((cells, region) => {
+  const fixedByRegion = groupBy(net.problem.fixed, (f) => net.regionOf.get(f.cell)!);
+  return net.regions.map((_, region) => {
     const order = [...(byRegion.get(region) ?? [])].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : a.month - b.month,
     );
-    const inRegion = new Set(cells.map((c) => c.id as string));
     /** The region's days matched in this order, each knowing the days matched before it. */
     const pass = (days: readonly DayGroup[]) => {
       const seen: Visited = new Table2();
-      for (const f of net.problem.fixed)
-        if (inRegion.has(f.cell)) seen.upsert(f.member, f.cell, () => new Set()).add(meetingAt.at(f)!.index);
+      for (const f of fixedByRegion.get(region) ?? [])
+        seen.upsert(f.member, f.cell, () => new Set()).add(meetingAt.at(f)!.index);
       const out = new Map<DayGroup, Day & { repeated: number; lostKeeps: boolean }>();
       for (const g of days) {
         const day = matchDay(net, g, value, fixed, seen, previous);
@@ -181,7 +185,7 @@ function unrepeat(net: NetworkFormulation, region: number, assigned: Assigned[])
   /** Whether `m` may take `into`'s place at `at`, `out` leaving it. */
   const mayTake = (m: Member, out: Member, at: Meeting) =>
     count(m, at.cell) === 0 &&
-    !(p.skipHomeCell && m.homeCell === at.cell) &&
+    !atHomeCell(p, m, at.cell) &&
     (!teamsBind ||
       m.team === undefined ||
       m.team === out.team ||
@@ -218,16 +222,14 @@ function unrepeat(net: NetworkFormulation, region: number, assigned: Assigned[])
   let repeated = 0;
   for (const [member, cell, n] of visits.entries())
     repeated += Math.max(0, n - Math.max(1, fixedAt.get(member, cell) ?? 0));
-  // Less those the network charges too: a member's visits to the region beyond the cells they may visit there
-  // (solver/goals/rotation.ts).
+  // Less those the network charges too (solver/goals/rotation.ts).
   const cells = net.regions[region]!;
-  const made = groupBy(assigned, (a) => a.member.id as MemberId);
-  for (const [id, mine] of made) {
+  for (const mine of groupBy(assigned, (a) => a.member.id as MemberId).values()) {
     const m = mine[0]!.member;
-    const may = cells.filter(
-      (c) => (inArea(m, c.id) && !atHomeCell(p, m, c.id)) || fixedAt.get(id, c.id) !== undefined,
-    ).length;
-    repeated -= Math.max(0, mine.length - Math.max(1, may));
+    repeated -= Math.max(
+      0,
+      mine.length - cellsMayVisit(p, m, cells, (c) => fixedAt.get(m.id, c as CellId) !== undefined),
+    );
   }
   return Math.max(0, repeated);
 }

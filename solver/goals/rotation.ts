@@ -4,7 +4,7 @@
 // least ROTATION_COST (a lower bound of the full formulation's rotation cost).
 import { groupBy, Table2 } from '../../src/domain/group.js';
 import { atHomeCell, inArea } from '../../src/domain/eligibility.js';
-import type { Cell, MemberId } from '../../src/domain/types.js';
+import type { Cell, Member, MemberId, Policy } from '../../src/domain/types.js';
 import { rowName, type FlowTerm } from '../formulation.js';
 import { beyond, type SoftGoal } from './goal.js';
 
@@ -25,10 +25,8 @@ export const rotation: SoftGoal = {
     for (const g of f.groups)
       for (const fl of g.flows) byMemberRegion.upsert(fl.member.id, g.region, () => []).push(fl);
     for (const [member, region, flows] of byMemberRegion.entries()) {
-      const m = flows[0]!.member;
-      const may = (c: Cell) => (inArea(m, c.id) && !atHomeCell(policy, m, c.id)) || fixedAt.get(member, c.id) === true;
-      const k = f.regions[region]!.filter(may).length;
-      beyond(f, rowName('rotation', member, region), flows, ROTATION_COST, Math.max(1, k));
+      const k = cellsMayVisit(policy, flows[0]!.member, f.regions[region]!, (c) => fixedAt.get(member, c) === true);
+      beyond(f, rowName('rotation', member, region), flows, ROTATION_COST, k);
     }
   },
   cost({ byMember }) {
@@ -38,3 +36,17 @@ export const rotation: SoftGoal = {
     return cost;
   },
 };
+
+/**
+ * The visits a member may make to a region without a repeat, as the network charges them: the region's cells in the
+ * member's area and not their home cell, or where they hold a fixed visit; at least one.
+ */
+export function cellsMayVisit(
+  policy: Pick<Policy, 'skipHomeCell'>,
+  m: Member,
+  cells: readonly Cell[],
+  fixedAt: (cell: string) => boolean,
+): number {
+  const may = cells.filter((c) => (inArea(m, c.id) && !atHomeCell(policy, m, c.id)) || fixedAt(c.id)).length;
+  return Math.max(1, may);
+}
