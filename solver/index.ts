@@ -409,11 +409,11 @@ async function viaNetwork(run: Run, target: number, beforeMatching: () => Promis
   if (within(run, target) || outOfTime(run)) return;
   best.enter('matching');
   let offeredAt = -Infinity;
+  /** Whether a plan of this cost (or the plan in hand, if cheaper) is within the gap target. */
+  const enough = (cost: number) => (relGap(Math.min(best.cost, cost), best.bound) ?? Infinity) <= target;
   const regions = await planByRegions(step.net, step.value, pieceSolver(run), {
-    goOn: (assigned) =>
-      !outOfTime(run) &&
-      (relGap(Math.min(best.cost, planCost(problem, assigned.map(toVisit))), best.bound) ?? Infinity) > target,
-    enough: (cost) => (relGap(Math.min(best.cost, cost), best.bound) ?? Infinity) <= target,
+    goOn: (assigned) => !outOfTime(run) && !enough(planCost(problem, assigned.map(toVisit))),
+    enough,
     onRepair: (repaired, toRepair) => best.enter('repair', { repaired, toRepair }),
     // The repair's plan is complete at every step: offered after its first piece, then at most every 5 s (pricing it
     // takes 0.1 s on 2,800 cells; once a second cost L+teams a worse plan at 60 s), so that a repair stopped by the

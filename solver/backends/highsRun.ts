@@ -26,38 +26,52 @@ function warmCosts(n: number): Float64Array {
  */
 export async function warmHighs(columns = 0): Promise<void> {
   const highs = await (instance ??= loadHighs());
-  const n = 80;
-  const cols = columns > n * n ? columns : n * n;
-  const rows = columns > n * n ? 2 * Math.ceil(columns / 8) : 2 * n;
-  const half = rows / 2;
-  const starts = Int32Array.from({ length: cols + 1 }, (_, j) => 2 * j);
-  const indices = new Int32Array(2 * cols);
-  for (let j = 0; j < cols; j++)
-    [indices[2 * j], indices[2 * j + 1]] =
-      cols === n * n ? [Math.floor(j / n), n + (j % n)] : [j % half, half + ((j * 7919) % half)];
-  const model = highs.createModel({
-    numCols: cols,
-    numRows: rows,
-    colCost: warmCosts(cols),
-    colLower: new Float64Array(cols),
-    colUpper: cols === n * n ? new Float64Array(cols).fill(highs.infinity) : new Float64Array(cols).fill(1),
-    rowLower: cols === n * n ? new Float64Array(rows).fill(1) : new Float64Array(rows).fill(-highs.infinity),
-    rowUpper: new Float64Array(rows).fill(cols === n * n ? 1 : 2),
-    matrix: {
-      format: 'csc',
-      numRows: rows,
-      numCols: cols,
-      starts,
-      indices,
-      values: new Float64Array(2 * cols).fill(1),
-    },
-  });
+  const model = highs.createModel(columns > 80 * 80 ? sparseWarmLp(highs, columns) : assignmentWarmLp(highs, 80));
   try {
     model.options.set({ output_flag: false, presolve: 'off' });
     model.run();
   } finally {
     model.dispose();
   }
+}
+
+type WarmLp = Parameters<Highs['createModel']>[0];
+
+/** n × n assignment: every column in its row and its column's row, each row = 1. */
+function assignmentWarmLp(highs: Highs, n: number): WarmLp {
+  const cols = n * n;
+  const indices = new Int32Array(2 * cols);
+  for (let j = 0; j < cols; j++) [indices[2 * j], indices[2 * j + 1]] = [Math.floor(j / n), n + (j % n)];
+  return warmLp(cols, 2 * n, indices, new Float64Array(cols).fill(highs.infinity), 1, 1);
+}
+
+/** `columns` columns in [0, 1], each in two of `columns / 4` rows, each row ≤ 2. */
+function sparseWarmLp(highs: Highs, columns: number): WarmLp {
+  const rows = 2 * Math.ceil(columns / 8);
+  const half = rows / 2;
+  const indices = new Int32Array(2 * columns);
+  for (let j = 0; j < columns; j++) [indices[2 * j], indices[2 * j + 1]] = [j % half, half + ((j * 7919) % half)];
+  return warmLp(columns, rows, indices, new Float64Array(columns).fill(1), -highs.infinity, 2);
+}
+
+function warmLp(cols: number, rows: number, indices: Int32Array, upper: Float64Array, lo: number, hi: number): WarmLp {
+  return {
+    numCols: cols,
+    numRows: rows,
+    colCost: warmCosts(cols),
+    colLower: new Float64Array(cols),
+    colUpper: upper,
+    rowLower: new Float64Array(rows).fill(lo),
+    rowUpper: new Float64Array(rows).fill(hi),
+    matrix: {
+      format: 'csc',
+      numRows: rows,
+      numCols: cols,
+      starts: Int32Array.from({ length: cols + 1 }, (_, j) => 2 * j),
+      indices,
+      values: new Float64Array(2 * cols).fill(1),
+    },
+  };
 }
 
 /** HiGHS's own model of a packed model (the benchmarks use it too). */

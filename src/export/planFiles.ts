@@ -130,17 +130,21 @@ export async function writePlanFiles(
     // plan.xlsx and the calendars are made on a second thread too, on a plan large enough for one; plan.csv and
     // plan.json here meanwhile (plan.json renamed last all the same), flushed with the calendars.
     const own: Staged[] = [];
+    const stageOwn = (name: string, text: string): Staged => {
+      const f = stageFile(join(dir, name), text, { flush: false });
+      own.push(f);
+      staged.push(f);
+      return f;
+    };
+    let json: Staged | undefined;
     const out = await stageOutputThreaded(doc.value, icsOf(opts), dir, {
       workbook: workbookJob(dir, opts),
       ...(begun?.started ? { started: begun.started } : {}),
       flushToo: own,
       alongside: async () => {
-        own.push(stageFile(join(dir, 'plan.csv'), renderCsv(problem, plan.visits, opts.lang), { flush: false }));
-        staged.push(own[0]!);
+        stageOwn('plan.csv', renderCsv(problem, plan.visits, opts.lang));
         await go();
-        const written = withViolations(unchecked, problem, checked(), 'vi');
-        own.push(stageFile(join(dir, 'plan.json'), planJsonText(written), { flush: false }));
-        staged.push(own[1]!);
+        json = stageOwn('plan.json', planJsonText(withViolations(unchecked, problem, checked(), 'vi')));
       },
     });
     // Renamed in this order: the spreadsheets before the calendars, as before.
@@ -162,8 +166,7 @@ export async function writePlanFiles(
     }
     await go();
     // plan.json renamed last (moved there only now: until then an abort removes it with the others).
-    const json = staged.splice(staged.indexOf(own[1]!), 1)[0]!;
-    staged.push(json);
+    staged.push(...staged.splice(staged.indexOf(json!), 1));
   });
   const paths = staged.map((f) => f.path);
   const oldChanges = join(dir, CHANGES_FILE);

@@ -25,9 +25,11 @@ export async function renderPlanXlsx(
   rows?: readonly string[][],
 ): Promise<Buffer> {
   const planned = planCells(rows ?? planRows(dir, visits, lang));
-  const fast = await planXlsxFromFirstRow(planned, lang, generatedAt);
-  if (fast) return fast;
   // Not written as withRows expects (another exceljs?): exceljs writes every row, as it always may.
+  return (await planXlsxFromFirstRow(planned, lang, generatedAt)) ?? planXlsxByExceljs(planned, lang, generatedAt);
+}
+
+async function planXlsxByExceljs(planned: readonly Value[][], lang: Lang, generatedAt: string): Promise<Buffer> {
   const { wb, when } = await newWorkbook(generatedAt);
   addPlanCells(wb, lang, planned);
   return workbookBytes(wb, when);
@@ -55,9 +57,7 @@ export async function renderPlanXlsxByExceljs(
   lang: Lang,
   generatedAt: string,
 ): Promise<Buffer> {
-  const { wb, when } = await newWorkbook(generatedAt);
-  addPlanCells(wb, lang, planCells(planRows(dir, visits, lang)));
-  return workbookBytes(wb, when);
+  return planXlsxByExceljs(planCells(planRows(dir, visits, lang)), lang, generatedAt);
 }
 
 type Workbook = import('exceljs').Workbook;
@@ -213,7 +213,7 @@ async function withRows(
     sheet.slice(to);
   zip.file(SHEET_PATH, Buffer.from(whole, 'utf8'), { date: when });
   zip.file(STRINGS_PATH, Buffer.from(shared.xml, 'utf8'), { date: when });
-  return zipBytes(zip, when, 'DEFLATE');
+  return zipBytes(zip, when);
 }
 
 const SHEET_PATH = 'xl/worksheets/sheet1.xml';
@@ -231,23 +231,25 @@ export async function workbookBytes(
   when: Date,
   compression: 'DEFLATE' | 'STORE' = 'DEFLATE',
 ): Promise<Buffer> {
-  const { default: JSZip } = await import('jszip');
-  const saved = JSZip.defaults.date;
-  JSZip.defaults.date = when;
-  try {
-    return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression, compressionOptions: { level: 1 } } }));
-  } finally {
-    JSZip.defaults.date = saved;
-  }
+  return stampedAt(when, async () =>
+    Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression, compressionOptions: { level: 1 } } })),
+  );
 }
 
-/** A zip's bytes with every entry stamped `when` (deflated at level 1, as workbookBytes does). */
-async function zipBytes(zip: import('jszip'), when: Date, compression: 'DEFLATE' | 'STORE'): Promise<Buffer> {
+/** A zip's bytes, deflated at level 1 as workbookBytes does, every entry stamped `when`. */
+function zipBytes(zip: import('jszip'), when: Date): Promise<Buffer> {
+  return stampedAt(when, () =>
+    zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }),
+  );
+}
+
+/** Runs `make` with JSZip stamping the entries it makes with `when` (its default is the current time). */
+async function stampedAt<T>(when: Date, make: () => Promise<T>): Promise<T> {
   const { default: JSZip } = await import('jszip');
   const saved = JSZip.defaults.date;
   JSZip.defaults.date = when;
   try {
-    return await zip.generateAsync({ type: 'nodebuffer', compression, compressionOptions: { level: 1 } });
+    return await make();
   } finally {
     JSZip.defaults.date = saved;
   }
