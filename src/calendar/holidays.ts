@@ -25,32 +25,26 @@ export function vnPublicHolidays(year: number, timezone: string): Set<IsoDate> {
 
 /** The `vn` holidays of a year as date-holidays computes them (the table's source). */
 export function vnPublicHolidaysComputed(year: number, timezone: string): Set<IsoDate> {
-  const hd = new (library())('VN', { timezone, types: ['public'] });
-  const out = new Set<IsoDate>();
-  for (const h of hd.getHolidays(year)) {
-    if (h.type !== 'public') continue;
-    let day = DateTime.fromJSDate(h.start, { zone: timezone }).startOf('day');
-    const end = DateTime.fromJSDate(h.end, { zone: timezone });
-    while (day < end) {
-      if (day.year === year) out.add(day.toISODate()!);
-      day = day.plus({ days: 1 });
-    }
-  }
-  return out;
+  return new Set([...vnHolidayDays(year, timezone)].map(([day]) => day));
 }
 
 /** The name of each `vn` public holiday day of the year, in Vietnamese or English (Tết spans several days). */
 export function vnHolidayNames(year: number, timezone: string, lang: 'vi' | 'en'): Map<IsoDate, string> {
-  const hd = new (library())('VN', { timezone, types: ['public'], languages: [lang] });
   const out = new Map<IsoDate, string>();
-  for (const h of hd.getHolidays(year, lang)) {
+  for (const [day, name] of vnHolidayDays(year, timezone, lang)) if (!out.has(day)) out.set(day, name);
+  return out;
+}
+
+/** Each day of the year's `vn` public holidays, with its holiday's name (in `lang` when given). */
+function* vnHolidayDays(year: number, timezone: string, lang?: 'vi' | 'en'): Iterable<[IsoDate, string]> {
+  const hd = new (library())('VN', { timezone, types: ['public'], ...(lang ? { languages: [lang] } : {}) });
+  for (const h of lang ? hd.getHolidays(year, lang) : hd.getHolidays(year)) {
     if (h.type !== 'public') continue;
     let day = DateTime.fromJSDate(h.start, { zone: timezone }).startOf('day');
     const end = DateTime.fromJSDate(h.end, { zone: timezone });
     while (day < end) {
-      if (day.year === year && !out.has(day.toISODate()!)) out.set(day.toISODate()!, h.name);
+      if (day.year === year) yield [day.toISODate()!, h.name];
       day = day.plus({ days: 1 });
     }
   }
-  return out;
 }
