@@ -136,8 +136,12 @@ export const LARGE_GAP = 0.001;
  * PIECE_SECONDS caps the time, after which the piece's best plan is used if it is better than the plan in hand's).
  */
 export const PIECE_GAP = 0;
-/** Seconds a piece's MIP may take: its best plan then is kept when better than the matching's (most take < 0.5 s). */
-export const PIECE_SECONDS = 2;
+/**
+ * Seconds a piece's MIP may take: its best plan then is kept when better than the matching's. Most take 0.3–2 s, found
+ * at the root by HiGHS's sub-MIP; 2 s cut Q+teams' first pieces short whenever the machine ran slow (their plans then
+ * still far off: 0.1 % after 10–76 s instead of 4–7 s), and a piece's result then depended on the machine's speed.
+ */
+export const PIECE_SECONDS = 5;
 /** How often, at most, the region repair's plan in progress is offered as the plan in hand (ms). */
 const OFFER_EVERY_MS = 5000;
 /** Seconds the LP's plan and the plan in hand may be combined (lpDive) before the other stages go on. */
