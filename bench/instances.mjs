@@ -35,9 +35,14 @@ export const SIZES = {
 export const VARIANTS = ['days', 'teams', 'fixed', 'monthly', 'district', 'home'];
 
 export function makeVariant(name, seed = 1) {
-  const [size, kind] = name.split('+');
+  const [size, ...kinds] = name.split('+');
   const spec = makeSpec(size, seed);
-  if (!kind) return spec;
+  // Kinds combine (`L+teams+days`), each applied in turn as it is alone.
+  for (const kind of kinds) applyKind(spec, kind, seed);
+  return spec;
+}
+
+function applyKind(spec, kind, seed) {
   const r = rng(seed * 104729 + kind.length);
   if (kind === 'days') spec.cells.forEach((c, i) => (c.meeting = { ...c.meeting, day: [3, 5, 10][i % 3] }));
   else if (kind === 'teams') {
@@ -91,7 +96,6 @@ export function makeVariant(name, seed = 1) {
       m.home_cell = cells[Math.floor(r() * cells.length)];
     }
   } else throw new Error(`unknown variant ${kind}: use ${VARIANTS.join(', ')}`);
-  return spec;
 }
 
 export function makeSpec(size, seed = 1) {
