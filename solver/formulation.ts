@@ -82,6 +82,8 @@ export interface NetworkFormulation extends FormulationBase {
   readonly kind: 'network';
   readonly regions: ReadonlyArray<readonly Cell[]>;
   readonly regionOf: ReadonlyMap<string, number>;
+  /** Each region's family: regions whose cells the same members' areas cover, differing only by their dates. */
+  readonly family: readonly number[];
   /** A region's meetings of one day, and the members' flows into them. */
   readonly groups: readonly DayGroup[];
 }

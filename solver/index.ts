@@ -18,7 +18,7 @@ import type { Problem, Violation, Visit } from '../src/domain/types.js';
 import { VisitSet } from '../src/domain/plan.js';
 import { backend as makeBackend, warmBackend } from './backends/index.js';
 import type { Backend, BackendName, BackendResult } from './backends/types.js';
-import { continuous, fixAndReduce, modelChunks, type ModelFormat } from './lp.js';
+import { continuous, fixAndReduce, modelChunks, type Model, type ModelFormat } from './lp.js';
 import { SHORTFALL_COST, type FullFormulation, type NetworkFormulation } from './formulation.js';
 import { buildFull } from './formulations/full.js';
 import { buildNetwork } from './formulations/network.js';
@@ -238,29 +238,44 @@ function startFirstLp(run: Run, small: boolean): Early {
 
 /** The network formulation's LP over the whole problem: the lower bound, and an integral plan of flows. */
 async function networkStep(run: Run, early?: Early) {
-  const { problem } = run;
-  const net = early?.net ?? buildNetwork(problem);
+  const net = early?.net ?? buildNetwork(run.problem);
   run.size = sizeOf(net);
   const r = await (early?.result ?? run.backend(net.model, backendOpts(run)));
-  if (r.status !== 'optimal' || !r.values) return { net, message: r.message, crashed: r.status === 'crashed' };
+  const flows = await integralFlows(
+    net,
+    r,
+    (model) => run.backend(model, backendOpts(run)),
+    (why) => run.steps.push({ stage: 'integral', why }),
+  );
+  return { net, ...flows };
+}
+
+/**
+ * The network LP's bound and an integral plan of flows from its solution `r`: the members whose visits the LP left
+ * fractional (rare: the home-cell, rotation and quarter rows are not all flow rows) are solved again with integer
+ * variables (`solveModel`); everyone else keeps the LP's integral flows, so the model stays as easy as the LP (on
+ * 2,800 cells with fixed visits: 16 fractional flows of 3 members; the whole network as a MIP took 13 s, with the
+ * others fixed and left out 0.1 s). The bound stays the LP's.
+ */
+export async function integralFlows(
+  net: NetworkFormulation,
+  r: BackendResult,
+  solveModel: (model: Model) => Promise<BackendResult>,
+  onFractional?: (why: string) => void,
+): Promise<{ value?: (v: number) => number; bound?: number; message?: string; crashed?: boolean }> {
+  if (r.status !== 'optimal' || !r.values) return { message: r.message, crashed: r.status === 'crashed' };
   const bound = r.objective!;
   const values = r.values;
   const isFractional = (v: number) => Math.abs(values[v]! - Math.round(values[v]!)) > 1e-6;
-  // The members whose visits the LP left fractional (rare: the home-cell, rotation and quarter rows are not all flow
-  // rows). Only they are solved again with integer variables; everyone else keeps the LP's integral flows, so the
-  // model stays as easy as the LP (on 2,800 cells with fixed visits: 16 fractional flows of 3 members; the whole
-  // network as a MIP took 13 s, with the others fixed and left out 0.1 s). The bound stays the LP's.
   const loose = new Set(
     [...net.memberTerms].filter(([, terms]) => terms.some((t) => isFractional(t.v))).map(([member]) => member),
   );
   const looseCells = [...net.cellTerms.values()].some((terms) => terms.some((t) => isFractional(t.v)));
   if (loose.size > 0 || looseCells) {
-    run.steps.push({
-      stage: 'integral',
-      why:
-        `the network LP left ${loose.size} member(s)' flows` +
+    onFractional?.(
+      `the network LP left ${loose.size} member(s)' flows` +
         `${looseCells ? " and some meetings' visitors" : ''} fractional`,
-    });
+    );
     const keep = new Map<number, number>();
     const lpValue = (v: number) => Math.round(values[v]!);
     for (const [member, terms] of net.memberTerms)
@@ -269,12 +284,11 @@ async function networkStep(run: Run, early?: Early) {
     for (const g of net.groups)
       if (!g.flows.some((fl) => loose.has(fl.member.id))) for (const t of g.meetings) keep.set(t.v, lpValue(t.v));
     const integral = fixAndReduce(net.model, keep);
-    const ri = await run.backend(integral.model, backendOpts(run));
-    if (!ri.values) return { net, bound, message: ri.message, crashed: ri.status === 'crashed' };
+    const ri = await solveModel(integral.model);
+    if (!ri.values) return { bound, message: ri.message, crashed: ri.status === 'crashed' };
     integral.original.forEach((v, j) => (values[v] = ri.values![j]!));
   }
-  const value = (v: number) => Math.round(values[v]!);
-  return { net, value, bound };
+  return { value: (v: number) => Math.round(values[v]!), bound };
 }
 
 function pieceSolver(run: Run) {

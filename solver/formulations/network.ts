@@ -36,28 +36,36 @@ export const NETWORK_RELAXES: readonly Relaxable[] = ['noConsecutive', 'rotation
 /**
  * Regions: cells covered by exactly the same members' areas and meeting on the same dates (cells of one commune
  * meeting on different days are different regions, so that a member's visits on a day go to cells meeting that day).
+ * Regions that differ only by their dates share a family (a commune whose cells meet on several days).
  */
-function regionsOf(problem: Problem): Cell[][] {
+function regionsOf(problem: Problem): { regions: Cell[][]; family: number[] } {
   const areaKey = (m: Problem['members'][number]) => [...m.area].sort().join(',');
   const byArea = [...groupBy(problem.members, areaKey).values()];
   const dates = groupBy(problem.meetings, (m) => m.cell as string);
+  const coveredBy = (c: Cell) =>
+    byArea
+      .map((ms, i) => (inArea(ms[0]!, c) ? i : -1))
+      .filter((i) => i >= 0)
+      .join(',');
+  const cover = new Map(problem.cells.map((c) => [c.id as string, coveredBy(c)]));
   const signature = groupBy(
     problem.cells,
-    (c) =>
-      byArea
-        .map((ms, i) => (inArea(ms[0]!, c) ? i : -1))
-        .filter((i) => i >= 0)
-        .join(',') +
-      ' ' +
-      (dates.get(c.id) ?? []).map((m) => m.date).join(','),
+    (c) => cover.get(c.id) + ' ' + (dates.get(c.id) ?? []).map((m) => m.date).join(','),
   );
-  return [...signature.values()];
+  const regions = [...signature.values()];
+  const families = new Map<string, number>();
+  const family = regions.map((cells) => {
+    const key = cover.get(cells[0]!.id)!;
+    if (!families.has(key)) families.set(key, families.size);
+    return families.get(key)!;
+  });
+  return { regions, family };
 }
 
 export function buildNetwork(problem: Problem): NetworkFormulation {
   const model = new Model();
   const p = problem.policy;
-  const regions = regionsOf(problem);
+  const { regions, family } = regionsOf(problem);
   const regionOf = new Map<string, number>();
   regions.forEach((cells, r) => cells.forEach((c) => regionOf.set(c.id, r)));
   const cellById = new Map(problem.cells.map((c) => [c.id as string, c]));
@@ -146,6 +154,7 @@ export function buildNetwork(problem: Problem): NetworkFormulation {
     relaxes: NETWORK_RELAXES,
     regions,
     regionOf,
+    family,
     groups,
     memberTerms,
     cellTerms: groupBy([...meetingTerms.values()].flat(), (t) => t.cell.id as string),

@@ -15,6 +15,7 @@ export interface Progress {
   readonly gap?: number;
   /** This event brings a cheaper plan or a higher bound (the others only say the stage changed). */
   readonly improved: boolean;
+  /** The pieces of the current round (regions, then families of regions; windows) solved, and how many there are. */
   readonly repaired?: number;
   readonly toRepair?: number;
 }

@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { runCli } from '../../src/cli/main.js';
 import type { Visit } from '../../src/domain/types.js';
-import { solve } from '../../solver/index.js';
+import { integralFlows, solve } from '../../solver/index.js';
+import { backend } from '../../solver/backends/index.js';
+import type { FullFormulation } from '../../solver/formulation.js';
+import { buildNetwork } from '../../solver/formulations/network.js';
+import { planByRegions, toVisit } from '../../solver/regions.js';
 import { rawSpec } from '../property/arbitraries.js';
 import { cell, member, problemOf, spec } from '../builders.js';
 // @ts-expect-error: a plain .mjs module without types
@@ -153,6 +157,41 @@ describe('the repair stops at the gap target', () => {
     // Where it stops does not depend on which of the two pieces in hand finished first: the same plan every time.
     const again = await repairs(0.01);
     expect(rows(again.r.visits)).toEqual(rows(some.r.visits));
+  }, 60_000);
+});
+
+describe('families of regions', () => {
+  it('when a commune meets on several days then its members are freed over all its days in one piece', async () => {
+    // Cells of a commune meet on day 3, 5 or 10 (a region each): pinned to the network's days, the commune members
+    // make repeats the matching cannot avoid.
+    const p = problemOf((makeVariant as (k: string) => Parameters<typeof problemOf>[0])('M+days'));
+    const net = buildNetwork(p);
+    expect(new Set(net.family).size).toBeLessThan(net.regions.length);
+    const highs = backend('highs');
+    const flows = await integralFlows(net, await highs(net.model, { timeLimitSec: 60, seed: 0 }), (model) =>
+      highs(model, { timeLimitSec: 60, seed: 0 }),
+    );
+    const pieces: Array<{ days: number; free: number }> = [];
+    let asked = 0;
+    const regions = await planByRegions(
+      net,
+      flows.value!,
+      async (f: FullFormulation) => {
+        const mine = f.candidates.filter((c) => !c.constant);
+        pieces.push({
+          days: new Set(mine.map((c) => c.date.slice(8))).size,
+          free: new Set(mine.filter((c) => c.member.quotas.length > 0).map((c) => c.member.id)).size,
+        });
+        return (await highs(f.model, { timeLimitSec: 5, seed: 0, gap: 0 })).values;
+      },
+      // Round 2 goes on; round 3 (each region with its visitors free) does not.
+      { goOn: () => asked++ === 0 },
+    );
+    // Round 2 solved pieces spanning the three meeting days with the commune's members free.
+    expect(pieces.some((x) => x.days === 3 && x.free > 0)).toBe(true);
+    const visits = regions.assigned.map(toVisit);
+    expect(new Set(rows(visits)).size).toBe(visits.length);
+    expect(checkPlan(p, visits)).toEqual([]);
   }, 60_000);
 });
 
