@@ -116,7 +116,7 @@ export async function planByRegions(
       .map((c) => ({ member: memberById.get(c.member.id)!, meeting: c.meeting, fixed: c.held > 0 }));
   const total = () => [...best.values()].flat();
 
-  /** A piece solved: the visits it chose when they cost less than what the region has, and by how much. */
+  /** A piece solved: its regions, the visits it chose when they cost less than what those have, and by how much. */
   interface Repaired {
     readonly regions: readonly number[];
     readonly chosen?: Assigned[];
