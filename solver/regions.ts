@@ -99,6 +99,10 @@ export async function planByRegions(
     const fs = new Set([...m.eligibleCells].map((c) => net.family[net.regionOf.get(c)!]));
     if (fs.size === 1) localTo.set(m.id, [...fs][0]!);
   }
+  const localsOf = groupBy(
+    problem.members.filter((m) => localTo.has(m.id)),
+    (m) => localTo.get(m.id)!,
+  );
   const regionsOfFamily = groupBy(
     net.regions.map((_, r) => r),
     (r) => net.family[r]!,
@@ -140,10 +144,8 @@ export async function planByRegions(
       // Building a piece takes long on a province: none once the solve is stopped (it could not be solved anyway).
       if (opts.stopped?.()) return undefined;
       const cells = new Set<CellId>(regions.flatMap((r) => net.regions[r]!.map((c) => c.id)));
-      const family = net.family[regions[0]!];
-      const locals = freeLocals
-        ? new Set(problem.members.filter((m) => localTo.get(m.id) === family).map((m) => m.id))
-        : new Set<MemberId>();
+      const family = net.family[regions[0]!]!;
+      const locals = new Set<MemberId>(freeLocals ? (localsOf.get(family) ?? []).map((m) => m.id) : []);
       // The other members' visits per day as the network planned them (one pin per member and day: a family's
       // regions may share a date).
       const pinAt = new Map<string, Pin>();
@@ -221,8 +223,7 @@ export async function planByRegions(
   // at once with those members free, the network's visitors per meeting and no repeats first. Where cells meet on
   // several days, a family is a commune's regions and its members' visits may move from day to day: Q+teams+days
   // (700 cells) reached 0.1 % after 20–27 s this way, where round 3 took 85 s, region by region.
-  const hasLocals = new Set(localTo.values());
-  const withLocals = [...new Set(toRepair.map((m) => net.family[m.region]!))].filter((fam) => hasLocals.has(fam));
+  const withLocals = [...new Set(toRepair.map((m) => net.family[m.region]!))].filter((fam) => localsOf.has(fam));
   let familiesDone = 0;
   if (withLocals.length > 0 && opts.goOn(total()))
     await inOrder(
@@ -242,7 +243,7 @@ export async function planByRegions(
     const inside = best.get(m.region)!;
     const free = new Set<MemberId>([
       ...inside.map((a) => a.member.id),
-      ...problem.members.filter((x) => localTo.get(x.id) === net.family[m.region]).map((x) => x.id),
+      ...(localsOf.get(net.family[m.region]!) ?? []).map((x) => x.id),
     ]);
     const elsewhere = total().filter((a) => free.has(a.member.id) && !cells.has(a.meeting.cell));
     const piece = planPiece(problem, { cells, free, pins: [], elsewhere });
